@@ -1,0 +1,34 @@
+package io.cloudjar.core.auth;
+
+import java.util.List;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+
+/**
+ * The resources a call acts on, for the authorizer. S3 names them in every request (bucket, key); other
+ * APIs are authorized against {@code *} until their services contribute finer resource ARNs.
+ */
+public final class ResourceArns {
+    private ResourceArns() {
+    }
+
+    public static List<String> of(String api, Object input) {
+        if ("s3".equals(api) && input instanceof SdkPojo pojo) {
+            String bucket = member(pojo, "Bucket");
+            String key = member(pojo, "Key");
+            if (bucket != null) {
+                return List.of(key == null ? "arn:aws:s3:::" + bucket : "arn:aws:s3:::" + bucket + "/" + key);
+            }
+        }
+        return List.of("*");
+    }
+
+    private static String member(SdkPojo pojo, String name) {
+        SdkField<?> field = pojo.sdkFieldNameToField().get(name);
+        if (field == null) {
+            return null;
+        }
+        Object value = field.getValueOrDefault(pojo);
+        return value instanceof String s ? s : null;
+    }
+}

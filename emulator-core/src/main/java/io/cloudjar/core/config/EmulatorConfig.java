@@ -1,0 +1,56 @@
+package io.cloudjar.core.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Settings of one server, from flags and LocalStack-compatible environment variables.
+ *
+ * @param services  APIs to start; empty means all ({@code SERVICES=s3,iam})
+ * @param dataDir   where S3 bodies and other files live; a fresh temp directory when not set
+ */
+public record EmulatorConfig(
+        String host,
+        int port,
+        Set<String> services,
+        Path dataDir,
+        String defaultRegion,
+        String defaultAccount,
+        boolean enforceIam,
+        Map<String, String> env) {
+
+    public static final int DEFAULT_PORT = 4566;
+    public static final String DEFAULT_HOST = "127.0.0.1";
+
+    public EmulatorConfig {
+        services = Set.copyOf(services);
+        env = Map.copyOf(env);
+    }
+
+    /** Defaults for tests: loopback, a free port, every service, a temp data dir. */
+    public static EmulatorConfig forTests() {
+        return new EmulatorConfig(DEFAULT_HOST, 0, Set.of(), null, "us-east-1", "000000000000", false, Map.of());
+    }
+
+    public EmulatorConfig withPort(int newPort) {
+        return new EmulatorConfig(host, newPort, services, dataDir, defaultRegion, defaultAccount, enforceIam, env);
+    }
+
+    public EmulatorConfig withServices(Set<String> apis) {
+        return new EmulatorConfig(host, port, apis, dataDir, defaultRegion, defaultAccount, enforceIam, env);
+    }
+
+    public EmulatorConfig withDataDir(Path dir) {
+        return new EmulatorConfig(host, port, services, dir, defaultRegion, defaultAccount, enforceIam, env);
+    }
+
+    public boolean serviceEnabled(String api) {
+        return services.isEmpty() || services.contains(api);
+    }
+
+    /** A setting from the environment the server was started with. */
+    public String env(String name, String fallback) {
+        return env.getOrDefault(name, fallback);
+    }
+}

@@ -1,0 +1,44 @@
+package io.cloudjar.core.model;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.utils.builder.Buildable;
+
+/** Reflection over SDK v2 model classes, cached: every model class has a static {@code builder()}. */
+public final class ModelClasses {
+    private static final ConcurrentHashMap<Class<?>, MethodHandle> BUILDERS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Class<?>, java.util.List<software.amazon.awssdk.core.SdkField<?>>> FIELDS =
+            new ConcurrentHashMap<>();
+
+    private ModelClasses() {
+    }
+
+    public static SdkPojo newBuilder(Class<?> modelClass) {
+        MethodHandle handle = BUILDERS.computeIfAbsent(modelClass, c -> {
+            try {
+                return MethodHandles.publicLookup().findStatic(c, "builder",
+                        MethodType.methodType(c.getMethod("builder").getReturnType()));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Not an SDK model class: " + c, e);
+            }
+        });
+        try {
+            return (SdkPojo) handle.invoke();
+        } catch (Throwable e) {
+            throw new IllegalStateException("Cannot create builder of " + modelClass, e);
+        }
+    }
+
+    /** The fields of a model class, read once from a throw-away builder. */
+    public static java.util.List<software.amazon.awssdk.core.SdkField<?>> fields(Class<?> modelClass) {
+        return FIELDS.computeIfAbsent(modelClass, c -> newBuilder(c).sdkFields());
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <T> T build(SdkPojo builder) {
+        return (T) ((Buildable) builder).build();
+    }
+}

@@ -1,0 +1,97 @@
+package io.cloudjar.core.pipeline;
+
+import io.cloudjar.core.auth.AuthorizationRequest;
+import io.cloudjar.core.auth.Decision;
+import io.cloudjar.core.auth.IamActions;
+import io.cloudjar.core.auth.Principal;
+import io.cloudjar.core.auth.ResourceArns;
+import io.cloudjar.core.errors.AwsErrors;
+import io.cloudjar.core.errors.AwsException;
+import io.cloudjar.core.runtime.EmulatorRuntime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+
+/**
+ * Asks the authorizer about every call, after parsing, so the action is the operation's IAM action and
+ * the resources come from the parsed input. EC2's {@code DryRun} is answered here too: AWS checks
+ * permissions and then reports {@code DryRunOperation} instead of acting.
+ */
+final class Authorize implements Stage {
+    private final EmulatorRuntime runtime;
+
+    Authorize(EmulatorRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public void apply(RequestContext ctx) {
+        String action = IamActions.of(ctx.operation());
+        List<String> resources = ResourceArns.of(ctx.apiMetadata().api(), ctx.input());
+        Decision decision = runtime.authorizer().authorize(
+                new AuthorizationRequest(ctx.principal(), action, resources, contextKeys(ctx), ctx.region()));
+        if (!decision.allowed()) {
+            throw denied(ctx, action, resources.get(0), decision);
+        }
+        if (isDryRun(ctx.input())) {
+            throw AwsErrors.of("DryRunOperation", 412, "Request would have succeeded, but DryRun flag is set.");
+        }
+    }
+
+    private static Map<String, List<String>> contextKeys(RequestContext ctx) {
+        Principal p = ctx.principal();
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        keys.put("aws:CurrentTime", List.of(ctx.receivedAt().toString()));
+        keys.put("aws:EpochTime", List.of(Long.toString(ctx.receivedAt().getEpochSecond())));
+        keys.put("aws:SecureTransport", List.of("false"));
+        keys.put("aws:RequestedRegion", List.of(ctx.region()));
+        if (ctx.request().remoteAddress() != null) {
+            keys.put("aws:SourceIp", List.of(ctx.request().remoteAddress().getAddress().getHostAddress()));
+        }
+        if (!p.isAnonymous()) {
+            keys.put("aws:PrincipalArn", List.of(p.arn()));
+            keys.put("aws:PrincipalAccount", List.of(p.accountId()));
+            keys.put("aws:userid", List.of(p.userId()));
+            keys.put("aws:PrincipalType", List.of(principalType(p)));
+            if (p.name() != null && p.type() == Principal.Type.USER) {
+                keys.put("aws:username", List.of(p.name()));
+            }
+            p.tags().forEach((k, v) -> keys.put("aws:PrincipalTag/" + k, List.of(v)));
+        }
+        return keys;
+    }
+
+    private static String principalType(Principal p) {
+        return switch (p.type()) {
+            case ROOT -> "Account";
+            case USER -> "User";
+            case ASSUMED_ROLE -> "AssumedRole";
+            case FEDERATED_USER -> "FederatedUser";
+            case ANONYMOUS -> "Anonymous";
+        };
+    }
+
+    private static boolean isDryRun(Object input) {
+        if (input instanceof SdkPojo pojo) {
+            SdkField<?> field = pojo.sdkFieldNameToField().get("DryRun");
+            return field != null && Boolean.TRUE.equals(field.getValueOrDefault(pojo));
+        }
+        return false;
+    }
+
+    /** Each API words a denial its own way. */
+    private static AwsException denied(RequestContext ctx, String action, String resource, Decision decision) {
+        String because = decision.explicitDeny() ? "with an explicit deny in an identity-based policy"
+                : "because no identity-based policy allows the " + action + " action";
+        String who = ctx.principal().isAnonymous() ? "anonymous" : ctx.principal().arn();
+        String message = "User: " + who + " is not authorized to perform: " + action + " on resource: " + resource + " " + because;
+        return switch (ctx.apiMetadata().api()) {
+            case "ec2" -> AwsErrors.of("UnauthorizedOperation", 403, "You are not authorized to perform this operation. %s", message);
+            case "s3" -> AwsErrors.of("AccessDenied", 403, "Access Denied");
+            case "lightsail" -> AwsErrors.of("AccessDeniedException", 403, message);
+            default -> AwsErrors.of("AccessDenied", 403, message);
+        };
+    }
+}

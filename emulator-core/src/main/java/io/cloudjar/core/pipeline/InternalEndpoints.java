@@ -1,0 +1,75 @@
+package io.cloudjar.core.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cloudjar.core.http.OutgoingResponse;
+import io.cloudjar.core.model.ApiMetadata;
+import io.cloudjar.core.runtime.EmulatorRuntime;
+import io.cloudjar.core.runtime.Version;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Cloudjar's own endpoints, answered before any AWS routing: health in LocalStack's shape
+ * ({@code /_localstack/health}, {@code /_cloudjar/health}) and state reset in moto's
+ * ({@code POST /moto-api/reset}), so users of either can switch without changing scripts.
+ */
+final class InternalEndpoints implements Stage {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EmulatorRuntime runtime;
+    private final Set<String> used;
+
+    InternalEndpoints(EmulatorRuntime runtime, Set<String> usedApis) {
+        this.runtime = runtime;
+        this.used = usedApis;
+    }
+
+    static Set<String> newUsageSet() {
+        return ConcurrentHashMap.newKeySet();
+    }
+
+    @Override
+    public void apply(RequestContext ctx) {
+        String path = ctx.request().rawPath();
+        String method = ctx.request().method();
+        if (!path.startsWith("/_cloudjar/") && !path.startsWith("/_localstack/") && !path.startsWith("/moto-api/")) {
+            return;
+        }
+        if ((path.equals("/_cloudjar/health") || path.equals("/_localstack/health"))
+                && (method.equals("GET") || method.equals("HEAD"))) {
+            ctx.response(json(200, method.equals("HEAD") ? null : health()));
+        } else if ((path.equals("/moto-api/reset") || path.equals("/_localstack/state/reset")
+                || path.equals("/_cloudjar/reset")) && method.equals("POST")) {
+            runtime.reset();
+            ObjectNode body = JSON.createObjectNode().put("status", "ok");
+            ctx.response(json(200, body));
+        } else {
+            ObjectNode body = JSON.createObjectNode().put("error", "Unknown internal endpoint " + method + " " + path);
+            ctx.response(json(404, body));
+        }
+    }
+
+    private ObjectNode health() {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode services = root.putObject("services");
+        for (ApiMetadata api : runtime.models().apis()) {
+            String state;
+            if (!runtime.providers().serves(api.api())) {
+                state = "disabled";
+            } else {
+                state = used.contains(api.api()) ? "running" : "available";
+            }
+            services.put(api.api(), state);
+        }
+        root.put("edition", "community");
+        root.put("version", Version.get());
+        return root;
+    }
+
+    private static OutgoingResponse json(int status, ObjectNode body) {
+        byte[] bytes = body == null ? new byte[0] : body.toString().getBytes(StandardCharsets.UTF_8);
+        return OutgoingResponse.of(status, "application/json", bytes);
+    }
+}

@@ -1,0 +1,194 @@
+package io.cloudjar.core.pipeline;
+
+import io.cloudjar.core.auth.Principal;
+import io.cloudjar.core.auth.SigV4Credential;
+import io.cloudjar.core.errors.AwsException;
+import io.cloudjar.core.http.IncomingRequest;
+import io.cloudjar.core.http.OutgoingResponse;
+import io.cloudjar.core.http.QueryParams;
+import io.cloudjar.core.model.ApiMetadata;
+import io.cloudjar.core.model.ApiModel;
+import io.cloudjar.core.model.OperationModel;
+import io.cloudjar.core.spi.StreamingPayload;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Everything known about one call, filled in stage by stage (see {@link RequestPipeline}): the HTTP
+ * request, the API and operation it addresses, who signed it, the decoded SDK request, the provider's
+ * result and finally the HTTP response. Providers read the caller's account, region and principal here.
+ */
+public final class RequestContext {
+    /** Query-protocol forms are small; a larger form body is refused rather than buffered. */
+    static final int FORM_BODY_LIMIT = 8 * 1024 * 1024;
+
+    private final IncomingRequest request;
+    private final String requestId;
+    private final Instant receivedAt;
+
+    private ApiMetadata apiMetadata;
+    private ApiModel api;
+    private String region;
+    private SigV4Credential credential;
+    private Principal principal;
+    private OperationModel operation;
+    private String virtualHostBucket;
+    private Map<String, String> pathLabels = Map.of();
+    private QueryParams parameters;
+    private Object input;
+    private StreamingPayload payload;
+    private Object output;
+    private AwsException error;
+    private OutgoingResponse response;
+
+    public RequestContext(IncomingRequest request, String requestId, Instant receivedAt) {
+        this.request = request;
+        this.requestId = requestId;
+        this.receivedAt = receivedAt;
+    }
+
+    public IncomingRequest request() {
+        return request;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    /** When the call arrived, on the emulator's clock. */
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
+    public ApiMetadata apiMetadata() {
+        return apiMetadata;
+    }
+
+    public ApiModel api() {
+        return api;
+    }
+
+    void api(ApiMetadata metadata, ApiModel model) {
+        this.apiMetadata = metadata;
+        this.api = model;
+    }
+
+    /** The region the call was signed for (or the default region). */
+    public String region() {
+        return region;
+    }
+
+    void region(String value) {
+        this.region = value;
+    }
+
+    public SigV4Credential credential() {
+        return credential;
+    }
+
+    void credential(SigV4Credential value) {
+        this.credential = value;
+    }
+
+    public Principal principal() {
+        return principal;
+    }
+
+    void principal(Principal value) {
+        this.principal = value;
+    }
+
+    /** The caller's account: every piece of state is kept per account. */
+    public String accountId() {
+        return principal.accountId();
+    }
+
+    public OperationModel operation() {
+        return operation;
+    }
+
+    void operation(OperationModel value, Map<String, String> labels) {
+        this.operation = value;
+        this.pathLabels = labels;
+    }
+
+    public Map<String, String> pathLabels() {
+        return pathLabels;
+    }
+
+    /** The S3 bucket named by a virtual host ({@code bucket.s3.localhost.localstack.cloud}); else null. */
+    public String virtualHostBucket() {
+        return virtualHostBucket;
+    }
+
+    void virtualHostBucket(String bucket) {
+        this.virtualHostBucket = bucket;
+    }
+
+    /** URL query parameters plus a form body's, as the query protocols send them. */
+    public QueryParams parameters() {
+        if (parameters == null) {
+            QueryParams params = QueryParams.parse(request.rawQuery());
+            String contentType = request.header("Content-Type");
+            if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+                try {
+                    params.addAll(new String(request.body().bytes(FORM_BODY_LIMIT), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new io.cloudjar.core.errors.AwsException("RequestEntityTooLarge", 413, "The request body is too large.");
+                }
+            }
+            parameters = params;
+        }
+        return parameters;
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> T input() {
+        return (T) input;
+    }
+
+    void input(Object value) {
+        this.input = value;
+    }
+
+    /** The streaming body of an operation like S3 PutObject; null for others. */
+    public StreamingPayload payload() {
+        return payload;
+    }
+
+    void payload(StreamingPayload value) {
+        this.payload = value;
+    }
+
+    public Object output() {
+        return output;
+    }
+
+    void output(Object value) {
+        this.output = value;
+    }
+
+    public AwsException error() {
+        return error;
+    }
+
+    void error(AwsException value) {
+        this.error = value;
+    }
+
+    public OutgoingResponse response() {
+        return response;
+    }
+
+    /** Setting a response ends the pipeline: later stages are skipped. */
+    public void response(OutgoingResponse value) {
+        this.response = value;
+    }
+
+    /** The operation's name for logs and errors, e.g. {@code ec2:CreateVpc}. */
+    public String operationName() {
+        return operation == null ? "?" : operation.name();
+    }
+}

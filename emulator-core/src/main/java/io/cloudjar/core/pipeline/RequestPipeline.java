@@ -1,0 +1,74 @@
+package io.cloudjar.core.pipeline;
+
+import io.cloudjar.core.errors.AwsErrors;
+import io.cloudjar.core.errors.AwsException;
+import io.cloudjar.core.http.OutgoingResponse;
+import io.cloudjar.core.protocol.Codecs;
+import io.cloudjar.core.runtime.EmulatorRuntime;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole path of a call, in order. Each stage fills one part of the {@link RequestContext}; a stage
+ * that sets a response (internal endpoints) or throws an AWS error ends the call early.
+ */
+public final class RequestPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(RequestPipeline.class);
+    private static final Logger REQUESTS = LoggerFactory.getLogger("cloudjar.requests");
+
+    private final List<Stage> stages;
+
+    public RequestPipeline(EmulatorRuntime runtime) {
+        Set<String> usedApis = InternalEndpoints.newUsageSet();
+        this.stages = List.of(
+                new InternalEndpoints(runtime, usedApis), // health and reset; ends the call when it answers
+                new ResolveApi(runtime, usedApis),        // API, region, S3 virtual-host bucket
+                new Authenticate(runtime),                // SigV4 access key → principal (needs the API for S3's anonymous case)
+                new ResolveOperation(),                   // Action / X-Amz-Target / REST binding → operation
+                new DecodeInput(),                        // wire → SDK request object, validated against the model
+                new Authorize(runtime),                   // IAM action + resources from the parsed input → authorizer
+                new Invoke(runtime),                      // the provider's typed method
+                new EncodeOutput());                      // SDK response → HTTP response
+    }
+
+    /** Runs the stages; always returns a response, never throws. */
+    public OutgoingResponse handle(RequestContext ctx) {
+        try {
+            for (Stage stage : stages) {
+                stage.apply(ctx);
+                if (ctx.response() != null) {
+                    break;
+                }
+            }
+        } catch (AwsException e) {
+            ctx.error(e);
+            ctx.response(encodeError(ctx, e));
+        } catch (Exception | Error e) {
+            LOG.error("Internal error in {} {}", ctx.request(), ctx.operationName(), e);
+            AwsException internal = AwsErrors.internal("We encountered an internal error. Please try again.");
+            ctx.error(internal);
+            ctx.response(encodeError(ctx, internal));
+        }
+        if (REQUESTS.isInfoEnabled() && ctx.apiMetadata() != null) {
+            REQUESTS.info("AWS {}.{} => {}{}", ctx.apiMetadata().api(), ctx.operationName(), ctx.response().status(),
+                    ctx.error() == null ? "" : " (" + ctx.error().code() + ")");
+        }
+        return ctx.response();
+    }
+
+    private static OutgoingResponse encodeError(RequestContext ctx, AwsException error) {
+        if (ctx.apiMetadata() == null) {
+            String text = error.code() + ": " + error.getMessage();
+            return OutgoingResponse.of(error.status(), "text/plain", text.getBytes(StandardCharsets.UTF_8));
+        }
+        try {
+            return Codecs.of(ctx.apiMetadata().protocol()).encodeError(ctx, error);
+        } catch (RuntimeException e) {
+            LOG.error("Cannot encode error {}", error.code(), e);
+            return OutgoingResponse.of(500, "text/plain", "InternalError".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

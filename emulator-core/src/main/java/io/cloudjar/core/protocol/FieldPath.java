@@ -1,0 +1,72 @@
+package io.cloudjar.core.protocol;
+
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.traits.TimestampFormatTrait.Format;
+
+/**
+ * Where a decoder is inside a request ({@code tagSpecifications.1.tags.2.key}), as AWS names members in
+ * validation messages: lower camel case, list positions counted from one.
+ */
+public final class FieldPath {
+    private static final FieldPath ROOT = new FieldPath("");
+
+    private final String path;
+
+    private FieldPath(String path) {
+        this.path = path;
+    }
+
+    public static FieldPath root() {
+        return ROOT;
+    }
+
+    public FieldPath child(String memberName) {
+        String camel = memberName.isEmpty() ? memberName
+                : Character.toLowerCase(memberName.charAt(0)) + memberName.substring(1);
+        return new FieldPath(path.isEmpty() ? camel : path + "." + camel);
+    }
+
+    public FieldPath index(int position) {
+        return new FieldPath(path + "." + position);
+    }
+
+    /** Parses a scalar, reporting a bad value with this path. */
+    public Object parse(SdkField<?> field, String text, Format defaultTimestampFormat) {
+        try {
+            return WireValues.parse(field, text, defaultTimestampFormat);
+        } catch (WireValues.InvalidValueException e) {
+            throw new InvalidMemberValueException(this, e.value(), e.expectedType());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return path;
+    }
+
+    /** A member whose wire text is not of its type; codecs answer it in the API's validation error shape. */
+    public static final class InvalidMemberValueException extends RuntimeException {
+        private final FieldPath path;
+        private final String value;
+        private final String expectedType;
+
+        public InvalidMemberValueException(FieldPath path, String value, String expectedType) {
+            super("Value '" + value + "' at '" + path + "' is not a valid " + expectedType, null, false, false);
+            this.path = path;
+            this.value = value;
+            this.expectedType = expectedType;
+        }
+
+        public FieldPath path() {
+            return path;
+        }
+
+        public String value() {
+            return value;
+        }
+
+        public String expectedType() {
+            return expectedType;
+        }
+    }
+}

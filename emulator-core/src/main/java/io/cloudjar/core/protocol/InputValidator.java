@@ -1,0 +1,138 @@
+package io.cloudjar.core.protocol;
+
+import io.cloudjar.core.model.ApiModel;
+import io.cloudjar.core.model.ShapeFacts;
+import io.cloudjar.core.model.ShapeFacts.MemberConstraints;
+import io.cloudjar.core.protocol.xml.XmlShapeWriter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.protocol.MarshallingKnownType;
+import software.amazon.awssdk.core.traits.ListTrait;
+
+/**
+ * Checks a decoded request against the AWS model's constraints: required members, enums, lengths,
+ * ranges and patterns, recursing into nested structures. One validator for every API; how a violation
+ * is reported is the API's business ({@link ValidationErrors}).
+ */
+public final class InputValidator {
+    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+    private static final Pattern UNUSABLE = Pattern.compile("");
+
+    private final ApiModel api;
+    private final boolean requiredOnly;
+
+    public InputValidator(ApiModel api, boolean requiredOnly) {
+        this.api = api;
+        this.requiredOnly = requiredOnly;
+    }
+
+    public List<Violation> validate(SdkPojo request) {
+        List<Violation> violations = new ArrayList<>();
+        check(request, FieldPath.root(), "", violations);
+        return violations;
+    }
+
+    private void check(SdkPojo pojo, FieldPath path, String wirePrefix, List<Violation> out) {
+        ShapeFacts facts = api.shape(pojo.getClass());
+        for (SdkField<?> field : pojo.sdkFields()) {
+            Object value = field.getValueOrDefault(pojo);
+            FieldPath memberPath = path.child(field.memberName());
+            String wireName = wirePrefix + field.locationName();
+            boolean present = XmlShapeWriter.isPresent(value);
+            if (!present) {
+                if (facts.required().contains(field.memberName())) {
+                    out.add(new Violation(Violation.Kind.MISSING, memberPath.toString(), wireName, null, "Member must not be null"));
+                }
+                continue;
+            }
+            MemberConstraints constraints = facts.member(field.memberName());
+            if (constraints != null && !requiredOnly) {
+                checkConstraints(value, constraints, memberPath, wireName, out);
+            }
+            recurse(field, value, memberPath, wireName, out);
+        }
+    }
+
+    private void recurse(SdkField<?> field, Object value, FieldPath path, String wireName, List<Violation> out) {
+        MarshallingKnownType type = field.marshallingType().getKnownType();
+        if (type == MarshallingKnownType.SDK_POJO) {
+            check((SdkPojo) value, path, wireName + ".", out);
+        } else if (type == MarshallingKnownType.LIST
+                && field.getRequiredTrait(ListTrait.class).memberFieldInfo().marshallingType().getKnownType()
+                == MarshallingKnownType.SDK_POJO) {
+            int i = 1;
+            for (Object item : (List<?>) value) {
+                if (item instanceof SdkPojo nested) {
+                    check(nested, path.index(i), wireName + "." + i + ".", out);
+                }
+                i++;
+            }
+        }
+    }
+
+    private static void checkConstraints(Object value, MemberConstraints c, FieldPath path, String wireName, List<Violation> out) {
+        String shown = String.valueOf(value);
+        if (value instanceof String s) {
+            if (c.enumValues() != null && !c.enumValues().contains(s)) {
+                out.add(invalid(path, wireName, s, "Member must satisfy enum value set: " + c.enumValues()));
+                return;
+            }
+            int length = s.codePointCount(0, s.length());
+            if (c.min() != null && length < c.min()) {
+                out.add(invalid(path, wireName, s, "Member must have length greater than or equal to " + c.min()));
+            }
+            if (c.max() != null && length > c.max()) {
+                out.add(invalid(path, wireName, s, "Member must have length less than or equal to " + c.max()));
+            }
+            Pattern pattern = c.pattern() == null ? null : pattern(c.pattern());
+            if (pattern != null && pattern != UNUSABLE && !pattern.matcher(s).matches()) {
+                out.add(invalid(path, wireName, s, "Member must satisfy regular expression pattern: " + c.pattern()));
+            }
+        } else if (value instanceof Number n && !(value instanceof Float) && !(value instanceof Double)) {
+            if (c.min() != null && n.longValue() < c.min()) {
+                out.add(invalid(path, wireName, shown, "Member must have value greater than or equal to " + c.min()));
+            }
+            if (c.max() != null && n.longValue() > c.max()) {
+                out.add(invalid(path, wireName, shown, "Member must have value less than or equal to " + c.max()));
+            }
+        } else if (value instanceof Collection<?> list) {
+            if (c.min() != null && list.size() < c.min()) {
+                out.add(invalid(path, wireName, shown, "Member must have length greater than or equal to " + c.min()));
+            }
+            if (c.max() != null && list.size() > c.max()) {
+                out.add(invalid(path, wireName, shown, "Member must have length less than or equal to " + c.max()));
+            }
+            if (c.itemEnumValues() != null) {
+                for (Object item : list) {
+                    if (!c.itemEnumValues().contains(String.valueOf(item))) {
+                        out.add(invalid(path, wireName, shown, "Member must satisfy constraint: [Member must satisfy enum value set: "
+                                + c.itemEnumValues() + "]"));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private static Violation invalid(FieldPath path, String wireName, String value, String constraint) {
+        return new Violation(Violation.Kind.INVALID, path.toString(), wireName, value, constraint);
+    }
+
+    /** AWS patterns are mostly Java-compatible; one that is not is skipped rather than failing calls. */
+    private static Pattern pattern(String regex) {
+        return PATTERNS.computeIfAbsent(regex, r -> {
+            try {
+                return Pattern.compile(r, Pattern.DOTALL);
+            } catch (PatternSyntaxException e) {
+                return UNUSABLE;
+            }
+        });
+    }
+}

@@ -1,0 +1,311 @@
+package io.cloudjar.core.protocol.rest;
+
+import io.cloudjar.core.errors.AwsErrors;
+import io.cloudjar.core.errors.AwsException;
+import io.cloudjar.core.http.Headers;
+import io.cloudjar.core.http.IncomingRequest;
+import io.cloudjar.core.http.OutgoingResponse;
+import io.cloudjar.core.http.PercentCodec;
+import io.cloudjar.core.http.RequestBody;
+import io.cloudjar.core.http.ResponseBody;
+import io.cloudjar.core.model.ModelClasses;
+import io.cloudjar.core.model.OperationModel;
+import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.protocol.FieldPath;
+import io.cloudjar.core.protocol.ProtocolCodec;
+import io.cloudjar.core.protocol.WireValues;
+import io.cloudjar.core.protocol.xml.XmlDocuments;
+import io.cloudjar.core.protocol.xml.XmlNode;
+import io.cloudjar.core.protocol.xml.XmlShapeReader;
+import io.cloudjar.core.protocol.xml.XmlShapeWriter;
+import io.cloudjar.core.spi.StreamingOutput;
+import io.cloudjar.core.spi.StreamingPayload;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.xml.stream.XMLStreamException;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.protocol.MarshallLocation;
+import software.amazon.awssdk.core.protocol.MarshallingKnownType;
+import software.amazon.awssdk.core.traits.PayloadTrait;
+import software.amazon.awssdk.core.traits.TimestampFormatTrait.Format;
+
+/**
+ * REST-XML (S3): members bound to the path, query string, headers, status code or an XML/blob payload,
+ * as the SDK's field locations say. Streaming payloads stay streams in both directions.
+ * Errors are {@code <Error><Code/><Message/>…<RequestId/><HostId/></Error>}, without a body for HEAD.
+ */
+public final class RestXmlCodec implements ProtocolCodec {
+    /** Configuration documents (policies, lifecycle rules, tag sets) are small; refuse absurd ones. */
+    private static final int XML_BODY_LIMIT = 20 * 1024 * 1024;
+
+    @Override
+    public ResolvedOperation resolve(RequestContext ctx) {
+        IncomingRequest request = ctx.request();
+        String path = ctx.virtualHostBucket() == null ? request.rawPath()
+                : "/" + PercentCodec.encode(ctx.virtualHostBucket(), false) + request.rawPath();
+        ResolvedOperation resolved = RestOperationMatcher.match(ctx.api(), request, path);
+        if (resolved == null) {
+            throw AwsErrors.of("MethodNotAllowed", 405, "The specified method is not allowed against this resource.")
+                    .withDetail("Method", request.method())
+                    .withDetail("ResourceType", path.indexOf('/', 1) > 0 ? "OBJECT" : "BUCKET");
+        }
+        return resolved;
+    }
+
+    @Override
+    public DecodedInput decode(RequestContext ctx) {
+        OperationModel op = ctx.operation();
+        IncomingRequest request = ctx.request();
+        SdkPojo builder = op.newInputBuilder();
+        boolean chunked = RequestPayload.isAwsChunked(request);
+        for (SdkField<?> field : builder.sdkFields()) {
+            Object value = readBoundMember(ctx, field, chunked);
+            if (value != null) {
+                field.set(builder, value);
+            }
+        }
+        StreamingPayload payload = op.streamingInput() ? RequestPayload.of(request) : null;
+        return new DecodedInput(ModelClasses.build(builder), payload);
+    }
+
+    private Object readBoundMember(RequestContext ctx, SdkField<?> field, boolean chunked) {
+        IncomingRequest request = ctx.request();
+        FieldPath path = FieldPath.root().child(field.memberName());
+        switch (field.location()) {
+            case PATH:
+            case GREEDY_PATH:
+                String label = ctx.pathLabels().get(field.locationName());
+                return label == null ? null : path.parse(field, label, Format.ISO_8601);
+            case QUERY_PARAM:
+                return readQuery(request, field, path);
+            case HEADER:
+                return readHeader(request, field, path, chunked);
+            case PAYLOAD:
+                return field.containsTrait(PayloadTrait.class) ? readPayload(ctx, field, path) : null;
+            default:
+                return null;
+        }
+    }
+
+    private static Object readQuery(IncomingRequest request, SdkField<?> field, FieldPath path) {
+        List<String> values = request.query().asMap().get(field.locationName());
+        if (values == null) {
+            return null;
+        }
+        if (field.marshallingType().getKnownType() == MarshallingKnownType.LIST) {
+            return new ArrayList<>(values);
+        }
+        return WireValues.isScalar(field) ? path.parse(field, values.get(0), Format.ISO_8601) : null;
+    }
+
+    private static Object readHeader(IncomingRequest request, SdkField<?> field, FieldPath path, boolean chunked) {
+        String name = field.locationName();
+        MarshallingKnownType type = field.marshallingType().getKnownType();
+        if (type == MarshallingKnownType.MAP) { // x-amz-meta-*: S3 keeps metadata names in lower case
+            Map<String, String> map = new LinkedHashMap<>();
+            for (String header : request.headers().names()) {
+                if (header.regionMatches(true, 0, name, 0, name.length())) {
+                    map.put(header.substring(name.length()).toLowerCase(Locale.ROOT),
+                            String.join(",", request.headers().getAll(header)));
+                }
+            }
+            return map.isEmpty() ? null : map;
+        }
+        String value = request.header(name);
+        if (chunked && name.equalsIgnoreCase("Content-Length")) {
+            long decoded = RequestPayload.decodedLength(request);
+            return decoded < 0 ? null : decoded;
+        }
+        if (chunked && name.equalsIgnoreCase("Content-Encoding") && value != null) {
+            // aws-chunked describes the transfer, not the object: S3 does not store it
+            String rest = Arrays.stream(value.split(",")).map(String::trim)
+                    .filter(v -> !v.equalsIgnoreCase("aws-chunked") && !v.isEmpty()).collect(Collectors.joining(","));
+            return rest.isEmpty() ? null : rest;
+        }
+        if (value == null) {
+            return null;
+        }
+        if (type == MarshallingKnownType.LIST) {
+            List<String> items = new ArrayList<>();
+            for (String item : value.split(",")) {
+                items.add(item.trim());
+            }
+            return items;
+        }
+        return path.parse(field, value, Format.RFC_822);
+    }
+
+    private static Object readPayload(RequestContext ctx, SdkField<?> field, FieldPath path) {
+        byte[] body;
+        try {
+            body = ctx.request().body().bytes(XML_BODY_LIMIT);
+        } catch (RequestBody.BodyTooLargeException e) {
+            throw AwsErrors.of("MaxMessageLengthExceeded", 400, "Your request was too big.");
+        } catch (IOException e) {
+            throw AwsErrors.of("IncompleteBody", 400, "You did not provide the number of bytes specified by the Content-Length HTTP header.");
+        }
+        MarshallingKnownType type = field.marshallingType().getKnownType();
+        if (type == MarshallingKnownType.SDK_BYTES) {
+            return SdkBytes.fromByteArray(body);
+        }
+        if (type == MarshallingKnownType.STRING) {
+            return body.length == 0 ? null : new String(body, StandardCharsets.UTF_8);
+        }
+        if (body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
+            return null;
+        }
+        try {
+            XmlNode root = XmlNode.parse(body);
+            if (!root.name().equals(field.locationName())) {
+                throw malformedXml();
+            }
+            return XmlShapeReader.readStructure(root, field, path);
+        } catch (XMLStreamException e) {
+            throw malformedXml();
+        }
+    }
+
+    private static AwsException malformedXml() {
+        return AwsErrors.of("MalformedXML", 400,
+                "The XML you provided was not well-formed or did not validate against our published schema");
+    }
+
+    @Override
+    public OutgoingResponse encode(RequestContext ctx, Object output) {
+        ResponseBody streamed = null;
+        Object response = output;
+        if (output instanceof StreamingOutput<?> streaming) {
+            response = streaming.response();
+            streamed = streaming.body();
+        }
+        SdkPojo pojo = (SdkPojo) response;
+        OperationModel op = ctx.operation();
+        Headers headers = s3Headers(ctx);
+        int status = op.successStatus();
+        SdkField<?> payloadField = null;
+        boolean hasBodyMembers = false;
+        for (SdkField<?> field : pojo.sdkFields()) {
+            Object value = field.getValueOrDefault(pojo);
+            if (field.location() == MarshallLocation.HEADER && XmlShapeWriter.isPresent(value)) {
+                writeHeader(headers, field, value);
+            } else if (field.location() == MarshallLocation.STATUS_CODE && value != null) {
+                status = ((Number) value).intValue();
+            } else if (field.location() == MarshallLocation.PAYLOAD) {
+                if (field.containsTrait(PayloadTrait.class)) {
+                    payloadField = field;
+                } else if (XmlShapeWriter.isPresent(value)) {
+                    hasBodyMembers = true;
+                }
+            }
+        }
+        ResponseBody body = streamed != null ? streamed : ResponseBody.EMPTY;
+        if (streamed == null && payloadField != null) {
+            body = payloadBody(ctx, headers, payloadField, payloadField.getValueOrDefault(pojo));
+        } else if (streamed == null && (hasBodyMembers || op.xmlRoot() != null)) {
+            String root = op.xmlRoot() != null ? op.xmlRoot() : op.name() + "Result";
+            body = ResponseBody.of(XmlDocuments.write(out -> {
+                XmlDocuments.startRoot(out, root, ctx.apiMetadata().responseNamespace());
+                new XmlShapeWriter(out).writeMembers(pojo);
+                out.writeEndElement();
+            }));
+            headers.set("Content-Type", "application/xml");
+        }
+        return new OutgoingResponse(status, headers, body);
+    }
+
+    private ResponseBody payloadBody(RequestContext ctx, Headers headers, SdkField<?> field, Object value) {
+        if (value == null) {
+            return ResponseBody.EMPTY;
+        }
+        switch (field.marshallingType().getKnownType()) {
+            case SDK_POJO:
+                String root = ctx.operation().xmlRoot() != null ? ctx.operation().xmlRoot() : field.unmarshallLocationName();
+                headers.set("Content-Type", "application/xml");
+                return ResponseBody.of(XmlDocuments.write(out -> {
+                    out.writeStartElement(root);
+                    String ns = ctx.apiMetadata().responseNamespace();
+                    if (ns != null) {
+                        out.writeDefaultNamespace(ns);
+                    }
+                    new XmlShapeWriter(out).writeMembers((SdkPojo) value);
+                    out.writeEndElement();
+                }));
+            case SDK_BYTES:
+                return ResponseBody.of(((SdkBytes) value).asByteArray());
+            default:
+                String text = WireValues.format(field, value, Format.ISO_8601);
+                if (ctx.operation().xmlRoot() != null) { // GetBucketLocation: <LocationConstraint>eu-west-1</…>
+                    headers.set("Content-Type", "application/xml");
+                    return ResponseBody.of(XmlDocuments.write(out -> {
+                        XmlDocuments.startRoot(out, ctx.operation().xmlRoot(), ctx.apiMetadata().responseNamespace());
+                        out.writeCharacters(text);
+                        out.writeEndElement();
+                    }));
+                }
+                return ResponseBody.utf8(text);
+        }
+    }
+
+    private static void writeHeader(Headers headers, SdkField<?> field, Object value) {
+        String name = field.locationName();
+        switch (field.marshallingType().getKnownType()) {
+            case MAP:
+                ((Map<?, ?>) value).forEach((k, v) -> headers.set(name + k, String.valueOf(v)));
+                break;
+            case LIST:
+                headers.set(name, ((List<?>) value).stream().map(String::valueOf).collect(Collectors.joining(",")));
+                break;
+            default:
+                if (!headers.contains(name)) { // S3 models Expires twice (Instant and String); the first wins
+                    headers.set(name, WireValues.format(field, value, Format.RFC_822));
+                }
+        }
+    }
+
+    @Override
+    public OutgoingResponse encodeError(RequestContext ctx, AwsException error) {
+        Headers headers = s3Headers(ctx);
+        error.headers().forEach(headers::set);
+        if ("HEAD".equals(ctx.request().method())) {
+            return new OutgoingResponse(error.status(), headers, ResponseBody.EMPTY);
+        }
+        headers.set("Content-Type", "application/xml");
+        byte[] xml = XmlDocuments.write(out -> {
+            out.writeStartElement("Error");
+            XmlDocuments.element(out, "Code", error.code());
+            XmlDocuments.element(out, "Message", error.getMessage());
+            for (Map.Entry<String, String> detail : error.details().entrySet()) {
+                XmlDocuments.element(out, detail.getKey(), detail.getValue());
+            }
+            XmlDocuments.element(out, "RequestId", s3RequestId(ctx));
+            XmlDocuments.element(out, "HostId", hostId(ctx));
+            out.writeEndElement();
+        });
+        return new OutgoingResponse(error.status(), headers, ResponseBody.of(xml));
+    }
+
+    private static Headers s3Headers(RequestContext ctx) {
+        Headers headers = new Headers();
+        headers.set("x-amz-request-id", s3RequestId(ctx));
+        headers.set("x-amz-id-2", hostId(ctx));
+        return headers;
+    }
+
+    /** S3 request ids are 16 upper-case hex digits; derived from the call's id so logs still match. */
+    static String s3RequestId(RequestContext ctx) {
+        return ctx.requestId().replace("-", "").substring(0, 16).toUpperCase(Locale.ROOT);
+    }
+
+    private static String hostId(RequestContext ctx) {
+        return java.util.Base64.getEncoder().encodeToString(ctx.requestId().getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,148 @@
+package io.cloudjar.core.runtime;
+
+import io.cloudjar.core.auth.Authorizer;
+import io.cloudjar.core.auth.CredentialResolver;
+import io.cloudjar.core.auth.DefaultCredentials;
+import io.cloudjar.core.auth.Principal;
+import io.cloudjar.core.config.EmulatorConfig;
+import io.cloudjar.core.model.ModelRegistry;
+import io.cloudjar.core.routing.ApiRouter;
+import io.cloudjar.core.spi.ServiceContext;
+import io.cloudjar.core.spi.ServiceProvider;
+import io.cloudjar.core.store.StoreRegistry;
+import io.cloudjar.core.util.EmulatorClock;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The shared objects of one running emulator: models, router, providers, stores, clock, credentials and
+ * the authorizer. Providers see it as their {@link ServiceContext}.
+ */
+public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmulatorRuntime.class);
+
+    private final EmulatorConfig config;
+    private final ModelRegistry models;
+    private final ApiRouter router;
+    private final StoreRegistry stores = new StoreRegistry();
+    private final EmulatorClock clock = new EmulatorClock();
+    private final ScheduledExecutorService scheduler;
+    private final List<CredentialResolver> resolvers = new CopyOnWriteArrayList<>();
+    private final DefaultCredentials defaultCredentials;
+    private final ProviderRegistry providers;
+    private volatile Authorizer authorizer = Authorizer.ALLOW_ALL;
+
+    public EmulatorRuntime(EmulatorConfig config) {
+        this.config = config;
+        this.models = new ModelRegistry();
+        this.router = new ApiRouter(models);
+        this.defaultCredentials = new DefaultCredentials(config.defaultAccount());
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cloudjar-scheduler");
+            t.setDaemon(true);
+            return t;
+        });
+        List<ServiceProvider> enabled = ServiceLoader.load(ServiceProvider.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(p -> config.serviceEnabled(p.api()))
+                .collect(Collectors.toList());
+        this.providers = new ProviderRegistry(enabled);
+        for (ServiceProvider provider : enabled) {
+            provider.init(this);
+        }
+        LOG.debug("Providers: {}", enabled.stream().map(p -> p.getClass().getSimpleName()).collect(Collectors.toList()));
+    }
+
+    @Override
+    public EmulatorConfig config() {
+        return config;
+    }
+
+    public ModelRegistry models() {
+        return models;
+    }
+
+    public ApiRouter router() {
+        return router;
+    }
+
+    public ProviderRegistry providers() {
+        return providers;
+    }
+
+    @Override
+    public StoreRegistry stores() {
+        return stores;
+    }
+
+    @Override
+    public EmulatorClock clock() {
+        return clock;
+    }
+
+    @Override
+    public ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public <T> Optional<T> lookup(Class<T> type) {
+        return providers.all().stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+
+    @Override
+    public void addCredentialResolver(CredentialResolver resolver) {
+        resolvers.add(resolver);
+    }
+
+    @Override
+    public void setAuthorizer(Authorizer newAuthorizer) {
+        this.authorizer = newAuthorizer;
+    }
+
+    public Authorizer authorizer() {
+        return authorizer;
+    }
+
+    /** The principal an access key belongs to: IAM's keys first, then the LocalStack-style defaults. */
+    public Principal resolvePrincipal(String accessKeyId) {
+        for (CredentialResolver resolver : resolvers) {
+            Optional<Principal> principal = resolver.resolve(accessKeyId);
+            if (principal.isPresent()) {
+                return principal.get();
+            }
+        }
+        return defaultCredentials.resolve(accessKeyId).orElseThrow();
+    }
+
+    /** Wipes every store: {@code POST /moto-api/reset}. */
+    public void reset() {
+        stores.resetAll();
+        LOG.info("State reset");
+    }
+
+    @Override
+    public void close() {
+        for (ServiceProvider provider : providers.all()) {
+            try {
+                provider.close();
+            } catch (RuntimeException e) {
+                LOG.warn("Provider {} failed to close", provider.getClass().getSimpleName(), e);
+            }
+        }
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.cloudjar.core.server;
+
+import io.cloudjar.core.config.EmulatorConfig;
+import io.cloudjar.core.pipeline.RequestPipeline;
+import io.cloudjar.core.runtime.EmulatorRuntime;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Cloudjar: Netty accepts connections and parses HTTP on its event loops; worker threads run
+ * the request pipeline (which may block on a streaming body or on disk).
+ */
+public final class CloudjarServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CloudjarServer.class);
+
+    private final EmulatorRuntime runtime;
+    private final EventLoopGroup boss;
+    private final EventLoopGroup io;
+    private final ExecutorService workers;
+    private final Channel channel;
+
+    private CloudjarServer(EmulatorRuntime runtime, EventLoopGroup boss, EventLoopGroup io, ExecutorService workers, Channel channel) {
+        this.runtime = runtime;
+        this.boss = boss;
+        this.io = io;
+        this.workers = workers;
+        this.channel = channel;
+    }
+
+    /** Starts a server and returns once its port accepts calls. */
+    public static CloudjarServer start(EmulatorConfig config) throws InterruptedException {
+        EmulatorRuntime runtime = new EmulatorRuntime(config);
+        RequestPipeline pipeline = new RequestPipeline(runtime);
+        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        EventLoopGroup io = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        ExecutorService workers = newWorkerPool();
+        try {
+            Channel channel = new ServerBootstrap()
+                    .group(boss, io)
+                    .channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new HttpChannelInitializer(pipeline, runtime.clock(), workers))
+                    .bind(config.host(), config.port())
+                    .sync()
+                    .channel();
+            CloudjarServer server = new CloudjarServer(runtime, boss, io, workers, channel);
+            LOG.info("Cloudjar listening on {}:{}", config.host(), server.port());
+            return server;
+        } catch (InterruptedException | RuntimeException e) {
+            boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            io.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            workers.shutdownNow();
+            runtime.close();
+            throw e;
+        }
+    }
+
+    private static ExecutorService newWorkerPool() {
+        AtomicInteger n = new AtomicInteger();
+        // unbounded on purpose: a worker may block on a slow upload, and the event loop must never run one
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "cloudjar-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    public String endpoint() {
+        return "http://" + ((InetSocketAddress) channel.localAddress()).getHostString() + ":" + port();
+    }
+
+    public EmulatorRuntime runtime() {
+        return runtime;
+    }
+
+    @Override
+    public void close() {
+        channel.close().awaitUninterruptibly();
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        io.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        workers.shutdown();
+        runtime.close();
+        LOG.info("Cloudjar stopped");
+    }
+}

@@ -1,0 +1,36 @@
+package io.cloudjar.core.server;
+
+import io.cloudjar.core.pipeline.RequestPipeline;
+import io.cloudjar.core.util.EmulatorClock;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.stream.ChunkedWriteHandler;
+import java.util.concurrent.Executor;
+
+/** The Netty handlers of one connection, in order. */
+final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
+    /** AWS accepts up to 8 KB of request line and header section (S3: RequestHeaderSectionTooLarge). */
+    private static final int MAX_INITIAL_LINE = 16 * 1024;
+    private static final int MAX_HEADER_SIZE = 16 * 1024;
+
+    private final RequestPipeline pipeline;
+    private final EmulatorClock clock;
+    private final Executor workers;
+
+    HttpChannelInitializer(RequestPipeline pipeline, EmulatorClock clock, Executor workers) {
+        this.pipeline = pipeline;
+        this.clock = clock;
+        this.workers = workers;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        ch.pipeline()
+                .addLast("http", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_SIZE, 64 * 1024))
+                .addLast("continue", new HttpServerExpectContinueHandler()) // answers Expect: 100-continue
+                .addLast("chunked-writer", new ChunkedWriteHandler())      // streams large response bodies
+                .addLast("cloudjar", new RequestHandler(pipeline, clock, workers));
+    }
+}

@@ -1,0 +1,158 @@
+package io.cloudjar.core.server;
+
+import io.cloudjar.core.http.RequestBody;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
+
+/**
+ * A request body fed by the event loop and read by a worker thread. At most {@link #HIGH_WATER} bytes
+ * wait in memory: past that the channel stops reading from the socket until the worker catches up, so
+ * a multi-gigabyte upload flows through with flat heap.
+ */
+final class NettyRequestBody implements RequestBody {
+    static final int HIGH_WATER = 1024 * 1024;
+    static final int LOW_WATER = 256 * 1024;
+
+    private final Channel channel;
+    private final long declaredLength;
+    private final ArrayDeque<ByteBuf> chunks = new ArrayDeque<>();
+    private final Stream stream = new Stream();
+    private long queuedBytes;
+    private boolean complete;
+    private boolean discarded;
+    private IOException failure;
+    private byte[] cached;
+
+    NettyRequestBody(Channel channel, long declaredLength) {
+        this.channel = channel;
+        this.declaredLength = declaredLength;
+    }
+
+    /** Event loop: a piece of the body arrived. Takes ownership of {@code buf}. */
+    synchronized void offer(ByteBuf buf) {
+        if (discarded || failure != null) {
+            buf.release();
+            return;
+        }
+        if (buf.isReadable()) {
+            chunks.add(buf);
+            queuedBytes += buf.readableBytes();
+            if (queuedBytes > HIGH_WATER) {
+                channel.config().setAutoRead(false);
+            }
+        } else {
+            buf.release();
+        }
+        notifyAll();
+    }
+
+    /** Event loop: the last piece arrived. */
+    synchronized void complete() {
+        complete = true;
+        notifyAll();
+    }
+
+    /** Event loop: the connection broke before the body was complete. */
+    synchronized void fail(IOException cause) {
+        if (!complete) {
+            failure = cause;
+        }
+        releaseAll();
+        notifyAll();
+    }
+
+    /** After the response: drop whatever the handler did not read, and let the socket flow again. */
+    synchronized void discard() {
+        discarded = true;
+        releaseAll();
+        channel.config().setAutoRead(true);
+        notifyAll();
+    }
+
+    synchronized boolean isComplete() {
+        return complete;
+    }
+
+    private void releaseAll() {
+        ByteBuf b;
+        while ((b = chunks.poll()) != null) {
+            b.release();
+        }
+        queuedBytes = 0;
+    }
+
+    @Override
+    public InputStream stream() {
+        return stream;
+    }
+
+    @Override
+    public long declaredLength() {
+        return declaredLength;
+    }
+
+    @Override
+    public synchronized byte[] bytes(int limit) throws IOException {
+        if (cached == null) {
+            if (declaredLength > limit) {
+                throw new BodyTooLargeException(limit);
+            }
+            cached = RequestBody.readFully(stream, limit);
+        }
+        return cached;
+    }
+
+    private final class Stream extends InputStream {
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] dst, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            synchronized (NettyRequestBody.this) {
+                while (chunks.isEmpty()) {
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    if (complete || discarded) {
+                        return -1;
+                    }
+                    try {
+                        NettyRequestBody.this.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new InterruptedIOException("Interrupted while reading the request body");
+                    }
+                }
+                ByteBuf head = chunks.peek();
+                int n = Math.min(len, head.readableBytes());
+                head.readBytes(dst, off, n);
+                queuedBytes -= n;
+                if (!head.isReadable()) {
+                    chunks.poll().release();
+                }
+                if (queuedBytes < LOW_WATER && !channel.config().isAutoRead()) {
+                    channel.config().setAutoRead(true);
+                }
+                return n;
+            }
+        }
+
+        @Override
+        public int available() {
+            synchronized (NettyRequestBody.this) {
+                return (int) Math.min(Integer.MAX_VALUE, queuedBytes);
+            }
+        }
+    }
+}

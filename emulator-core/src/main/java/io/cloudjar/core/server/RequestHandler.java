@@ -1,0 +1,137 @@
+package io.cloudjar.core.server;
+
+import io.cloudjar.core.http.Headers;
+import io.cloudjar.core.http.IncomingRequest;
+import io.cloudjar.core.http.OutgoingResponse;
+import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.pipeline.RequestPipeline;
+import io.cloudjar.core.protocol.xml.XmlDocuments;
+import io.cloudjar.core.util.EmulatorClock;
+import io.cloudjar.core.util.Ids;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.ClosedChannelException;
+
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands each HTTP request to the {@link RequestPipeline} on a worker thread as soon as its headers have
+ * arrived, and feeds the body to it as it streams in. One instance per connection; requests of one
+ * connection run in order.
+ */
+final class RequestHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
+
+    private final RequestPipeline pipeline;
+    private final EmulatorClock clock;
+    private final Executor serial;
+    private NettyRequestBody body;
+
+    RequestHandler(RequestPipeline pipeline, EmulatorClock clock, Executor workers) {
+        this.pipeline = pipeline;
+        this.clock = clock;
+        this.serial = new SerialExecutor(workers);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof HttpRequest request) {
+            if (request.decoderResult().isFailure()) {
+                rejectMalformed(ctx, request.decoderResult().cause());
+                if (msg instanceof HttpContent content) {
+                    content.release();
+                }
+                return;
+            }
+            startRequest(ctx, request);
+        }
+        if (msg instanceof HttpContent content) {
+            NettyRequestBody current = body;
+            if (current == null) {
+                content.release();
+                return;
+            }
+            current.offer(content.content());
+            if (msg instanceof LastHttpContent) {
+                current.complete();
+                body = null;
+            }
+        }
+    }
+
+    private void startRequest(ChannelHandlerContext ctx, HttpRequest request) {
+        Headers headers = new Headers();
+        request.headers().forEach(e -> headers.add(e.getKey(), e.getValue()));
+        long length = HttpUtil.getContentLength(request, -1L);
+        NettyRequestBody requestBody = new NettyRequestBody(ctx.channel(), length);
+        body = requestBody;
+        IncomingRequest incoming = new IncomingRequest(request.method().name(), request.uri(), headers, requestBody,
+                (InetSocketAddress) ctx.channel().remoteAddress());
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        boolean head = HttpMethod.HEAD.equals(request.method());
+        serial.execute(() -> {
+            RequestContext context = new RequestContext(incoming, Ids.requestId(), clock.now());
+            OutgoingResponse response = pipeline.handle(context);
+            // unread body bytes must not be taken for the next request on this connection
+            boolean bodyDone = requestBody.isComplete();
+            requestBody.discard();
+            try {
+                var future = ResponseWriter.write(ctx.channel(), response, head, keepAlive && bodyDone);
+                if (!keepAlive || !bodyDone) {
+                    future.addListener(ChannelFutureListener.CLOSE);
+                }
+            } catch (IOException e) {
+                LOG.warn("Cannot send the response to {}", incoming, e);
+                ctx.channel().close();
+            }
+        });
+    }
+
+    private void rejectMalformed(ChannelHandlerContext ctx, Throwable cause) {
+        String code = cause instanceof TooLongFrameException ? "RequestHeaderSectionTooLarge" : "BadRequest";
+        String message = cause instanceof TooLongFrameException
+                ? "Your request header section exceeds the maximum allowed size." : "The HTTP request is malformed.";
+        byte[] xml = XmlDocuments.write(out -> {
+            out.writeStartElement("Error");
+            XmlDocuments.element(out, "Code", code);
+            XmlDocuments.element(out, "Message", message);
+            XmlDocuments.element(out, "RequestId", Ids.requestId());
+            out.writeEndElement();
+        });
+        try {
+            ResponseWriter.write(ctx.channel(), OutgoingResponse.of(400, "application/xml", xml), false, false)
+                    .addListener(ChannelFutureListener.CLOSE);
+        } catch (IOException e) {
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        NettyRequestBody current = body;
+        if (current != null) {
+            current.fail(new ClosedChannelException());
+        }
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (!(cause instanceof IOException)) {
+            LOG.debug("Connection error from {}", ctx.channel().remoteAddress(), cause);
+        }
+        ctx.close();
+    }
+
+}

@@ -1,0 +1,72 @@
+package io.cloudjar.core.server;
+
+import io.cloudjar.core.http.OutgoingResponse;
+import io.cloudjar.core.http.ResponseBody;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.DefaultFileRegion;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.HttpChunkedInput;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.stream.ChunkedStream;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes an {@link OutgoingResponse} to the channel: bytes in one message, file slices zero-copy, streams
+ * in chunks. The body length always goes in {@code Content-Length}, so connections stay alive.
+ */
+final class ResponseWriter {
+    private ResponseWriter() {
+    }
+
+    static ChannelFuture write(Channel channel, OutgoingResponse response, boolean headRequest, boolean keepAlive)
+            throws IOException {
+        HttpResponseStatus status = HttpResponseStatus.valueOf(response.status());
+        ResponseBody body = response.body();
+        HttpResponse head;
+        if (headRequest || body instanceof ResponseBody.Empty || body instanceof ResponseBody.Bytes) {
+            byte[] data = !headRequest && body instanceof ResponseBody.Bytes bytes ? bytes.data() : new byte[0];
+            head = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(data));
+        } else {
+            head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status);
+        }
+        HttpHeaders headers = head.headers();
+        for (Map.Entry<String, List<String>> entry : response.headers().entries()) {
+            headers.add(entry.getKey(), entry.getValue());
+        }
+        if (!headers.contains(HttpHeaderNames.DATE)) {
+            headers.set(HttpHeaderNames.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        }
+        if (!headRequest || !headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            // a HEAD answer keeps the length the GET would have; every other answer says what it sends
+            headers.set(HttpHeaderNames.CONTENT_LENGTH, headRequest ? 0 : body.length());
+        }
+        HttpUtil.setKeepAlive(head, keepAlive);
+        if (head instanceof DefaultFullHttpResponse) {
+            return channel.writeAndFlush(head);
+        }
+        channel.write(head);
+        if (body instanceof ResponseBody.FileSlice slice) {
+            FileChannel file = FileChannel.open(slice.file(), StandardOpenOption.READ);
+            channel.write(new DefaultFileRegion(file, slice.offset(), slice.length()));
+            return channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+        }
+        ResponseBody.Stream stream = (ResponseBody.Stream) body;
+        return channel.writeAndFlush(new HttpChunkedInput(new ChunkedStream(stream.in(), 64 * 1024)));
+    }
+}

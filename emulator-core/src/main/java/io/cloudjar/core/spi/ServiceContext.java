@@ -1,0 +1,31 @@
+package io.cloudjar.core.spi;
+
+import io.cloudjar.core.auth.Authorizer;
+import io.cloudjar.core.auth.CredentialResolver;
+import io.cloudjar.core.config.EmulatorConfig;
+import io.cloudjar.core.store.StoreRegistry;
+import io.cloudjar.core.util.EmulatorClock;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** What the server offers a provider at {@link ServiceProvider#init}. */
+public interface ServiceContext {
+    EmulatorConfig config();
+
+    /** Where every piece of state lives, keyed by account and region; wiped by {@code /moto-api/reset}. */
+    StoreRegistry stores();
+
+    EmulatorClock clock();
+
+    /** For work that advances on the emulator's clock (state transitions, lifecycle). */
+    ScheduledExecutorService scheduler();
+
+    /** Another provider (or a facade it implements), e.g. service-ec2 asking for service-vpc's networking. */
+    <T> Optional<T> lookup(Class<T> type);
+
+    /** Lets IAM map its access keys and session credentials to principals. */
+    void addCredentialResolver(CredentialResolver resolver);
+
+    /** Lets IAM install the policy evaluator as the authorizer of every call. */
+    void setAuthorizer(Authorizer authorizer);
+}

@@ -1,0 +1,48 @@
+package io.cloudjar.core.util;
+
+import java.security.SecureRandom;
+import java.util.UUID;
+
+/** AWS-shaped identifiers: {@code vpc-0a1b…} (17 hex digits), request ids, access keys. */
+public final class Ids {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final char[] UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
+
+    private Ids() {
+    }
+
+    /** An EC2 resource id, e.g. {@code ec2("vpc")} → {@code vpc-0f3a9c1d2e4b5a6c7}. */
+    public static String ec2(String prefix) {
+        return prefix + "-" + hex(17);
+    }
+
+    public static String hex(int digits) {
+        char[] out = new char[digits];
+        for (int i = 0; i < digits; i++) {
+            out[i] = HEX[RANDOM.nextInt(16)];
+        }
+        return new String(out);
+    }
+
+    /**
+     * An IAM-style id: prefix plus upper-case base32 characters, {@code length} in all. Access keys
+     * (AKIA, ASIA) are 20 long; user, role and group ids (AIDA, AROA, AGPA) are 21.
+     */
+    public static String iam(String prefix, int length) {
+        char[] out = new char[length - prefix.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = UPPER_ALNUM[RANDOM.nextInt(UPPER_ALNUM.length)];
+        }
+        return prefix + new String(out);
+    }
+
+    /** A request id as AWS query and JSON APIs print it. */
+    public static String requestId() {
+        return UUID.randomUUID().toString();
+    }
+
+    public static SecureRandom random() {
+        return RANDOM;
+    }
+}
