@@ -1,7 +1,7 @@
 package io.cloudjar.core.auth;
 
 import java.util.List;
-import software.amazon.awssdk.core.SdkField;
+import io.cloudjar.core.model.ModelClasses;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
@@ -24,11 +24,6 @@ public final class ResourceArns {
     }
 
     private static String member(SdkPojo pojo, String name) {
-        SdkField<?> field = pojo.sdkFieldNameToField().get(name);
-        if (field == null) {
-            return null;
-        }
-        Object value = field.getValueOrDefault(pojo);
-        return value instanceof String s ? s : null;
+        return ModelClasses.member(pojo, name) instanceof String s ? s : null;
     }
 }

@@ -2,7 +2,7 @@ package io.cloudjar.core.http;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.nio.channels.FileChannel;
 
 /** What a response carries: nothing, bytes, a slice of a file (sent zero-copy), or a stream of known length. */
 public sealed interface ResponseBody {
@@ -24,7 +24,11 @@ public sealed interface ResponseBody {
         }
     }
 
-    record FileSlice(Path file, long offset, long length) implements ResponseBody {
+    /**
+     * A region of an already opened file, sent zero-copy; the transport closes the channel. Opening it
+     * before returning keeps the bytes readable even if the file is replaced meanwhile.
+     */
+    record FileSlice(FileChannel channel, long offset, long length) implements ResponseBody {
     }
 
     record Stream(InputStream in, long length) implements ResponseBody {

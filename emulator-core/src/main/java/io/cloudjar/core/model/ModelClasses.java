@@ -37,6 +37,32 @@ public final class ModelClasses {
         return FIELDS.computeIfAbsent(modelClass, c -> newBuilder(c).sdkFields());
     }
 
+    /**
+     * The value of a member by its model name ({@code DryRun}, {@code Bucket}); null when the class has no
+     * such member. ({@code sdkFieldNameToField()} is keyed by wire names, which differ per protocol.)
+     */
+    public static Object member(SdkPojo pojo, String memberName) {
+        for (software.amazon.awssdk.core.SdkField<?> field : pojo.sdkFields()) {
+            if (field.memberName().equals(memberName)) {
+                return field.getValueOrDefault(pojo);
+            }
+        }
+        return null;
+    }
+
+    /** Copies every member that both model objects have by name, e.g. a GetObject answer into HeadObject's. */
+    public static void copyMembers(SdkPojo from, SdkPojo toBuilder) {
+        java.util.Map<String, software.amazon.awssdk.core.SdkField<?>> source = new java.util.HashMap<>();
+        from.sdkFields().forEach(f -> source.put(f.memberName(), f));
+        for (software.amazon.awssdk.core.SdkField<?> field : toBuilder.sdkFields()) {
+            software.amazon.awssdk.core.SdkField<?> match = source.get(field.memberName());
+            Object value = match == null ? null : match.getValueOrDefault(from);
+            if (value != null) {
+                field.set(toBuilder, value);
+            }
+        }
+    }
+
     @SuppressWarnings("unchecked")
     public static <T> T build(SdkPojo builder) {
         return (T) ((Buildable) builder).build();

@@ -148,10 +148,12 @@ public final class OperationModel {
         return ModelClasses.newBuilder(outputClass());
     }
 
-    /** The provider method name: the SDK client's method name, e.g. {@code createDbInstance}. */
+    /**
+     * The provider method name: the SDK client's method name, which is the operation name with a lower-case
+     * first letter ({@code CreateDBInstance} → {@code createDBInstance}, {@code ListObjectsV2} → {@code listObjectsV2}).
+     */
     public String methodName() {
-        String simple = inputClassName.substring(0, inputClassName.length() - "Request".length());
-        return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
 
     @Override

@@ -11,7 +11,7 @@ import io.cloudjar.core.runtime.EmulatorRuntime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.core.SdkField;
+import io.cloudjar.core.model.ModelClasses;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
@@ -74,11 +74,7 @@ final class Authorize implements Stage {
     }
 
     private static boolean isDryRun(Object input) {
-        if (input instanceof SdkPojo pojo) {
-            SdkField<?> field = pojo.sdkFieldNameToField().get("DryRun");
-            return field != null && Boolean.TRUE.equals(field.getValueOrDefault(pojo));
-        }
-        return false;
+        return input instanceof SdkPojo pojo && Boolean.TRUE.equals(ModelClasses.member(pojo, "DryRun"));
     }
 
     /** Each API words a denial its own way. */

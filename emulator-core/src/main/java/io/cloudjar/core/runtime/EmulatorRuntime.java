@@ -39,6 +39,7 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
     private final DefaultCredentials defaultCredentials;
     private final ProviderRegistry providers;
     private volatile Authorizer authorizer = Authorizer.ALLOW_ALL;
+    private final java.util.Map<Class<?>, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
 
     public EmulatorRuntime(EmulatorConfig config) {
         this.config = config;
@@ -99,6 +100,11 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
     }
 
     @Override
+    public <T> T shared(Class<T> type, java.util.function.Supplier<T> factory) {
+        return type.cast(shared.computeIfAbsent(type, t -> factory.get()));
+    }
+
+    @Override
     public void addCredentialResolver(CredentialResolver resolver) {
         resolvers.add(resolver);
     }
@@ -136,6 +142,15 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
                 provider.close();
             } catch (RuntimeException e) {
                 LOG.warn("Provider {} failed to close", provider.getClass().getSimpleName(), e);
+            }
+        }
+        for (Object component : shared.values()) {
+            if (component instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.warn("Shared component {} failed to close", component.getClass().getSimpleName(), e);
+                }
             }
         }
         scheduler.shutdownNow();

@@ -18,8 +18,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.stream.ChunkedStream;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -58,15 +56,23 @@ final class ResponseWriter {
         }
         HttpUtil.setKeepAlive(head, keepAlive);
         if (head instanceof DefaultFullHttpResponse) {
+            closeUnsent(body); // a HEAD answer carries no body, but the provider may have opened one
             return channel.writeAndFlush(head);
         }
         channel.write(head);
         if (body instanceof ResponseBody.FileSlice slice) {
-            FileChannel file = FileChannel.open(slice.file(), StandardOpenOption.READ);
-            channel.write(new DefaultFileRegion(file, slice.offset(), slice.length()));
+            channel.write(new DefaultFileRegion(slice.channel(), slice.offset(), slice.length()));
             return channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
         }
         ResponseBody.Stream stream = (ResponseBody.Stream) body;
         return channel.writeAndFlush(new HttpChunkedInput(new ChunkedStream(stream.in(), 64 * 1024)));
+    }
+
+    private static void closeUnsent(ResponseBody body) throws IOException {
+        if (body instanceof ResponseBody.FileSlice slice) {
+            slice.channel().close();
+        } else if (body instanceof ResponseBody.Stream stream) {
+            stream.in().close();
+        }
     }
 }

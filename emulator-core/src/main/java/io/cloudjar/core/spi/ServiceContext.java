@@ -23,6 +23,13 @@ public interface ServiceContext {
     /** Another provider (or a facade it implements), e.g. service-ec2 asking for service-vpc's networking. */
     <T> Optional<T> lookup(Class<T> type);
 
+    /**
+     * One instance per server of a component that several providers of an API share (S3's storage is
+     * used by its bucket, object and listing providers). Created on first request; closed with the server
+     * when it is {@link AutoCloseable}.
+     */
+    <T> T shared(Class<T> type, java.util.function.Supplier<T> factory);
+
     /** Lets IAM map its access keys and session credentials to principals. */
     void addCredentialResolver(CredentialResolver resolver);
 

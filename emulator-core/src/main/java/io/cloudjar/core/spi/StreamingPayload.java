@@ -16,4 +16,7 @@ public interface StreamingPayload {
 
     /** Trailers sent after an {@code aws-chunked} body; empty until the stream is consumed. */
     Headers trailers();
+
+    /** The trailers the client announced ({@code x-amz-trailer}), lower case; known before reading. */
+    java.util.List<String> declaredTrailers();
 }

@@ -52,8 +52,11 @@ public final class Filters<T> {
     public void validate(List<Filter> filters) {
         for (Filter filter : filters) {
             String name = filter.name();
+            if (name == null) {
+                throw AwsErrors.badRequest("InvalidParameterValue", "The filter 'null' is invalid");
+            }
             boolean tagFilter = tags != null && (name.startsWith("tag:") || name.equals("tag-key") || name.equals("tag-value"));
-            if (name == null || (!tagFilter && !attributes.containsKey(name))) {
+            if (!tagFilter && !attributes.containsKey(name)) {
                 throw AwsErrors.badRequest("InvalidParameterValue", "The filter '%s' is invalid", name);
             }
         }

@@ -4,6 +4,8 @@ import io.cloudjar.core.http.Headers;
 import io.cloudjar.core.http.IncomingRequest;
 import io.cloudjar.core.spi.StreamingPayload;
 import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** The streaming body of a REST operation, unwrapped from {@code aws-chunked} when the client used it. */
@@ -11,19 +13,24 @@ final class RequestPayload implements StreamingPayload {
     private final InputStream stream;
     private final long contentLength;
     private final AwsChunkedInputStream chunked;
+    private final List<String> declaredTrailers;
 
-    private RequestPayload(InputStream stream, long contentLength, AwsChunkedInputStream chunked) {
+    private RequestPayload(InputStream stream, long contentLength, AwsChunkedInputStream chunked, List<String> declaredTrailers) {
         this.stream = stream;
         this.contentLength = contentLength;
         this.chunked = chunked;
+        this.declaredTrailers = declaredTrailers;
     }
 
     static RequestPayload of(IncomingRequest request) {
+        String trailer = request.header("x-amz-trailer");
+        List<String> trailers = trailer == null ? List.of() : Arrays.stream(trailer.split(","))
+                .map(t -> t.trim().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty()).toList();
         if (isAwsChunked(request)) {
             AwsChunkedInputStream chunked = new AwsChunkedInputStream(request.body().stream());
-            return new RequestPayload(chunked, decodedLength(request), chunked);
+            return new RequestPayload(chunked, decodedLength(request), chunked, trailers);
         }
-        return new RequestPayload(request.body().stream(), request.body().declaredLength(), null);
+        return new RequestPayload(request.body().stream(), request.body().declaredLength(), null, trailers);
     }
 
     static boolean isAwsChunked(IncomingRequest request) {
@@ -50,6 +57,11 @@ final class RequestPayload implements StreamingPayload {
     @Override
     public long contentLength() {
         return contentLength;
+    }
+
+    @Override
+    public List<String> declaredTrailers() {
+        return declaredTrailers;
     }
 
     @Override

@@ -183,14 +183,15 @@ public final class RestXmlCodec implements ProtocolCodec {
     public OutgoingResponse encode(RequestContext ctx, Object output) {
         ResponseBody streamed = null;
         Object response = output;
+        OperationModel op = ctx.operation();
+        int status = op.successStatus();
         if (output instanceof StreamingOutput<?> streaming) {
             response = streaming.response();
             streamed = streaming.body();
+            status = streaming.status() == 0 ? status : streaming.status();
         }
         SdkPojo pojo = (SdkPojo) response;
-        OperationModel op = ctx.operation();
         Headers headers = s3Headers(ctx);
-        int status = op.successStatus();
         SdkField<?> payloadField = null;
         boolean hasBodyMembers = false;
         for (SdkField<?> field : pojo.sdkFields()) {
@@ -223,6 +224,13 @@ public final class RestXmlCodec implements ProtocolCodec {
     }
 
     private ResponseBody payloadBody(RequestContext ctx, Headers headers, SdkField<?> field, Object value) {
+        if (value == null && ctx.operation().xmlRoot() != null) { // us-east-1: <LocationConstraint/>
+            headers.set("Content-Type", "application/xml");
+            return ResponseBody.of(XmlDocuments.write(out -> {
+                XmlDocuments.startRoot(out, ctx.operation().xmlRoot(), ctx.apiMetadata().responseNamespace());
+                out.writeEndElement();
+            }));
+        }
         if (value == null) {
             return ResponseBody.EMPTY;
         }
@@ -275,7 +283,7 @@ public final class RestXmlCodec implements ProtocolCodec {
     public OutgoingResponse encodeError(RequestContext ctx, AwsException error) {
         Headers headers = s3Headers(ctx);
         error.headers().forEach(headers::set);
-        if ("HEAD".equals(ctx.request().method())) {
+        if ("HEAD".equals(ctx.request().method()) || error.status() == 304) { // neither may carry a body
             return new OutgoingResponse(error.status(), headers, ResponseBody.EMPTY);
         }
         headers.set("Content-Type", "application/xml");

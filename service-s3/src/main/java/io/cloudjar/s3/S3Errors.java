@@ -1,0 +1,98 @@
+package io.cloudjar.s3;
+
+import io.cloudjar.core.errors.AwsErrors;
+import io.cloudjar.core.errors.AwsException;
+
+/** S3's errors as S3 words them (S3 API reference, "Error responses"), with the detail elements it adds. */
+final class S3Errors {
+    private S3Errors() {
+    }
+
+    static AwsException noSuchBucket(String bucket) {
+        return AwsErrors.of("NoSuchBucket", 404, "The specified bucket does not exist").withDetail("BucketName", bucket);
+    }
+
+    static AwsException noSuchKey(String key) {
+        return AwsErrors.of("NoSuchKey", 404, "The specified key does not exist.").withDetail("Key", key);
+    }
+
+    static AwsException invalidBucketName(String bucket) {
+        return AwsErrors.of("InvalidBucketName", 400, "The specified bucket is not valid.").withDetail("BucketName", bucket);
+    }
+
+    static AwsException bucketAlreadyExists(String bucket) {
+        return AwsErrors.of("BucketAlreadyExists", 409,
+                "The requested bucket name is not available. The bucket namespace is shared by all users of the system. "
+                        + "Please select a different name and try again.").withDetail("BucketName", bucket);
+    }
+
+    static AwsException bucketAlreadyOwnedByYou(String bucket) {
+        return AwsErrors.of("BucketAlreadyOwnedByYou", 409,
+                "Your previous request to create the named bucket succeeded and you already own it.").withDetail("BucketName", bucket);
+    }
+
+    static AwsException bucketNotEmpty(String bucket) {
+        return AwsErrors.of("BucketNotEmpty", 409, "The bucket you tried to delete is not empty").withDetail("BucketName", bucket);
+    }
+
+    static AwsException illegalLocationConstraint(String constraint) {
+        return AwsErrors.of("IllegalLocationConstraintException", 400, constraint == null
+                ? "The unspecified location constraint is incompatible for the region specific endpoint this request was sent to."
+                : "The " + constraint + " location constraint is incompatible for the region specific endpoint this request was sent to.");
+    }
+
+    static AwsException invalidLocationConstraint(String constraint) {
+        return AwsErrors.of("InvalidLocationConstraint", 400, "The specified location-constraint is not valid")
+                .withDetail("LocationConstraint", constraint);
+    }
+
+    static AwsException badDigest() {
+        return AwsErrors.of("BadDigest", 400, "The Content-MD5 you specified did not match what we received.");
+    }
+
+    static AwsException invalidDigest() {
+        return AwsErrors.of("InvalidDigest", 400, "The Content-MD5 you specified is not valid.");
+    }
+
+    static AwsException checksumMismatch(String algorithm) {
+        return AwsErrors.of("BadDigest", 400, "The %s you specified did not match the calculated checksum.", algorithm);
+    }
+
+    static AwsException incompleteBody() {
+        return AwsErrors.of("IncompleteBody", 400, "You did not provide the number of bytes specified by the Content-Length HTTP header");
+    }
+
+    static AwsException invalidRange(long size) {
+        return AwsErrors.of("InvalidRange", 416, "The requested range is not satisfiable")
+                .withDetail("ActualObjectSize", Long.toString(size)).withHeader("Content-Range", "bytes */" + size);
+    }
+
+    static AwsException noSuchUpload(String uploadId) {
+        return AwsErrors.of("NoSuchUpload", 404,
+                "The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.")
+                .withDetail("UploadId", uploadId);
+    }
+
+    static AwsException invalidPart(int partNumber) {
+        return AwsErrors.of("InvalidPart", 400,
+                "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified "
+                        + "entity tag may not match the part's entity tag.").withDetail("PartNumber", Integer.toString(partNumber));
+    }
+
+    static AwsException invalidPartOrder() {
+        return AwsErrors.of("InvalidPartOrder", 400, "The list of parts was not in ascending order. Parts must be ordered by part number.");
+    }
+
+    static AwsException entityTooSmall(long size) {
+        return AwsErrors.of("EntityTooSmall", 400, "Your proposed upload is smaller than the minimum allowed size")
+                .withDetail("ProposedSize", Long.toString(size)).withDetail("MinSizeAllowed", "5242880");
+    }
+
+    static AwsException invalidArgument(String message, String name, String value) {
+        return AwsErrors.of("InvalidArgument", 400, message).withDetail("ArgumentName", name).withDetail("ArgumentValue", value);
+    }
+
+    static AwsException internalIo() {
+        return AwsErrors.of("InternalError", 500, "We encountered an internal error. Please try again.");
+    }
+}

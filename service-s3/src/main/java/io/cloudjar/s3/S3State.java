@@ -1,0 +1,78 @@
+package io.cloudjar.s3;
+
+import io.cloudjar.core.errors.AwsErrors;
+import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.ServiceContext;
+import io.cloudjar.core.store.Resettable;
+import io.cloudjar.core.util.EmulatorClock;
+import io.cloudjar.s3.model.Bucket;
+import io.cloudjar.s3.storage.BlobStore;
+import java.util.Collection;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * S3's state, shared by its providers: buckets by name (the namespace is global across accounts and
+ * regions; each bucket records its owner and region) and the blob store holding object bodies.
+ */
+final class S3State implements Resettable, AutoCloseable {
+    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final BlobStore blobs;
+    private final EmulatorClock clock;
+
+    private S3State(BlobStore blobs, EmulatorClock clock) {
+        this.blobs = blobs;
+        this.clock = clock;
+    }
+
+    static S3State of(ServiceContext context) {
+        return context.shared(S3State.class, () -> context.stores().register(
+                new S3State(new BlobStore(context.config().dataDir()), context.clock())));
+    }
+
+    BlobStore blobs() {
+        return blobs;
+    }
+
+    EmulatorClock clock() {
+        return clock;
+    }
+
+    Collection<Bucket> buckets() {
+        return buckets.values();
+    }
+
+    /** Registers a new bucket; returns the existing one when the name is taken. */
+    Bucket create(Bucket bucket) {
+        return buckets.putIfAbsent(bucket.name(), bucket);
+    }
+
+    void remove(Bucket bucket) {
+        buckets.remove(bucket.name(), bucket);
+    }
+
+    /**
+     * The bucket a call addresses, or NoSuchBucket. A bucket of another account answers AccessDenied, as
+     * it does in AWS without a bucket policy; unsigned calls act as the owner until bucket policies exist.
+     */
+    Bucket bucket(RequestContext ctx, String name) {
+        Bucket bucket = buckets.get(name);
+        if (bucket == null) {
+            throw S3Errors.noSuchBucket(name);
+        }
+        if (!ctx.principal().isAnonymous() && !bucket.ownerAccount().equals(ctx.accountId())) {
+            throw AwsErrors.of("AccessDenied", 403, "Access Denied");
+        }
+        return bucket;
+    }
+
+    @Override
+    public void reset() {
+        buckets.clear();
+        blobs.reset();
+    }
+
+    @Override
+    public void close() {
+        blobs.close();
+    }
+}

@@ -1,0 +1,20 @@
+package io.cloudjar.s3.model;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/** A multipart upload in progress: what CreateMultipartUpload declared and the parts uploaded so far. */
+public record MultipartUpload(
+        String uploadId,
+        String key,
+        Instant initiated,
+        ObjectMetadata metadata,
+        String checksumAlgorithm,
+        String ownerAccount,
+        ConcurrentSkipListMap<Integer, Part> parts) {
+
+    /** One uploaded part; re-uploading a part number replaces it. */
+    public record Part(int number, Path blob, long size, String etag, Instant lastModified, String checksum) {
+    }
+}

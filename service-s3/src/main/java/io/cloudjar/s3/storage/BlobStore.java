@@ -1,0 +1,171 @@
+package io.cloudjar.s3.storage;
+
+import io.cloudjar.core.store.Resettable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Object bodies on disk. A body is written to a temporary file and moved into place atomically, so a
+ * reader never sees a torn object. Blob files are named by random ids, never by object keys, so no key
+ * ({@code ../}, {@code %2F}, unicode, 1,024 bytes) can reach outside the data directory.
+ */
+public final class BlobStore implements Resettable, AutoCloseable {
+    private static final int BUFFER = 256 * 1024;
+
+    private final Path root;
+    private final Path blobs;
+    private final Path tmp;
+    private final boolean temporary;
+
+    public BlobStore(Path dataDir) {
+        try {
+            this.temporary = dataDir == null;
+            this.root = temporary ? Files.createTempDirectory("cloudjar-s3-") : dataDir.resolve("s3");
+            this.blobs = Files.createDirectories(root.resolve("blobs"));
+            this.tmp = Files.createDirectories(root.resolve("tmp"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the S3 data directory", e);
+        }
+    }
+
+    /**
+     * Streams a body to a new blob, computing its MD5 and, when asked, one more checksum.
+     *
+     * @return the blob; its size is whatever arrived (the caller checks it against Content-Length)
+     */
+    public WrittenBlob write(InputStream in, ChecksumAlgorithms algorithm) throws IOException {
+        Path temp = tmp.resolve(UUID.randomUUID().toString());
+        MessageDigest md5 = md5();
+        ChecksumAlgorithms.Running checksum = algorithm == null ? null : algorithm.start();
+        long size = 0;
+        try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            byte[] buf = new byte[BUFFER];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md5.update(buf, 0, n);
+                if (checksum != null) {
+                    checksum.update(buf, 0, n);
+                }
+                out.write(buf, 0, n);
+                size += n;
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        Path target = place(temp);
+        return new WrittenBlob(target, size, md5.digest(), checksum == null ? null : checksum.base64());
+    }
+
+    /** Joins part blobs into one new blob (multipart completion). */
+    public WrittenBlob concatenate(List<Path> parts, ChecksumAlgorithms algorithm) throws IOException {
+        Path temp = tmp.resolve(UUID.randomUUID().toString());
+        MessageDigest md5 = md5();
+        ChecksumAlgorithms.Running checksum = algorithm == null ? null : algorithm.start();
+        long size = 0;
+        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            for (Path part : parts) {
+                try (InputStream in = Files.newInputStream(part)) {
+                    byte[] buf = new byte[BUFFER];
+                    int n;
+                    while ((n = in.read(buf)) > 0) {
+                        md5.update(buf, 0, n);
+                        if (checksum != null) {
+                            checksum.update(buf, 0, n);
+                        }
+                        out.write(java.nio.ByteBuffer.wrap(buf, 0, n));
+                        size += n;
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        return new WrittenBlob(place(temp), size, md5.digest(), checksum == null ? null : checksum.base64());
+    }
+
+    private Path place(Path temp) throws IOException {
+        String name = temp.getFileName().toString();
+        Path dir = Files.createDirectories(blobs.resolve(name.substring(0, 2)));
+        return Files.move(temp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Opens a blob for reading; throws {@link NoSuchFileException} when it was deleted meanwhile. */
+    public FileChannel open(Path blob) throws IOException {
+        return FileChannel.open(blob, StandardOpenOption.READ);
+    }
+
+    public void delete(Path blob) {
+        try {
+            Files.deleteIfExists(blob);
+        } catch (IOException e) {
+            // an unreferenced blob only costs disk; never fail a call for it
+        }
+    }
+
+    @Override
+    public void reset() {
+        deleteTree(blobs, false);
+        deleteTree(tmp, false);
+    }
+
+    @Override
+    public void close() {
+        if (temporary) {
+            deleteTree(root, true);
+        }
+    }
+
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir, boolean includingRoot) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                    if (includingRoot || !d.equals(dir)) {
+                        Files.deleteIfExists(d);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A body on disk with its size, MD5 (for the ETag) and optional extra checksum (base64). */
+    public record WrittenBlob(Path path, long size, byte[] md5, String checksum) {
+    }
+}

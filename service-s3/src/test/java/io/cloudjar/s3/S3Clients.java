@@ -1,0 +1,30 @@
+package io.cloudjar.s3;
+
+import io.cloudjar.core.testing.CloudjarServerExtension;
+import java.net.InetAddress;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** S3 clients for tests, in both addressing styles. */
+final class S3Clients {
+    private S3Clients() {
+    }
+
+    static S3Client pathStyle(CloudjarServerExtension cloudjar) {
+        return cloudjar.client(S3Client.builder().forcePathStyle(true));
+    }
+
+    /**
+     * Virtual-host style: the SDK sends {@code Host: <bucket>.localhost}; every name resolves to loopback
+     * here, as {@code *.localhost} does on machines with systemd-resolved.
+     */
+    static S3Client virtualHost(CloudjarServerExtension cloudjar) {
+        return cloudjar.client(S3Client.builder()
+                .httpClient(ApacheHttpClient.builder().dnsResolver(host -> new InetAddress[] {InetAddress.getLoopbackAddress()}).build()));
+    }
+
+    static S3AsyncClient async(CloudjarServerExtension cloudjar) {
+        return cloudjar.client(S3AsyncClient.builder().forcePathStyle(true));
+    }
+}

@@ -1,0 +1,69 @@
+package io.cloudjar.vpc.support;
+
+import java.util.Optional;
+
+/**
+ * An IPv4 CIDR block such as {@code 10.0.0.0/16}, parsed strictly: four decimal octets without leading
+ * zeros, a prefix of 0–32, and no host bits set (AWS rejects {@code 10.0.0.1/16} rather than rounding it).
+ */
+public record Ipv4Cidr(int address, int prefix) {
+
+    /** The block, or empty when the text is not a canonical CIDR block. */
+    public static Optional<Ipv4Cidr> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        int slash = text.indexOf('/');
+        if (slash < 0) {
+            return Optional.empty();
+        }
+        String[] octets = text.substring(0, slash).split("\\.", -1);
+        Integer prefix = number(text.substring(slash + 1), 32);
+        if (octets.length != 4 || prefix == null) {
+            return Optional.empty();
+        }
+        int address = 0;
+        for (String octet : octets) {
+            Integer value = number(octet, 255);
+            if (value == null) {
+                return Optional.empty();
+            }
+            address = (address << 8) | value;
+        }
+        Ipv4Cidr cidr = new Ipv4Cidr(address, prefix);
+        return (address & ~cidr.mask()) == 0 ? Optional.of(cidr) : Optional.empty();
+    }
+
+    /** The netmask as an int, e.g. {@code 0xFFFF0000} for /16. */
+    public int mask() {
+        return prefix == 0 ? 0 : -1 << (32 - prefix);
+    }
+
+    public boolean contains(Ipv4Cidr other) {
+        return other.prefix >= prefix && (other.address & mask()) == address;
+    }
+
+    public boolean overlaps(Ipv4Cidr other) {
+        return contains(other) || other.contains(this);
+    }
+
+    @Override
+    public String toString() {
+        return (address >>> 24) + "." + ((address >>> 16) & 0xFF) + "." + ((address >>> 8) & 0xFF) + "."
+                + (address & 0xFF) + "/" + prefix;
+    }
+
+    /** A decimal number in 0..max written without sign or leading zeros; else null. */
+    private static Integer number(String digits, int max) {
+        if (digits.isEmpty() || digits.length() > 3 || (digits.length() > 1 && digits.charAt(0) == '0')) {
+            return null;
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
+                return null;
+            }
+        }
+        int value = Integer.parseInt(digits);
+        return value <= max ? value : null;
+    }
+}

@@ -1,0 +1,41 @@
+package io.cloudjar.vpc.support;
+
+import io.cloudjar.core.errors.AwsErrors;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
+
+/**
+ * The {@code TagSpecification.N} parameter of EC2 create calls: tags for the resource being created.
+ * Each call accepts only the resource types it creates; another type is rejected, as EC2 does.
+ */
+public final class TagSpecifications {
+    private TagSpecifications() {
+    }
+
+    /** The tags for {@code resourceType} (e.g. {@code vpc}); empty when none were given. */
+    public static Map<String, String> tagsFor(List<TagSpecification> specs, String resourceType) {
+        return tagsFor(specs, Set.of(resourceType)).getOrDefault(resourceType, Map.of());
+    }
+
+    /** Tags per resource type, for calls that create several kinds of resource (e.g. RunInstances). */
+    public static Map<String, Map<String, String>> tagsFor(List<TagSpecification> specs, Set<String> allowedTypes) {
+        Set<String> seen = new HashSet<>();
+        Map<String, Map<String, String>> byType = new java.util.LinkedHashMap<>();
+        for (TagSpecification spec : specs) {
+            String type = spec.resourceTypeAsString();
+            if (type == null || !allowedTypes.contains(type)) {
+                throw AwsErrors.badRequest("InvalidParameterValue",
+                        "'%s' is not a valid taggable resource type for this operation.", type);
+            }
+            if (!seen.add(type)) {
+                throw AwsErrors.badRequest("InvalidParameterValue",
+                        "The same resource type may not be specified more than once in tag specifications.");
+            }
+            byType.put(type, Tags.toMap(spec.tags()));
+        }
+        return byType;
+    }
+}
