@@ -20,6 +20,13 @@ class LayeringTest {
             "io.cloudjar.s3..", "io.cloudjar.rds..", "io.cloudjar.lightsail.."};
 
     @Test
+    void everyModuleIsOnTheImportedClassPath() {
+        org.assertj.core.api.Assertions.assertThat(CLASSES.contain("io.cloudjar.s3.BucketsProvider")
+                && CLASSES.contain("io.cloudjar.vpc.VpcProvider") && CLASSES.contain("io.cloudjar.core.server.CloudjarServer"))
+                .as("the rules below only mean something if they see the service classes").isTrue();
+    }
+
+    @Test
     void servicesDoNotTouchTransportOrCodecs() {
         noClasses().that().resideInAnyPackage(SERVICES)
                 .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "io.cloudjar.core.protocol..",

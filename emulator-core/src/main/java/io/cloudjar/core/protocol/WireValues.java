@@ -22,6 +22,9 @@ import software.amazon.awssdk.core.traits.TimestampFormatTrait.Format;
 public final class WireValues {
     private static final DateTimeFormatter ISO_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    /** HTTP's IMF-fixdate as AWS sends it: always a two-digit day ({@code RFC_1123_DATE_TIME} writes "1 Feb"). */
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
     private WireValues() {
     }
@@ -130,7 +133,7 @@ public final class WireValues {
     public static String formatInstant(Instant instant, Format format) {
         switch (format) {
             case RFC_822:
-                return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(ZoneOffset.UTC));
+                return HTTP_DATE.format(instant);
             case UNIX_TIMESTAMP:
                 return BigDecimal.valueOf(instant.toEpochMilli()).movePointLeft(3).stripTrailingZeros().toPlainString();
             case UNIX_TIMESTAMP_MILLIS:

@@ -24,7 +24,9 @@ import software.amazon.awssdk.core.SdkPojo;
  * timestamps as epoch seconds, errors as {@code {"__type": "...", "message": "..."}}.
  */
 public final class JsonCodec implements ProtocolCodec {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Strict like AWS: a document followed by more text ({@code {...}}}) is not a request body. */
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final int BODY_LIMIT = 16 * 1024 * 1024;
 
     @Override
