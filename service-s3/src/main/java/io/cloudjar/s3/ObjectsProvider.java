@@ -126,7 +126,7 @@ public final class ObjectsProvider implements ServiceProvider {
     }
 
     private static String expiresHeader(PutObjectRequest request) {
-        return java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(request.expires().atZone(java.time.ZoneOffset.UTC));
+        return io.cloudjar.core.http.HttpDates.format(request.expires());
     }
 
     static Map<ChecksumAlgorithms, String> checksumHeaders(PutObjectRequest r) {

@@ -5,7 +5,8 @@ import software.amazon.awssdk.core.traits.TimestampFormatTrait.Format;
 
 /**
  * Where a decoder is inside a request ({@code tagSpecifications.1.tags.2.key}), as AWS names members in
- * validation messages: lower camel case, list positions counted from one.
+ * validation messages: lower camel case, list positions counted from one ({@link #member} adds the
+ * {@code .member} step that the "validation errors detected" messages put after a position).
  */
 public final class FieldPath {
     private static final FieldPath ROOT = new FieldPath("");
@@ -28,6 +29,14 @@ public final class FieldPath {
 
     public FieldPath index(int position) {
         return new FieldPath(path + "." + position);
+    }
+
+    /**
+     * A list item as AWS's validation messages name it: {@code tags.2.member.value}, whatever the protocol's
+     * wire name of the item ({@code Tags.member.2}, a JSON array element).
+     */
+    public FieldPath member(int position) {
+        return new FieldPath(path + "." + position + ".member");
     }
 
     /** Parses a scalar, reporting a bad value with this path. */

@@ -1,6 +1,7 @@
 package io.cloudjar.core.protocol;
 
 import io.cloudjar.core.model.ApiModel;
+import io.cloudjar.core.model.Protocol;
 import io.cloudjar.core.model.ShapeFacts;
 import io.cloudjar.core.model.ShapeFacts.MemberConstraints;
 import io.cloudjar.core.protocol.xml.XmlShapeWriter;
@@ -70,7 +71,9 @@ public final class InputValidator {
             int i = 1;
             for (Object item : (List<?>) value) {
                 if (item instanceof SdkPojo nested) {
-                    check(nested, path.index(i), wireName + "." + i + ".", out);
+                    // EC2 names parameters as sent; the other APIs' messages say "tags.1.member.key"
+                    FieldPath itemPath = api.metadata().protocol() == Protocol.EC2 ? path.index(i) : path.member(i);
+                    check(nested, itemPath, wireName + "." + i + ".", out);
                 }
                 i++;
             }

@@ -23,8 +23,10 @@ public final class ValidationErrors {
             if (first.kind() == Violation.Kind.MISSING) {
                 return AwsErrors.of("MissingParameter", 400, "The request must contain the parameter %s", first.wireName());
             }
-            return AwsErrors.of("InvalidParameterValue", 400, "Value (%s) for parameter %s is invalid. %s",
-                    first.value(), first.path(), first.constraint());
+            // EC2 does not recite enum value sets (InstanceType has ~1,000 values); it names the value and parameter
+            String detail = first.constraint().contains("enum value set") ? "" : " " + first.constraint();
+            return AwsErrors.of("InvalidParameterValue", 400, "Value (%s) for parameter %s is invalid.%s",
+                    first.value(), first.path(), detail);
         }
         if (api.protocol() == Protocol.REST_XML) {
             return AwsErrors.of(first.kind() == Violation.Kind.MISSING ? "MissingParameter" : "InvalidArgument", 400,

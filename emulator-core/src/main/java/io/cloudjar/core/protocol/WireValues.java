@@ -22,9 +22,6 @@ import software.amazon.awssdk.core.traits.TimestampFormatTrait.Format;
 public final class WireValues {
     private static final DateTimeFormatter ISO_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
-    /** HTTP's IMF-fixdate as AWS sends it: always a two-digit day ({@code RFC_1123_DATE_TIME} writes "1 Feb"). */
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
     private WireValues() {
     }
@@ -92,8 +89,8 @@ public final class WireValues {
         if (value instanceof SdkBytes bytes) {
             return Base64.getEncoder().encodeToString(bytes.asByteArrayUnsafe());
         }
-        if (value instanceof Float f) {
-            return BigDecimal.valueOf(f.doubleValue()).stripTrailingZeros().toPlainString();
+        if (value instanceof Float f) { // via the float's own shortest text: 0.1f, not 0.10000000149011612
+            return new BigDecimal(Float.toString(f)).stripTrailingZeros().toPlainString();
         }
         if (value instanceof Double d) {
             return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
@@ -133,7 +130,7 @@ public final class WireValues {
     public static String formatInstant(Instant instant, Format format) {
         switch (format) {
             case RFC_822:
-                return HTTP_DATE.format(instant);
+                return io.cloudjar.core.http.HttpDates.format(instant);
             case UNIX_TIMESTAMP:
                 return BigDecimal.valueOf(instant.toEpochMilli()).movePointLeft(3).stripTrailingZeros().toPlainString();
             case UNIX_TIMESTAMP_MILLIS:

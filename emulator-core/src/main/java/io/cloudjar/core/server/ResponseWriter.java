@@ -1,5 +1,6 @@
 package io.cloudjar.core.server;
 
+import io.cloudjar.core.http.HttpDates;
 import io.cloudjar.core.http.OutgoingResponse;
 import io.cloudjar.core.http.ResponseBody;
 import io.netty.buffer.Unpooled;
@@ -18,9 +19,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.stream.ChunkedStream;
 import java.io.IOException;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +46,7 @@ final class ResponseWriter {
             headers.add(entry.getKey(), entry.getValue());
         }
         if (!headers.contains(HttpHeaderNames.DATE)) {
-            headers.set(HttpHeaderNames.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+            headers.set(HttpHeaderNames.DATE, HttpDates.format(java.time.Instant.now()));
         }
         if (!headRequest || !headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
             // a HEAD answer keeps the length the GET would have; every other answer says what it sends

@@ -193,6 +193,20 @@ class Ec2QueryCodecTest {
     }
 
     @Test
+    void floatsAreWrittenAsTheirShortDecimalForm() {
+        Element root = Wire.xml(CODEC.encode(TestContexts.withOperation(Wire.form("ec2"), "DescribeReservedInstances"),
+                software.amazon.awssdk.services.ec2.model.DescribeReservedInstancesResponse.builder()
+                        .reservedInstances(r -> r.reservedInstancesId("ri-1").fixedPrice(0.1f).usagePrice(1250.0f)
+                                .instanceCount(3))
+                        .build()));
+
+        Element item = at(root, "reservedInstancesSet/item");
+        assertThat(textAt(item, "fixedPrice")).isEqualTo("0.1");
+        assertThat(textAt(item, "usagePrice")).isEqualTo("1250");
+        assertThat(textAt(item, "instanceCount")).isEqualTo("3");
+    }
+
+    @Test
     void anEmptyResultIsTheRootWithOnlyTheRequestId() {
         Element root = Wire.xml(CODEC.encode(TestContexts.withOperation(Wire.form("ec2"), "DeleteVpc"),
                 DeleteVpcResponse.builder().build()));
