@@ -1,8 +1,6 @@
 package io.cloudjar.s3;
 
 import io.cloudjar.core.pipeline.RequestContext;
-import io.cloudjar.core.spi.ServiceContext;
-import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.s3.model.Bucket;
 import java.util.Comparator;
@@ -20,21 +18,10 @@ import software.amazon.awssdk.services.s3.model.ListBucketsResponse;
 import software.amazon.awssdk.services.s3.model.Owner;
 
 /** S3 bucket lifecycle: create, head, locate, delete, list. */
-public final class BucketsProvider implements ServiceProvider {
+public final class BucketsProvider extends S3Feature {
     private static final String US_EAST_1 = "us-east-1";
     private static final int MAX_BUCKETS = 10000;
 
-    private S3State state;
-
-    @Override
-    public String api() {
-        return "s3";
-    }
-
-    @Override
-    public void init(ServiceContext context) {
-        state = S3State.of(context);
-    }
 
     public CreateBucketResponse createBucket(RequestContext ctx, CreateBucketRequest request) {
         String name = request.bucket();

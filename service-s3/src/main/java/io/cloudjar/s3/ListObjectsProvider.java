@@ -2,8 +2,6 @@ package io.cloudjar.s3;
 
 import io.cloudjar.core.http.PercentCodec;
 import io.cloudjar.core.pipeline.RequestContext;
-import io.cloudjar.core.spi.ServiceContext;
-import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.model.StoredObject;
 import java.nio.charset.StandardCharsets;
@@ -19,20 +17,9 @@ import software.amazon.awssdk.services.s3.model.Owner;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** ListObjects (v1, markers) and ListObjectsV2 (continuation tokens) over one key listing. */
-public final class ListObjectsProvider implements ServiceProvider {
+public final class ListObjectsProvider extends S3Feature {
     private static final int MAX_KEYS = 1000;
 
-    private S3State state;
-
-    @Override
-    public String api() {
-        return "s3";
-    }
-
-    @Override
-    public void init(ServiceContext context) {
-        state = S3State.of(context);
-    }
 
     public ListObjectsV2Response listObjectsV2(RequestContext ctx, ListObjectsV2Request request) {
         Bucket bucket = state.bucket(ctx, request.bucket());

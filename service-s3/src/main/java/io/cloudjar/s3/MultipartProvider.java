@@ -2,7 +2,6 @@ package io.cloudjar.s3;
 
 import io.cloudjar.core.pipeline.RequestContext;
 import io.cloudjar.core.spi.ServiceContext;
-import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.model.MultipartUpload;
@@ -10,16 +9,13 @@ import io.cloudjar.s3.model.MultipartUpload.Part;
 import io.cloudjar.s3.model.ObjectMetadata;
 import io.cloudjar.s3.model.StoredObject;
 import io.cloudjar.s3.storage.BlobStore.WrittenBlob;
-import io.cloudjar.s3.storage.ChecksumAlgorithms;
 import java.io.IOException;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.AbortMultipartUploadResponse;
@@ -32,21 +28,15 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /** Multipart uploads: create, upload parts (streamed to disk), complete into one object, abort. */
-public final class MultipartProvider implements ServiceProvider {
+public final class MultipartProvider extends S3Feature {
     static final long MIN_PART_SIZE = 5L * 1024 * 1024;
     private static final int MAX_PARTS = 10000;
 
-    private S3State state;
     private ObjectsProvider objects;
 
     @Override
-    public String api() {
-        return "s3";
-    }
-
-    @Override
     public void init(ServiceContext context) {
-        state = S3State.of(context);
+        super.init(context);
         objects = new ObjectsProvider();
         objects.init(context);
     }
@@ -74,14 +64,8 @@ public final class MultipartProvider implements ServiceProvider {
             throw S3Errors.invalidArgument("Part number must be an integer between 1 and 10000, inclusive", "partNumber",
                     Integer.toString(number));
         }
-        Map<ChecksumAlgorithms, String> headers = new LinkedHashMap<>();
-        headers.put(ChecksumAlgorithms.CRC32, request.checksumCRC32());
-        headers.put(ChecksumAlgorithms.CRC32C, request.checksumCRC32C());
-        headers.put(ChecksumAlgorithms.CRC64NVME, request.checksumCRC64NVME());
-        headers.put(ChecksumAlgorithms.SHA1, request.checksumSHA1());
-        headers.put(ChecksumAlgorithms.SHA256, request.checksumSHA256());
         String algorithm = request.checksumAlgorithmAsString() != null ? request.checksumAlgorithmAsString() : upload.checksumAlgorithm();
-        ChecksumSpec checksum = ChecksumSpec.of(algorithm, headers, ctx.payload());
+        ChecksumSpec checksum = ChecksumSpec.of(algorithm, ChecksumMembers.of(request), ctx.payload());
         WrittenBlob blob = BodyWriter.write(state.blobs(), ctx.payload(), request.contentLength(), request.contentMD5(), checksum);
         Part part = new Part(number, blob.path(), blob.size(), BodyWriter.etag(blob.md5()), state.clock().now(),
                 checksum.clientProvided() ? blob.checksum() : null);
@@ -94,16 +78,7 @@ public final class MultipartProvider implements ServiceProvider {
             throw S3Errors.noSuchUpload(upload.uploadId());
         }
         UploadPartResponse.Builder response = UploadPartResponse.builder().eTag(part.etag()).serverSideEncryption("AES256");
-        if (part.checksum() != null) {
-            switch (checksum.algorithm()) {
-                case CRC32 -> response.checksumCRC32(part.checksum());
-                case CRC32C -> response.checksumCRC32C(part.checksum());
-                case CRC64NVME -> response.checksumCRC64NVME(part.checksum());
-                case SHA1 -> response.checksumSHA1(part.checksum());
-                case SHA256 -> response.checksumSHA256(part.checksum());
-                default -> { }
-            }
-        }
+        ChecksumMembers.set((software.amazon.awssdk.core.SdkPojo) response, checksum.algorithm(), part.checksum());
         return response.build();
     }
 

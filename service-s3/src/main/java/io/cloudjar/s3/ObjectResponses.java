@@ -3,6 +3,7 @@ package io.cloudjar.s3;
 import io.cloudjar.core.model.ModelClasses;
 import io.cloudjar.s3.model.ObjectMetadata;
 import io.cloudjar.s3.model.StoredObject;
+import io.cloudjar.s3.storage.ChecksumAlgorithms;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -43,7 +44,7 @@ final class ObjectResponses {
             b.contentRange(range.contentRange(obj.size()));
         }
         if (checksumMode && range == null && obj.checksum() != null) {
-            setChecksum(b, obj.checksumAlgorithm(), obj.checksum());
+            ChecksumMembers.set((SdkPojo) b, ChecksumAlgorithms.fromName(obj.checksumAlgorithm()), obj.checksum());
             b.checksumType(obj.checksumType());
         }
         if (overrides != null) {
@@ -59,16 +60,6 @@ final class ObjectResponses {
         return ModelClasses.build(head);
     }
 
-    private static void setChecksum(GetObjectResponse.Builder b, String algorithm, String value) {
-        switch (algorithm) {
-            case "CRC32" -> b.checksumCRC32(value);
-            case "CRC32C" -> b.checksumCRC32C(value);
-            case "CRC64NVME" -> b.checksumCRC64NVME(value);
-            case "SHA1" -> b.checksumSHA1(value);
-            case "SHA256" -> b.checksumSHA256(value);
-            default -> { }
-        }
-    }
 
     /** {@code response-content-type} and friends replace the stored headers in this one answer. */
     private static void applyOverrides(GetObjectResponse.Builder b, GetObjectRequest r) {

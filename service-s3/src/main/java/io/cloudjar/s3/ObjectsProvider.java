@@ -3,20 +3,15 @@ package io.cloudjar.s3;
 import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.http.ResponseBody;
 import io.cloudjar.core.pipeline.RequestContext;
-import io.cloudjar.core.spi.ServiceContext;
-import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.core.spi.StreamingOutput;
 import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.model.ObjectMetadata;
 import io.cloudjar.s3.model.StoredObject;
 import io.cloudjar.s3.storage.BlobStore.WrittenBlob;
-import io.cloudjar.s3.storage.ChecksumAlgorithms;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
@@ -27,27 +22,16 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 /** Single objects: put (streamed to disk), get and head (ranges, conditions), delete. */
-public final class ObjectsProvider implements ServiceProvider {
+public final class ObjectsProvider extends S3Feature {
     /** S3 keys are at most 1,024 bytes of UTF-8. */
     static final int MAX_KEY_BYTES = 1024;
 
-    private S3State state;
-
-    @Override
-    public String api() {
-        return "s3";
-    }
-
-    @Override
-    public void init(ServiceContext context) {
-        state = S3State.of(context);
-    }
 
     public PutObjectResponse putObject(RequestContext ctx, PutObjectRequest request) {
         Bucket bucket = state.bucket(ctx, request.bucket());
         checkKey(request.key());
         StorageClasses.validate(request.storageClassAsString());
-        ChecksumSpec checksum = ChecksumSpec.of(request.checksumAlgorithmAsString(), checksumHeaders(request), ctx.payload());
+        ChecksumSpec checksum = ChecksumSpec.of(request.checksumAlgorithmAsString(), ChecksumMembers.of(request), ctx.payload());
         WrittenBlob blob = BodyWriter.write(state.blobs(), ctx.payload(), request.contentLength(), request.contentMD5(), checksum);
         ObjectMetadata metadata = new ObjectMetadata(request.contentType(), request.contentEncoding(), request.contentDisposition(),
                 request.contentLanguage(), request.cacheControl(), request.expires() == null ? null : expiresHeader(request),
@@ -57,7 +41,7 @@ public final class ObjectsProvider implements ServiceProvider {
         replace(bucket, object);
         PutObjectResponse.Builder response = PutObjectResponse.builder().eTag(object.etag()).serverSideEncryption("AES256")
                 .checksumType(object.checksumType());
-        setChecksum(response, checksum.algorithm(), blob.checksum());
+        ChecksumMembers.set((software.amazon.awssdk.core.SdkPojo) response, checksum.algorithm(), blob.checksum());
         return response.build();
     }
 
@@ -129,24 +113,5 @@ public final class ObjectsProvider implements ServiceProvider {
         return io.cloudjar.core.http.HttpDates.format(request.expires());
     }
 
-    static Map<ChecksumAlgorithms, String> checksumHeaders(PutObjectRequest r) {
-        Map<ChecksumAlgorithms, String> values = new LinkedHashMap<>();
-        values.put(ChecksumAlgorithms.CRC32, r.checksumCRC32());
-        values.put(ChecksumAlgorithms.CRC32C, r.checksumCRC32C());
-        values.put(ChecksumAlgorithms.CRC64NVME, r.checksumCRC64NVME());
-        values.put(ChecksumAlgorithms.SHA1, r.checksumSHA1());
-        values.put(ChecksumAlgorithms.SHA256, r.checksumSHA256());
-        return values;
-    }
 
-    private static void setChecksum(PutObjectResponse.Builder b, ChecksumAlgorithms algorithm, String value) {
-        switch (algorithm) {
-            case CRC32 -> b.checksumCRC32(value);
-            case CRC32C -> b.checksumCRC32C(value);
-            case CRC64NVME -> b.checksumCRC64NVME(value);
-            case SHA1 -> b.checksumSHA1(value);
-            case SHA256 -> b.checksumSHA256(value);
-            default -> { }
-        }
-    }
 }

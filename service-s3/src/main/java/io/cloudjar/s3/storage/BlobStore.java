@@ -4,6 +4,7 @@ import io.cloudjar.core.store.Resettable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
@@ -72,32 +73,21 @@ public final class BlobStore implements Resettable, AutoCloseable {
         return new WrittenBlob(target, size, md5.digest(), checksum == null ? null : checksum.base64());
     }
 
-    /** Joins part blobs into one new blob (multipart completion). */
+    /** Joins part blobs into one new blob (multipart completion), in order. */
     public WrittenBlob concatenate(List<Path> parts, ChecksumAlgorithms algorithm) throws IOException {
-        Path temp = tmp.resolve(UUID.randomUUID().toString());
-        MessageDigest md5 = md5();
-        ChecksumAlgorithms.Running checksum = algorithm == null ? null : algorithm.start();
-        long size = 0;
-        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        List<InputStream> streams = new java.util.ArrayList<>();
+        try {
             for (Path part : parts) {
-                try (InputStream in = Files.newInputStream(part)) {
-                    byte[] buf = new byte[BUFFER];
-                    int n;
-                    while ((n = in.read(buf)) > 0) {
-                        md5.update(buf, 0, n);
-                        if (checksum != null) {
-                            checksum.update(buf, 0, n);
-                        }
-                        out.write(java.nio.ByteBuffer.wrap(buf, 0, n));
-                        size += n;
-                    }
-                }
+                streams.add(Files.newInputStream(part));
             }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
-            throw e;
+            try (InputStream joined = new SequenceInputStream(java.util.Collections.enumeration(streams))) {
+                return write(joined, algorithm);
+            }
+        } finally {
+            for (InputStream in : streams) {
+                in.close();
+            }
         }
-        return new WrittenBlob(place(temp), size, md5.digest(), checksum == null ? null : checksum.base64());
     }
 
     private Path place(Path temp) throws IOException {
