@@ -1,6 +1,6 @@
 package io.cloudjar.core.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Properties;
 
 /**
  * Facts about one AWS API from the generated index: enough to route a request without loading the
@@ -19,24 +19,20 @@ public record ApiMetadata(
         String jsonVersion,
         String validationError) {
 
-    static ApiMetadata from(JsonNode node) {
+    /** Reads one API's facts from the index: properties named {@code <api>.<fact>}. */
+    static ApiMetadata from(Properties index, String api) {
         return new ApiMetadata(
-                node.path("api").asText(),
-                Protocol.fromModel(node.path("protocol").asText()),
-                node.path("apiVersion").asText(),
-                node.path("signingName").asText(),
-                node.path("endpointPrefix").asText(),
-                node.path("serviceId").asText(),
-                node.path("sdkPackage").asText(),
-                textOrNull(node, "xmlNamespace"),
-                textOrNull(node, "targetPrefix"),
-                textOrNull(node, "jsonVersion"),
-                node.path("validationError").asText("ValidationError"));
-    }
-
-    private static String textOrNull(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+                api,
+                Protocol.fromModel(index.getProperty(api + ".protocol")),
+                index.getProperty(api + ".apiVersion"),
+                index.getProperty(api + ".signingName"),
+                index.getProperty(api + ".endpointPrefix"),
+                index.getProperty(api + ".serviceId"),
+                index.getProperty(api + ".sdkPackage"),
+                index.getProperty(api + ".xmlNamespace"),
+                index.getProperty(api + ".targetPrefix"),
+                index.getProperty(api + ".jsonVersion"),
+                index.getProperty(api + ".validationError", "ValidationError"));
     }
 
     /** The namespace AWS puts on response roots; EC2's model omits the trailing slash AWS sends. */

@@ -7,17 +7,18 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.Properties;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The AWS API models, from the resources {@code tools/modelgen} generated. The index (a few KB) is read
- * at start-up; an API's operations are read the first time a request for that API arrives.
+ * The AWS API models, from the resources {@code tools/modelgen} generated. The index (a properties file,
+ * so start-up loads no JSON library) is read at start-up; an API's operations are read the first time a
+ * request for that API arrives.
  */
 public final class ModelRegistry {
     private static final String BASE = "cloudjar/models/";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Map<String, ApiMetadata> metadata;
     private final Map<String, ApiModel> loaded = new ConcurrentHashMap<>();
@@ -29,9 +30,22 @@ public final class ModelRegistry {
 
     public ModelRegistry(ClassLoader classLoader) {
         this.classLoader = classLoader;
-        JsonNode index = read("index.json");
-        Map<String, ApiMetadata> apis = new LinkedHashMap<>();
-        index.fields().forEachRemaining(e -> apis.put(e.getKey(), ApiMetadata.from(e.getValue())));
+        Properties index = new Properties();
+        try (InputStream in = classLoader.getResourceAsStream(BASE + "index.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("Missing model resource " + BASE + "index.properties");
+            }
+            index.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, ApiMetadata> apis = new TreeMap<>();
+        for (String key : index.stringPropertyNames()) {
+            if (key.endsWith(".api")) {
+                String api = index.getProperty(key);
+                apis.put(api, ApiMetadata.from(index, api));
+            }
+        }
         this.metadata = Collections.unmodifiableMap(apis);
     }
 
@@ -56,9 +70,14 @@ public final class ModelRegistry {
             if (in == null) {
                 throw new IllegalStateException("Missing model resource " + BASE + name);
             }
-            return MAPPER.readTree(in);
+            return Json.MAPPER.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Jackson is first needed on an API's first call, not at start-up. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code POST /moto-api/reset}), so users of either can switch without changing scripts.
  */
 final class InternalEndpoints implements Stage {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EmulatorRuntime runtime;
     private final Set<String> used;
@@ -43,16 +42,16 @@ final class InternalEndpoints implements Stage {
         } else if ((path.equals("/moto-api/reset") || path.equals("/_localstack/state/reset")
                 || path.equals("/_cloudjar/reset")) && method.equals("POST")) {
             runtime.reset();
-            ObjectNode body = JSON.createObjectNode().put("status", "ok");
+            ObjectNode body = Json.MAPPER.createObjectNode().put("status", "ok");
             ctx.response(json(200, body));
         } else {
-            ObjectNode body = JSON.createObjectNode().put("error", "Unknown internal endpoint " + method + " " + path);
+            ObjectNode body = Json.MAPPER.createObjectNode().put("error", "Unknown internal endpoint " + method + " " + path);
             ctx.response(json(404, body));
         }
     }
 
     private ObjectNode health() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         ObjectNode services = root.putObject("services");
         for (ApiMetadata api : runtime.models().apis()) {
             String state;
@@ -71,5 +70,10 @@ final class InternalEndpoints implements Stage {
     private static OutgoingResponse json(int status, ObjectNode body) {
         byte[] bytes = body == null ? new byte[0] : body.toString().getBytes(StandardCharsets.UTF_8);
         return OutgoingResponse.of(status, "application/json", bytes);
+    }
+
+    /** Jackson loads on the first internal call, not at start-up. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }
