@@ -90,6 +90,14 @@ public final class BlobStore implements Resettable, AutoCloseable {
         }
     }
 
+    /** Copies {@code length} bytes of a blob from {@code offset} into a new blob (CopyObject, UploadPartCopy). */
+    public WrittenBlob copy(Path source, long offset, long length, ChecksumAlgorithms algorithm) throws IOException {
+        try (FileChannel channel = open(source)) {
+            InputStream slice = java.nio.channels.Channels.newInputStream(channel.position(offset));
+            return write(new BoundedInputStream(slice, length), algorithm);
+        }
+    }
+
     private Path place(Path temp) throws IOException {
         String name = temp.getFileName().toString();
         Path dir = Files.createDirectories(blobs.resolve(name.substring(0, 2)));
@@ -152,6 +160,34 @@ public final class BlobStore implements Resettable, AutoCloseable {
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** At most {@code remaining} bytes of a stream. */
+    private static final class BoundedInputStream extends java.io.FilterInputStream {
+        private long remaining;
+
+        BoundedInputStream(InputStream in, long remaining) {
+            super(in);
+            this.remaining = remaining;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int n = super.read(b, off, (int) Math.min(len, remaining));
+            if (n > 0) {
+                remaining -= n;
+            }
+            return n;
         }
     }
 
