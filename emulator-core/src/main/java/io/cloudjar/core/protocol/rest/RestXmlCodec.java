@@ -141,10 +141,12 @@ public final class RestXmlCodec implements ProtocolCodec {
         if (value == null) {
             return null;
         }
-        if (type == MarshallingKnownType.LIST) {
+        if (type == MarshallingKnownType.LIST) { // sent as one comma-separated header or repeated headers
             List<String> items = new ArrayList<>();
-            for (String item : value.split(",")) {
-                items.add(item.trim());
+            for (String header : headers.getAll(name)) {
+                for (String item : header.split(",")) {
+                    items.add(item.trim());
+                }
             }
             return items;
         }
