@@ -1,0 +1,196 @@
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * S3 throughput figures against any S3 endpoint (Cloudjar, moto_server, ...), with plain HTTP signed with
+ * SigV4 ({@code test}/{@code test}, unsigned payload) so the client costs the same for every server: small-object PUT and GET ops/s at N concurrent clients,
+ * then one large object PUT and GET in MB/s. Run by s3-bench.sh; alone:
+ * {@code java benchmark/S3Bench.java http://127.0.0.1:4566 [clients] [seconds] [largeMiB]}.
+ * Prints one {@code name value} line per figure.
+ */
+public final class S3Bench {
+    private static final int SMALL = 4 * 1024;
+
+    public static void main(String[] args) throws Exception {
+        String endpoint = args[0];
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        long largeMiB = args.length > 3 ? Long.parseLong(args[3]) : 1024;
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(clients)).connectTimeout(Duration.ofSeconds(10)).build();
+        String bucket = "bench-" + Long.toHexString(System.nanoTime());
+        send(http, HttpRequest.newBuilder(URI.create(endpoint + "/" + bucket)).PUT(HttpRequest.BodyPublishers.noBody()));
+
+        byte[] small = new byte[SMALL];
+        new Random(1).nextBytes(small);
+        AtomicLong written = new AtomicLong();
+        double putOps = run(clients, seconds, () -> {
+            long n = written.getAndIncrement();
+            send(http, HttpRequest.newBuilder(URI.create(endpoint + "/" + bucket + "/small/" + n))
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(small)));
+        });
+        long keys = written.get();
+        Random pick = new Random(2);
+        double getOps = run(clients, seconds, () -> {
+            long n;
+            synchronized (pick) {
+                n = (long) (pick.nextDouble() * keys);
+            }
+            HttpResponse<byte[]> got = http.send(signed(HttpRequest.newBuilder(URI.create(endpoint + "/" + bucket + "/small/" + n)).GET()),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (got.statusCode() != 200 || got.body().length != SMALL) {
+                throw new IllegalStateException("GET small/" + n + " answered " + got.statusCode());
+            }
+        });
+        System.out.printf(Locale.ROOT, "small_put_ops_per_s %.0f%n", putOps);
+        System.out.printf(Locale.ROOT, "small_get_ops_per_s %.0f%n", getOps);
+
+        if (largeMiB > 0) {
+            long size = largeMiB * 1024 * 1024;
+            long start = System.nanoTime();
+            send(http, HttpRequest.newBuilder(URI.create(endpoint + "/" + bucket + "/large"))
+                    .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> new Pattern(size)), size)));
+            double putSeconds = (System.nanoTime() - start) / 1e9;
+            start = System.nanoTime();
+            HttpResponse<InputStream> got = http.send(signed(HttpRequest.newBuilder(URI.create(endpoint + "/" + bucket + "/large")).GET()),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            long read = 0;
+            byte[] buf = new byte[1 << 20];
+            try (InputStream in = got.body()) {
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    read += n;
+                }
+            }
+            double getSeconds = (System.nanoTime() - start) / 1e9;
+            if (read != size) {
+                throw new IllegalStateException("GET large returned " + read + " of " + size + " bytes");
+            }
+            System.out.printf(Locale.ROOT, "large_put_mb_per_s %.0f%n", size / 1e6 / putSeconds);
+            System.out.printf(Locale.ROOT, "large_get_mb_per_s %.0f%n", size / 1e6 / getSeconds);
+        }
+        System.exit(0);
+    }
+
+    private interface Call {
+        void run() throws Exception;
+    }
+
+    /** Runs the call from {@code clients} threads for a second of warm-up, then counts completions for {@code seconds}. */
+    private static double run(int clients, int seconds, Call call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicLong done = new AtomicLong();
+        long warmEnd = System.nanoTime() + 1_000_000_000L;
+        long end = warmEnd + seconds * 1_000_000_000L;
+        List<Future<?>> workers = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            workers.add(pool.submit(() -> {
+                while (true) {
+                    long now = System.nanoTime();
+                    if (now >= end) {
+                        return null;
+                    }
+                    call.run();
+                    if (now >= warmEnd) {
+                        done.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (Future<?> w : workers) {
+            w.get();
+        }
+        pool.shutdown();
+        return done.get() / (double) seconds;
+    }
+
+    private static void send(HttpClient http, HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> response = http.send(signed(request), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(request.build().method() + " " + request.build().uri() + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter AMZ_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC);
+
+    /** Signs a request with SigV4 for s3 in us-east-1 (host, x-amz-content-sha256, x-amz-date). */
+    private static HttpRequest signed(HttpRequest.Builder builder) throws Exception {
+        String amzDate = AMZ_DATE.format(java.time.Instant.now());
+        HttpRequest draft = builder.copy().build();
+        URI uri = draft.uri();
+        String host = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+        String canonical = draft.method() + "\n" + uri.getRawPath() + "\n\nhost:" + host
+                + "\nx-amz-content-sha256:UNSIGNED-PAYLOAD\nx-amz-date:" + amzDate
+                + "\n\nhost;x-amz-content-sha256;x-amz-date\nUNSIGNED-PAYLOAD";
+        String scope = amzDate.substring(0, 8) + "/us-east-1/s3/aws4_request";
+        String toSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n" + hex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        byte[] key = hmac(("AWS4test").getBytes(java.nio.charset.StandardCharsets.UTF_8), amzDate.substring(0, 8));
+        for (String part : new String[] {"us-east-1", "s3", "aws4_request"}) {
+            key = hmac(key, part);
+        }
+        return builder.header("x-amz-date", amzDate).header("x-amz-content-sha256", "UNSIGNED-PAYLOAD")
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/" + scope
+                        + ", SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=" + hex(hmac(key, toSign)))
+                .build();
+    }
+
+    private static byte[] hmac(byte[] key, String data) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+        return mac.doFinal(data.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String hex(byte[] bytes) {
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
+
+    /** {@code size} bytes of a repeated random block, made on the fly so the client holds no large buffer. */
+    private static final class Pattern extends InputStream {
+        private static final byte[] BLOCK = new byte[1 << 20];
+
+        static {
+            new Random(3).nextBytes(BLOCK);
+        }
+
+        private long remaining;
+
+        Pattern(long size) {
+            this.remaining = size;
+        }
+
+        @Override
+        public int read() {
+            if (remaining <= 0) {
+                return -1;
+            }
+            remaining--;
+            return BLOCK[(int) (remaining % BLOCK.length)] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int at = (int) (remaining % BLOCK.length);
+            int n = (int) Math.min(Math.min(len, remaining), BLOCK.length - at);
+            System.arraycopy(BLOCK, at, b, off, n);
+            remaining -= n;
+            return n;
+        }
+    }
+}
