@@ -45,6 +45,16 @@ class IntegrityTest {
         String otherSha = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest("other".getBytes()));
         assertS3Error(400, "BadDigest", () -> s3.putObject(r -> r.bucket(bucket).key("k").checksumSHA256(otherSha),
                 RequestBody.fromString("body")));
+        byte[] large = new byte[3 * 1024 * 1024 + 17]; // summed on a helper thread: the same answers
+        new java.util.Random(11).nextBytes(large);
+        assertS3Error(400, "BadDigest", () -> s3.putObject(r -> r.bucket(bucket).key("k").contentMD5(otherMd5),
+                RequestBody.fromBytes(large)));
+        String largeMd5 = Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(large));
+        String largeSha = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(large));
+        var stored = s3.putObject(r -> r.bucket(bucket).key("large").contentMD5(largeMd5).checksumSHA256(largeSha),
+                RequestBody.fromBytes(large));
+        assertThat(stored.checksumSHA256()).isEqualTo(largeSha);
+        s3.deleteObject(r -> r.bucket(bucket).key("large"));
         assertS3Error(404, "NoSuchKey", () -> s3.headObject(r -> r.bucket(bucket).key("k")));
         assertThat(s3.listObjectsV2(r -> r.bucket(bucket)).contents()).isEmpty();
     }
@@ -86,6 +96,11 @@ class IntegrityTest {
                 .PUT(HttpRequest.BodyPublishers.ofString("actual body")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("<Code>XAmzContentSHA256Mismatch</Code>").contains(claimed);
+        HttpResponse<String> large = http.send(HttpRequest.newBuilder(URI.create(cloudjar.endpoint() + "/sha-check/large"))
+                .header("x-amz-content-sha256", claimed)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[2 * 1024 * 1024])).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(large.statusCode()).isEqualTo(400);
+        assertThat(large.body()).contains("<Code>XAmzContentSHA256Mismatch</Code>");
 
         String right = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest("actual body".getBytes()));
         HttpResponse<String> ok = http.send(HttpRequest.newBuilder(URI.create(cloudjar.endpoint() + "/sha-check/k"))

@@ -3,7 +3,6 @@ package io.cloudjar.s3.storage;
 import io.cloudjar.core.store.Resettable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -26,7 +25,7 @@ import java.util.UUID;
  * ({@code ../}, {@code %2F}, unicode, 1,024 bytes) can reach outside the data directory.
  */
 public final class BlobStore implements Resettable, AutoCloseable {
-    private static final int BUFFER = 256 * 1024;
+    private static final int FIRST_BUFFER = 64 * 1024;
 
     private final Path root;
     private final Path blobs;
@@ -54,16 +53,17 @@ public final class BlobStore implements Resettable, AutoCloseable {
         MessageDigest md5 = md5();
         ChecksumAlgorithms.Running checksum = algorithm == null ? null : algorithm.start();
         long size = 0;
-        try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            byte[] buf = new byte[BUFFER];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                md5.update(buf, 0, n);
-                if (checksum != null) {
-                    checksum.update(buf, 0, n);
-                }
-                out.write(buf, 0, n);
-                size += n;
+        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            byte[] first = new byte[FIRST_BUFFER]; // most bodies are small: one small buffer, summed right here
+            int n = readUpTo(in, first);
+            md5.update(first, 0, n);
+            if (checksum != null) {
+                checksum.update(first, 0, n);
+            }
+            writeFully(out, first, n);
+            size = n;
+            if (n == first.length) {
+                size += writeLarge(in, out, md5, checksum);
             }
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
@@ -71,6 +71,46 @@ public final class BlobStore implements Resettable, AutoCloseable {
         }
         Path target = place(temp);
         return new WrittenBlob(target, size, md5.digest(), checksum == null ? null : checksum.base64());
+    }
+
+    /** The rest of a large body: written here while {@link ParallelDigest} sums it on another core. */
+    private static long writeLarge(InputStream in, FileChannel out, MessageDigest md5, ChecksumAlgorithms.Running checksum)
+            throws IOException {
+        long size = 0;
+        try (ParallelDigest digest = new ParallelDigest(md5, checksum)) {
+            while (true) {
+                byte[] buf = digest.buffer();
+                int n = readUpTo(in, buf);
+                if (n <= 0) {
+                    break;
+                }
+                writeFully(out, buf, n);
+                digest.hash(buf, n);
+                size += n;
+            }
+            digest.finish();
+        }
+        return size;
+    }
+
+    /** Reads until the buffer is full or the stream ends; returns the bytes read. */
+    private static int readUpTo(InputStream in, byte[] buf) throws IOException {
+        int filled = 0;
+        while (filled < buf.length) {
+            int n = in.read(buf, filled, buf.length - filled);
+            if (n < 0) {
+                break;
+            }
+            filled += n;
+        }
+        return filled;
+    }
+
+    private static void writeFully(FileChannel out, byte[] buf, int n) throws IOException {
+        java.nio.ByteBuffer data = java.nio.ByteBuffer.wrap(buf, 0, n);
+        while (data.hasRemaining()) {
+            out.write(data);
+        }
     }
 
     /** Joins part blobs into one new blob (multipart completion), in order. */
