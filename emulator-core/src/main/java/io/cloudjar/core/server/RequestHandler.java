@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -75,11 +76,16 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         request.headers().forEach(e -> headers.add(e.getKey(), e.getValue()));
         long length = HttpUtil.getContentLength(request, -1L);
         NettyRequestBody requestBody = new NettyRequestBody(ctx.channel(), length);
+        if (length <= 0 && !HttpUtil.isTransferEncodingChunked(request)) {
+            // no body: complete now, so a fast answer does not race the empty last chunk and close the connection
+            requestBody.complete();
+        }
         body = requestBody;
         IncomingRequest incoming = new IncomingRequest(request.method().name(), request.uri(), headers, requestBody,
                 (InetSocketAddress) ctx.channel().remoteAddress());
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         boolean head = HttpMethod.HEAD.equals(request.method());
+        HttpVersion version = request.protocolVersion().equals(HttpVersion.HTTP_1_0) ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
         serial.execute(() -> {
             RequestContext context = new RequestContext(incoming, Ids.requestId(), clock.now());
             OutgoingResponse response = pipeline.handle(context);
@@ -87,7 +93,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             boolean bodyDone = requestBody.isComplete();
             requestBody.discard();
             try {
-                var future = ResponseWriter.write(ctx.channel(), response, head, keepAlive && bodyDone);
+                var future = ResponseWriter.write(ctx.channel(), response, head, keepAlive && bodyDone, version);
                 if (!keepAlive || !bodyDone) {
                     future.addListener(ChannelFutureListener.CLOSE);
                 }
@@ -110,7 +116,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             out.writeEndElement();
         });
         try {
-            ResponseWriter.write(ctx.channel(), OutgoingResponse.of(400, "application/xml", xml), false, false)
+            ResponseWriter.write(ctx.channel(), OutgoingResponse.of(400, "application/xml", xml), false, false, HttpVersion.HTTP_1_1)
                     .addListener(ChannelFutureListener.CLOSE);
         } catch (IOException e) {
             ctx.close();
