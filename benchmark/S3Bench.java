@@ -35,25 +35,20 @@ public final class S3Bench {
 
         byte[] small = new byte[SMALL];
         new Random(1).nextBytes(small);
+        URI base = URI.create(endpoint);
         AtomicLong written = new AtomicLong();
-        double putOps = run(clients, seconds, () -> {
+        double putOps = run(clients, seconds, connection -> {
             long n = written.getAndIncrement();
-            send(http, HttpRequest.newBuilder(URI.create(endpoint + "/" + bucket + "/small/" + n))
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(small)));
-        });
+            connection.call("PUT", "/" + bucket + "/small/" + n, small);
+        }, base);
         long keys = written.get();
-        Random pick = new Random(2);
-        double getOps = run(clients, seconds, () -> {
-            long n;
-            synchronized (pick) {
-                n = (long) (pick.nextDouble() * keys);
+        double getOps = run(clients, seconds, connection -> {
+            long n = java.util.concurrent.ThreadLocalRandom.current().nextLong(keys);
+            int length = connection.call("GET", "/" + bucket + "/small/" + n, null);
+            if (length != SMALL) {
+                throw new IllegalStateException("GET small/" + n + " returned " + length + " bytes");
             }
-            HttpResponse<byte[]> got = http.send(signed(HttpRequest.newBuilder(URI.create(endpoint + "/" + bucket + "/small/" + n)).GET()),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (got.statusCode() != 200 || got.body().length != SMALL) {
-                throw new IllegalStateException("GET small/" + n + " answered " + got.statusCode());
-            }
-        });
+        }, base);
         System.out.printf(Locale.ROOT, "small_put_ops_per_s %.0f%n", putOps);
         System.out.printf(Locale.ROOT, "small_get_ops_per_s %.0f%n", getOps);
 
@@ -76,11 +71,14 @@ public final class S3Bench {
     }
 
     private interface Call {
-        void run() throws Exception;
+        void run(Connection connection) throws Exception;
     }
 
-    /** Runs the call from {@code clients} threads for a second of warm-up, then counts completions for {@code seconds}. */
-    private static double run(int clients, int seconds, Call call) throws Exception {
+    /**
+     * Runs the call from {@code clients} threads, each on its own kept-alive connection, for a second of
+     * warm-up, then counts completions for {@code seconds}.
+     */
+    private static double run(int clients, int seconds, Call call, URI base) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicLong done = new AtomicLong();
         long warmEnd = System.nanoTime() + 1_000_000_000L;
@@ -88,14 +86,16 @@ public final class S3Bench {
         List<Future<?>> workers = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             workers.add(pool.submit(() -> {
-                while (true) {
-                    long now = System.nanoTime();
-                    if (now >= end) {
-                        return null;
-                    }
-                    call.run();
-                    if (now >= warmEnd) {
-                        done.incrementAndGet();
+                try (Connection connection = new Connection(base)) {
+                    while (true) {
+                        long now = System.nanoTime();
+                        if (now >= end) {
+                            return null;
+                        }
+                        call.run(connection);
+                        if (now >= warmEnd) {
+                            done.incrementAndGet();
+                        }
                     }
                 }
             }));
@@ -105,6 +105,78 @@ public final class S3Bench {
         }
         pool.shutdown();
         return done.get() / (double) seconds;
+    }
+
+    /** One kept-alive HTTP/1.1 connection sending small signed requests, cheap enough not to be the bottleneck. */
+    private static final class Connection implements AutoCloseable {
+        private final URI base;
+        private java.net.Socket socket;
+        private java.io.OutputStream out;
+        private InputStream in;
+
+        Connection(URI base) {
+            this.base = base;
+        }
+
+        /** Sends one request (with an optional body); returns the length of the response body, which it reads. */
+        int call(String method, String path, byte[] body) throws Exception {
+            if (socket == null) {
+                socket = new java.net.Socket(base.getHost(), base.getPort());
+                socket.setTcpNoDelay(true);
+                out = new java.io.BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+                in = new java.io.BufferedInputStream(socket.getInputStream(), 64 * 1024);
+            }
+            HttpRequest signed = signed(HttpRequest.newBuilder(base.resolve(path)).method(method, HttpRequest.BodyPublishers.noBody()));
+            StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
+                    .append(base.getHost()).append(':').append(base.getPort()).append("\r\n");
+            signed.headers().map().forEach((k, v) -> head.append(k).append(": ").append(v.get(0)).append("\r\n"));
+            head.append("Content-Length: ").append(body == null ? 0 : body.length).append("\r\n\r\n");
+            out.write(head.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            if (body != null) {
+                out.write(body);
+            }
+            out.flush();
+            String status = readLine();
+            int length = 0;
+            boolean close = false;
+            for (String line = readLine(); !line.isEmpty(); line = readLine()) {
+                String lower = line.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Integer.parseInt(line.substring(15).trim());
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    close = true;
+                }
+            }
+            byte[] data = in.readNBytes(length);
+            if (!status.startsWith("HTTP/1.1 2")) {
+                throw new IllegalStateException(method + " " + path + " answered " + status + ": " + new String(data));
+            }
+            if (close) {
+                close();
+            }
+            return data.length;
+        }
+
+        private String readLine() throws java.io.IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new java.io.EOFException("connection closed");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            if (socket != null) {
+                socket.close();
+                socket = null;
+            }
+        }
     }
 
     /**
