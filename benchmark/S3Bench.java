@@ -74,14 +74,17 @@ public final class S3Bench {
         void run(Connection connection) throws Exception;
     }
 
+    /** Seconds of each phase that are not counted: the server's JIT compiler warms up first. */
+    private static final long WARMUP_SECONDS = Long.getLong("warmup", 5);
+
     /**
-     * Runs the call from {@code clients} threads, each on its own kept-alive connection, for a second of
-     * warm-up, then counts completions for {@code seconds}.
+     * Runs the call from {@code clients} threads, each on its own kept-alive connection, for the warm-up,
+     * then counts completions for {@code seconds}.
      */
     private static double run(int clients, int seconds, Call call, URI base) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicLong done = new AtomicLong();
-        long warmEnd = System.nanoTime() + 1_000_000_000L;
+        long warmEnd = System.nanoTime() + WARMUP_SECONDS * 1_000_000_000L;
         long end = warmEnd + seconds * 1_000_000_000L;
         List<Future<?>> workers = new ArrayList<>();
         for (int i = 0; i < clients; i++) {

@@ -2,6 +2,7 @@
 # S3 benchmark: Cloudjar against moto_server in the same run, on this machine.
 #   benchmark/s3-bench.sh                   # 16 clients, 10 s per small-object phase, 1 GiB large object
 #   CLIENTS=16 SECONDS_PER_PHASE=10 LARGE_MIB=1024 SKIP_MOTO=1 benchmark/s3-bench.sh
+# Each small-object phase is preceded by 5 s of uncounted warm-up (the JVM's JIT compiler).
 # Prints 4 KiB PUT/GET ops/s, large PUT/GET MB/s and server RSS before/after for both, and the ratios.
 # Cloudjar runs with a 256 MB heap: a 1 GiB upload that were buffered in memory could not pass.
 set -euo pipefail
