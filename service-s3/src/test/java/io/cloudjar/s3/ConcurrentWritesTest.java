@@ -34,8 +34,14 @@ class ConcurrentWritesTest {
     static final CloudjarServerExtension cloudjar = new CloudjarServerExtension();
 
     private static S3Client client() {
-        return cloudjar.client(S3Client.builder().forcePathStyle(true)
-                .httpClient(ApacheHttpClient.builder().maxConnections(WRITERS * 2).build()));
+        return client(true);
+    }
+
+    /** @param pathStyle false: virtual-host style, every {@code *.localhost} name resolved to loopback */
+    private static S3Client client(boolean pathStyle) {
+        return cloudjar.client(S3Client.builder().forcePathStyle(pathStyle)
+                .httpClient(ApacheHttpClient.builder().maxConnections(WRITERS * 2)
+                        .dnsResolver(host -> new java.net.InetAddress[] {java.net.InetAddress.getLoopbackAddress()}).build()));
     }
 
     private static byte[] body(int writer) {
@@ -44,15 +50,17 @@ class ConcurrentWritesTest {
         return b;
     }
 
-    @Test
-    void thirtyTwoWritersOnOneKeyLeaveExactlyOneCompleteWinner() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest(name = "path style: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void thirtyTwoWritersOnOneKeyLeaveExactlyOneCompleteWinner(boolean pathStyle) throws Exception {
         Map<String, Integer> etags = new ConcurrentHashMap<>();
         for (int w = 0; w < WRITERS; w++) {
             etags.put("\"" + HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(body(w))) + "\"", w);
         }
-        try (S3Client s3 = client()) {
-            s3.createBucket(b -> b.bucket("contended"));
-            s3.putObject(r -> r.bucket("contended").key("hot"), RequestBody.fromBytes(body(0)));
+        String bucket = pathStyle ? "contended-path" : "contended-virtual-host";
+        try (S3Client s3 = client(pathStyle)) {
+            s3.createBucket(b -> b.bucket(bucket));
+            s3.putObject(r -> r.bucket(bucket).key("hot"), RequestBody.fromBytes(body(0)));
             ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 4);
             CountDownLatch start = new CountDownLatch(1);
             AtomicBoolean writing = new AtomicBoolean(true);
@@ -62,7 +70,7 @@ class ConcurrentWritesTest {
                 writers.add(pool.submit(() -> {
                     start.await();
                     for (int round = 0; round < 3; round++) {
-                        String etag = s3.putObject(r -> r.bucket("contended").key("hot"), RequestBody.fromBytes(body(writer))).eTag();
+                        String etag = s3.putObject(r -> r.bucket(bucket).key("hot"), RequestBody.fromBytes(body(writer))).eTag();
                         assertThat(etags.get(etag)).isEqualTo(writer);
                     }
                     return null;
@@ -74,7 +82,7 @@ class ConcurrentWritesTest {
                 readers.add(pool.submit(() -> {
                     start.await();
                     while (writing.get()) {
-                        var got = s3.getObjectAsBytes(q -> q.bucket("contended").key("hot"));
+                        var got = s3.getObjectAsBytes(q -> q.bucket(bucket).key("hot"));
                         byte[] bytes = got.asByteArray();
                         assertThat(bytes).hasSize(SIZE);
                         int writer = bytes[0];
@@ -95,12 +103,12 @@ class ConcurrentWritesTest {
             }
             pool.shutdown();
 
-            var last = s3.getObjectAsBytes(r -> r.bucket("contended").key("hot"));
+            var last = s3.getObjectAsBytes(r -> r.bucket(bucket).key("hot"));
             int winner = last.asByteArray()[0];
             assertThat(last.asByteArray()).containsOnly((byte) winner);
             assertThat(etags.get(last.response().eTag())).isEqualTo(winner);
             assertThat(seen).isNotEmpty();
-            assertThat(s3.listObjectsV2(r -> r.bucket("contended")).contents()).hasSize(1);
+            assertThat(s3.listObjectsV2(r -> r.bucket(bucket)).contents()).hasSize(1);
         }
     }
 
