@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
 final class RequestHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
 
+    /** The most unread request body dropped to keep a connection open after an early answer. */
+    private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
+
     private final RequestPipeline pipeline;
     private final EmulatorClock clock;
     private final Executor serial;
@@ -89,8 +92,9 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         serial.execute(() -> {
             RequestContext context = new RequestContext(incoming, Ids.requestId(), clock.now());
             OutgoingResponse response = pipeline.handle(context);
-            // unread body bytes must not be taken for the next request on this connection
-            boolean bodyDone = requestBody.isComplete();
+            // unread body bytes must not be taken for the next request on this connection: a modest rest is
+            // read and dropped (the client then gets the answer, not a broken pipe); beyond that we close
+            boolean bodyDone = requestBody.isComplete() || requestBody.drain(DRAIN_LIMIT);
             requestBody.discard();
             try {
                 var future = ResponseWriter.write(ctx.channel(), response, head, keepAlive && bodyDone, version);
