@@ -9,6 +9,7 @@ import io.cloudjar.s3.model.StoredObject.Restore;
 import io.cloudjar.s3.storage.ChecksumAlgorithms;
 import java.time.Instant;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -19,7 +20,7 @@ final class ObjectResponses {
     }
 
     /** @param checksumMode the client asked for checksums ({@code x-amz-checksum-mode: ENABLED}) */
-    static GetObjectResponse get(Bucket bucket, ObjectReads read, boolean checksumMode, Instant now, SdkPojo overrides) {
+    static GetObjectResponse get(Bucket bucket, ObjectReads read, boolean checksumMode, Instant now, Overrides overrides) {
         StoredObject obj = read.object();
         ByteRange range = read.range();
         ObjectMetadata meta = obj.metadata();
@@ -54,14 +55,12 @@ final class ObjectResponses {
         if (checksumMode) {
             setChecksum(b, read);
         }
-        if (overrides != null) {
-            applyOverrides(b, overrides);
-        }
+        overrides.apply(b);
         return b.build();
     }
 
     /** HEAD answers the same headers as GET. */
-    static HeadObjectResponse head(Bucket bucket, ObjectReads read, boolean checksumMode, Instant now, HeadObjectRequest overrides) {
+    static HeadObjectResponse head(Bucket bucket, ObjectReads read, boolean checksumMode, Instant now, Overrides overrides) {
         SdkPojo head = HeadObjectResponse.builder();
         ModelClasses.copyMembers(get(bucket, read, checksumMode, now, overrides), head);
         return ModelClasses.build(head);
@@ -97,27 +96,38 @@ final class ObjectResponses {
         }
     }
 
-    /** {@code response-content-type} and friends (of GetObject or HeadObject) replace the stored headers in this answer. */
-    private static void applyOverrides(GetObjectResponse.Builder b, SdkPojo r) {
-        String value;
-        if ((value = (String) ModelClasses.member(r, "ResponseContentType")) != null) {
-            b.contentType(value);
+    /** {@code response-content-type} and friends of a GetObject or HeadObject: they replace the stored headers in one answer. */
+    record Overrides(String contentType, String contentLanguage, String cacheControl, String contentDisposition,
+                     String contentEncoding, Instant expires) {
+        static Overrides of(GetObjectRequest r) {
+            return new Overrides(r.responseContentType(), r.responseContentLanguage(), r.responseCacheControl(),
+                    r.responseContentDisposition(), r.responseContentEncoding(), r.responseExpires());
         }
-        if ((value = (String) ModelClasses.member(r, "ResponseContentLanguage")) != null) {
-            b.contentLanguage(value);
+
+        static Overrides of(HeadObjectRequest r) {
+            return new Overrides(r.responseContentType(), r.responseContentLanguage(), r.responseCacheControl(),
+                    r.responseContentDisposition(), r.responseContentEncoding(), r.responseExpires());
         }
-        if ((value = (String) ModelClasses.member(r, "ResponseCacheControl")) != null) {
-            b.cacheControl(value);
-        }
-        if ((value = (String) ModelClasses.member(r, "ResponseContentDisposition")) != null) {
-            b.contentDisposition(value);
-        }
-        if ((value = (String) ModelClasses.member(r, "ResponseContentEncoding")) != null) {
-            b.contentEncoding(value);
-        }
-        Instant expires = (Instant) ModelClasses.member(r, "ResponseExpires");
-        if (expires != null) {
-            b.expires(expires).expiresString(null);
+
+        void apply(GetObjectResponse.Builder b) {
+            if (contentType != null) {
+                b.contentType(contentType);
+            }
+            if (contentLanguage != null) {
+                b.contentLanguage(contentLanguage);
+            }
+            if (cacheControl != null) {
+                b.cacheControl(cacheControl);
+            }
+            if (contentDisposition != null) {
+                b.contentDisposition(contentDisposition);
+            }
+            if (contentEncoding != null) {
+                b.contentEncoding(contentEncoding);
+            }
+            if (expires != null) {
+                b.expires(expires).expiresString(null);
+            }
         }
     }
 

@@ -74,7 +74,7 @@ public final class ObjectsProvider extends S3Feature {
                 throw S3Errors.internalIo();
             }
             GetObjectResponse response = ObjectResponses.get(bucket, read, ObjectResponses.checksumMode(request.checksumModeAsString()),
-                    state.clock().now(), request);
+                    state.clock().now(), ObjectResponses.Overrides.of(request));
             ByteRange range = read.range();
             long offset = range == null ? 0 : range.start();
             long length = range == null ? obj.size() : range.length();
@@ -87,7 +87,8 @@ public final class ObjectsProvider extends S3Feature {
         ObjectReads read = ObjectReads.plan(bucket, new ObjectReads.Request(request.key(), request.versionId(),
                 request.ifMatch(), request.ifNoneMatch(), request.ifModifiedSince(), request.ifUnmodifiedSince(),
                 request.range(), request.partNumber()));
-        return ObjectResponses.head(bucket, read, ObjectResponses.checksumMode(request.checksumModeAsString()), state.clock().now(), request);
+        return ObjectResponses.head(bucket, read, ObjectResponses.checksumMode(request.checksumModeAsString()), state.clock().now(),
+                ObjectResponses.Overrides.of(request));
     }
 
     public DeleteObjectResponse deleteObject(RequestContext ctx, DeleteObjectRequest request) {
