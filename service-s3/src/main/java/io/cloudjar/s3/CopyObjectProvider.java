@@ -52,14 +52,15 @@ public final class CopyObjectProvider extends S3Feature {
         WriteConditions conditions = new WriteConditions(request.ifMatch(), request.ifNoneMatch());
         conditions.check(key, target.latest(key));
         ChecksumAlgorithms algorithm = checksumAlgorithm(request.checksumAlgorithmAsString(), from);
+        boolean sameEtag = !from.etag().contains("-"); // the MD5 of identical bytes: no need to sum it again
         WrittenBlob blob;
         try {
-            blob = state.blobs().copy(from.blob(), 0, from.size(), algorithm);
+            blob = state.blobs().copy(from.blob(), 0, from.size(), algorithm, !sameEtag);
         } catch (IOException e) {
             throw S3Errors.internalIo();
         }
         StoredObject copy = new StoredObject(key, VersionIds.next(target), false, blob.path(), blob.size(),
-                BodyWriter.etag(blob.md5()), state.clock().now(), metadata, algorithm.name(), blob.checksum(), "FULL_OBJECT",
+                sameEtag ? from.etag() : BodyWriter.etag(blob.md5()), state.clock().now(), metadata, algorithm.name(), blob.checksum(), "FULL_OBJECT",
                 null, tags, ctx.accountId(), null);
         writes.commit(target, copy, conditions);
         CopyObjectResult.Builder result = CopyObjectResult.builder().eTag(copy.etag()).lastModified(copy.lastModified())

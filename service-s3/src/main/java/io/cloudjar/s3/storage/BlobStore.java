@@ -50,16 +50,23 @@ public final class BlobStore implements Resettable, AutoCloseable {
      * @return the blob; its size is whatever arrived (the caller checks it against Content-Length)
      */
     public WrittenBlob write(InputStream in, ChecksumAlgorithms algorithm) throws IOException {
+        return write(in, algorithm, true);
+    }
+
+    /** @param withMd5 false when the body's MD5 is not needed (a completed multipart object's ETag is not one) */
+    private WrittenBlob write(InputStream in, ChecksumAlgorithms algorithm, boolean withMd5) throws IOException {
         String id = UUID.randomUUID().toString();
         Path dir = shard(id);
         Path temp = dir.resolve(TEMP_PREFIX + id);
-        MessageDigest md5 = md5();
+        MessageDigest md5 = withMd5 ? md5() : null;
         ChecksumAlgorithms.Running checksum = algorithm == null ? null : algorithm.start();
         long size = 0;
         try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             byte[] first = new byte[FIRST_BUFFER]; // most bodies are small: one small buffer, summed right here
             int n = readUpTo(in, first);
-            md5.update(first, 0, n);
+            if (md5 != null) {
+                md5.update(first, 0, n);
+            }
             if (checksum != null) {
                 checksum.update(first, 0, n);
             }
@@ -74,7 +81,7 @@ public final class BlobStore implements Resettable, AutoCloseable {
         }
         // a rename within one directory: atomic, and several times cheaper than across directories
         Path target = Files.move(temp, dir.resolve(id), StandardCopyOption.ATOMIC_MOVE);
-        return new WrittenBlob(target, size, md5.digest(), checksum == null ? null : checksum.base64());
+        return new WrittenBlob(target, size, md5 == null ? null : md5.digest(), checksum == null ? null : checksum.base64());
     }
 
     /** The rest of a large body: written here while {@link ParallelDigest} sums it on another core. */
@@ -117,7 +124,7 @@ public final class BlobStore implements Resettable, AutoCloseable {
         }
     }
 
-    /** Joins part blobs into one new blob (multipart completion), in order. */
+    /** Joins part blobs into one new blob (multipart completion), in order; its MD5 is not computed. */
     public WrittenBlob concatenate(List<Path> parts, ChecksumAlgorithms algorithm) throws IOException {
         List<InputStream> streams = new java.util.ArrayList<>();
         try {
@@ -125,7 +132,7 @@ public final class BlobStore implements Resettable, AutoCloseable {
                 streams.add(Files.newInputStream(part));
             }
             try (InputStream joined = new SequenceInputStream(java.util.Collections.enumeration(streams))) {
-                return write(joined, algorithm);
+                return write(joined, algorithm, false);
             }
         } finally {
             for (InputStream in : streams) {
@@ -136,9 +143,14 @@ public final class BlobStore implements Resettable, AutoCloseable {
 
     /** Copies {@code length} bytes of a blob from {@code offset} into a new blob (CopyObject, UploadPartCopy). */
     public WrittenBlob copy(Path source, long offset, long length, ChecksumAlgorithms algorithm) throws IOException {
+        return copy(source, offset, length, algorithm, true);
+    }
+
+    /** @param withMd5 false when the caller already knows the MD5 (a whole single-part object keeps its ETag) */
+    public WrittenBlob copy(Path source, long offset, long length, ChecksumAlgorithms algorithm, boolean withMd5) throws IOException {
         try (FileChannel channel = open(source)) {
             InputStream slice = java.nio.channels.Channels.newInputStream(channel.position(offset));
-            return write(new BoundedInputStream(slice, length), algorithm);
+            return write(new BoundedInputStream(slice, length), algorithm, withMd5);
         }
     }
 

@@ -35,13 +35,16 @@ final class ParallelDigest implements AutoCloseable {
     private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BUFFERS);
     private final Future<?> hasher;
 
+    /** @param md5 null when only the checksum is wanted */
     ParallelDigest(MessageDigest md5, ChecksumAlgorithms.Running checksum) {
         for (int i = 0; i < BUFFERS; i++) {
             free.add(new byte[BUFFER]);
         }
         hasher = HASHERS.submit(() -> {
             for (Chunk chunk = work.take(); chunk != END; chunk = work.take()) {
-                md5.update(chunk.data(), 0, chunk.length());
+                if (md5 != null) {
+                    md5.update(chunk.data(), 0, chunk.length());
+                }
                 if (checksum != null) {
                     checksum.update(chunk.data(), 0, chunk.length());
                 }
