@@ -69,6 +69,11 @@ class MultipartTest {
         byte[] all = s3.getObjectAsBytes(r -> r.bucket(bucket).key("big.bin")).asByteArray();
         assertThat(all.length).isEqualTo(p1.length + p2.length);
         assertThat(Arrays.copyOfRange(all, p1.length, all.length)).isEqualTo(p2);
+        var crc = io.cloudjar.s3.storage.ChecksumAlgorithms.CRC64NVME.start();
+        crc.update(all, 0, all.length);
+        var head = s3.headObject(r -> r.bucket(bucket).key("big.bin").checksumMode(ChecksumMode.ENABLED));
+        assertThat(head.checksumCRC64NVME()).isEqualTo(crc.base64()); // S3's default full-object checksum of the joined parts
+        assertThat(head.checksumTypeAsString()).isEqualTo("FULL_OBJECT");
 
         var second = s3.getObjectAsBytes(r -> r.bucket(bucket).key("big.bin").partNumber(2));
         assertThat(second.asByteArray()).isEqualTo(p2);

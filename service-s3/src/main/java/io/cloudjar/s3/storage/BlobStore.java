@@ -3,7 +3,6 @@ package io.cloudjar.s3.storage;
 import io.cloudjar.core.store.Resettable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
@@ -124,21 +123,49 @@ public final class BlobStore implements Resettable, AutoCloseable {
         }
     }
 
-    /** Joins part blobs into one new blob (multipart completion), in order; its MD5 is not computed. */
+    /**
+     * Joins part blobs into one new blob (multipart completion), in order: the kernel copies the files
+     * while the parts are summed in parallel and their CRCs combined into the full-object checksum. No MD5
+     * (a multipart ETag is not one).
+     *
+     * @param algorithm a CRC algorithm for the full-object checksum, or null
+     */
     public WrittenBlob concatenate(List<Path> parts, ChecksumAlgorithms algorithm) throws IOException {
-        List<InputStream> streams = new java.util.ArrayList<>();
-        try {
+        String id = UUID.randomUUID().toString();
+        Path dir = shard(id);
+        Path temp = dir.resolve(TEMP_PREFIX + id);
+        List<Long> sizes = new java.util.ArrayList<>();
+        long size = 0;
+        String checksum;
+        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             for (Path part : parts) {
-                streams.add(Files.newInputStream(part));
+                sizes.add(Files.size(part));
             }
-            try (InputStream joined = new SequenceInputStream(java.util.Collections.enumeration(streams))) {
-                return write(joined, algorithm, false);
+            java.util.concurrent.Future<String> summed = algorithm == null ? null
+                    : ParallelDigest.HASHERS.submit(() -> algorithm.combineFiles(parts, sizes, ParallelDigest.HASHERS));
+            for (Path part : parts) {
+                try (FileChannel in = open(part)) {
+                    long length = in.size();
+                    for (long done = 0; done < length; ) {
+                        done += in.transferTo(done, length - done, out);
+                    }
+                    size += length;
+                }
             }
-        } finally {
-            for (InputStream in : streams) {
-                in.close();
-            }
+            checksum = summed == null ? null : summed.get();
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        } catch (InterruptedException e) {
+            Files.deleteIfExists(temp);
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException();
+        } catch (java.util.concurrent.ExecutionException e) {
+            Files.deleteIfExists(temp);
+            throw new IOException("cannot sum the parts", e.getCause());
         }
+        Path target = Files.move(temp, dir.resolve(id), StandardCopyOption.ATOMIC_MOVE);
+        return new WrittenBlob(target, size, null, checksum);
     }
 
     /** Copies {@code length} bytes of a blob from {@code offset} into a new blob (CopyObject, UploadPartCopy). */

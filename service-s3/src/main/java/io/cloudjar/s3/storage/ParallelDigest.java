@@ -20,7 +20,8 @@ final class ParallelDigest implements AutoCloseable {
     static final int BUFFER = 512 * 1024;
     private static final int BUFFERS = 3;
     private static final AtomicInteger THREADS = new AtomicInteger();
-    private static final ExecutorService HASHERS = Executors.newCachedThreadPool(r -> {
+    /** Shared by every upload, and by multipart completion to sum parts in parallel. */
+    static final ExecutorService HASHERS = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "cloudjar-s3-digest-" + THREADS.incrementAndGet());
         t.setDaemon(true);
         return t;
