@@ -16,7 +16,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Object bodies on disk. A body is written to a temporary file and renamed into place atomically, so a
@@ -54,7 +53,7 @@ public final class BlobStore implements Resettable, AutoCloseable {
 
     /** @param withMd5 false when the body's MD5 is not needed (a completed multipart object's ETag is not one) */
     private WrittenBlob write(InputStream in, ChecksumAlgorithms algorithm, boolean withMd5) throws IOException {
-        String id = UUID.randomUUID().toString();
+        String id = newId();
         Path dir = shard(id);
         Path temp = dir.resolve(TEMP_PREFIX + id);
         MessageDigest md5 = withMd5 ? md5() : null;
@@ -131,7 +130,7 @@ public final class BlobStore implements Resettable, AutoCloseable {
      * @param algorithm a CRC algorithm for the full-object checksum, or null
      */
     public WrittenBlob concatenate(List<Path> parts, ChecksumAlgorithms algorithm) throws IOException {
-        String id = UUID.randomUUID().toString();
+        String id = newId();
         Path dir = shard(id);
         Path temp = dir.resolve(TEMP_PREFIX + id);
         List<Long> sizes = new java.util.ArrayList<>();
@@ -179,6 +178,15 @@ public final class BlobStore implements Resettable, AutoCloseable {
             InputStream slice = java.nio.channels.Channels.newInputStream(channel.position(offset));
             return write(new BoundedInputStream(slice, length), algorithm, withMd5);
         }
+    }
+
+    /**
+     * A random blob name: 128 bits from a thread-local generator (a name needs to be unique, not secret;
+     * {@code UUID.randomUUID} would read the kernel's entropy on every body). CREATE_NEW guards anyway.
+     */
+    private static String newId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return java.util.HexFormat.of().toHexDigits(random.nextLong()) + java.util.HexFormat.of().toHexDigits(random.nextLong());
     }
 
     /** Blobs are spread over 256 directories by the first two characters of their random names. */
