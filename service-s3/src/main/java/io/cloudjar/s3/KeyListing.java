@@ -1,5 +1,6 @@
 package io.cloudjar.s3;
 
+import io.cloudjar.s3.model.ObjectVersions;
 import io.cloudjar.s3.model.StoredObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +8,8 @@ import java.util.Map;
 import java.util.NavigableMap;
 
 /**
- * One page of a bucket's keys, as ListObjects and ListObjectsV2 compute it: keys under a prefix, rolled
+ * One page of a bucket's keys, as ListObjects and ListObjectsV2 compute it: keys whose latest version is
+ * an object (not a delete marker) under a prefix, rolled
  * up into common prefixes at the delimiter, starting after a key, up to max-keys entries (a common prefix
  * counts as one).
  *
@@ -21,7 +23,7 @@ record KeyListing(List<StoredObject> objects, List<String> commonPrefixes, boole
      * @param startAfter        list keys after this one (exclusive), or null
      * @param startAfterPrefix  {@code startAfter} is a common prefix returned by the previous page
      */
-    static KeyListing of(NavigableMap<String, StoredObject> keys, String prefix, String delimiter, String startAfter,
+    static KeyListing of(NavigableMap<String, ObjectVersions> keys, String prefix, String delimiter, String startAfter,
                          boolean startAfterPrefix, int maxKeys) {
         String pfx = prefix == null ? "" : prefix;
         String delim = delimiter == null || delimiter.isEmpty() ? null : delimiter;
@@ -31,10 +33,14 @@ record KeyListing(List<StoredObject> objects, List<String> commonPrefixes, boole
         List<String> prefixes = new ArrayList<>();
         String last = null;
         String skipPrefix = startAfterPrefix ? startAfter : null;
-        for (Map.Entry<String, StoredObject> entry : keys.tailMap(from, inclusive).entrySet()) {
+        for (Map.Entry<String, ObjectVersions> entry : keys.tailMap(from, inclusive).entrySet()) {
             String key = entry.getKey();
             if (!key.startsWith(pfx)) {
                 break; // keys are sorted: past the prefix range
+            }
+            StoredObject current = entry.getValue().latest();
+            if (current == null || current.deleteMarker()) {
+                continue; // deleted: only ListObjectVersions shows it
             }
             if (skipPrefix != null && key.startsWith(skipPrefix)) {
                 continue; // the previous page ended with this common prefix
@@ -57,7 +63,7 @@ record KeyListing(List<StoredObject> objects, List<String> commonPrefixes, boole
                 last = common;
                 skipPrefix = common;
             } else {
-                objects.add(entry.getValue());
+                objects.add(current);
                 last = key;
             }
         }

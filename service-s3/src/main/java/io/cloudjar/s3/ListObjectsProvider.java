@@ -45,7 +45,7 @@ public final class ListObjectsProvider extends S3Feature {
                 .continuationToken(request.continuationToken())
                 .nextContinuationToken(page.truncated() ? encodeToken(page.lastEntry(), page.lastEntryIsPrefix()) : null)
                 .startAfter(enc.apply(request.startAfter()))
-                .contents(page.objects().stream().map(o -> toSdk(o, enc, owner ? bucket.ownerAccount() : null)).toList())
+                .contents(page.objects().stream().map(o -> toSdk(o, enc, owner)).toList())
                 .commonPrefixes(prefixes(page, enc))
                 .build();
     }
@@ -67,7 +67,7 @@ public final class ListObjectsProvider extends S3Feature {
                 .isTruncated(page.truncated())
                 // v1 only names the next marker when a delimiter is used; clients use the last key otherwise
                 .nextMarker(page.truncated() && hasDelimiter ? enc.apply(page.lastEntry()) : null)
-                .contents(page.objects().stream().map(o -> toSdk(o, enc, bucket.ownerAccount())).toList())
+                .contents(page.objects().stream().map(o -> toSdk(o, enc, true)).toList())
                 .commonPrefixes(prefixes(page, enc))
                 .build();
     }
@@ -76,7 +76,7 @@ public final class ListObjectsProvider extends S3Feature {
         return page.commonPrefixes().stream().map(p -> CommonPrefix.builder().prefix(enc.apply(p)).build()).toList();
     }
 
-    private static S3Object toSdk(StoredObject o, UnaryOperator<String> enc, String ownerAccount) {
+    private static S3Object toSdk(StoredObject o, UnaryOperator<String> enc, boolean withOwner) {
         S3Object.Builder b = S3Object.builder()
                 .key(enc.apply(o.key()))
                 .lastModified(o.lastModified())
@@ -86,13 +86,13 @@ public final class ListObjectsProvider extends S3Feature {
         if (o.checksumAlgorithm() != null) {
             b.checksumAlgorithmWithStrings(o.checksumAlgorithm()).checksumType(o.checksumType());
         }
-        if (ownerAccount != null) {
-            b.owner(Owner.builder().id(CanonicalIds.of(ownerAccount)).build());
+        if (withOwner) {
+            b.owner(Owner.builder().id(CanonicalIds.of(o.ownerAccount())).build());
         }
         return b.build();
     }
 
-    private static int maxKeys(Integer requested) {
+    static int maxKeys(Integer requested) {
         if (requested == null) {
             return MAX_KEYS;
         }
@@ -104,7 +104,7 @@ public final class ListObjectsProvider extends S3Feature {
     }
 
     /** {@code encoding-type=url}: names are percent-encoded so any byte survives the XML. */
-    private static UnaryOperator<String> encoder(String encodingType) {
+    static UnaryOperator<String> encoder(String encodingType) {
         if (encodingType == null) {
             return s -> s;
         }

@@ -1,144 +1,112 @@
 package io.cloudjar.s3;
 
 import io.cloudjar.core.pipeline.RequestContext;
-import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.model.MultipartUpload;
 import io.cloudjar.s3.model.MultipartUpload.Part;
-import io.cloudjar.s3.model.ObjectMetadata;
 import io.cloudjar.s3.model.StoredObject;
 import io.cloudjar.s3.storage.BlobStore.WrittenBlob;
+import io.cloudjar.s3.storage.ChecksumAlgorithms;
 import java.io.IOException;
-
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.concurrent.ConcurrentSkipListMap;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.AbortMultipartUploadResponse;
-import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
-import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.CopyPartResult;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadResponse;
+import software.amazon.awssdk.services.s3.model.UploadPartCopyRequest;
+import software.amazon.awssdk.services.s3.model.UploadPartCopyResponse;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
-/** Multipart uploads: create, upload parts (streamed to disk), complete into one object, abort. */
+/** Multipart uploads: create, upload parts (streamed to disk or copied from an object), abort. */
 public final class MultipartProvider extends S3Feature {
-    static final long MIN_PART_SIZE = 5L * 1024 * 1024;
     private static final int MAX_PARTS = 10000;
-
-    private ObjectsProvider objects;
-
-    @Override
-    public void init(ServiceContext context) {
-        super.init(context);
-        objects = new ObjectsProvider();
-        objects.init(context);
-    }
 
     public CreateMultipartUploadResponse createMultipartUpload(RequestContext ctx, CreateMultipartUploadRequest request) {
         Bucket bucket = state.bucket(ctx, request.bucket());
         ObjectsProvider.checkKey(request.key());
-        StorageClasses.validate(request.storageClassAsString());
-        ObjectMetadata metadata = new ObjectMetadata(request.contentType(), request.contentEncoding(), request.contentDisposition(),
-                request.contentLanguage(), request.cacheControl(), null, request.websiteRedirectLocation(),
-                request.storageClassAsString(), request.metadata());
+        var metadata = MetadataMembers.of(request);
+        var tags = TagSets.fromHeader(request.tagging());
+        String algorithm = checksumAlgorithm(request.checksumAlgorithmAsString());
+        String type = checksumType(algorithm, request.checksumTypeAsString());
         String uploadId = Ids.hex(32) + Ids.hex(32);
-        bucket.uploads().put(uploadId, new MultipartUpload(uploadId, request.key(), state.clock().now(), metadata,
-                request.checksumAlgorithmAsString(), ctx.accountId(), new ConcurrentSkipListMap<>()));
+        bucket.uploads().put(uploadId, new MultipartUpload(uploadId, request.key(), state.clock().now(), metadata, algorithm,
+                type, tags, ctx.accountId(), new ConcurrentSkipListMap<>()));
         return CreateMultipartUploadResponse.builder().bucket(bucket.name()).key(request.key()).uploadId(uploadId)
-                .serverSideEncryption("AES256").checksumAlgorithm(request.checksumAlgorithmAsString())
-                .checksumType(request.checksumAlgorithm() == null ? null : "COMPOSITE").build();
+                .serverSideEncryption("AES256").checksumAlgorithm(algorithm).checksumType(type).build();
     }
 
     public UploadPartResponse uploadPart(RequestContext ctx, UploadPartRequest request) {
         Bucket bucket = state.bucket(ctx, request.bucket());
         MultipartUpload upload = upload(bucket, request.uploadId(), request.key());
-        int number = request.partNumber();
-        if (number < 1 || number > MAX_PARTS) {
-            throw S3Errors.invalidArgument("Part number must be an integer between 1 and 10000, inclusive", "partNumber",
-                    Integer.toString(number));
+        int number = partNumber(request.partNumber());
+        ChecksumSpec checksum = ChecksumSpec.of(request.checksumAlgorithmAsString(), ChecksumMembers.of(request), ctx.payload());
+        ChecksumAlgorithms required = ChecksumAlgorithms.fromName(upload.checksumAlgorithm());
+        if (required != null && checksum.clientProvided() && checksum.algorithm() != required) {
+            throw S3Errors.invalidRequest("Checksum Type mismatch occurred, expected checksum Type: "
+                    + required.name().toLowerCase() + ", actual checksum Type: " + checksum.algorithm().name().toLowerCase());
         }
-        String algorithm = request.checksumAlgorithmAsString() != null ? request.checksumAlgorithmAsString() : upload.checksumAlgorithm();
-        ChecksumSpec checksum = ChecksumSpec.of(algorithm, ChecksumMembers.of(request), ctx.payload());
+        if (required != null && !checksum.clientProvided()) {
+            checksum = new ChecksumSpec(required, null, true); // the part is still summed with the upload's algorithm
+        }
         WrittenBlob blob = BodyWriter.write(state.blobs(), ctx.payload(), request.contentLength(), request.contentMD5(), checksum);
-        Part part = new Part(number, blob.path(), blob.size(), BodyWriter.etag(blob.md5()), state.clock().now(),
-                checksum.clientProvided() ? blob.checksum() : null);
-        Part replaced = upload.parts().put(number, part);
-        if (replaced != null) {
-            state.blobs().delete(replaced.blob());
-        }
-        if (!bucket.uploads().containsKey(upload.uploadId())) { // aborted or completed while we wrote
-            state.blobs().delete(blob.path());
-            throw S3Errors.noSuchUpload(upload.uploadId());
-        }
+        Part part = addPart(bucket, upload, number, blob, checksum.clientProvided() ? blob.checksum() : null);
         UploadPartResponse.Builder response = UploadPartResponse.builder().eTag(part.etag()).serverSideEncryption("AES256");
-        ChecksumMembers.set((software.amazon.awssdk.core.SdkPojo) response, checksum.algorithm(), part.checksum());
+        ChecksumMembers.set((SdkPojo) response, checksum.algorithm(), part.checksum());
         return response.build();
     }
 
-    public CompleteMultipartUploadResponse completeMultipartUpload(RequestContext ctx, CompleteMultipartUploadRequest request) {
-        Bucket bucket = state.bucket(ctx, request.bucket());
-        MultipartUpload upload = upload(bucket, request.uploadId(), request.key());
-        List<CompletedPart> requested = request.multipartUpload() == null ? List.of() : request.multipartUpload().parts();
-        if (requested.isEmpty()) {
-            throw io.cloudjar.core.errors.AwsErrors.of("MalformedXML", 400,
-                    "The XML you provided was not well-formed or did not validate against our published schema");
-        }
-        List<Part> parts = new ArrayList<>();
-        int previous = 0;
-        for (CompletedPart wanted : requested) {
-            int number = wanted.partNumber() == null ? 0 : wanted.partNumber();
-            if (number <= previous) {
-                throw S3Errors.invalidPartOrder();
-            }
-            previous = number;
-            Part part = upload.parts().get(number);
-            if (part == null || (wanted.eTag() != null && !Preconditions.etagMatches(wanted.eTag(), part.etag()))) {
-                throw S3Errors.invalidPart(number);
-            }
-            parts.add(part);
-        }
-        for (int i = 0; i < parts.size() - 1; i++) {
-            if (parts.get(i).size() < MIN_PART_SIZE) {
-                throw S3Errors.entityTooSmall(parts.get(i).size());
-            }
-        }
-        if (bucket.uploads().remove(upload.uploadId()) == null) {
-            throw S3Errors.noSuchUpload(upload.uploadId()); // completed or aborted by a concurrent call
-        }
+    public UploadPartCopyResponse uploadPartCopy(RequestContext ctx, UploadPartCopyRequest request) {
+        Bucket bucket = state.bucket(ctx, request.destinationBucket());
+        MultipartUpload upload = upload(bucket, request.uploadId(), request.destinationKey());
+        int number = partNumber(request.partNumber());
+        CopySource source = CopySource.parse(request.copySource());
+        StoredObject from = source.resolve(state, ctx);
+        CopySource.checkConditions(from, request.copySourceIfMatch(), request.copySourceIfNoneMatch(),
+                request.copySourceIfModifiedSince(), request.copySourceIfUnmodifiedSince());
+        ByteRange range = copyRange(request.copySourceRange(), from.size());
+        ChecksumAlgorithms algorithm = ChecksumAlgorithms.fromName(upload.checksumAlgorithm());
         WrittenBlob blob;
         try {
-            blob = state.blobs().concatenate(parts.stream().map(Part::blob).toList(), null);
+            blob = state.blobs().copy(from.blob(), range == null ? 0 : range.start(), range == null ? from.size() : range.length(),
+                    algorithm);
         } catch (IOException e) {
             throw S3Errors.internalIo();
         }
-        String etag = "\"" + HexFormat.of().formatHex(md5OfMd5s(parts)) + "-" + parts.size() + "\"";
-        StoredObject object = new StoredObject(upload.key(), null, blob.path(), blob.size(), etag, state.clock().now(),
-                upload.metadata(), null, null, null, parts.size());
-        objects.replace(bucket, object);
-        upload.parts().values().forEach(p -> state.blobs().delete(p.blob()));
-        return CompleteMultipartUploadResponse.builder()
-                .location("/" + bucket.name() + "/" + upload.key())
-                .bucket(bucket.name()).key(upload.key()).eTag(etag).serverSideEncryption("AES256").build();
+        Part part = addPart(bucket, upload, number, blob, blob.checksum());
+        CopyPartResult.Builder result = CopyPartResult.builder().eTag(part.etag()).lastModified(part.lastModified());
+        ChecksumMembers.set((SdkPojo) result, algorithm, part.checksum());
+        return UploadPartCopyResponse.builder().copyPartResult(result.build()).serverSideEncryption("AES256")
+                .copySourceVersionId(source.versionId() == null ? from.versionId() : source.versionId()).build();
     }
 
     public AbortMultipartUploadResponse abortMultipartUpload(RequestContext ctx, AbortMultipartUploadRequest request) {
         Bucket bucket = state.bucket(ctx, request.bucket());
-        MultipartUpload upload = bucket.uploads().remove(request.uploadId());
-        if (upload == null || !upload.key().equals(request.key())) {
+        MultipartUpload upload = bucket.uploads().get(request.uploadId());
+        if (upload == null || !upload.key().equals(request.key()) || !bucket.uploads().remove(request.uploadId(), upload)) {
             throw S3Errors.noSuchUpload(request.uploadId());
         }
         upload.parts().values().forEach(p -> state.blobs().delete(p.blob()));
         return AbortMultipartUploadResponse.builder().build();
     }
 
-    private static MultipartUpload upload(Bucket bucket, String uploadId, String key) {
+    private Part addPart(Bucket bucket, MultipartUpload upload, int number, WrittenBlob blob, String checksum) {
+        Part part = new Part(number, blob.path(), blob.size(), BodyWriter.etag(blob.md5()), state.clock().now(), checksum);
+        Part replaced = upload.parts().put(number, part);
+        if (replaced != null) {
+            state.blobs().delete(replaced.blob());
+        }
+        if (bucket.uploads().get(upload.uploadId()) != upload) { // aborted or completed while we wrote
+            state.blobs().delete(blob.path());
+            throw S3Errors.noSuchUpload(upload.uploadId());
+        }
+        return part;
+    }
+
+    static MultipartUpload upload(Bucket bucket, String uploadId, String key) {
         MultipartUpload upload = bucket.uploads().get(uploadId);
         if (upload == null || !upload.key().equals(key)) {
             throw S3Errors.noSuchUpload(uploadId);
@@ -146,17 +114,55 @@ public final class MultipartProvider extends S3Feature {
         return upload;
     }
 
-    /** A multipart ETag is the MD5 of the parts' binary MD5s, then "-" and the part count. */
-    private static byte[] md5OfMd5s(List<Part> parts) {
-        try {
-            MessageDigest md5 = MessageDigest.getInstance("MD5");
-            for (Part part : parts) {
-                md5.update(HexFormat.of().parseHex(part.etag().replace("\"", "")));
-            }
-            return md5.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    private static int partNumber(Integer number) {
+        if (number == null || number < 1 || number > MAX_PARTS) {
+            throw S3Errors.invalidArgument("Part number must be an integer between 1 and 10000, inclusive", "partNumber",
+                    String.valueOf(number));
         }
+        return number;
     }
 
+    /** {@code bytes=first-last}, both required and inside the source. */
+    private static ByteRange copyRange(String header, long size) {
+        if (header == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("bytes=(\\d+)-(\\d+)").matcher(header.trim());
+        if (!m.matches()) {
+            throw S3Errors.invalidArgument("The x-amz-copy-source-range value must be of the form bytes=first-last where "
+                    + "first and last are the zero-based offsets of the first and last bytes to copy", "x-amz-copy-source-range", header);
+        }
+        long first = Long.parseLong(m.group(1));
+        long last = Long.parseLong(m.group(2));
+        if (first > last || last >= size) {
+            throw S3Errors.invalidArgument("Range specified is not valid for source object of size: " + size,
+                    "x-amz-copy-source-range", header);
+        }
+        return new ByteRange(first, last);
+    }
+
+    private static String checksumAlgorithm(String name) {
+        if (name != null && ChecksumAlgorithms.fromName(name) == null) {
+            throw S3Errors.invalidRequest("Checksum algorithm provided is unsupported. Please try again with any of the valid "
+                    + "types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]");
+        }
+        return name == null ? null : ChecksumAlgorithms.fromName(name).name();
+    }
+
+    /** CRC64NVME only combines as a full-object checksum; SHA digests only as composite ones. */
+    private static String checksumType(String algorithm, String requested) {
+        if (requested == null) {
+            return algorithm == null ? null : "CRC64NVME".equals(algorithm) ? "FULL_OBJECT" : "COMPOSITE";
+        }
+        if (algorithm == null) {
+            throw S3Errors.invalidRequest("The x-amz-checksum-type header can only be used with the x-amz-checksum-algorithm header.");
+        }
+        boolean sha = algorithm.startsWith("SHA");
+        if (("FULL_OBJECT".equals(requested) && sha) || ("COMPOSITE".equals(requested) && "CRC64NVME".equals(algorithm))
+                || (!"FULL_OBJECT".equals(requested) && !"COMPOSITE".equals(requested))) {
+            throw S3Errors.invalidRequest("The " + requested + " checksum type cannot be used with the "
+                    + algorithm.toLowerCase() + " checksum algorithm.");
+        }
+        return requested;
+    }
 }

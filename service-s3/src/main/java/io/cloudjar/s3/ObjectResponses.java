@@ -1,12 +1,17 @@
 package io.cloudjar.s3;
 
+import io.cloudjar.core.http.HttpDates;
 import io.cloudjar.core.model.ModelClasses;
+import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.model.ObjectMetadata;
 import io.cloudjar.s3.model.StoredObject;
+import io.cloudjar.s3.model.StoredObject.Restore;
 import io.cloudjar.s3.storage.ChecksumAlgorithms;
+import java.time.Instant;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /** The headers S3 answers GET and HEAD of an object with, built once for both. */
@@ -14,11 +19,10 @@ final class ObjectResponses {
     private ObjectResponses() {
     }
 
-    /**
-     * @param range          the served range, or null for the whole object
-     * @param checksumMode   the client asked for checksums ({@code x-amz-checksum-mode: ENABLED})
-     */
-    static GetObjectResponse get(StoredObject obj, ByteRange range, boolean checksumMode, GetObjectRequest overrides) {
+    /** @param checksumMode the client asked for checksums ({@code x-amz-checksum-mode: ENABLED}) */
+    static GetObjectResponse get(Bucket bucket, ObjectReads read, boolean checksumMode, Instant now, Overrides overrides) {
+        StoredObject obj = read.object();
+        ByteRange range = read.range();
         ObjectMetadata meta = obj.metadata();
         GetObjectResponse.Builder b = GetObjectResponse.builder()
                 .eTag(obj.etag())
@@ -33,53 +37,101 @@ final class ObjectResponses {
                 .expiresString(meta.expires())
                 .websiteRedirectLocation(meta.websiteRedirectLocation())
                 .serverSideEncryption("AES256")
+                .versionId(VersionIds.header(bucket, obj))
+                .restore(restoreHeader(obj.restore(), now))
                 .metadata(meta.userMetadata().isEmpty() ? null : meta.userMetadata());
         if (!"STANDARD".equals(meta.storageClass())) {
             b.storageClass(meta.storageClass());
         }
-        if (obj.versionId() != null) {
-            b.versionId(obj.versionId());
+        if (!obj.tags().isEmpty()) {
+            b.tagCount(obj.tags().size());
         }
         if (range != null) {
             b.contentRange(range.contentRange(obj.size()));
         }
-        if (checksumMode && range == null && obj.checksum() != null) {
-            ChecksumMembers.set((SdkPojo) b, ChecksumAlgorithms.fromName(obj.checksumAlgorithm()), obj.checksum());
-            b.checksumType(obj.checksumType());
+        if (read.partNumber() != null && obj.partsCount() > 0) {
+            b.partsCount(obj.partsCount());
         }
-        if (overrides != null) {
-            applyOverrides(b, overrides);
+        if (checksumMode) {
+            setChecksum(b, read);
         }
+        overrides.apply(b);
         return b.build();
     }
 
     /** HEAD answers the same headers as GET. */
-    static HeadObjectResponse head(StoredObject obj, ByteRange range, boolean checksumMode) {
+    static HeadObjectResponse head(Bucket bucket, ObjectReads read, boolean checksumMode, Instant now, Overrides overrides) {
         SdkPojo head = HeadObjectResponse.builder();
-        ModelClasses.copyMembers(get(obj, range, checksumMode, null), head);
+        ModelClasses.copyMembers(get(bucket, read, checksumMode, now, overrides), head);
         return ModelClasses.build(head);
     }
 
+    /** {@code ongoing-request="true"}, or when done {@code ongoing-request="false", expiry-date="…"}. */
+    static String restoreHeader(Restore restore, Instant now) {
+        if (restore == null || !now.isBefore(restore.expiresAt())) {
+            return null;
+        }
+        if (restore.ongoing(now)) {
+            return "ongoing-request=\"true\"";
+        }
+        return "ongoing-request=\"false\", expiry-date=\"" + HttpDates.format(restore.expiresAt()) + "\"";
+    }
 
-    /** {@code response-content-type} and friends replace the stored headers in this one answer. */
-    private static void applyOverrides(GetObjectResponse.Builder b, GetObjectRequest r) {
-        if (r.responseContentType() != null) {
-            b.contentType(r.responseContentType());
+    /** The whole object's checksum, or a part's when a part was asked for; none for arbitrary ranges. */
+    private static void setChecksum(GetObjectResponse.Builder b, ObjectReads read) {
+        StoredObject obj = read.object();
+        ChecksumAlgorithms algorithm = ChecksumAlgorithms.fromName(obj.checksumAlgorithm());
+        if (algorithm == null) {
+            return;
         }
-        if (r.responseContentLanguage() != null) {
-            b.contentLanguage(r.responseContentLanguage());
+        if (read.partNumber() != null && obj.partsCount() > 0) {
+            String partChecksum = obj.parts().get(read.partNumber() - 1).checksum();
+            if (partChecksum != null) {
+                ChecksumMembers.set((SdkPojo) b, algorithm, partChecksum);
+                b.checksumType("COMPOSITE".equals(obj.checksumType()) ? "COMPOSITE" : "FULL_OBJECT");
+            }
+        } else if (read.range() == null || read.partNumber() != null) {
+            ChecksumMembers.set((SdkPojo) b, algorithm, obj.checksum());
+            b.checksumType(obj.checksumType());
         }
-        if (r.responseExpires() != null) {
-            b.expires(r.responseExpires()).expiresString(null);
+    }
+
+    /** {@code response-content-type} and friends of a GetObject or HeadObject: they replace the stored headers in one answer. */
+    record Overrides(String contentType, String contentLanguage, String cacheControl, String contentDisposition,
+                     String contentEncoding, Instant expires) {
+        static Overrides of(GetObjectRequest r) {
+            return new Overrides(r.responseContentType(), r.responseContentLanguage(), r.responseCacheControl(),
+                    r.responseContentDisposition(), r.responseContentEncoding(), r.responseExpires());
         }
-        if (r.responseCacheControl() != null) {
-            b.cacheControl(r.responseCacheControl());
+
+        static Overrides of(HeadObjectRequest r) {
+            return new Overrides(r.responseContentType(), r.responseContentLanguage(), r.responseCacheControl(),
+                    r.responseContentDisposition(), r.responseContentEncoding(), r.responseExpires());
         }
-        if (r.responseContentDisposition() != null) {
-            b.contentDisposition(r.responseContentDisposition());
+
+        void apply(GetObjectResponse.Builder b) {
+            if (contentType != null) {
+                b.contentType(contentType);
+            }
+            if (contentLanguage != null) {
+                b.contentLanguage(contentLanguage);
+            }
+            if (cacheControl != null) {
+                b.cacheControl(cacheControl);
+            }
+            if (contentDisposition != null) {
+                b.contentDisposition(contentDisposition);
+            }
+            if (contentEncoding != null) {
+                b.contentEncoding(contentEncoding);
+            }
+            if (expires != null) {
+                b.expires(expires).expiresString(null);
+            }
         }
-        if (r.responseContentEncoding() != null) {
-            b.contentEncoding(r.responseContentEncoding());
-        }
+    }
+
+    static boolean checksumMode(String mode) {
+        return "ENABLED".equals(mode);
     }
 }

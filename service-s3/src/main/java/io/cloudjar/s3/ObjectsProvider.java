@@ -3,15 +3,16 @@ package io.cloudjar.s3;
 import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.http.ResponseBody;
 import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.core.spi.StreamingOutput;
 import io.cloudjar.s3.model.Bucket;
-import io.cloudjar.s3.model.ObjectMetadata;
 import io.cloudjar.s3.model.StoredObject;
 import io.cloudjar.s3.storage.BlobStore.WrittenBlob;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
@@ -21,44 +22,46 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
-/** Single objects: put (streamed to disk), get and head (ranges, conditions), delete. */
+/** Single objects: put (streamed to disk, conditional), get and head (versions, ranges, parts, conditions), delete. */
 public final class ObjectsProvider extends S3Feature {
     /** S3 keys are at most 1,024 bytes of UTF-8. */
     static final int MAX_KEY_BYTES = 1024;
 
+    private VersionedWrites writes;
+
+    @Override
+    public void init(ServiceContext context) {
+        super.init(context);
+        writes = new VersionedWrites(state);
+    }
 
     public PutObjectResponse putObject(RequestContext ctx, PutObjectRequest request) {
         Bucket bucket = state.bucket(ctx, request.bucket());
         checkKey(request.key());
-        StorageClasses.validate(request.storageClassAsString());
+        var metadata = MetadataMembers.of(request);
+        var tags = TagSets.fromHeader(request.tagging());
+        WriteConditions conditions = new WriteConditions(request.ifMatch(), request.ifNoneMatch());
+        conditions.check(request.key(), bucket.latest(request.key())); // fail before the upload; checked again at the swap
         ChecksumSpec checksum = ChecksumSpec.of(request.checksumAlgorithmAsString(), ChecksumMembers.of(request), ctx.payload());
         WrittenBlob blob = BodyWriter.write(state.blobs(), ctx.payload(), request.contentLength(), request.contentMD5(), checksum);
-        ObjectMetadata metadata = new ObjectMetadata(request.contentType(), request.contentEncoding(), request.contentDisposition(),
-                request.contentLanguage(), request.cacheControl(), request.expires() == null ? null : expiresHeader(request),
-                request.websiteRedirectLocation(), request.storageClassAsString(), request.metadata());
-        StoredObject object = new StoredObject(request.key(), null, blob.path(), blob.size(), BodyWriter.etag(blob.md5()),
-                state.clock().now(), metadata, checksum.algorithm().name(), blob.checksum(), "FULL_OBJECT", 0);
-        replace(bucket, object);
+        StoredObject object = new StoredObject(request.key(), VersionIds.next(bucket), false, blob.path(), blob.size(),
+                BodyWriter.etag(blob.md5()), state.clock().now(), metadata, checksum.algorithm().name(), blob.checksum(),
+                "FULL_OBJECT", null, tags, ctx.accountId(), null);
+        writes.commit(bucket, object, conditions);
         PutObjectResponse.Builder response = PutObjectResponse.builder().eTag(object.etag()).serverSideEncryption("AES256")
-                .checksumType(object.checksumType());
-        ChecksumMembers.set((software.amazon.awssdk.core.SdkPojo) response, checksum.algorithm(), blob.checksum());
+                .checksumType(object.checksumType()).versionId(object.versionId());
+        ChecksumMembers.set((SdkPojo) response, checksum.algorithm(), blob.checksum());
         return response.build();
-    }
-
-    /** Swaps the new object in; the replaced body is removed after the swap, never before. */
-    void replace(Bucket bucket, StoredObject object) {
-        StoredObject old = bucket.objects().put(object.key(), object);
-        if (old != null) {
-            state.blobs().delete(old.blob());
-        }
     }
 
     public StreamingOutput<GetObjectResponse> getObject(RequestContext ctx, GetObjectRequest request) {
         Bucket bucket = state.bucket(ctx, request.bucket());
         for (int attempt = 0; ; attempt++) {
-            StoredObject obj = current(bucket, request.key());
-            Preconditions.check(obj, request.ifMatch(), request.ifNoneMatch(), request.ifModifiedSince(), request.ifUnmodifiedSince());
-            ByteRange range = ByteRange.parse(request.range(), obj.size());
+            ObjectReads read = ObjectReads.plan(bucket, new ObjectReads.Request(request.key(), request.versionId(),
+                    request.ifMatch(), request.ifNoneMatch(), request.ifModifiedSince(), request.ifUnmodifiedSince(),
+                    request.range(), request.partNumber()));
+            StoredObject obj = read.object();
+            StorageClasses.checkReadable(obj, state.clock().now());
             FileChannel channel;
             try {
                 channel = state.blobs().open(obj.blob());
@@ -70,7 +73,9 @@ public final class ObjectsProvider extends S3Feature {
             } catch (IOException e) {
                 throw S3Errors.internalIo();
             }
-            GetObjectResponse response = ObjectResponses.get(obj, range, "ENABLED".equals(request.checksumModeAsString()), request);
+            GetObjectResponse response = ObjectResponses.get(bucket, read, ObjectResponses.checksumMode(request.checksumModeAsString()),
+                    state.clock().now(), ObjectResponses.Overrides.of(request));
+            ByteRange range = read.range();
             long offset = range == null ? 0 : range.start();
             long length = range == null ? obj.size() : range.length();
             return new StreamingOutput<>(response, new ResponseBody.FileSlice(channel, offset, length), range == null ? 0 : 206);
@@ -79,27 +84,33 @@ public final class ObjectsProvider extends S3Feature {
 
     public HeadObjectResponse headObject(RequestContext ctx, HeadObjectRequest request) {
         Bucket bucket = state.bucket(ctx, request.bucket());
-        StoredObject obj = current(bucket, request.key());
-        Preconditions.check(obj, request.ifMatch(), request.ifNoneMatch(), request.ifModifiedSince(), request.ifUnmodifiedSince());
-        ByteRange range = ByteRange.parse(request.range(), obj.size());
-        return ObjectResponses.head(obj, range, "ENABLED".equals(request.checksumModeAsString()));
+        ObjectReads read = ObjectReads.plan(bucket, new ObjectReads.Request(request.key(), request.versionId(),
+                request.ifMatch(), request.ifNoneMatch(), request.ifModifiedSince(), request.ifUnmodifiedSince(),
+                request.range(), request.partNumber()));
+        return ObjectResponses.head(bucket, read, ObjectResponses.checksumMode(request.checksumModeAsString()), state.clock().now(),
+                ObjectResponses.Overrides.of(request));
     }
 
     public DeleteObjectResponse deleteObject(RequestContext ctx, DeleteObjectRequest request) {
         Bucket bucket = state.bucket(ctx, request.bucket());
-        StoredObject removed = bucket.objects().remove(request.key());
-        if (removed != null) {
-            state.blobs().delete(removed.blob());
+        DeleteObjectResponse.Builder response = DeleteObjectResponse.builder();
+        if (request.versionId() == null) {
+            StoredObject marker = writes.deleteLatest(bucket, request.key(), ctx.accountId());
+            if (marker != null) {
+                response.deleteMarker(true).versionId(VersionIds.header(bucket, marker));
+            }
+            return response.build();
         }
-        return DeleteObjectResponse.builder().build();
-    }
-
-    private static StoredObject current(Bucket bucket, String key) {
-        StoredObject obj = bucket.objects().get(key);
-        if (obj == null) {
-            throw S3Errors.noSuchKey(key);
+        String versionId = VersionIds.parse(request.versionId());
+        if (bucket.mfaDelete() && request.mfa() == null) {
+            throw AwsErrors.of("AccessDenied", 403, "Mfa Authentication must be used for this request");
         }
-        return obj;
+        StoredObject removed = writes.deleteVersion(bucket, request.key(), versionId);
+        response.versionId(request.versionId());
+        if (removed != null && removed.deleteMarker()) {
+            response.deleteMarker(true);
+        }
+        return response.build();
     }
 
     static void checkKey(String key) {
@@ -108,10 +119,4 @@ public final class ObjectsProvider extends S3Feature {
                     .withDetail("MaxSizeAllowed", Integer.toString(MAX_KEY_BYTES));
         }
     }
-
-    private static String expiresHeader(PutObjectRequest request) {
-        return io.cloudjar.core.http.HttpDates.format(request.expires());
-    }
-
-
 }

@@ -15,10 +15,10 @@ final class Preconditions {
         Instant modified = obj.lastModified().truncatedTo(ChronoUnit.SECONDS);
         if (ifMatch != null) {
             if (!etagMatches(ifMatch, obj.etag())) {
-                throw preconditionFailed("If-Match");
+                throw S3Errors.preconditionFailed("If-Match");
             }
         } else if (ifUnmodifiedSince != null && modified.isAfter(ifUnmodifiedSince)) {
-            throw preconditionFailed("If-Unmodified-Since");
+            throw S3Errors.preconditionFailed("If-Unmodified-Since");
         }
         if (ifNoneMatch != null) {
             if (etagMatches(ifNoneMatch, obj.etag())) {
@@ -37,11 +37,6 @@ final class Preconditions {
             }
         }
         return false;
-    }
-
-    private static io.cloudjar.core.errors.AwsException preconditionFailed(String condition) {
-        return AwsErrors.of("PreconditionFailed", 412, "At least one of the pre-conditions you specified did not hold")
-                .withDetail("Condition", condition);
     }
 
     private static io.cloudjar.core.errors.AwsException notModified(StoredObject obj) {

@@ -88,6 +88,40 @@ final class S3Errors {
                 .withDetail("ProposedSize", Long.toString(size)).withDetail("MinSizeAllowed", "5242880");
     }
 
+    static AwsException noSuchVersion(String key, String versionId) {
+        return AwsErrors.of("NoSuchVersion", 404, "The specified version does not exist.")
+                .withDetail("Key", key).withDetail("VersionId", versionId);
+    }
+
+    static AwsException invalidVersionId(String versionId) {
+        return invalidArgument("Invalid version id specified", "versionId", versionId);
+    }
+
+    static AwsException preconditionFailed(String condition) {
+        return AwsErrors.of("PreconditionFailed", 412, "At least one of the pre-conditions you specified did not hold")
+                .withDetail("Condition", condition);
+    }
+
+    static AwsException invalidRequest(String message) {
+        return AwsErrors.of("InvalidRequest", 400, message);
+    }
+
+    static AwsException malformedXml() {
+        return AwsErrors.of("MalformedXML", 400,
+                "The XML you provided was not well-formed or did not validate against our published schema");
+    }
+
+    static AwsException invalidObjectState(String storageClass) {
+        return AwsErrors.of("InvalidObjectState", 403, "The operation is not valid for the object's storage class")
+                .withDetail("StorageClass", storageClass);
+    }
+
+    static AwsException invalidPartNumber(int requested, int actual) {
+        return AwsErrors.of("InvalidPartNumber", 416, "The requested partnumber is not satisfiable")
+                .withDetail("PartNumberRequested", Integer.toString(requested))
+                .withDetail("ActualPartCount", Integer.toString(actual));
+    }
+
     static AwsException invalidArgument(String message, String name, String value) {
         return AwsErrors.of("InvalidArgument", 400, message).withDetail("ArgumentName", name).withDetail("ArgumentValue", value);
     }

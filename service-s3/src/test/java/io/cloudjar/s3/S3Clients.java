@@ -2,6 +2,8 @@ package io.cloudjar.s3;
 
 import io.cloudjar.core.testing.CloudjarServerExtension;
 import java.net.InetAddress;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -26,5 +28,10 @@ final class S3Clients {
 
     static S3AsyncClient async(CloudjarServerExtension cloudjar) {
         return cloudjar.client(S3AsyncClient.builder().forcePathStyle(true));
+    }
+
+    /** Both addressing styles, for parameterized tests: ("path", client), ("virtual-host", client). */
+    static Stream<Arguments> bothStyles(CloudjarServerExtension cloudjar) {
+        return Stream.of(Arguments.of("path", pathStyle(cloudjar)), Arguments.of("virtual-host", virtualHost(cloudjar)));
     }
 }

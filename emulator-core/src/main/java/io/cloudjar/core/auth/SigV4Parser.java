@@ -44,6 +44,30 @@ public final class SigV4Parser {
         return Optional.empty();
     }
 
+    /**
+     * The credential of a browser-form upload, from its {@code x-amz-credential}, {@code x-amz-date} and
+     * {@code x-amz-signature} fields (or SigV2's {@code AWSAccessKeyId} and {@code signature}); empty when
+     * the form is unsigned.
+     */
+    public static Optional<SigV4Credential> parseForm(io.cloudjar.core.http.Headers fields) {
+        String credential = fields.get("x-amz-credential");
+        if (credential != null) {
+            if (!ALGORITHM.equals(fields.get("x-amz-algorithm"))) {
+                throw AwsErrors.of("InvalidArgument", 400, "Unsupported algorithm: " + fields.get("x-amz-algorithm"))
+                        .withDetail("ArgumentName", "x-amz-algorithm");
+            }
+            String[] scope = scope(credential);
+            return Optional.of(new SigV4Credential(scope[0], scope[1], scope[2], scope[3], List.of(),
+                    fields.get("x-amz-signature"), false, fields.get("x-amz-date"), null, false));
+        }
+        String v2Key = fields.get("AWSAccessKeyId");
+        if (v2Key != null) {
+            return Optional.of(new SigV4Credential(v2Key, null, null, null, List.of(), fields.get("signature"), false, null,
+                    null, true));
+        }
+        return Optional.empty();
+    }
+
     private static SigV4Credential parseHeader(String header) {
         if (header.startsWith("AWS ")) { // SigV2: "AWS AKID:signature"
             String rest = header.substring(4).trim();

@@ -9,6 +9,7 @@ import io.cloudjar.core.http.QueryParams;
 import io.cloudjar.core.model.ApiMetadata;
 import io.cloudjar.core.model.ApiModel;
 import io.cloudjar.core.model.OperationModel;
+import io.cloudjar.core.protocol.rest.BrowserUpload;
 import io.cloudjar.core.spi.StreamingPayload;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,7 @@ public final class RequestContext {
     private QueryParams parameters;
     private Object input;
     private StreamingPayload payload;
+    private BrowserUpload browserUpload;
     private Object output;
     private AwsException error;
     private OutgoingResponse response;
@@ -160,6 +162,15 @@ public final class RequestContext {
 
     void payload(StreamingPayload value) {
         this.payload = value;
+    }
+
+    /** An S3 browser-form upload (POST Object), read before authentication; null for other calls. */
+    public BrowserUpload browserUpload() {
+        return browserUpload;
+    }
+
+    void browserUpload(BrowserUpload value) {
+        this.browserUpload = value;
     }
 
     public Object output() {

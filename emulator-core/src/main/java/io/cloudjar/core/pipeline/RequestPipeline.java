@@ -26,7 +26,8 @@ public final class RequestPipeline {
         this.stages = List.of(
                 new InternalEndpoints(runtime, usedApis), // health and reset; ends the call when it answers
                 new ResolveApi(runtime, usedApis),        // API, region, S3 virtual-host bucket
-                new Authenticate(runtime),                // SigV4 access key → principal (needs the API for S3's anonymous case)
+                new ReadBrowserForm(),                    // S3 POST Object form fields (they carry the credential and policy)
+                new Authenticate(runtime),                // SigV4 access key → principal, presigned URLs and POST policies verified
                 new ResolveOperation(),                   // Action / X-Amz-Target / REST binding → operation
                 new DecodeInput(),                        // wire → SDK request object, validated against the model
                 new Authorize(runtime),                   // IAM action + resources from the parsed input → authorizer

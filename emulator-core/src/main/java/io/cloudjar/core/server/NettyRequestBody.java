@@ -77,6 +77,26 @@ final class NettyRequestBody implements RequestBody {
         return complete;
     }
 
+    /**
+     * Reads and drops what the handler left unread, up to {@code limit} bytes, so an early answer (an error
+     * before the upload was read) reaches a client still sending; true when the body ended within the limit.
+     */
+    boolean drain(long limit) {
+        byte[] buf = new byte[64 * 1024];
+        long dropped = 0;
+        try {
+            for (int n; (n = stream.read(buf, 0, buf.length)) >= 0; ) {
+                dropped += n;
+                if (dropped > limit) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private void releaseAll() {
         ByteBuf b;
         while ((b = chunks.poll()) != null) {

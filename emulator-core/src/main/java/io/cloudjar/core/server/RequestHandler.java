@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -32,6 +33,9 @@ import org.slf4j.LoggerFactory;
  */
 final class RequestHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
+
+    /** The most unread request body dropped to keep a connection open after an early answer. */
+    private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
 
     private final RequestPipeline pipeline;
     private final EmulatorClock clock;
@@ -75,19 +79,25 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         request.headers().forEach(e -> headers.add(e.getKey(), e.getValue()));
         long length = HttpUtil.getContentLength(request, -1L);
         NettyRequestBody requestBody = new NettyRequestBody(ctx.channel(), length);
+        if (length <= 0 && !HttpUtil.isTransferEncodingChunked(request)) {
+            // no body: complete now, so a fast answer does not race the empty last chunk and close the connection
+            requestBody.complete();
+        }
         body = requestBody;
         IncomingRequest incoming = new IncomingRequest(request.method().name(), request.uri(), headers, requestBody,
                 (InetSocketAddress) ctx.channel().remoteAddress());
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         boolean head = HttpMethod.HEAD.equals(request.method());
+        HttpVersion version = request.protocolVersion().equals(HttpVersion.HTTP_1_0) ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
         serial.execute(() -> {
             RequestContext context = new RequestContext(incoming, Ids.requestId(), clock.now());
             OutgoingResponse response = pipeline.handle(context);
-            // unread body bytes must not be taken for the next request on this connection
-            boolean bodyDone = requestBody.isComplete();
+            // unread body bytes must not be taken for the next request on this connection: a modest rest is
+            // read and dropped (the client then gets the answer, not a broken pipe); beyond that we close
+            boolean bodyDone = requestBody.isComplete() || requestBody.drain(DRAIN_LIMIT);
             requestBody.discard();
             try {
-                var future = ResponseWriter.write(ctx.channel(), response, head, keepAlive && bodyDone);
+                var future = ResponseWriter.write(ctx.channel(), response, head, keepAlive && bodyDone, version);
                 if (!keepAlive || !bodyDone) {
                     future.addListener(ChannelFutureListener.CLOSE);
                 }
@@ -110,7 +120,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             out.writeEndElement();
         });
         try {
-            ResponseWriter.write(ctx.channel(), OutgoingResponse.of(400, "application/xml", xml), false, false)
+            ResponseWriter.write(ctx.channel(), OutgoingResponse.of(400, "application/xml", xml), false, false, HttpVersion.HTTP_1_1)
                     .addListener(ChannelFutureListener.CLOSE);
         } catch (IOException e) {
             ctx.close();

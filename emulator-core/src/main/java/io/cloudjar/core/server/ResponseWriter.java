@@ -30,16 +30,17 @@ final class ResponseWriter {
     private ResponseWriter() {
     }
 
-    static ChannelFuture write(Channel channel, OutgoingResponse response, boolean headRequest, boolean keepAlive)
+    /** @param version the request's HTTP version: a keep-alive HTTP/1.0 client needs {@code Connection: keep-alive} back */
+    static ChannelFuture write(Channel channel, OutgoingResponse response, boolean headRequest, boolean keepAlive, HttpVersion version)
             throws IOException {
         HttpResponseStatus status = HttpResponseStatus.valueOf(response.status());
         ResponseBody body = response.body();
         HttpResponse head;
         if (headRequest || body instanceof ResponseBody.Empty || body instanceof ResponseBody.Bytes) {
             byte[] data = !headRequest && body instanceof ResponseBody.Bytes bytes ? bytes.data() : new byte[0];
-            head = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(data));
+            head = new DefaultFullHttpResponse(version, status, Unpooled.wrappedBuffer(data));
         } else {
-            head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status);
+            head = new DefaultHttpResponse(version, status);
         }
         HttpHeaders headers = head.headers();
         for (Map.Entry<String, List<String>> entry : response.headers().entries()) {

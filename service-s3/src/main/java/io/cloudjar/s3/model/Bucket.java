@@ -3,18 +3,25 @@ package io.cloudjar.s3.model;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Function;
 
 /**
- * A bucket: owned by one account, located in one region, its objects kept in key order (UTF-8 binary
- * order equals Java's order for keys without surrogate pairs) so listings walk them directly.
+ * A bucket: owned by one account, located in one region, its keys kept in key order (UTF-8 binary order
+ * equals Java's order for keys without surrogate pairs) so listings walk them directly, each key with its
+ * version history.
  */
 public final class Bucket {
+    /** Versioning as S3 reports it: never configured (null), then Enabled or Suspended for good. */
+    public enum Versioning { ENABLED, SUSPENDED }
+
     private final String name;
     private final String ownerAccount;
     private final String region;
     private final Instant created;
-    private final ConcurrentSkipListMap<String, StoredObject> objects = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<String, ObjectVersions> objects = new ConcurrentSkipListMap<>();
     private final ConcurrentHashMap<String, MultipartUpload> uploads = new ConcurrentHashMap<>();
+    private volatile Versioning versioning;
+    private volatile boolean mfaDelete;
 
     public Bucket(String name, String ownerAccount, String region, Instant created) {
         this.name = name;
@@ -39,13 +46,61 @@ public final class Bucket {
         return created;
     }
 
-    /** Current object of each key, sorted by key. */
-    public ConcurrentSkipListMap<String, StoredObject> objects() {
+    /** The version history of each key, sorted by key. Change it only through {@link #edit}. */
+    public ConcurrentSkipListMap<String, ObjectVersions> objects() {
         return objects;
+    }
+
+    /** The newest version of a key (maybe a delete marker), or null. */
+    public StoredObject latest(String key) {
+        ObjectVersions versions = objects.get(key);
+        return versions == null ? null : versions.latest();
+    }
+
+    /**
+     * Runs one change of a key's history atomically with respect to other changes of that key. A history
+     * left empty is dropped from the bucket; a change that raced with the drop runs again on a fresh one,
+     * so no acknowledged write is ever lost.
+     */
+    public <T> T edit(String key, Function<ObjectVersions, T> change) {
+        while (true) {
+            ObjectVersions versions = objects.computeIfAbsent(key, k -> new ObjectVersions());
+            synchronized (versions) {
+                if (versions.removed) {
+                    continue;
+                }
+                try {
+                    return change.apply(versions);
+                } finally {
+                    if (versions.isEmpty()) {
+                        versions.removed = true;
+                        objects.remove(key, versions);
+                    }
+                }
+            }
+        }
+    }
+
+    /** True when no key has any version left (DeleteBucket's condition). */
+    public boolean isEmpty() {
+        return objects.values().stream().allMatch(ObjectVersions::isEmpty);
     }
 
     /** Multipart uploads in progress, by upload id. */
     public ConcurrentHashMap<String, MultipartUpload> uploads() {
         return uploads;
+    }
+
+    public Versioning versioning() {
+        return versioning;
+    }
+
+    public boolean mfaDelete() {
+        return mfaDelete;
+    }
+
+    public void versioning(Versioning status, boolean mfaDeleteEnabled) {
+        this.versioning = status;
+        this.mfaDelete = mfaDeleteEnabled;
     }
 }

@@ -2,15 +2,23 @@ package io.cloudjar.s3.model;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 
-/** A multipart upload in progress: what CreateMultipartUpload declared and the parts uploaded so far. */
+/**
+ * A multipart upload in progress: what CreateMultipartUpload declared and the parts uploaded so far.
+ *
+ * @param checksumAlgorithm the algorithm every part carries, or null
+ * @param checksumType      COMPOSITE or FULL_OBJECT when an algorithm was named, else null
+ */
 public record MultipartUpload(
         String uploadId,
         String key,
         Instant initiated,
         ObjectMetadata metadata,
         String checksumAlgorithm,
+        String checksumType,
+        Map<String, String> tags,
         String ownerAccount,
         ConcurrentSkipListMap<Integer, Part> parts) {
 

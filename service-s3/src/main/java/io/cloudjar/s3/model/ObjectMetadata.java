@@ -19,6 +19,12 @@ public record ObjectMetadata(
 
     public static final String DEFAULT_CONTENT_TYPE = "binary/octet-stream";
 
+    /** The same headers in another storage class (a copy that changes only the class). */
+    public ObjectMetadata withStorageClass(String newStorageClass, String newRedirect) {
+        return new ObjectMetadata(contentType, contentEncoding, contentDisposition, contentLanguage, cacheControl, expires,
+                newRedirect, newStorageClass, userMetadata);
+    }
+
     public ObjectMetadata {
         userMetadata = userMetadata == null ? Map.of() : Map.copyOf(userMetadata);
         contentType = contentType == null ? DEFAULT_CONTENT_TYPE : contentType;

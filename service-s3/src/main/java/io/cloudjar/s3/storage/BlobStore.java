@@ -3,8 +3,6 @@ package io.cloudjar.s3.storage;
 import io.cloudjar.core.store.Resettable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
@@ -18,19 +16,20 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
-import java.util.UUID;
 
 /**
- * Object bodies on disk. A body is written to a temporary file and moved into place atomically, so a
+ * Object bodies on disk. A body is written to a temporary file and renamed into place atomically, so a
  * reader never sees a torn object. Blob files are named by random ids, never by object keys, so no key
  * ({@code ../}, {@code %2F}, unicode, 1,024 bytes) can reach outside the data directory.
  */
 public final class BlobStore implements Resettable, AutoCloseable {
-    private static final int BUFFER = 256 * 1024;
+    private static final int FIRST_BUFFER = 64 * 1024;
+    /** A body being written: never referenced by any object until it is renamed to its final name. */
+    private static final String TEMP_PREFIX = ".tmp-";
 
     private final Path root;
     private final Path blobs;
-    private final Path tmp;
+    private final java.util.concurrent.ConcurrentHashMap<String, Path> shards = new java.util.concurrent.ConcurrentHashMap<>();
     private final boolean temporary;
 
     public BlobStore(Path dataDir) {
@@ -38,7 +37,6 @@ public final class BlobStore implements Resettable, AutoCloseable {
             this.temporary = dataDir == null;
             this.root = temporary ? Files.createTempDirectory("cloudjar-s3-") : dataDir.resolve("s3");
             this.blobs = Files.createDirectories(root.resolve("blobs"));
-            this.tmp = Files.createDirectories(root.resolve("tmp"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the S3 data directory", e);
         }
@@ -50,50 +48,156 @@ public final class BlobStore implements Resettable, AutoCloseable {
      * @return the blob; its size is whatever arrived (the caller checks it against Content-Length)
      */
     public WrittenBlob write(InputStream in, ChecksumAlgorithms algorithm) throws IOException {
-        Path temp = tmp.resolve(UUID.randomUUID().toString());
-        MessageDigest md5 = md5();
+        return write(in, algorithm, true);
+    }
+
+    /** @param withMd5 false when the body's MD5 is not needed (a completed multipart object's ETag is not one) */
+    private WrittenBlob write(InputStream in, ChecksumAlgorithms algorithm, boolean withMd5) throws IOException {
+        String id = newId();
+        Path dir = shard(id);
+        Path temp = dir.resolve(TEMP_PREFIX + id);
+        MessageDigest md5 = withMd5 ? md5() : null;
         ChecksumAlgorithms.Running checksum = algorithm == null ? null : algorithm.start();
         long size = 0;
-        try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            byte[] buf = new byte[BUFFER];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                md5.update(buf, 0, n);
-                if (checksum != null) {
-                    checksum.update(buf, 0, n);
-                }
-                out.write(buf, 0, n);
-                size += n;
+        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            byte[] first = new byte[FIRST_BUFFER]; // most bodies are small: one small buffer, summed right here
+            int n = readUpTo(in, first);
+            if (md5 != null) {
+                md5.update(first, 0, n);
+            }
+            if (checksum != null) {
+                checksum.update(first, 0, n);
+            }
+            writeFully(out, first, n);
+            size = n;
+            if (n == first.length) {
+                size += writeLarge(in, out, md5, checksum);
             }
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
         }
-        Path target = place(temp);
-        return new WrittenBlob(target, size, md5.digest(), checksum == null ? null : checksum.base64());
+        // a rename within one directory: atomic, and several times cheaper than across directories
+        Path target = Files.move(temp, dir.resolve(id), StandardCopyOption.ATOMIC_MOVE);
+        return new WrittenBlob(target, size, md5 == null ? null : md5.digest(), checksum == null ? null : checksum.base64());
     }
 
-    /** Joins part blobs into one new blob (multipart completion), in order. */
-    public WrittenBlob concatenate(List<Path> parts, ChecksumAlgorithms algorithm) throws IOException {
-        List<InputStream> streams = new java.util.ArrayList<>();
-        try {
-            for (Path part : parts) {
-                streams.add(Files.newInputStream(part));
+    /** The rest of a large body: written here while {@link ParallelDigest} sums it on another core. */
+    private static long writeLarge(InputStream in, FileChannel out, MessageDigest md5, ChecksumAlgorithms.Running checksum)
+            throws IOException {
+        long size = 0;
+        try (ParallelDigest digest = new ParallelDigest(md5, checksum)) {
+            while (true) {
+                byte[] buf = digest.buffer();
+                int n = readUpTo(in, buf);
+                if (n <= 0) {
+                    break;
+                }
+                writeFully(out, buf, n);
+                digest.hash(buf, n);
+                size += n;
             }
-            try (InputStream joined = new SequenceInputStream(java.util.Collections.enumeration(streams))) {
-                return write(joined, algorithm);
+            digest.finish();
+        }
+        return size;
+    }
+
+    /** Reads until the buffer is full or the stream ends; returns the bytes read. */
+    private static int readUpTo(InputStream in, byte[] buf) throws IOException {
+        int filled = 0;
+        while (filled < buf.length) {
+            int n = in.read(buf, filled, buf.length - filled);
+            if (n < 0) {
+                break;
             }
-        } finally {
-            for (InputStream in : streams) {
-                in.close();
-            }
+            filled += n;
+        }
+        return filled;
+    }
+
+    private static void writeFully(FileChannel out, byte[] buf, int n) throws IOException {
+        java.nio.ByteBuffer data = java.nio.ByteBuffer.wrap(buf, 0, n);
+        while (data.hasRemaining()) {
+            out.write(data);
         }
     }
 
-    private Path place(Path temp) throws IOException {
-        String name = temp.getFileName().toString();
-        Path dir = Files.createDirectories(blobs.resolve(name.substring(0, 2)));
-        return Files.move(temp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    /**
+     * Joins part blobs into one new blob (multipart completion), in order: the kernel copies the files
+     * while the parts are summed in parallel and their CRCs combined into the full-object checksum. No MD5
+     * (a multipart ETag is not one).
+     *
+     * @param algorithm a CRC algorithm for the full-object checksum, or null
+     */
+    public WrittenBlob concatenate(List<Path> parts, ChecksumAlgorithms algorithm) throws IOException {
+        String id = newId();
+        Path dir = shard(id);
+        Path temp = dir.resolve(TEMP_PREFIX + id);
+        List<Long> sizes = new java.util.ArrayList<>();
+        long size = 0;
+        String checksum;
+        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            for (Path part : parts) {
+                sizes.add(Files.size(part));
+            }
+            java.util.concurrent.Future<String> summed = algorithm == null ? null
+                    : ParallelDigest.HASHERS.submit(() -> algorithm.combineFiles(parts, sizes, ParallelDigest.HASHERS));
+            for (Path part : parts) {
+                try (FileChannel in = open(part)) {
+                    long length = in.size();
+                    for (long done = 0; done < length; ) {
+                        done += in.transferTo(done, length - done, out);
+                    }
+                    size += length;
+                }
+            }
+            checksum = summed == null ? null : summed.get();
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        } catch (InterruptedException e) {
+            Files.deleteIfExists(temp);
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException();
+        } catch (java.util.concurrent.ExecutionException e) {
+            Files.deleteIfExists(temp);
+            throw new IOException("cannot sum the parts", e.getCause());
+        }
+        Path target = Files.move(temp, dir.resolve(id), StandardCopyOption.ATOMIC_MOVE);
+        return new WrittenBlob(target, size, null, checksum);
+    }
+
+    /** Copies {@code length} bytes of a blob from {@code offset} into a new blob (CopyObject, UploadPartCopy). */
+    public WrittenBlob copy(Path source, long offset, long length, ChecksumAlgorithms algorithm) throws IOException {
+        return copy(source, offset, length, algorithm, true);
+    }
+
+    /** @param withMd5 false when the caller already knows the MD5 (a whole single-part object keeps its ETag) */
+    public WrittenBlob copy(Path source, long offset, long length, ChecksumAlgorithms algorithm, boolean withMd5) throws IOException {
+        try (FileChannel channel = open(source)) {
+            InputStream slice = java.nio.channels.Channels.newInputStream(channel.position(offset));
+            return write(new BoundedInputStream(slice, length), algorithm, withMd5);
+        }
+    }
+
+    /**
+     * A random blob name: 128 bits from a thread-local generator (a name needs to be unique, not secret;
+     * {@code UUID.randomUUID} would read the kernel's entropy on every body). CREATE_NEW guards anyway.
+     */
+    private static String newId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return java.util.HexFormat.of().toHexDigits(random.nextLong()) + java.util.HexFormat.of().toHexDigits(random.nextLong());
+    }
+
+    /** Blobs are spread over 256 directories by the first two characters of their random names. */
+    private Path shard(String id) throws IOException {
+        String name = id.substring(0, 2);
+        Path dir = shards.get(name);
+        if (dir == null) {
+            dir = Files.createDirectories(blobs.resolve(name));
+            shards.put(name, dir);
+        }
+        return dir;
     }
 
     /** Opens a blob for reading; throws {@link NoSuchFileException} when it was deleted meanwhile. */
@@ -111,8 +215,8 @@ public final class BlobStore implements Resettable, AutoCloseable {
 
     @Override
     public void reset() {
+        shards.clear();
         deleteTree(blobs, false);
-        deleteTree(tmp, false);
     }
 
     @Override
@@ -152,6 +256,34 @@ public final class BlobStore implements Resettable, AutoCloseable {
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** At most {@code remaining} bytes of a stream. */
+    private static final class BoundedInputStream extends java.io.FilterInputStream {
+        private long remaining;
+
+        BoundedInputStream(InputStream in, long remaining) {
+            super(in);
+            this.remaining = remaining;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int n = super.read(b, off, (int) Math.min(len, remaining));
+            if (n > 0) {
+                remaining -= n;
+            }
+            return n;
         }
     }
 

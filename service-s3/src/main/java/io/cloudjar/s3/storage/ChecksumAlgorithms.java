@@ -1,10 +1,20 @@
 package io.cloudjar.s3.storage;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 import java.util.zip.Checksum;
@@ -29,6 +39,67 @@ public enum ChecksumAlgorithms {
             }
         }
         return null;
+    }
+
+    /** CRC-32, CRC-32C and CRC-64/NVME combine over concatenation; the SHA digests do not. */
+    public boolean isCrc() {
+        return this == CRC32 || this == CRC32C || this == CRC64NVME;
+    }
+
+    /**
+     * The full-object checksum of parts joined in order, from each part's file, without reading the joined
+     * object again: the parts are summed in parallel, then combined.
+     */
+    public String combineFiles(List<Path> parts, List<Long> sizes,
+                               ExecutorService pool) throws IOException {
+        if (!isCrc()) {
+            throw new IllegalArgumentException(name() + " does not combine");
+        }
+        List<Future<Long>> crcs = new ArrayList<>();
+        for (Path part : parts) {
+            crcs.add(pool.submit(() -> crcOf(part)));
+        }
+        long poly = this == CRC32 ? 0xEDB88320L : this == CRC32C ? 0x82F63B78L : 0x9A6C9329AC4BC9B5L;
+        int width = this == CRC64NVME ? 64 : 32;
+        try {
+            long crc = crcs.get(0).get();
+            for (int i = 1; i < crcs.size(); i++) {
+                crc = CrcCombine.combine(crc, crcs.get(i).get(), sizes.get(i), poly, width);
+            }
+            return base64(crc, width / 8);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException();
+        } catch (ExecutionException e) {
+            throw new IOException("cannot sum a part", e.getCause());
+        }
+    }
+
+    private long crcOf(Path file) throws IOException {
+        Checksum crc = newCrc();
+        byte[] buf = new byte[512 * 1024];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                crc.update(buf, 0, n);
+            }
+        }
+        return crc.getValue();
+    }
+
+    private Checksum newCrc() {
+        return switch (this) {
+            case CRC32 -> new CRC32();
+            case CRC32C -> new CRC32C();
+            case CRC64NVME -> new Crc64Nvme();
+            default -> throw new IllegalStateException(name());
+        };
+    }
+
+    private static String base64(long value, int bytes) {
+        byte[] all = ByteBuffer.allocate(8).putLong(value).array();
+        byte[] out = new byte[bytes];
+        System.arraycopy(all, 8 - bytes, out, 0, bytes);
+        return Base64.getEncoder().encodeToString(out);
     }
 
     /** A fresh running computation. */

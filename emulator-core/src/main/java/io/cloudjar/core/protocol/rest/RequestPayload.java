@@ -30,7 +30,8 @@ final class RequestPayload implements StreamingPayload {
             AwsChunkedInputStream chunked = new AwsChunkedInputStream(request.body().stream());
             return new RequestPayload(chunked, decodedLength(request), chunked, trailers);
         }
-        return new RequestPayload(request.body().stream(), request.body().declaredLength(), null, trailers);
+        InputStream body = ContentSha256.check(request.header("x-amz-content-sha256"), request.body().stream());
+        return new RequestPayload(body, request.body().declaredLength(), null, trailers);
     }
 
     static boolean isAwsChunked(IncomingRequest request) {

@@ -50,6 +50,10 @@ public final class RestXmlCodec implements ProtocolCodec {
     @Override
     public ResolvedOperation resolve(RequestContext ctx) {
         IncomingRequest request = ctx.request();
+        BrowserUpload upload = ctx.browserUpload();
+        if (upload != null) { // S3 documents POST Object as a form of PutObject
+            return new ResolvedOperation(ctx.api().operation("PutObject"), Map.of("Bucket", upload.bucket(), "Key", upload.key()));
+        }
         String path = ctx.virtualHostBucket() == null ? request.rawPath()
                 : "/" + PercentCodec.encode(ctx.virtualHostBucket(), false) + request.rawPath();
         ResolvedOperation resolved = RestOperationMatcher.match(ctx.api(), request, path);
@@ -66,18 +70,20 @@ public final class RestXmlCodec implements ProtocolCodec {
         OperationModel op = ctx.operation();
         IncomingRequest request = ctx.request();
         SdkPojo builder = op.newInputBuilder();
-        boolean chunked = RequestPayload.isAwsChunked(request);
+        BrowserUpload upload = ctx.browserUpload();
+        boolean chunked = upload == null && RequestPayload.isAwsChunked(request);
+        Headers headers = upload != null ? upload.asHeaders() : request.headers();
         for (SdkField<?> field : builder.sdkFields()) {
-            Object value = readBoundMember(ctx, field, chunked);
+            Object value = readBoundMember(ctx, headers, field, chunked);
             if (value != null) {
                 field.set(builder, value);
             }
         }
-        StreamingPayload payload = op.streamingInput() ? RequestPayload.of(request) : null;
+        StreamingPayload payload = !op.streamingInput() ? null : upload != null ? upload.payload() : RequestPayload.of(request);
         return new DecodedInput(ModelClasses.build(builder), payload);
     }
 
-    private Object readBoundMember(RequestContext ctx, SdkField<?> field, boolean chunked) {
+    private Object readBoundMember(RequestContext ctx, Headers headers, SdkField<?> field, boolean chunked) {
         IncomingRequest request = ctx.request();
         FieldPath path = FieldPath.root().child(field.memberName());
         switch (field.location()) {
@@ -88,7 +94,7 @@ public final class RestXmlCodec implements ProtocolCodec {
             case QUERY_PARAM:
                 return readQuery(request, field, path);
             case HEADER:
-                return readHeader(request, field, path, chunked);
+                return readHeader(request, headers, field, path, chunked);
             case PAYLOAD:
                 return field.containsTrait(PayloadTrait.class) ? readPayload(ctx, field, path) : null;
             default:
@@ -107,20 +113,21 @@ public final class RestXmlCodec implements ProtocolCodec {
         return WireValues.isScalar(field) ? path.parse(field, values.get(0), Format.ISO_8601) : null;
     }
 
-    private static Object readHeader(IncomingRequest request, SdkField<?> field, FieldPath path, boolean chunked) {
+    /** @param headers the request's headers, or the fields of a browser form that stand for them */
+    private static Object readHeader(IncomingRequest request, Headers headers, SdkField<?> field, FieldPath path, boolean chunked) {
         String name = field.locationName();
         MarshallingKnownType type = field.marshallingType().getKnownType();
         if (type == MarshallingKnownType.MAP) { // x-amz-meta-*: S3 keeps metadata names in lower case
             Map<String, String> map = new LinkedHashMap<>();
-            for (String header : request.headers().names()) {
+            for (String header : headers.names()) {
                 if (header.regionMatches(true, 0, name, 0, name.length())) {
                     map.put(header.substring(name.length()).toLowerCase(Locale.ROOT),
-                            String.join(",", request.headers().getAll(header)));
+                            String.join(",", headers.getAll(header)));
                 }
             }
             return map.isEmpty() ? null : map;
         }
-        String value = request.header(name);
+        String value = headers.get(name);
         if (chunked && name.equalsIgnoreCase("Content-Length")) {
             long decoded = RequestPayload.decodedLength(request);
             return decoded < 0 ? null : decoded;
@@ -134,10 +141,12 @@ public final class RestXmlCodec implements ProtocolCodec {
         if (value == null) {
             return null;
         }
-        if (type == MarshallingKnownType.LIST) {
+        if (type == MarshallingKnownType.LIST) { // sent as one comma-separated header or repeated headers
             List<String> items = new ArrayList<>();
-            for (String item : value.split(",")) {
-                items.add(item.trim());
+            for (String header : headers.getAll(name)) {
+                for (String item : header.split(",")) {
+                    items.add(item.trim());
+                }
             }
             return items;
         }
@@ -220,7 +229,8 @@ public final class RestXmlCodec implements ProtocolCodec {
             }));
             headers.set("Content-Type", "application/xml");
         }
-        return new OutgoingResponse(status, headers, body);
+        OutgoingResponse encoded = new OutgoingResponse(status, headers, body);
+        return ctx.browserUpload() == null ? encoded : ctx.browserUpload().answer(ctx, encoded);
     }
 
     private ResponseBody payloadBody(RequestContext ctx, Headers headers, SdkField<?> field, Object value) {

@@ -1,0 +1,306 @@
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * S3 throughput figures against any S3 endpoint (Cloudjar, moto_server, ...), with plain HTTP signed with
+ * SigV4 ({@code test}/{@code test}, unsigned payload) so the client costs the same for every server: small-object PUT and GET ops/s at N concurrent clients,
+ * then one large object PUT and GET in MB/s. Run by s3-bench.sh; alone:
+ * {@code java benchmark/S3Bench.java http://127.0.0.1:4566 [clients] [seconds] [largeMiB]}.
+ * Prints one {@code name value} line per figure.
+ */
+public final class S3Bench {
+    private static final int SMALL = 4 * 1024;
+
+    public static void main(String[] args) throws Exception {
+        String endpoint = args[0];
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        long largeMiB = args.length > 3 ? Long.parseLong(args[3]) : 1024;
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(clients)).connectTimeout(Duration.ofSeconds(10)).build();
+        String bucket = "bench-" + Long.toHexString(System.nanoTime());
+        send(http, HttpRequest.newBuilder(URI.create(endpoint + "/" + bucket)).PUT(HttpRequest.BodyPublishers.noBody()));
+
+        byte[] small = new byte[SMALL];
+        new Random(1).nextBytes(small);
+        URI base = URI.create(endpoint);
+        AtomicLong written = new AtomicLong();
+        double putOps = run(clients, seconds, connection -> {
+            long n = written.getAndIncrement();
+            connection.call("PUT", "/" + bucket + "/small/" + n, small);
+        }, base);
+        long keys = written.get();
+        double getOps = run(clients, seconds, connection -> {
+            long n = java.util.concurrent.ThreadLocalRandom.current().nextLong(keys);
+            int length = connection.call("GET", "/" + bucket + "/small/" + n, null);
+            if (length != SMALL) {
+                throw new IllegalStateException("GET small/" + n + " returned " + length + " bytes");
+            }
+        }, base);
+        System.out.printf(Locale.ROOT, "small_put_ops_per_s %.0f%n", putOps);
+        System.out.printf(Locale.ROOT, "small_get_ops_per_s %.0f%n", getOps);
+
+        if (largeMiB > 0) {
+            long size = largeMiB * 1024 * 1024;
+            URI large = URI.create(endpoint + "/" + bucket + "/large");
+            long start = System.nanoTime();
+            rawTransfer(large, "PUT", size);
+            double putSeconds = (System.nanoTime() - start) / 1e9;
+            start = System.nanoTime();
+            long read = rawTransfer(large, "GET", 0);
+            double getSeconds = (System.nanoTime() - start) / 1e9;
+            if (read != size) {
+                throw new IllegalStateException("GET large returned " + read + " of " + size + " bytes");
+            }
+            System.out.printf(Locale.ROOT, "large_put_mb_per_s %.0f%n", size / 1e6 / putSeconds);
+            System.out.printf(Locale.ROOT, "large_get_mb_per_s %.0f%n", size / 1e6 / getSeconds);
+        }
+        System.exit(0);
+    }
+
+    private interface Call {
+        void run(Connection connection) throws Exception;
+    }
+
+    /** Seconds of each phase that are not counted: the server's JIT compiler warms up first. */
+    private static final long WARMUP_SECONDS = Long.getLong("warmup", 5);
+
+    /**
+     * Runs the call from {@code clients} threads, each on its own kept-alive connection, for the warm-up,
+     * then counts completions for {@code seconds}.
+     */
+    private static double run(int clients, int seconds, Call call, URI base) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicLong done = new AtomicLong();
+        long warmEnd = System.nanoTime() + WARMUP_SECONDS * 1_000_000_000L;
+        long end = warmEnd + seconds * 1_000_000_000L;
+        List<Future<?>> workers = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            workers.add(pool.submit(() -> {
+                try (Connection connection = new Connection(base)) {
+                    while (true) {
+                        long now = System.nanoTime();
+                        if (now >= end) {
+                            return null;
+                        }
+                        call.run(connection);
+                        if (now >= warmEnd) {
+                            done.incrementAndGet();
+                        }
+                    }
+                }
+            }));
+        }
+        for (Future<?> w : workers) {
+            w.get();
+        }
+        pool.shutdown();
+        return done.get() / (double) seconds;
+    }
+
+    /** One kept-alive HTTP/1.1 connection sending small signed requests, cheap enough not to be the bottleneck. */
+    private static final class Connection implements AutoCloseable {
+        private final URI base;
+        private java.net.Socket socket;
+        private java.io.OutputStream out;
+        private InputStream in;
+
+        Connection(URI base) {
+            this.base = base;
+        }
+
+        /** Sends one request (with an optional body); returns the length of the response body, which it reads. */
+        int call(String method, String path, byte[] body) throws Exception {
+            if (socket == null) {
+                socket = new java.net.Socket(base.getHost(), base.getPort());
+                socket.setTcpNoDelay(true);
+                out = new java.io.BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+                in = new java.io.BufferedInputStream(socket.getInputStream(), 64 * 1024);
+            }
+            HttpRequest signed = signed(HttpRequest.newBuilder(base.resolve(path)).method(method, HttpRequest.BodyPublishers.noBody()));
+            StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
+                    .append(base.getHost()).append(':').append(base.getPort()).append("\r\n");
+            signed.headers().map().forEach((k, v) -> head.append(k).append(": ").append(v.get(0)).append("\r\n"));
+            head.append("Content-Length: ").append(body == null ? 0 : body.length).append("\r\n\r\n");
+            out.write(head.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            if (body != null) {
+                out.write(body);
+            }
+            out.flush();
+            String status = readLine();
+            int length = 0;
+            boolean close = false;
+            for (String line = readLine(); !line.isEmpty(); line = readLine()) {
+                String lower = line.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Integer.parseInt(line.substring(15).trim());
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    close = true;
+                }
+            }
+            byte[] data = in.readNBytes(length);
+            if (!status.startsWith("HTTP/1.1 2")) {
+                throw new IllegalStateException(method + " " + path + " answered " + status + ": " + new String(data));
+            }
+            if (close) {
+                close();
+            }
+            return data.length;
+        }
+
+        private String readLine() throws java.io.IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new java.io.EOFException("connection closed");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            if (socket != null) {
+                socket.close();
+                socket = null;
+            }
+        }
+    }
+
+    /**
+     * One large PUT (of {@code size} generated bytes) or GET over a plain socket with 1 MiB writes and reads,
+     * so the figure is the server's and not the HTTP client library's; returns the body bytes read.
+     */
+    private static long rawTransfer(URI uri, String method, long size) throws Exception {
+        HttpRequest signed = signed(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()));
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setTcpNoDelay(true);
+            var out = new java.io.BufferedOutputStream(socket.getOutputStream(), 1 << 20);
+            StringBuilder head = new StringBuilder(method + " " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":"
+                    + uri.getPort() + "\r\nConnection: close\r\n");
+            signed.headers().map().forEach((k, v) -> head.append(k).append(": ").append(v.get(0)).append("\r\n"));
+            if (method.equals("PUT")) {
+                head.append("Content-Length: ").append(size).append("\r\n");
+            }
+            out.write(head.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            byte[] buf = new byte[1 << 20];
+            try (InputStream body = new Pattern(size)) {
+                for (int n; (n = body.read(buf)) > 0; ) {
+                    out.write(buf, 0, n);
+                }
+            }
+            out.flush();
+            InputStream in = new java.io.BufferedInputStream(socket.getInputStream(), 1 << 20);
+            StringBuilder headers = new StringBuilder();
+            while (!headers.toString().endsWith("\r\n\r\n")) {
+                int c = in.read();
+                if (c < 0) {
+                    throw new IllegalStateException("connection closed in the response head");
+                }
+                headers.append((char) c);
+            }
+            if (!headers.toString().startsWith("HTTP/1.1 200")) {
+                throw new IllegalStateException(method + " " + uri + " answered " + headers);
+            }
+            long read = 0;
+            for (int n; (n = in.read(buf)) > 0; ) {
+                read += n;
+            }
+            return read;
+        }
+    }
+
+    private static void send(HttpClient http, HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> response = http.send(signed(request), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(request.build().method() + " " + request.build().uri() + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter AMZ_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC);
+
+    /** Signs a request with SigV4 for s3 in us-east-1 (host, x-amz-content-sha256, x-amz-date). */
+    private static HttpRequest signed(HttpRequest.Builder builder) throws Exception {
+        String amzDate = AMZ_DATE.format(java.time.Instant.now());
+        HttpRequest draft = builder.copy().build();
+        URI uri = draft.uri();
+        String host = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+        String canonical = draft.method() + "\n" + uri.getRawPath() + "\n\nhost:" + host
+                + "\nx-amz-content-sha256:UNSIGNED-PAYLOAD\nx-amz-date:" + amzDate
+                + "\n\nhost;x-amz-content-sha256;x-amz-date\nUNSIGNED-PAYLOAD";
+        String scope = amzDate.substring(0, 8) + "/us-east-1/s3/aws4_request";
+        String toSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n" + hex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        byte[] key = hmac(("AWS4test").getBytes(java.nio.charset.StandardCharsets.UTF_8), amzDate.substring(0, 8));
+        for (String part : new String[] {"us-east-1", "s3", "aws4_request"}) {
+            key = hmac(key, part);
+        }
+        return builder.header("x-amz-date", amzDate).header("x-amz-content-sha256", "UNSIGNED-PAYLOAD")
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/" + scope
+                        + ", SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=" + hex(hmac(key, toSign)))
+                .build();
+    }
+
+    private static byte[] hmac(byte[] key, String data) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+        return mac.doFinal(data.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String hex(byte[] bytes) {
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
+
+    /** {@code size} bytes of a repeated random block, made on the fly so the client holds no large buffer. */
+    private static final class Pattern extends InputStream {
+        private static final byte[] BLOCK = new byte[1 << 20];
+
+        static {
+            new Random(3).nextBytes(BLOCK);
+        }
+
+        private long remaining;
+
+        Pattern(long size) {
+            this.remaining = size;
+        }
+
+        @Override
+        public int read() {
+            if (remaining <= 0) {
+                return -1;
+            }
+            remaining--;
+            return BLOCK[(int) (remaining % BLOCK.length)] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int at = (int) (remaining % BLOCK.length);
+            int n = (int) Math.min(Math.min(len, remaining), BLOCK.length - at);
+            System.arraycopy(BLOCK, at, b, off, n);
+            remaining -= n;
+            return n;
+        }
+    }
+}

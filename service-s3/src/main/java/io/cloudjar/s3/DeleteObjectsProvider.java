@@ -1,0 +1,80 @@
+package io.cloudjar.s3;
+
+import io.cloudjar.core.errors.AwsException;
+import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.ServiceContext;
+import io.cloudjar.s3.model.Bucket;
+import io.cloudjar.s3.model.StoredObject;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.DeletedObject;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Error;
+
+/**
+ * DeleteObjects: up to 1,000 keys (or versions) in one call, each deleted as DeleteObject would, with a
+ * per-key error instead of failing the call; quiet mode reports only the errors.
+ */
+public final class DeleteObjectsProvider extends S3Feature {
+    private static final int MAX_KEYS = 1000;
+
+    private VersionedWrites writes;
+
+    @Override
+    public void init(ServiceContext context) {
+        super.init(context);
+        writes = new VersionedWrites(state);
+    }
+
+    public DeleteObjectsResponse deleteObjects(RequestContext ctx, DeleteObjectsRequest request) {
+        Bucket bucket = state.bucket(ctx, request.bucket());
+        if (request.delete() == null || request.delete().objects().isEmpty()) {
+            throw S3Errors.malformedXml();
+        }
+        List<ObjectIdentifier> targets = request.delete().objects();
+        if (targets.size() > MAX_KEYS) {
+            throw S3Errors.malformedXml();
+        }
+        boolean quiet = Boolean.TRUE.equals(request.delete().quiet());
+        List<DeletedObject> deleted = new ArrayList<>();
+        List<S3Error> errors = new ArrayList<>();
+        for (ObjectIdentifier target : targets) {
+            try {
+                DeletedObject done = delete(ctx, bucket, target);
+                if (!quiet) {
+                    deleted.add(done);
+                }
+            } catch (AwsException e) {
+                errors.add(S3Error.builder().key(target.key()).versionId(target.versionId()).code(e.code())
+                        .message(e.getMessage()).build());
+            }
+        }
+        return DeleteObjectsResponse.builder().deleted(deleted).errors(errors).build();
+    }
+
+    private DeletedObject delete(RequestContext ctx, Bucket bucket, ObjectIdentifier target) {
+        if (target.key() == null || target.key().isEmpty()) {
+            throw S3Errors.invalidArgument("Invalid key", "Key", target.key());
+        }
+        DeletedObject.Builder done = DeletedObject.builder().key(target.key());
+        if (target.versionId() == null) {
+            StoredObject marker = writes.deleteLatest(bucket, target.key(), ctx.accountId());
+            if (marker != null) {
+                done.deleteMarker(true).deleteMarkerVersionId(VersionIds.header(bucket, marker));
+            }
+            return done.build();
+        }
+        String versionId = VersionIds.parse(target.versionId());
+        if (bucket.mfaDelete()) {
+            throw io.cloudjar.core.errors.AwsErrors.of("AccessDenied", 403, "Mfa Authentication must be used for this request");
+        }
+        StoredObject removed = writes.deleteVersion(bucket, target.key(), versionId);
+        done.versionId(target.versionId());
+        if (removed != null && removed.deleteMarker()) {
+            done.deleteMarker(true).deleteMarkerVersionId(target.versionId());
+        }
+        return done.build();
+    }
+}

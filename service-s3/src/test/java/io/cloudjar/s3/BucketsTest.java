@@ -1,0 +1,81 @@
+package io.cloudjar.s3;
+
+import static io.cloudjar.s3.S3Assertions.assertS3Error;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cloudjar.core.testing.CloudjarServerExtension;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Bucket;
+
+/** Bucket naming, ownership across accounts, regions and ListBuckets paging. */
+class BucketsTest {
+    @RegisterExtension
+    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension();
+
+    static Stream<Arguments> styles() {
+        return S3Clients.bothStyles(cloudjar);
+    }
+
+    @ParameterizedTest(name = "{0} style")
+    @MethodSource("styles")
+    void bucketNamesFollowS3Rules(String style, S3Client s3) {
+        // names the SDK itself lets through but S3 reserves
+        for (String bad : new String[] {"xn--punycode", "sthree-bucket", "amzn-s3-demo-bucket", "ends-s3alias", "ends--ol-s3",
+                "a-bucket.mrap"}) {
+            assertS3Error(400, "InvalidBucketName", () -> s3.createBucket(b -> b.bucket(bad)));
+        }
+        s3.createBucket(b -> b.bucket("fine.name-" + style));
+        assertThat(s3.headBucket(b -> b.bucket("fine.name-" + style)).bucketRegion()).isEqualTo("us-east-1");
+        assertS3Error(404, null, () -> s3.headBucket(b -> b.bucket("missing-" + style)));
+    }
+
+    @Test
+    void bucketNamesAreGlobalAcrossAccounts() throws Exception {
+        try (S3Client mine = S3Clients.pathStyle(cloudjar);
+             S3Client theirs = cloudjar.client(S3Client.builder().forcePathStyle(true), Region.US_EAST_1, "111111111111", "test");
+             S3Client ireland = cloudjar.client(S3Client.builder().forcePathStyle(true), Region.EU_WEST_1, "test", "test")) {
+            mine.createBucket(b -> b.bucket("taken-name"));
+            mine.createBucket(b -> b.bucket("taken-name")); // us-east-1 answers 200 to its owner
+            assertS3Error(409, "BucketAlreadyExists", () -> theirs.createBucket(b -> b.bucket("taken-name")));
+            assertS3Error(403, "AccessDenied", () -> theirs.listObjectsV2(b -> b.bucket("taken-name")));
+            ireland.createBucket(b -> b.bucket("irish-bucket").createBucketConfiguration(c -> c.locationConstraint("eu-west-1")));
+            assertS3Error(409, "BucketAlreadyOwnedByYou", () -> ireland.createBucket(b -> b.bucket("irish-bucket")
+                    .createBucketConfiguration(c -> c.locationConstraint("eu-west-1"))));
+            // the SDK always adds its region's constraint; a plain request to the Irish endpoint can omit it
+            var plain = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(cloudjar.endpoint() + "/no-constraint"))
+                    .header("Host", "s3.eu-west-1.amazonaws.com").PUT(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(plain.statusCode()).isEqualTo(400);
+            assertThat(plain.body()).contains("<Code>IllegalLocationConstraintException</Code>");
+            assertS3Error(400, "InvalidLocationConstraint", () -> mine.createBucket(b -> b.bucket("bad-constraint")
+                    .createBucketConfiguration(c -> c.locationConstraint("us-east-1"))));
+            assertThat(mine.headBucket(b -> b.bucket("irish-bucket")).bucketRegion()).isEqualTo("eu-west-1");
+            assertThat(theirs.listBuckets().buckets()).isEmpty();
+        }
+    }
+
+    @Test
+    void listBucketsFiltersAndPages() {
+        try (S3Client s3 = cloudjar.client(S3Client.builder().forcePathStyle(true), Region.US_EAST_1, "222222222222", "test")) {
+            for (String name : new String[] {"page-a", "page-b", "page-c", "other-d"}) {
+                s3.createBucket(b -> b.bucket(name));
+            }
+            var first = s3.listBuckets(r -> r.prefix("page-").maxBuckets(2));
+            assertThat(first.buckets()).extracting(Bucket::name).containsExactly("page-a", "page-b");
+            assertThat(first.buckets().get(0).bucketRegion()).isEqualTo("us-east-1");
+            var second = s3.listBuckets(r -> r.prefix("page-").maxBuckets(2).continuationToken(first.continuationToken()));
+            assertThat(second.buckets()).extracting(Bucket::name).containsExactly("page-c");
+            assertThat(second.continuationToken()).isNull();
+            assertThat(s3.listBuckets(r -> r.bucketRegion("eu-west-1")).buckets()).isEmpty();
+            assertS3Error(400, "InvalidArgument", () -> s3.listBuckets(r -> r.maxBuckets(0)));
+        }
+    }
+}
