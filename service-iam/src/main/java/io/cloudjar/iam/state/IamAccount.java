@@ -186,6 +186,10 @@ public final class IamAccount {
         return awsPolicies.values();
     }
 
+    public ManagedPolicy touchedAwsPolicy(String arn) {
+        return awsPolicies.get(arn);
+    }
+
     /** This account's view of an AWS managed policy, created on first use from the catalogue. */
     public ManagedPolicy awsPolicy(String arn, Function<String, ManagedPolicy> fromCatalogue) {
         ManagedPolicy policy = awsPolicies.get(arn);
