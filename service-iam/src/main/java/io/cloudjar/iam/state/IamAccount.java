@@ -17,6 +17,8 @@ import java.util.function.Function;
  */
 public final class IamAccount {
     public final String id;
+    /** When this emulator first saw the account: the root's creation time in the credential report. */
+    public final Instant created;
     final Map<String, User> users = new HashMap<>();
     final Map<String, Group> groups = new HashMap<>();
     final Map<String, Role> roles = new HashMap<>();
@@ -32,8 +34,9 @@ public final class IamAccount {
     public PasswordPolicy passwordPolicy;
     public CredentialReport credentialReport;
 
-    IamAccount(String id) {
+    IamAccount(String id, Instant created) {
         this.id = id;
+        this.created = created;
     }
 
     public synchronized <T> T locked(Function<IamAccount, T> work) {

@@ -30,7 +30,7 @@ public final class IamState implements Resettable {
     }
 
     public IamAccount account(String accountId) {
-        return accounts.computeIfAbsent(accountId, IamAccount::new);
+        return accounts.computeIfAbsent(accountId, id -> new IamAccount(id, clock.now()));
     }
 
     public Collection<IamAccount> accounts() {
