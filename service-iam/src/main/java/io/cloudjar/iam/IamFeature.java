@@ -34,6 +34,10 @@ abstract class IamFeature implements ServiceProvider {
     public void init(ServiceContext serviceContext) {
         this.context = serviceContext;
         this.state = IamState.of(serviceContext);
+        // Enforcement is opt-in until services name their resources; see IamAuthorizer.
+        if (serviceContext.config().enforceIam()) {
+            serviceContext.setAuthorizer(serviceContext.shared(IamAuthorizer.class, () -> new IamAuthorizer(state)));
+        }
     }
 
     protected IamAccount account(RequestContext ctx) {
