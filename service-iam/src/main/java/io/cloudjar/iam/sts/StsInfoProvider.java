@@ -12,15 +12,12 @@ import software.amazon.awssdk.services.sts.model.GetAccessKeyInfoResponse;
 /** GetAccessKeyInfo (which account owns a key) and DecodeAuthorizationMessage. */
 public final class StsInfoProvider extends StsFeature {
 
-    /**
-     * The account of a key IAM or STS issued; for other keys, the account a twelve-digit key names (as the
-     * default credentials treat it), else the caller's own.
-     */
+    /** The account of a key IAM or STS issued; any other key is taken as the caller's account's. */
     public GetAccessKeyInfoResponse getAccessKeyInfo(RequestContext ctx, GetAccessKeyInfoRequest request) {
         String key = request.accessKeyId();
         String account = state.accessKey(key).map(k -> k.user.accountId)
                 .or(() -> state.session(key).map(s -> s.principal().accountId()))
-                .orElse(key.matches("\\d{12}") ? key : ctx.accountId());
+                .orElse(ctx.accountId());
         return GetAccessKeyInfoResponse.builder().account(account).build();
     }
 
