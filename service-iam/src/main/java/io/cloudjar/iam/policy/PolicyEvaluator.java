@@ -85,10 +85,11 @@ public final class PolicyEvaluator {
 
     private static String implicitReason(PolicySet policies, List<Match> identityAllows, Boolean boundary,
                                          boolean withinLimits, boolean sameAccount, Named named, boolean isRoot) {
-        if (Boolean.FALSE.equals(boundary) && (isRoot || !identityAllows.isEmpty())) {
+        boolean grantedElsewhere = isRoot || !identityAllows.isEmpty() || named == Named.ROLE;
+        if (Boolean.FALSE.equals(boundary) && grantedElsewhere) {
             return "implicitly denied: the permissions boundary does not allow the action";
         }
-        if (!withinLimits && (isRoot || !identityAllows.isEmpty())) {
+        if (!withinLimits && grantedElsewhere) {
             return "implicitly denied: no session policy allows the action";
         }
         if (!sameAccount && named == Named.NOT) {

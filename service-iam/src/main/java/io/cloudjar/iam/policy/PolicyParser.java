@@ -193,7 +193,10 @@ public final class PolicyParser {
                 if (ConditionOperators.parse(c.operator()) == null) {
                     throw new MalformedPolicyException("Invalid Condition type : " + c.operator());
                 }
-                checkVendor(c.key());
+                // keys may hold more colons after the vendor (kms:EncryptionContext:aws:s3:arn)
+                if (!c.key().contains(":")) {
+                    throw new MalformedPolicyException("Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.");
+                }
             }
         }
         switch (kind) {
