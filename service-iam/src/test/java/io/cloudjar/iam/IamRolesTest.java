@@ -99,4 +99,16 @@ class IamRolesTest {
         assertError(error(() -> iam.tagRole(r -> r.roleName("tagged").tags(t -> t.key("x").value("1"), t -> t.key("X").value("2")))),
                 "InvalidInput", 400);
     }
+
+    @Test
+    void serviceLinkedRolesAreProtectedAndDeletedByTask() {
+        Role role = iam.createServiceLinkedRole(r -> r.awsServiceName("autoscaling.amazonaws.com")).role();
+        assertThat(role.roleName()).isEqualTo("AWSServiceRoleForAutoscaling");
+        assertThat(role.path()).isEqualTo("/aws-service-role/autoscaling.amazonaws.com/");
+        assertError(error(() -> iam.createServiceLinkedRole(r -> r.awsServiceName("autoscaling.amazonaws.com"))), "InvalidInput", 400);
+        assertError(error(() -> iam.deleteRole(r -> r.roleName(role.roleName()))), "UnmodifiableEntity", 400);
+        String task = iam.deleteServiceLinkedRole(r -> r.roleName(role.roleName())).deletionTaskId();
+        assertThat(iam.getServiceLinkedRoleDeletionStatus(r -> r.deletionTaskId(task)).statusAsString()).isEqualTo("SUCCEEDED");
+        assertError(error(() -> iam.getRole(r -> r.roleName(role.roleName()))), "NoSuchEntity", 404);
+    }
 }
