@@ -32,6 +32,7 @@ public final class RolesProvider extends IamFeature {
 
     public CreateRoleResponse createRole(RequestContext ctx, CreateRoleRequest request) {
         String trust = checkedTrustPolicy(request.assumeRolePolicyDocument());
+        checkPrincipalsExist(ctx, trust);
         return inAccount(ctx, account -> {
             Role role = new Role(account.id, Ids.iam("AROA", 21), request.roleName(), pathOrRoot(request.path()), ctx.receivedAt());
             role.trustPolicy = trust;
@@ -55,6 +56,32 @@ public final class RolesProvider extends IamFeature {
             throw IamErrors.quota("ACLSizePerRole", TRUST_POLICY_SIZE);
         }
         return document;
+    }
+
+    /**
+     * IAM resolves user and role principals when a trust policy is saved: naming one that does not exist (in an
+     * account this emulator knows) is a MalformedPolicyDocument, as in AWS.
+     */
+    private void checkPrincipalsExist(RequestContext ctx, String trust) {
+        for (var statement : IdentityPolicies.parse(trust, PolicyKind.TRUST).statements()) {
+            if (statement.principals() == null) {
+                continue;
+            }
+            for (String arn : statement.principals().getOrDefault("AWS", java.util.List.of())) {
+                String[] parts = arn.split(":", 6);
+                if (parts.length != 6 || !parts[2].equals("iam")) {
+                    continue;
+                }
+                var account = parts[4].equals(ctx.accountId()) ? state.account(parts[4]) : state.knownAccount(parts[4]);
+                String resource = parts[5];
+                String name = resource.substring(resource.lastIndexOf('/') + 1);
+                boolean missing = account != null && account.locked(a -> resource.startsWith("user/") && a.findUser(name) == null
+                        || resource.startsWith("role/") && a.findRole(name) == null);
+                if (missing) {
+                    throw IamErrors.malformedPolicy("Invalid principal in policy: \"AWS\":\"" + arn + "\"");
+                }
+            }
+        }
     }
 
     public GetRoleResponse getRole(RequestContext ctx, GetRoleRequest request) {
@@ -93,6 +120,7 @@ public final class RolesProvider extends IamFeature {
 
     public UpdateAssumeRolePolicyResponse updateAssumeRolePolicy(RequestContext ctx, UpdateAssumeRolePolicyRequest request) {
         String trust = checkedTrustPolicy(request.policyDocument());
+        checkPrincipalsExist(ctx, trust);
         return inAccount(ctx, account -> {
             account.role(request.roleName()).trustPolicy = trust;
             return UpdateAssumeRolePolicyResponse.builder().build();

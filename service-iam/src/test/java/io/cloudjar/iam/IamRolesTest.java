@@ -60,6 +60,12 @@ class IamRolesTest {
                         + "\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}]}")));
         assertError(withResource, "MalformedPolicyDocument", 400);
         assertThat(withResource.awsErrorDetails().errorMessage()).isEqualTo("Has prohibited field Resource.");
+        IamException ghost = error(() -> iam.createRole(r -> r.roleName("bad").assumeRolePolicyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+                        + "\"arn:aws:iam::000000000000:user/ghost\"},\"Action\":\"sts:AssumeRole\"}]}")));
+        assertError(ghost, "MalformedPolicyDocument", 400);
+        assertThat(ghost.awsErrorDetails().errorMessage())
+                .isEqualTo("Invalid principal in policy: \"AWS\":\"arn:aws:iam::000000000000:user/ghost\"");
         assertError(error(() -> iam.createRole(r -> r.roleName("bad").assumeRolePolicyDocument("{not json"))),
                 "MalformedPolicyDocument", 400);
         assertError(error(() -> iam.createRole(r -> r.roleName("bad").assumeRolePolicyDocument(EC2_TRUST)

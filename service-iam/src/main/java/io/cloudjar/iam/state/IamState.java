@@ -33,6 +33,11 @@ public final class IamState implements Resettable {
         return accounts.computeIfAbsent(accountId, id -> new IamAccount(id, clock.now()));
     }
 
+    /** The account if this emulator has seen it, else null (never creates one). */
+    public IamAccount knownAccount(String accountId) {
+        return accounts.get(accountId);
+    }
+
     public Collection<IamAccount> accounts() {
         return accounts.values();
     }
