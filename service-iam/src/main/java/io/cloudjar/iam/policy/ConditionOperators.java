@@ -203,7 +203,9 @@ public final class ConditionOperators {
 
     /** Literal IPv4/IPv6 only: never a DNS lookup. */
     private static byte[] ipBytes(String text) {
-        if (!text.matches("[0-9a-fA-F:.]+") || text.isEmpty()) {
+        boolean ipv4 = text.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        boolean ipv6 = text.contains(":") && text.matches("[0-9a-fA-F:.]+");
+        if (!ipv4 && !ipv6) {
             return null;
         }
         try {
