@@ -42,6 +42,14 @@ public record PrincipalPolicies(Caller caller, List<PolicySource> identity, List
                         role == null ? List.of() : IdentityPolicies.of(role),
                         role == null ? null : IdentityPolicies.boundary(a, role), sessionPolicies(session), session);
             }
+            case FEDERATED_USER -> {
+                // bounded by the issuing user's policies and, always, by the session policies (none: no access)
+                User parent = a.findUser(session.map(StsSession::parentUser).orElse(""));
+                List<PolicySource> sessionPolicies = sessionPolicies(session);
+                yield new PrincipalPolicies(Caller.user(p.accountId(), p.arn()),
+                        parent == null ? List.of() : IdentityPolicies.of(parent), null,
+                        sessionPolicies == null ? List.of() : sessionPolicies, session);
+            }
             default -> new PrincipalPolicies(Caller.root(p.accountId()), List.of(), null, null, session);
         });
     }

@@ -202,6 +202,22 @@ class StsTest {
     }
 
     @Test
+    void federationTokenIsAFederatedUserSession() {
+        iam.createUser(r -> r.userName("broker"));
+        AccessKey key = iam.createAccessKey(r -> r.userName("broker")).accessKey();
+        try (StsClient asUser = cloudjar.client(StsClient.builder(), Region.US_EAST_1, key.accessKeyId(), key.secretAccessKey())) {
+            var token = asUser.getFederationToken(r -> r.name("visitor").policy(IamPoliciesTest.S3_READ).durationSeconds(900));
+            assertThat(token.federatedUser().arn()).isEqualTo("arn:aws:sts::000000000000:federated-user/visitor");
+            assertThat(token.federatedUser().federatedUserId()).isEqualTo("000000000000:visitor");
+            try (StsClient session = sessionClient(token.credentials())) {
+                var id = session.getCallerIdentity();
+                assertThat(id.arn()).isEqualTo("arn:aws:sts::000000000000:federated-user/visitor");
+                assertThat(id.userId()).isEqualTo("000000000000:visitor");
+            }
+        }
+    }
+
+    @Test
     void accessKeyInfoNamesTheOwningAccount() {
         iam.createUser(r -> r.userName("u"));
         AccessKey key = iam.createAccessKey(r -> r.userName("u")).accessKey();

@@ -9,11 +9,12 @@ import java.util.List;
  * them (session policies) or vouches for them (MFA).
  *
  * @param principal      the session's principal, carrying the secret and the session token
- * @param roleName       the assumed role, or null for GetSessionToken sessions
+ * @param roleName       the assumed role, or null for GetSessionToken and federation sessions
+ * @param parentUser     for GetFederationToken sessions, the IAM user whose permissions bound the session
  * @param sessionPolicies documents passed as {@code Policy} / {@code PolicyArns}' defaults, as JSON text
  * @param mfaAuthenticated whether an MFA code was checked when the session was issued
  */
-public record StsSession(Principal principal, String roleName, Instant issued, Instant expiration,
+public record StsSession(Principal principal, String roleName, String parentUser, Instant issued, Instant expiration,
                          List<String> sessionPolicies, boolean mfaAuthenticated) {
     public StsSession {
         sessionPolicies = List.copyOf(sessionPolicies);

@@ -21,12 +21,17 @@ final class Sessions {
     /** A new session for a principal shaped by {@code shape} (given the new key, secret and token). */
     static StsSession issue(IamState state, PrincipalShape shape, String roleName, Instant now, int durationSeconds,
                             List<String> sessionPolicies, boolean mfa) {
+        return issue(state, shape, roleName, null, now, durationSeconds, sessionPolicies, mfa);
+    }
+
+    static StsSession issue(IamState state, PrincipalShape shape, String roleName, String parentUser, Instant now,
+                            int durationSeconds, List<String> sessionPolicies, boolean mfa) {
         String keyId = Ids.iam("ASIA", 20);
         byte[] token = new byte[256];
         Ids.random().nextBytes(token);
         String sessionToken = "IQoJb3JpZ2luX2Vj" + Base64.getEncoder().encodeToString(token);
         Principal principal = shape.principal(keyId, secret(), sessionToken);
-        StsSession session = new StsSession(principal, roleName, now, now.plusSeconds(durationSeconds), sessionPolicies, mfa);
+        StsSession session = new StsSession(principal, roleName, parentUser, now, now.plusSeconds(durationSeconds), sessionPolicies, mfa);
         state.addSession(session);
         return session;
     }
