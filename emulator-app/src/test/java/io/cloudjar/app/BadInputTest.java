@@ -80,11 +80,11 @@ class BadInputTest {
     @Test
     void operationsNotImplementedYetSayWhichOne() {
         try (IamClient iam = cloudjar.client(IamClient.builder())) {
-            assertThatThrownBy(() -> iam.createOpenIDConnectProvider(r -> r.url("https://example.com").thumbprintList("a".repeat(40))))
+            assertThatThrownBy(() -> iam.listServerCertificates())
                     .isInstanceOfSatisfying(IamException.class, e -> {
                         assertThat(e.statusCode()).isEqualTo(501);
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotImplemented");
-                        assertThat(e.getMessage()).contains("CreateOpenIDConnectProvider");
+                        assertThat(e.getMessage()).contains("ListServerCertificates");
                     });
         }
     }

@@ -40,6 +40,19 @@ class ScriptedClientsTest {
         runPytest("test_boto3_smoke.py");
     }
 
+    @Test
+    void awsCliIamAndStsSeedFlows() throws Exception {
+        requirePythonWith("pytest");
+        assumeTrue(succeeds(List.of("aws", "--version")), "aws CLI not installed");
+        runPytest("test_iam_cli.py");
+    }
+
+    @Test
+    void boto3CredentialReportAndMfa() throws Exception {
+        requirePythonWith("pytest", "boto3");
+        runPytest("test_iam_boto3.py");
+    }
+
     private static void requirePythonWith(String... modules) {
         assumeTrue(succeeds(List.of("python3", "--version")), "python3 not installed");
         for (String module : modules) {

@@ -129,6 +129,13 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
         return defaultCredentials.resolve(accessKeyId).orElseThrow();
     }
 
+    /** Reports an authenticated call's key to the resolvers (IAM keeps each key's last use). */
+    public void recordCredentialUse(String accessKeyId, String service, String region, java.time.Instant at) {
+        for (CredentialResolver resolver : resolvers) {
+            resolver.recordUse(accessKeyId, service, region, at);
+        }
+    }
+
     /** Wipes every store: {@code POST /moto-api/reset}. */
     public void reset() {
         stores.resetAll();

@@ -1,0 +1,79 @@
+package io.cloudjar.iam.state;
+
+import io.cloudjar.core.spi.ServiceContext;
+import io.cloudjar.core.store.Resettable;
+import io.cloudjar.core.util.EmulatorClock;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Everything IAM and STS keep, shared by all their providers: the accounts' entities and, across accounts,
+ * the index of access keys and STS sessions that authentication consults on every signed call.
+ */
+public final class IamState implements Resettable {
+    private final Map<String, IamAccount> accounts = new ConcurrentHashMap<>();
+    private final Map<String, AccessKey> accessKeys = new ConcurrentHashMap<>();
+    private final Map<String, StsSession> sessions = new ConcurrentHashMap<>();
+    private final EmulatorClock clock;
+
+    private IamState(ServiceContext context) {
+        this.clock = context.clock();
+        context.stores().register(this);
+        context.addCredentialResolver(new IamCredentials(this));
+    }
+
+    /** The one state of this server; the first provider to ask creates it and registers the credential resolver. */
+    public static IamState of(ServiceContext context) {
+        return context.shared(IamState.class, () -> new IamState(context));
+    }
+
+    public IamAccount account(String accountId) {
+        return accounts.computeIfAbsent(accountId, id -> new IamAccount(id, clock.now()));
+    }
+
+    /** The account if this emulator has seen it, else null (never creates one). */
+    public IamAccount knownAccount(String accountId) {
+        return accounts.get(accountId);
+    }
+
+    public Collection<IamAccount> accounts() {
+        return accounts.values();
+    }
+
+    public EmulatorClock clock() {
+        return clock;
+    }
+
+    // access keys (owned by users; indexed here so any call can be authenticated without knowing the account)
+
+    public void indexKey(AccessKey key) {
+        accessKeys.put(key.id, key);
+    }
+
+    public void unindexKey(AccessKey key) {
+        accessKeys.remove(key.id);
+    }
+
+    public Optional<AccessKey> accessKey(String id) {
+        return Optional.ofNullable(accessKeys.get(id));
+    }
+
+    // STS sessions
+
+    public void addSession(StsSession session) {
+        sessions.put(session.accessKeyId(), session);
+    }
+
+    public Optional<StsSession> session(String accessKeyId) {
+        return Optional.ofNullable(sessions.get(accessKeyId));
+    }
+
+    @Override
+    public void reset() {
+        accounts.clear();
+        accessKeys.clear();
+        sessions.clear();
+    }
+}
