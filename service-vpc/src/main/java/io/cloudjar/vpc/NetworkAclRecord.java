@@ -29,9 +29,9 @@ final class NetworkAclRecord extends Resource {
         return entries.stream().filter(e -> e.ruleNumber() == ruleNumber && e.egress() == egress).findFirst();
     }
 
-    /** Keeps entries in evaluation order: egress last, lower numbers first within a direction. */
+    /** Keeps entries as AWS lists them: egress first, lower numbers (evaluated first) first within a direction. */
     void sortEntries() {
-        entries.sort(Comparator.comparing(AclEntry::egress).thenComparingInt(AclEntry::ruleNumber));
+        entries.sort(Comparator.comparing((AclEntry e) -> !e.egress()).thenComparingInt(AclEntry::ruleNumber));
     }
 
     /**

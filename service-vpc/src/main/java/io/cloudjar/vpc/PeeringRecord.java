@@ -11,9 +11,9 @@ final class PeeringRecord extends Resource {
     final Side requester;
     final Side accepter;
     final Instant expirationTime;
-    String status;
-    String message;
-    Instant deletedAt;
+    volatile String status;
+    volatile String message;
+    volatile Instant deletedAt;
 
     PeeringRecord(String id, Side requester, Side accepter, Instant expirationTime, String status, String message,
                   Map<String, String> tags) {

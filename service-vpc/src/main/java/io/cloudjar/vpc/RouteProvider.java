@@ -40,7 +40,7 @@ public final class RouteProvider extends NetworkProvider {
         RouteSpec spec = new RouteSpec(r.destinationCidrBlock(), r.destinationIpv6CidrBlock(), r.destinationPrefixListId(),
                 r.gatewayId(), r.natGatewayId(), r.networkInterfaceId(), r.instanceId(), r.vpcPeeringConnectionId(),
                 r.egressOnlyInternetGatewayId(), r.transitGatewayId(),
-                Objects.requireNonNullElse(r.localGatewayId(), Objects.requireNonNullElse(r.carrierGatewayId(), r.vpcEndpointId())));
+                firstNonNull(r.localGatewayId(), r.carrierGatewayId(), r.vpcEndpointId(), r.coreNetworkArn()));
         String eniOfInstance = instanceInterface(ctx, spec.instanceId());
         NetworkState state = state(ctx);
         state.write(() -> {
@@ -58,7 +58,7 @@ public final class RouteProvider extends NetworkProvider {
         RouteSpec spec = new RouteSpec(r.destinationCidrBlock(), r.destinationIpv6CidrBlock(), r.destinationPrefixListId(),
                 r.gatewayId(), r.natGatewayId(), r.networkInterfaceId(), r.instanceId(), r.vpcPeeringConnectionId(),
                 r.egressOnlyInternetGatewayId(), r.transitGatewayId(),
-                Objects.requireNonNullElse(r.localGatewayId(), Objects.requireNonNullElse(r.carrierGatewayId(), r.vpcEndpointId())));
+                firstNonNull(r.localGatewayId(), r.carrierGatewayId(), r.vpcEndpointId(), r.coreNetworkArn()));
         String eniOfInstance = instanceInterface(ctx, spec.instanceId());
         NetworkState state = state(ctx);
         state.write(() -> {
@@ -87,6 +87,10 @@ public final class RouteProvider extends NetworkProvider {
             table.routes.remove(route);
         });
         return DeleteRouteResponse.builder().build();
+    }
+
+    private static String firstNonNull(String... values) {
+        return Stream.of(values).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /** Resolves an instance target to its primary interface before any lock is taken. */
