@@ -38,8 +38,8 @@ public final class AddressProvider extends NetworkProvider {
         if (request.address() != null || request.customerOwnedIpv4Pool() != null
                 || (request.publicIpv4Pool() != null && !request.publicIpv4Pool().equals("amazon"))) {
             throw VpcErrors.invalidParameter("The address pool %s does not exist or is not available to this account.",
-                    Objects.requireNonNullElse(request.publicIpv4Pool(), Objects.requireNonNullElse(request.customerOwnedIpv4Pool(),
-                            request.address())));
+                    Stream.of(request.publicIpv4Pool(), request.customerOwnedIpv4Pool(), request.address())
+                            .filter(Objects::nonNull).findFirst().orElseThrow());
         }
         Map<String, String> tags = TagSpecifications.tagsFor(request.tagSpecifications(), "elastic-ip");
         String borderGroup = Objects.requireNonNullElse(request.networkBorderGroup(), ctx.region());

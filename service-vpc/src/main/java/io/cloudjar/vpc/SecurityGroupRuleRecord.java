@@ -2,6 +2,7 @@ package io.cloudjar.vpc;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * One security group rule ({@code sgr-}): a protocol and port range with exactly one peer — an IPv4 block,
@@ -33,8 +34,7 @@ final class SecurityGroupRuleRecord extends Resource {
                       String prefixListId, String referencedGroupId, String referencedUserId) {
         /** The peer as AWS names it in duplicate and not-found messages. */
         String peer() {
-            return Objects.requireNonNullElse(cidrIpv4, Objects.requireNonNullElse(cidrIpv6,
-                    Objects.requireNonNullElse(prefixListId, referencedGroupId)));
+            return Stream.of(cidrIpv4, cidrIpv6, prefixListId, referencedGroupId).filter(Objects::nonNull).findFirst().orElse(null);
         }
     }
 }
