@@ -20,6 +20,8 @@ import software.amazon.awssdk.services.ec2.model.DeleteVpcPeeringConnectionReque
 import software.amazon.awssdk.services.ec2.model.DeleteVpcPeeringConnectionResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcPeeringConnectionsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcPeeringConnectionsResponse;
+import software.amazon.awssdk.services.ec2.model.ModifyVpcPeeringConnectionOptionsRequest;
+import software.amazon.awssdk.services.ec2.model.ModifyVpcPeeringConnectionOptionsResponse;
 import software.amazon.awssdk.services.ec2.model.RejectVpcPeeringConnectionRequest;
 import software.amazon.awssdk.services.ec2.model.RejectVpcPeeringConnectionResponse;
 import software.amazon.awssdk.services.ec2.model.VpcPeeringConnection;
@@ -99,6 +101,35 @@ public final class PeeringProvider extends NetworkProvider {
     public DeleteVpcPeeringConnectionResponse deleteVpcPeeringConnection(RequestContext ctx, DeleteVpcPeeringConnectionRequest r) {
         transition(ctx, r.vpcPeeringConnectionId(), false, "deleted", "Deleted by " + ctx.accountId());
         return DeleteVpcPeeringConnectionResponse.builder().returnValue(true).build();
+    }
+
+    /** DNS resolution across an active connection; each side's owner sets its own side's option. */
+    public ModifyVpcPeeringConnectionOptionsResponse modifyVpcPeeringConnectionOptions(RequestContext ctx,
+                                                                                       ModifyVpcPeeringConnectionOptionsRequest r) {
+        if (visible(ctx, store.clock.now()).stream().noneMatch(p -> p.id.equals(r.vpcPeeringConnectionId()))) {
+            throw GatewayErrors.peeringNotFound(r.vpcPeeringConnectionId());
+        }
+        return store.peerings.change(r.vpcPeeringConnectionId(), p -> {
+            if (!p.active()) {
+                throw GatewayErrors.peeringState(p.id, p.status);
+            }
+            var out = ModifyVpcPeeringConnectionOptionsResponse.builder();
+            if (r.requesterPeeringConnectionOptions() != null) {
+                if (!p.requester.is(ctx.accountId(), ctx.region())) {
+                    throw GatewayErrors.peeringNotAccepter(p.id);
+                }
+                p.requesterDnsResolution = Boolean.TRUE.equals(r.requesterPeeringConnectionOptions().allowDnsResolutionFromRemoteVpc());
+                out.requesterPeeringConnectionOptions(o -> o.allowDnsResolutionFromRemoteVpc(p.requesterDnsResolution));
+            }
+            if (r.accepterPeeringConnectionOptions() != null) {
+                if (!p.accepter.is(ctx.accountId(), ctx.region())) {
+                    throw GatewayErrors.peeringNotAccepter(p.id);
+                }
+                p.accepterDnsResolution = Boolean.TRUE.equals(r.accepterPeeringConnectionOptions().allowDnsResolutionFromRemoteVpc());
+                out.accepterPeeringConnectionOptions(o -> o.allowDnsResolutionFromRemoteVpc(p.accepterDnsResolution));
+            }
+            return out.build();
+        });
     }
 
     /** Moves a connection the caller can see to a new status, checking who may and from which status. */

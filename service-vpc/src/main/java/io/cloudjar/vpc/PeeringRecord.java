@@ -14,6 +14,9 @@ final class PeeringRecord extends Resource {
     volatile String status;
     volatile String message;
     volatile Instant deletedAt;
+    /** Whether each side resolves the other's private DNS names (ModifyVpcPeeringConnectionOptions). */
+    volatile boolean requesterDnsResolution;
+    volatile boolean accepterDnsResolution;
 
     PeeringRecord(String id, Side requester, Side accepter, Instant expirationTime, String status, String message,
                   Map<String, String> tags) {

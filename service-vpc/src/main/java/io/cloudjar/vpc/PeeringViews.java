@@ -32,8 +32,8 @@ final class PeeringViews {
         boolean active = p.active();
         VpcPeeringConnection.Builder b = VpcPeeringConnection.builder()
                 .vpcPeeringConnectionId(p.id)
-                .requesterVpcInfo(info(p.requester, true, active))
-                .accepterVpcInfo(info(p.accepter, active, active))
+                .requesterVpcInfo(info(p.requester, true, active, p.requesterDnsResolution))
+                .accepterVpcInfo(info(p.accepter, active, active, p.accepterDnsResolution))
                 .status(VpcPeeringConnectionStateReason.builder().code(statusCode).message(message).build())
                 .expirationTime("pending-acceptance".equals(p.status) || "initiating-request".equals(statusCode) ? p.expirationTime : null);
         if (!p.tags.isEmpty()) {
@@ -46,14 +46,14 @@ final class PeeringViews {
         return render(p, p.status, p.message);
     }
 
-    private static VpcPeeringConnectionVpcInfo info(PeeringRecord.Side side, boolean withCidr, boolean withOptions) {
+    private static VpcPeeringConnectionVpcInfo info(PeeringRecord.Side side, boolean withCidr, boolean withOptions, boolean dns) {
         VpcPeeringConnectionVpcInfo.Builder b = VpcPeeringConnectionVpcInfo.builder()
                 .ownerId(side.ownerId()).vpcId(side.vpcId()).region(side.region());
         if (withCidr && side.cidrBlock() != null) {
             b.cidrBlock(side.cidrBlock()).cidrBlockSet(List.of(CidrBlock.builder().cidrBlock(side.cidrBlock()).build()));
         }
         if (withOptions) {
-            b.peeringOptions(VpcPeeringConnectionOptionsDescription.builder().allowDnsResolutionFromRemoteVpc(false)
+            b.peeringOptions(VpcPeeringConnectionOptionsDescription.builder().allowDnsResolutionFromRemoteVpc(dns)
                     .allowEgressFromLocalClassicLinkToRemoteVpc(false).allowEgressFromLocalVpcToRemoteClassicLink(false).build());
         }
         return b.build();
