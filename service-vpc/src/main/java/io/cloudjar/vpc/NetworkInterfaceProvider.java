@@ -6,6 +6,7 @@ import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.vpc.api.InstanceDirectory;
 import io.cloudjar.vpc.api.Scope;
+import io.cloudjar.vpc.support.Ipv4Cidr;
 import io.cloudjar.vpc.support.TagSpecifications;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,8 +56,13 @@ public final class NetworkInterfaceProvider extends NetworkProvider {
             NetworkInterfaceRecord record = Interfaces.create(state, new Interfaces.Spec(r.subnetId(), r.description(), r.groups(),
                     first, count, type, null, tags));
             SubnetRecord subnet = state.subnet(record.subnetId);
-            for (String ip : secondary) {
-                record.privateIps.put(io.cloudjar.vpc.support.Ipv4Cidr.format(Interfaces.requestedAddress(subnet, ip)), null);
+            try {
+                for (String ip : secondary) {
+                    record.privateIps.put(Ipv4Cidr.format(Interfaces.requestedAddress(subnet, ip)), null);
+                }
+            } catch (RuntimeException e) {
+                Interfaces.delete(store, state, record); // a refused address leaves nothing behind
+                throw e;
             }
             return NetworkInterfaceViews.render(state, record);
         });
@@ -114,11 +120,16 @@ public final class NetworkInterfaceProvider extends NetworkProvider {
                 throw AddressErrors.subnetFull(subnet.id);
             }
             List<String> added = new ArrayList<>();
-            for (String ip : r.privateIpAddresses()) {
-                added.add(io.cloudjar.vpc.support.Ipv4Cidr.format(Interfaces.requestedAddress(subnet, ip)));
+            try {
+                for (String ip : r.privateIpAddresses()) {
+                    added.add(Ipv4Cidr.format(Interfaces.requestedAddress(subnet, ip)));
+                }
+            } catch (RuntimeException e) {
+                added.forEach(ip -> subnet.release(Ipv4Cidr.parseAddress(ip).orElseThrow())); // all or nothing
+                throw e;
             }
             for (int i = 0; i < count; i++) {
-                added.add(io.cloudjar.vpc.support.Ipv4Cidr.format(subnet.allocate().orElseThrow()));
+                added.add(Ipv4Cidr.format(subnet.allocate().orElseThrow()));
             }
             added.forEach(ip -> eni.privateIps.put(ip, null));
             return added.stream().map(ip -> AssignedPrivateIpAddress.builder().privateIpAddress(ip).build()).toList();

@@ -34,7 +34,12 @@ public final class SubnetProvider extends NetworkProvider {
         Subnet subnet = state.write(() -> {
             SubnetRecord s = Subnets.create(state, state.vpc(request.vpcId()), cidr, zone, false, tags);
             if (request.ipv6CidrBlock() != null) {
-                SubnetIpv6Provider.associate(state, s, request.ipv6CidrBlock());
+                try {
+                    SubnetIpv6Provider.associate(state, s, request.ipv6CidrBlock());
+                } catch (RuntimeException e) {
+                    Subnets.delete(state, s.id); // a refused IPv6 block leaves no subnet behind
+                    throw e;
+                }
             }
             return SubnetViews.render(state, s);
         });

@@ -120,7 +120,14 @@ class AddressAndInterfaceTest {
 
         var assigned = ec2.assignPrivateIpAddresses(r -> r.networkInterfaceId(first.networkInterfaceId()).secondaryPrivateIpAddressCount(1));
         assertThat(assigned.assignedPrivateIpAddresses()).singleElement().satisfies(a -> assertThat(a.privateIpAddress()).isEqualTo("10.0.1.7"));
-        assertEc2Error(() -> ec2.unassignPrivateIpAddresses(r -> r.networkInterfaceId(first.networkInterfaceId()).privateIpAddresses("10.0.1.4")),
+        assertEc2Error(() -> ec2.assignPrivateIpAddresses(r -> r.networkInterfaceId(first.networkInterfaceId())
+                .privateIpAddresses("10.0.1.100", "10.0.1.50")), "InvalidIPAddress.InUse", 400);
+        assertEc2Error(() -> ec2.createNetworkInterface(r -> r.subnetId(subnetId)
+                .privateIpAddresses(p -> p.privateIpAddress("10.0.1.101").primary(true), p -> p.privateIpAddress("10.0.1.50"))),
+                "InvalidIPAddress.InUse", 400);
+        assertThat(ec2.describeSubnets(r -> r.subnetIds(subnetId)).subnets().get(0).availableIpAddressCount())
+                .as("refused calls take no address").isEqualTo(251 - 5);
+                assertEc2Error(() -> ec2.unassignPrivateIpAddresses(r -> r.networkInterfaceId(first.networkInterfaceId()).privateIpAddresses("10.0.1.4")),
                 "InvalidParameterValue", 400);
         ec2.unassignPrivateIpAddresses(r -> r.networkInterfaceId(first.networkInterfaceId()).privateIpAddresses("10.0.1.7"));
         assertThat(eni(first.networkInterfaceId()).privateIpAddresses()).hasSize(1);

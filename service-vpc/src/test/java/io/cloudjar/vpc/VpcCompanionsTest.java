@@ -113,6 +113,7 @@ class VpcCompanionsTest {
                 "InvalidSubnet.Conflict", 400);
         assertEc2Error(() -> ec2.createSubnet(r -> r.vpcId(v6).cidrBlock("10.9.3.0/24").ipv6CidrBlock("2001:db8::/64")),
                 "InvalidSubnet.Range", 400);
+        assertThat(ec2.describeSubnets(r -> r.filters(filter("vpc-id", v6))).subnets()).as("refused blocks leave no subnet").hasSize(1);
     }
 
     @Test
