@@ -34,7 +34,7 @@ final class AddressErrors {
     }
 
     static AwsException managedByService() {
-        return AwsErrors.badRequest("AuthFailure", "You do not have permission to access the specified resource.");
+        return AwsErrors.of("AuthFailure", 401, "You do not have permission to access the specified resource.");
     }
 
     static AwsException associateTarget() {

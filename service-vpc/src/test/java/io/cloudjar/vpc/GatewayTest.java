@@ -121,6 +121,10 @@ class GatewayTest {
         assertEc2Error(() -> ec2.releaseAddress(r -> r.allocationId(eip.allocationId())), "InvalidIPAddress.InUse", 400,
                 "Address " + eip.publicIp() + " is in use.");
 
+        String natAssociation = nat.natGatewayAddresses().get(0).associationId();
+        assertEc2Error(() -> ec2.disassociateAddress(r -> r.associationId(natAssociation)), "AuthFailure", 401,
+                "You do not have permission to access the specified resource.");
+
         ec2.deleteNatGateway(r -> r.natGatewayId(nat.natGatewayId()));
         assertThat(ec2.describeNatGateways(r -> r.natGatewayIds(nat.natGatewayId())).natGateways().get(0).state())
                 .isEqualTo(NatGatewayState.DELETING);
