@@ -1,7 +1,6 @@
 package io.cloudjar.vpc;
 
 import io.cloudjar.core.pipeline.RequestContext;
-import io.cloudjar.vpc.support.Ipv4Cidr;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
@@ -72,23 +71,5 @@ public final class VpcAttributeProvider extends NetworkProvider {
 
     static AttributeBooleanValue bool(boolean value) {
         return AttributeBooleanValue.builder().value(value).build();
-    }
-
-    /** Whether two blocks come from different RFC 1918 ranges, which a VPC may not mix. */
-    static boolean crossesPrivateRanges(Ipv4Cidr primary, Ipv4Cidr added) {
-        int a = privateRange(primary);
-        int b = privateRange(added);
-        return a != b && a >= 0 && b >= 0;
-    }
-
-    private static int privateRange(Ipv4Cidr cidr) {
-        List<Ipv4Cidr> ranges = List.of(Ipv4Cidr.parse("10.0.0.0/8").orElseThrow(), Ipv4Cidr.parse("172.16.0.0/12").orElseThrow(),
-                Ipv4Cidr.parse("192.168.0.0/16").orElseThrow());
-        for (int i = 0; i < ranges.size(); i++) {
-            if (ranges.get(i).contains(cidr)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -48,7 +48,7 @@ public final class VpcCidrProvider extends NetworkProvider {
             if (vpc.ipv4Blocks().stream().anyMatch(b -> b.overlaps(cidr))) {
                 throw VpcErrors.cidrConflict(cidr.toString(), vpc.id);
             }
-            if (VpcAttributeProvider.crossesPrivateRanges(vpc.ipv4Blocks().get(0), cidr)) {
+            if (VpcCidrRules.crossesPrivateRanges(vpc.ipv4Blocks().get(0), cidr)) {
                 throw VpcErrors.cidrRestricted(cidr.toString());
             }
             CidrAssociation a = new CidrAssociation(Vpcs.associationId(), cidr.toString(), VpcRecord.ASSOCIATED);

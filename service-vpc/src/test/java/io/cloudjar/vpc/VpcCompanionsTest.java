@@ -72,6 +72,15 @@ class VpcCompanionsTest {
     }
 
     @Test
+    void classicLinkIsReportedDisabledForOlderClients() {
+        assertThat(ec2.describeVpcClassicLink(r -> r.vpcIds(vpcId)).vpcs()).singleElement()
+                .satisfies(v -> assertThat(v.classicLinkEnabled()).isFalse());
+        assertThat(ec2.describeVpcClassicLinkDnsSupport(r -> r.vpcIds(vpcId)).vpcs()).singleElement()
+                .satisfies(v -> assertThat(v.classicLinkDnsSupported()).isFalse());
+        assertEc2Error(() -> ec2.describeVpcClassicLink(r -> r.vpcIds("vpc-00000000000000000")), "InvalidVpcID.NotFound", 400);
+    }
+
+    @Test
     void secondaryBlocksAddLocalRoutesToEveryTableAndGoAgain() {
         String extra = ec2.createRouteTable(r -> r.vpcId(vpcId)).routeTable().routeTableId();
         var association = ec2.associateVpcCidrBlock(r -> r.vpcId(vpcId).cidrBlock("10.1.0.0/16")).cidrBlockAssociation();
