@@ -1,63 +1,96 @@
 package io.cloudjar.vpc;
 
-import io.cloudjar.core.util.Ids;
 import io.cloudjar.vpc.support.Ipv6BlockPool;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
- * The networking of one account in one region. Reads go straight to concurrent maps; every change takes
- * this object's lock, so compound checks (e.g. "no subnets left" before deleting a VPC) see a stable view.
+ * The networking of one account in one region. Describe calls read under the read lock and may run side
+ * by side; every change takes the write lock, so compound checks ("no subnets left" before deleting a VPC,
+ * "address free" before taking it) see a stable view. Never call another module while holding either.
  */
 final class NetworkState {
-    private final ConcurrentSkipListMap<String, VpcRecord> vpcs = new ConcurrentSkipListMap<>();
-    private final Ipv6BlockPool ipv6Blocks = new Ipv6BlockPool();
-    // Every VPC starts with the region's default DHCP options; DescribeDhcpOptions arrives later.
-    private final String defaultDhcpOptionsId = Ids.ec2("dopt");
+    final String accountId;
+    final String region;
+    final Table<VpcRecord> vpcs = new Table<>(VpcErrors::vpcNotFound);
+    final Table<SubnetRecord> subnets = new Table<>(VpcErrors::subnetNotFound);
+    final Table<InternetGatewayRecord> internetGateways = new Table<>(GatewayErrors::internetGatewayNotFound);
+    final Table<EgressOnlyGatewayRecord> egressOnlyGateways = new Table<>(GatewayErrors::egressOnlyGatewayNotFound);
+    final Table<NatGatewayRecord> natGateways = new Table<>(GatewayErrors::natGatewayNotFound);
+    final Table<RouteTableRecord> routeTables = new Table<>(RouteErrors::routeTableNotFound);
+    final Table<NetworkAclRecord> networkAcls = new Table<>(FirewallErrors::networkAclNotFound);
+    final Table<SecurityGroupRecord> securityGroups = new Table<>(FirewallErrors::groupIdNotFound);
+    final Table<AddressRecord> addresses = new Table<>(AddressErrors::allocationNotFound);
+    final Table<NetworkInterfaceRecord> interfaces = new Table<>(AddressErrors::interfaceNotFound);
+    final Table<VpcEndpointRecord> endpoints = new Table<>(GatewayErrors::endpointNotFound);
+    final Table<DhcpOptionsRecord> dhcpOptions = new Table<>(VpcErrors::dhcpOptionsNotFound);
+    final Table<FlowLogRecord> flowLogs = new Table<>(VpcErrors::flowLogNotFound);
+    /** Security group rule id → its group, so rules can be found (and tagged) by id alone. */
+    final Map<String, String> ruleGroups = new HashMap<>();
+    final Ipv6BlockPool ipv6Blocks = new Ipv6BlockPool();
+    /** The region's default DHCP options, which every VPC starts with; set once with the default VPC. */
+    String defaultDhcpOptionsId;
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile boolean initialized;
+
+    NetworkState(String accountId, String region) {
+        this.accountId = accountId;
+        this.region = region;
+    }
 
     /** Runs {@code defaults} (the default VPC and its companions) once, before anyone reads the state. */
     void initializeOnce(Runnable defaults) {
         if (!initialized) {
-            synchronized (this) {
+            write(() -> {
                 if (!initialized) {
                     defaults.run();
                     initialized = true;
                 }
-            }
+            });
         }
     }
 
-    String defaultDhcpOptionsId() {
-        return defaultDhcpOptionsId;
+    <T> T read(Supplier<T> action) {
+        lock.readLock().lock();
+        try {
+            return action.get();
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
-    Ipv6BlockPool ipv6Blocks() {
-        return ipv6Blocks;
+    <T> T write(Supplier<T> action) {
+        lock.writeLock().lock();
+        try {
+            return action.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
-    Optional<VpcRecord> vpc(String vpcId) {
-        return Optional.ofNullable(vpcId == null ? null : vpcs.get(vpcId));
+    void write(Runnable action) {
+        write(() -> {
+            action.run();
+            return null;
+        });
     }
 
-    /** All VPCs, sorted by id. */
-    Collection<VpcRecord> vpcs() {
-        return Collections.unmodifiableCollection(vpcs.values());
+    VpcRecord vpc(String vpcId) {
+        return vpcs.get(vpcId);
     }
 
-    synchronized void putVpc(VpcRecord vpc) {
-        vpcs.put(vpc.vpcId(), vpc);
+    SubnetRecord subnet(String subnetId) {
+        return subnets.get(subnetId);
     }
 
-    /** Removes the VPC and gives its IPv6 blocks back to the pool. */
-    synchronized VpcRecord removeVpc(String vpcId) {
-        VpcRecord vpc = vpc(vpcId).orElseThrow(() -> VpcErrors.vpcNotFound(vpcId));
-        // Seam for the subnet issue: refuse while subnets, gateways, ENIs or non-default security groups
-        // remain, with DependencyViolation "The vpc 'vpc-…' has dependencies and cannot be deleted."
-        vpcs.remove(vpcId);
-        vpc.ipv6Associations().forEach(a -> ipv6Blocks.release(a.ipv6CidrBlock()));
-        return vpc;
+    SecurityGroupRuleRecord rule(String ruleId) {
+        String groupId = ruleGroups.get(ruleId);
+        if (groupId == null) {
+            throw FirewallErrors.ruleNotFound(ruleId);
+        }
+        return securityGroups.get(groupId).rules.get(ruleId);
     }
 }

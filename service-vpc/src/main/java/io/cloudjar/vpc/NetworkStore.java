@@ -2,32 +2,63 @@ package io.cloudjar.vpc;
 
 import io.cloudjar.core.pipeline.RequestContext;
 import io.cloudjar.core.spi.ServiceContext;
-import io.cloudjar.core.store.AccountRegionStore;
+import io.cloudjar.core.store.Resettable;
+import io.cloudjar.core.util.EmulatorClock;
+import io.cloudjar.vpc.api.InstanceDirectory;
+import io.cloudjar.vpc.api.Scope;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Hands out the {@link NetworkState} of a caller's account and region, creating the default VPC on
- * first use. One instance per server, so every provider of this module (VPCs now; subnets, gateways
- * and security groups later) shares the same state.
+ * Hands out the {@link NetworkState} of an account and region, creating the default VPC on first use, and
+ * holds what spans accounts and regions: the public address pool and peering connections. One instance
+ * per server, shared by every provider of this module.
  */
-final class NetworkStore {
-    private final AccountRegionStore<NetworkState> states;
+final class NetworkStore implements Resettable {
+    private final ConcurrentHashMap<Scope, NetworkState> states = new ConcurrentHashMap<>();
+    final PublicIpPool publicIps = new PublicIpPool();
+    final PeeringTable peerings = new PeeringTable();
+    final EmulatorClock clock;
+    /** service-ec2's instances, once it has registered them; null while it is absent. */
+    volatile InstanceDirectory instances;
 
-    private NetworkStore(ServiceContext context) {
-        this.states = context.stores().accountRegion(NetworkState::new);
+    private NetworkStore(EmulatorClock clock) {
+        this.clock = clock;
     }
 
     /** The store of the server {@code context} belongs to; tests run several servers in one JVM. */
     static NetworkStore of(ServiceContext context) {
-        return context.shared(NetworkStore.class, () -> new NetworkStore(context));
+        return context.shared(NetworkStore.class, () -> context.stores().register(new NetworkStore(context.clock())));
     }
 
     NetworkState get(RequestContext ctx) {
-        return get(ctx.accountId(), ctx.region());
+        return get(Scope.of(ctx));
     }
 
-    NetworkState get(String accountId, String region) {
-        NetworkState state = states.get(accountId, region);
-        state.initializeOnce(() -> DefaultVpc.install(state, accountId, region));
+    NetworkState get(Scope scope) {
+        NetworkState state = states.computeIfAbsent(scope, s -> new NetworkState(s.accountId(), s.region()));
+        state.initializeOnce(() -> DefaultVpc.install(this, state));
         return state;
+    }
+
+    /** The instance of another module, or InvalidInstanceID.NotFound. Call without holding a state lock. */
+    InstanceDirectory.InstanceRef instance(Scope scope, String instanceId) {
+        InstanceDirectory directory = instances;
+        return (directory == null ? java.util.Optional.<InstanceDirectory.InstanceRef>empty() : directory.instance(scope, instanceId))
+                .orElseThrow(() -> AddressErrors.instanceNotFound(instanceId));
+    }
+
+    /** Tells service-ec2 about an Elastic IP change of one of its instances; never under a state lock. */
+    void addressChanged(Scope scope, String instanceId, String networkInterfaceId, boolean associated) {
+        InstanceDirectory directory = instances;
+        if (directory != null && instanceId != null) {
+            directory.addressAssociationChanged(scope, instanceId, networkInterfaceId, associated);
+        }
+    }
+
+    @Override
+    public void reset() {
+        states.clear();
+        publicIps.reset();
+        peerings.reset();
     }
 }

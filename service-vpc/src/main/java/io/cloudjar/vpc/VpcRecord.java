@@ -1,27 +1,45 @@
 package io.cloudjar.vpc;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import io.cloudjar.vpc.support.Ipv4Cidr;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/**
- * A VPC as the store keeps it: immutable, replaced whole on change, so readers never see half an update.
- *
- * @param cidrAssociations     the primary IPv4 block first, then secondary blocks
- * @param ipv6Associations     Amazon-provided (or later BYOIP/IPAM) IPv6 blocks
- * @param state                {@code available} once stored; CreateVpc's answer shows {@code pending}
- */
-record VpcRecord(String vpcId, String ownerId, String cidrBlock, List<CidrAssociation> cidrAssociations,
-                 List<Ipv6Association> ipv6Associations, String instanceTenancy, String dhcpOptionsId,
-                 boolean isDefault, String state, Map<String, String> tags) {
-    static final String AVAILABLE = "available";
+/** A VPC: its IPv4 blocks (primary first), IPv6 blocks, tenancy, DHCP options and DNS attributes. */
+final class VpcRecord extends Resource {
     static final String ASSOCIATED = "associated";
 
-    VpcRecord {
-        cidrAssociations = List.copyOf(cidrAssociations);
-        ipv6Associations = List.copyOf(ipv6Associations);
-        tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags)); // keeps the caller's tag order
+    final String ownerId;
+    final boolean isDefault;
+    final List<CidrAssociation> cidrs = new ArrayList<>();
+    final List<Ipv6Association> ipv6 = new ArrayList<>();
+    String instanceTenancy;
+    String dhcpOptionsId;
+    boolean enableDnsSupport = true;
+    boolean enableDnsHostnames;
+    boolean enableNetworkAddressUsageMetrics;
+
+    VpcRecord(String id, String ownerId, boolean isDefault, String instanceTenancy, String dhcpOptionsId,
+              Map<String, String> tags) {
+        super(id, tags);
+        this.ownerId = ownerId;
+        this.isDefault = isDefault;
+        this.instanceTenancy = instanceTenancy;
+        this.dhcpOptionsId = dhcpOptionsId;
+        this.enableDnsHostnames = isDefault; // the default VPC resolves public DNS names; new VPCs do not
+    }
+
+    String cidrBlock() {
+        return cidrs.get(0).cidrBlock();
+    }
+
+    /** Every IPv4 block of the VPC. */
+    List<Ipv4Cidr> ipv4Blocks() {
+        return cidrs.stream().map(c -> Ipv4Cidr.parse(c.cidrBlock()).orElseThrow()).toList();
+    }
+
+    boolean hasIpv6() {
+        return !ipv6.isEmpty();
     }
 
     /** An IPv4 block of the VPC and its association. */

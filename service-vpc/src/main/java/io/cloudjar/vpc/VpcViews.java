@@ -15,7 +15,7 @@ final class VpcViews {
 
     /** As DescribeVpcs shows it. */
     static Vpc described(VpcRecord vpc) {
-        return render(vpc, vpc.state(), null);
+        return render(vpc, "available", null);
     }
 
     /**
@@ -28,22 +28,22 @@ final class VpcViews {
 
     private static Vpc render(VpcRecord vpc, String state, String ipv6State) {
         Vpc.Builder b = Vpc.builder()
-                .vpcId(vpc.vpcId())
-                .ownerId(vpc.ownerId())
+                .vpcId(vpc.id)
+                .ownerId(vpc.ownerId)
                 .state(state)
                 .cidrBlock(vpc.cidrBlock())
-                .dhcpOptionsId(vpc.dhcpOptionsId())
-                .instanceTenancy(vpc.instanceTenancy())
-                .isDefault(vpc.isDefault())
+                .dhcpOptionsId(vpc.dhcpOptionsId)
+                .instanceTenancy(vpc.instanceTenancy)
+                .isDefault(vpc.isDefault)
                 .blockPublicAccessStates(BlockPublicAccessStates.builder()
                         .internetGatewayBlockMode(BlockPublicAccessMode.OFF).build())
-                .cidrBlockAssociationSet(vpc.cidrAssociations().stream().map(a -> VpcCidrBlockAssociation.builder()
+                .cidrBlockAssociationSet(vpc.cidrs.stream().map(a -> VpcCidrBlockAssociation.builder()
                         .associationId(a.associationId())
                         .cidrBlock(a.cidrBlock())
                         .cidrBlockState(cidrState(a.state()))
                         .build()).toList());
-        if (!vpc.ipv6Associations().isEmpty()) {
-            b.ipv6CidrBlockAssociationSet(vpc.ipv6Associations().stream().map(a -> VpcIpv6CidrBlockAssociation.builder()
+        if (vpc.hasIpv6()) {
+            b.ipv6CidrBlockAssociationSet(vpc.ipv6.stream().map(a -> VpcIpv6CidrBlockAssociation.builder()
                     .associationId(a.associationId())
                     .ipv6CidrBlock(a.ipv6CidrBlock())
                     .ipv6CidrBlockState(cidrState(ipv6State == null ? a.state() : ipv6State))
@@ -51,8 +51,8 @@ final class VpcViews {
                     .ipv6Pool(a.ipv6Pool())
                     .build()).toList());
         }
-        if (!vpc.tags().isEmpty()) { // EC2 leaves tagSet out rather than sending it empty
-            b.tags(Tags.toSdk(vpc.tags()));
+        if (!vpc.tags.isEmpty()) { // EC2 leaves tagSet out rather than sending it empty
+            b.tags(Tags.toSdk(vpc.tags));
         }
         return b.build();
     }

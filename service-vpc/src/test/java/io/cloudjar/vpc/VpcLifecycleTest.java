@@ -100,13 +100,6 @@ class VpcLifecycleTest {
     }
 
     @Test
-    void defaultVpcCanBeDeleted() {
-        String defaultId = ec2.describeVpcs().vpcs().get(0).vpcId();
-        ec2.deleteVpc(r -> r.vpcId(defaultId));
-        assertThat(ec2.describeVpcs().vpcs()).isEmpty();
-    }
-
-    @Test
     void amazonProvidedIpv6BlockIsASlash56FromTheAmazonPool() {
         Vpc created = ec2.createVpc(r -> r.cidrBlock("10.2.0.0/16").amazonProvidedIpv6CidrBlock(true)).vpc();
         assertThat(created.ipv6CidrBlockAssociationSet()).singleElement().satisfies(a -> {

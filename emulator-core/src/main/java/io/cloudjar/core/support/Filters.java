@@ -88,14 +88,20 @@ public final class Filters<T> {
         return false;
     }
 
-    /** {@code *} matches any run of characters and {@code ?} any one, as in AWS filters. */
+    /**
+     * {@code *} matches any run of characters and {@code ?} any one, as in AWS filters; a backslash makes the
+     * next character literal, so {@code \*amazon\?\\} matches the text {@code *amazon?\}.
+     */
     public static boolean wildcard(String pattern, String value) {
-        if (pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0) {
+        if (pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0 && pattern.indexOf('\\') < 0) {
             return pattern.equals(value);
         }
         StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            if (c == '*') {
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\' && i + 1 < pattern.length()) {
+                regex.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
+            } else if (c == '*') {
                 regex.append(".*");
             } else if (c == '?') {
                 regex.append('.');

@@ -47,10 +47,39 @@ public record Ipv4Cidr(int address, int prefix) {
         return contains(other) || other.contains(this);
     }
 
+    /** How many addresses the block holds, e.g. 256 for a /24. */
+    public long size() {
+        return 1L << (32 - prefix);
+    }
+
+    /** Whether a single address lies in the block. */
+    public boolean containsAddress(int ip) {
+        return (ip & mask()) == address;
+    }
+
+    /** The address {@code offset} places into the block, e.g. offset 4 of 10.0.1.0/24 is 10.0.1.4. */
+    public int addressAt(long offset) {
+        return (int) (address + offset);
+    }
+
+    /** How far an address of the block lies from its start. */
+    public long offsetOf(int ip) {
+        return Integer.toUnsignedLong(ip) - Integer.toUnsignedLong(address);
+    }
+
     @Override
     public String toString() {
-        return (address >>> 24) + "." + ((address >>> 16) & 0xFF) + "." + ((address >>> 8) & 0xFF) + "."
-                + (address & 0xFF) + "/" + prefix;
+        return format(address) + "/" + prefix;
+    }
+
+    /** Dotted-quad text of an address, e.g. {@code 10.0.1.4}. */
+    public static String format(int ip) {
+        return (ip >>> 24) + "." + ((ip >>> 16) & 0xFF) + "." + ((ip >>> 8) & 0xFF) + "." + (ip & 0xFF);
+    }
+
+    /** A dotted-quad address such as {@code 10.0.1.4}, or empty when the text is not one. */
+    public static Optional<Integer> parseAddress(String text) {
+        return text == null ? Optional.empty() : parse(text + "/32").map(Ipv4Cidr::address);
     }
 
     /** A decimal number in 0..max written without sign or leading zeros; else null. */

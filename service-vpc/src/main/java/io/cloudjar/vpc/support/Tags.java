@@ -31,6 +31,13 @@ public final class Tags {
         return map;
     }
 
+    /** The tags of a rendered resource as a map, for filters; no validation. */
+    public static Map<String, String> asMap(Collection<Tag> tags) {
+        Map<String, String> map = new LinkedHashMap<>();
+        tags.forEach(t -> map.put(t.key(), t.value()));
+        return map;
+    }
+
     /** The SDK list for a response; empty when there are no tags (EC2 then omits {@code tagSet}). */
     public static List<Tag> toSdk(Map<String, String> tags) {
         return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();

@@ -1,0 +1,134 @@
+package io.cloudjar.vpc;
+
+import io.cloudjar.core.errors.AwsErrors;
+import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.support.Filters;
+import io.cloudjar.core.support.Pages;
+import io.cloudjar.core.util.Ids;
+import io.cloudjar.vpc.SecurityGroupRuleRecord.Permission;
+import io.cloudjar.vpc.support.TagSpecifications;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import software.amazon.awssdk.services.ec2.model.CreateSecurityGroupRequest;
+import software.amazon.awssdk.services.ec2.model.CreateSecurityGroupResponse;
+import software.amazon.awssdk.services.ec2.model.DeleteSecurityGroupRequest;
+import software.amazon.awssdk.services.ec2.model.DeleteSecurityGroupResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
+import software.amazon.awssdk.services.ec2.model.SecurityGroup;
+
+/**
+ * Security groups: a name unique within its VPC ({@code default} is AWS's), a new group allows all
+ * outbound traffic, and a group cannot go while interfaces or other groups' rules use it.
+ */
+public final class SecurityGroupProvider extends NetworkProvider {
+    private static final Describe<SecurityGroup> DESCRIBE =
+            new Describe<>(SecurityGroupViews.FILTERS, SecurityGroup::groupId, "GroupIds");
+    private static final int MAX_NAME = 255;
+
+    public CreateSecurityGroupResponse createSecurityGroup(RequestContext ctx, CreateSecurityGroupRequest request) {
+        String name = request.groupName();
+        if (name == null || name.isEmpty()) {
+            throw VpcErrors.missingParameter("groupName");
+        }
+        if (name.equals(SecurityGroupRecord.DEFAULT_NAME)) {
+            throw VpcErrors.invalidParameter("Cannot use reserved security group name: default");
+        }
+        if (name.startsWith("sg-")) {
+            throw VpcErrors.invalidParameter("Group names may not be in the format sg-*.");
+        }
+        if (name.length() > MAX_NAME || request.description() == null || request.description().length() > MAX_NAME) {
+            throw VpcErrors.invalidParameter("Value (%s) for parameter GroupName or GroupDescription is invalid. "
+                    + "Length must be between 1 and 255.", name);
+        }
+        Map<String, String> tags = TagSpecifications.tagsFor(request.tagSpecifications(), "security-group");
+        NetworkState state = state(ctx);
+        SecurityGroupRecord group = state.write(() -> {
+            VpcRecord vpc = request.vpcId() != null ? state.vpc(request.vpcId()) : state.vpcs.first(v -> v.isDefault)
+                    .orElseThrow(() -> AwsErrors.badRequest("VPCIdNotSpecified", "No default VPC for this user"));
+            if (state.securityGroups.first(g -> g.vpcId.equals(vpc.id) && g.groupName.equals(name)).isPresent()) {
+                throw FirewallErrors.groupDuplicate(name, vpc.id);
+            }
+            SecurityGroupRecord g = state.securityGroups.add(new SecurityGroupRecord(Ids.ec2("sg"), name, request.description(),
+                    vpc.id, state.accountId, tags));
+            SecurityGroupRules.add(state, g, true, new Permission("-1", -1, -1, VpcCompanions.ALL_IPV4, null, null, null, null),
+                    null, Map.of());
+            if (vpc.hasIpv6()) {
+                SecurityGroupRules.add(state, g, true, new Permission("-1", -1, -1, null, VpcCompanions.ALL_IPV6, null, null, null),
+                        null, Map.of());
+            }
+            return g;
+        });
+        return CreateSecurityGroupResponse.builder().groupId(group.id)
+                .securityGroupArn(SecurityGroupViews.arn(state, group.ownerId, "security-group", group.id))
+                .tags(group.tags.isEmpty() ? null : io.cloudjar.vpc.support.Tags.toSdk(group.tags)).build();
+    }
+
+    public DescribeSecurityGroupsResponse describeSecurityGroups(RequestContext ctx, DescribeSecurityGroupsRequest request) {
+        List<Filters.Filter> filters = DESCRIBE.check(request.filters(), concat(request.groupIds(), request.groupNames()),
+                request.maxResults());
+        NetworkState state = state(ctx);
+        List<SecurityGroup> candidates = state.read(() -> {
+            if (request.groupIds().isEmpty() && request.groupNames().isEmpty()) {
+                return state.securityGroups.all().stream().map(g -> SecurityGroupViews.render(state, g)).toList();
+            }
+            return Stream.concat(new LinkedHashSet<>(request.groupIds()).stream().map(id -> byId(state, id)),
+                            new LinkedHashSet<>(request.groupNames()).stream().map(n -> byDefaultVpcName(state, n)))
+                    .distinct().map(g -> SecurityGroupViews.render(state, g)).toList();
+        });
+        Pages.Page<SecurityGroup> page = DESCRIBE.page(candidates, filters, request.maxResults(), request.nextToken());
+        return DescribeSecurityGroupsResponse.builder().securityGroups(page.items()).nextToken(page.nextToken()).build();
+    }
+
+    public DeleteSecurityGroupResponse deleteSecurityGroup(RequestContext ctx, DeleteSecurityGroupRequest request) {
+        NetworkState state = state(ctx);
+        String groupId = state.write(() -> {
+            SecurityGroupRecord group = resolve(state, request.groupId(), request.groupName());
+            if (group.isDefault()) {
+                throw FirewallErrors.cannotDeleteDefault(group.id);
+            }
+            boolean used = state.interfaces.first(i -> i.groupIds.contains(group.id)).isPresent()
+                    || state.endpoints.first(e -> e.groupIds.contains(group.id)).isPresent()
+                    || state.securityGroups.first(g -> g != group && g.rules.values().stream()
+                            .anyMatch(r -> group.id.equals(r.permission.referencedGroupId()))).isPresent();
+            if (used) {
+                throw FirewallErrors.groupInUse(group.id);
+            }
+            group.rules.keySet().forEach(state.ruleGroups::remove);
+            state.securityGroups.remove(group.id);
+            return group.id;
+        });
+        return DeleteSecurityGroupResponse.builder().returnValue(true).groupId(groupId).build();
+    }
+
+    /** A group by id, or by name in the default VPC (as EC2 resolves the legacy {@code GroupName} parameter). */
+    static SecurityGroupRecord resolve(NetworkState state, String groupId, String groupName) {
+        if (groupId != null) {
+            return byId(state, groupId);
+        }
+        if (groupName != null) {
+            return byDefaultVpcName(state, groupName);
+        }
+        throw VpcErrors.missingParameter("groupId");
+    }
+
+    static SecurityGroupRecord byId(NetworkState state, String groupId) {
+        if (!groupId.startsWith("sg-")) {
+            throw FirewallErrors.groupIdMalformed(groupId);
+        }
+        return state.securityGroups.get(groupId);
+    }
+
+    static SecurityGroupRecord byDefaultVpcName(NetworkState state, String name) {
+        VpcRecord vpc = state.vpcs.first(v -> v.isDefault)
+                .orElseThrow(() -> AwsErrors.badRequest("VPCIdNotSpecified", "No default VPC for this user"));
+        return state.securityGroups.first(g -> g.vpcId.equals(vpc.id) && g.groupName.equals(name))
+                .orElseThrow(() -> FirewallErrors.groupNameNotFound(name, vpc.id, true));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return Stream.concat(a.stream(), b.stream()).toList();
+    }
+}

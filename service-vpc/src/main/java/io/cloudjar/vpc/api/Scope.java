@@ -1,0 +1,14 @@
+package io.cloudjar.vpc.api;
+
+import io.cloudjar.core.pipeline.RequestContext;
+
+/**
+ * The account and region a resource lives in. The seams take a scope rather than a request context so
+ * that work done outside a request (an instance finishing its termination on the emulator clock) can
+ * call them too.
+ */
+public record Scope(String accountId, String region) {
+    public static Scope of(RequestContext ctx) {
+        return new Scope(ctx.accountId(), ctx.region());
+    }
+}
