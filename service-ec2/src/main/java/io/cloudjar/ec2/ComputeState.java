@@ -38,6 +38,16 @@ final class ComputeState {
         }
     }
 
+    /** Key pairs are stored by name; CreateTags and DeleteTags will address them by id. */
+    Optional<KeyPairRecord> keyPairById(String keyPairId) {
+        return keyPairs.values().stream().filter(k -> k.keyPairId().equals(keyPairId)).findFirst();
+    }
+
+    /** Replaces a key pair's record (e.g. with new tags); no-op when it was deleted meanwhile. */
+    synchronized void replaceKeyPair(KeyPairRecord key) {
+        keyPairs.replace(key.keyName(), key);
+    }
+
     synchronized Optional<KeyPairRecord> removeKeyPair(String name) {
         return Optional.ofNullable(keyPairs.remove(name));
     }

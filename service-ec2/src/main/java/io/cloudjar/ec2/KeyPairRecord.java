@@ -9,4 +9,8 @@ record KeyPairRecord(String keyPairId, String keyName, String keyType, String fi
     KeyPairRecord {
         tags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
     }
+
+    KeyPairRecord withTags(Map<String, String> newTags) {
+        return new KeyPairRecord(keyPairId, keyName, keyType, fingerprint, publicKey, createTime, newTags);
+    }
 }

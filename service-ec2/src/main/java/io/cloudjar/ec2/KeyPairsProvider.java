@@ -99,7 +99,7 @@ public final class KeyPairsProvider implements ServiceProvider {
             }
         }
         for (String id : request.keyPairIds()) {
-            if (selected.stream().noneMatch(k -> k.keyPairId().equals(id))) {
+            if (state.keyPairById(id).isEmpty()) {
                 throw Ec2Errors.keyPairNotFound(id);
             }
         }
@@ -129,8 +129,7 @@ public final class KeyPairsProvider implements ServiceProvider {
             if (request.keyPairId() == null) {
                 throw Ec2Errors.missing("KeyName or KeyPairId");
             }
-            name = state.keyPairs().stream().filter(k -> k.keyPairId().equals(request.keyPairId()))
-                    .map(KeyPairRecord::keyName).findFirst()
+            name = state.keyPairById(request.keyPairId()).map(KeyPairRecord::keyName)
                     .orElseThrow(() -> Ec2Errors.keyPairNotFound(request.keyPairId()));
         }
         String deletedId = state.removeKeyPair(name).map(KeyPairRecord::keyPairId).orElse(null);

@@ -86,6 +86,13 @@ class VolumesTest {
     }
 
     @Test
+    void dryRunCreatesNothing() {
+        assertEc2Error(() -> ec2.createVolume(r -> r.availabilityZone("us-east-1a").size(1).dryRun(true)), "DryRunOperation", 412);
+        assertEc2Error(() -> ec2.describeVolumes(r -> r.dryRun(true)), "DryRunOperation", 412);
+        assertThat(ec2.describeVolumes().volumes()).isEmpty();
+    }
+
+    @Test
     void clientTokenMakesCreateVolumeIdempotent() {
         String first = ec2.createVolume(r -> r.availabilityZone("us-east-1a").size(1).clientToken("once")).volumeId();
         String second = ec2.createVolume(r -> r.availabilityZone("us-east-1a").size(1).clientToken("once")).volumeId();
