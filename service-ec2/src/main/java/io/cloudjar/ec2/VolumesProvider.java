@@ -40,6 +40,15 @@ public final class VolumesProvider implements ServiceProvider {
 
     public CreateVolumeResponse createVolume(RequestContext ctx, CreateVolumeRequest request) {
         ComputeState state = store.get(ctx);
+        if (request.clientToken() == null) {
+            return create(ctx, request, state);
+        }
+        synchronized (state) { // one volume per ClientToken, even for concurrent retries
+            return create(ctx, request, state);
+        }
+    }
+
+    private CreateVolumeResponse create(RequestContext ctx, CreateVolumeRequest request, ComputeState state) {
         var earlier = state.byClientToken(request.clientToken()).flatMap(state::volume);
         if (earlier.isPresent()) {
             return VolumeViews.created(earlier.get());
