@@ -35,6 +35,13 @@ class ScriptedClientsTest {
     }
 
     @Test
+    void awsCliEc2Compute() throws Exception {
+        requirePythonWith("pytest");
+        assumeTrue(succeeds(List.of("aws", "--version")), "aws CLI not installed");
+        runPytest("test_cli_ec2_compute.py");
+    }
+
+    @Test
     void boto3() throws Exception {
         requirePythonWith("pytest", "boto3");
         runPytest("test_boto3_smoke.py");

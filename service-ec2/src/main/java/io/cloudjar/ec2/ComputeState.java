@@ -1,0 +1,120 @@
+package io.cloudjar.ec2;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * The key pairs, volumes and snapshots of one account in one region. Records are immutable and replaced
+ * whole; reads go straight to the concurrent maps and every change takes this object's lock, so compound
+ * checks (a device name free on an instance, a snapshot not used by an image) see a stable view.
+ */
+final class ComputeState {
+    private final ConcurrentSkipListMap<String, KeyPairRecord> keyPairs = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<String, VolumeRecord> volumes = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<String, SnapshotRecord> snapshots = new ConcurrentSkipListMap<>();
+    /**
+     * What volumes can attach to. Phase 2 (RunInstances) registers every instance here; its records then
+     * implement {@link AttachTarget} and its root volumes are created attached, from the AMI's snapshots.
+     */
+    private final ConcurrentHashMap<String, AttachTarget> instances = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, String> clientTokens = new ConcurrentHashMap<>();
+
+    // --- key pairs, by name (names are unique per account and region)
+
+    Collection<KeyPairRecord> keyPairs() {
+        return Collections.unmodifiableCollection(keyPairs.values());
+    }
+
+    Optional<KeyPairRecord> keyPair(String name) {
+        return Optional.ofNullable(name == null ? null : keyPairs.get(name));
+    }
+
+    synchronized void addKeyPair(KeyPairRecord key) {
+        if (keyPairs.putIfAbsent(key.keyName(), key) != null) {
+            throw Ec2Errors.keyPairDuplicate(key.keyName());
+        }
+    }
+
+    /** Key pairs are stored by name; CreateTags and DeleteTags will address them by id. */
+    Optional<KeyPairRecord> keyPairById(String keyPairId) {
+        return keyPairs.values().stream().filter(k -> k.keyPairId().equals(keyPairId)).findFirst();
+    }
+
+    /** Replaces a key pair's record (e.g. with new tags); no-op when it was deleted meanwhile. */
+    synchronized void replaceKeyPair(KeyPairRecord key) {
+        keyPairs.replace(key.keyName(), key);
+    }
+
+    synchronized Optional<KeyPairRecord> removeKeyPair(String name) {
+        return Optional.ofNullable(keyPairs.remove(name));
+    }
+
+    // --- volumes
+
+    Collection<VolumeRecord> volumes() {
+        return Collections.unmodifiableCollection(volumes.values());
+    }
+
+    Optional<VolumeRecord> volume(String volumeId) {
+        return Optional.ofNullable(volumeId == null ? null : volumes.get(volumeId));
+    }
+
+    VolumeRecord requireVolume(String volumeId) {
+        return volume(volumeId).orElseThrow(() -> Ec2Errors.volumeNotFound(volumeId));
+    }
+
+    synchronized void putVolume(VolumeRecord volume) {
+        volumes.put(volume.volumeId(), volume);
+    }
+
+    synchronized void removeVolume(String volumeId) {
+        volumes.remove(volumeId);
+    }
+
+    // --- snapshots
+
+    Collection<SnapshotRecord> snapshots() {
+        return Collections.unmodifiableCollection(snapshots.values());
+    }
+
+    Optional<SnapshotRecord> snapshot(String snapshotId) {
+        return Optional.ofNullable(snapshotId == null ? null : snapshots.get(snapshotId));
+    }
+
+    SnapshotRecord requireSnapshot(String snapshotId) {
+        return snapshot(snapshotId).orElseThrow(() -> Ec2Errors.snapshotNotFound(snapshotId));
+    }
+
+    synchronized void putSnapshot(SnapshotRecord snapshot) {
+        snapshots.put(snapshot.snapshotId(), snapshot);
+    }
+
+    synchronized void removeSnapshot(String snapshotId) {
+        snapshots.remove(snapshotId);
+    }
+
+    // --- idempotency: ClientToken → the id of what the first call created
+
+    Optional<String> byClientToken(String token) {
+        return Optional.ofNullable(token == null ? null : clientTokens.get(token));
+    }
+
+    void rememberClientToken(String token, String resourceId) {
+        if (token != null) {
+            clientTokens.putIfAbsent(token, resourceId);
+        }
+    }
+
+    // --- instances (the seam for phase 2)
+
+    Optional<AttachTarget> instance(String instanceId) {
+        return Optional.ofNullable(instanceId == null ? null : instances.get(instanceId));
+    }
+
+    void registerInstance(AttachTarget instance) {
+        instances.put(instance.instanceId(), instance);
+    }
+}

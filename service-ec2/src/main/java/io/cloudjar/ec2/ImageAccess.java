@@ -1,0 +1,26 @@
+package io.cloudjar.ec2;
+
+import io.cloudjar.core.pipeline.RequestContext;
+
+/** Looks images up for a caller: unknown or invisible ids are not found; changes need ownership. */
+final class ImageAccess {
+    private ImageAccess() {
+    }
+
+    static ImageRecord visible(ComputeStore store, RequestContext ctx, String imageId) {
+        if (!ResourceIds.wellFormed(imageId, "ami")) {
+            throw Ec2Errors.imageMalformed(imageId);
+        }
+        return store.images(ctx.region()).find(imageId)
+                .filter(i -> i.visibleTo(ctx.accountId()))
+                .orElseThrow(() -> Ec2Errors.imageNotFound(imageId));
+    }
+
+    static ImageRecord owned(ComputeStore store, RequestContext ctx, String imageId) {
+        ImageRecord image = visible(store, ctx, imageId);
+        if (!image.ownerId().equals(ctx.accountId())) {
+            throw Ec2Errors.imageNotOwned(imageId);
+        }
+        return image;
+    }
+}

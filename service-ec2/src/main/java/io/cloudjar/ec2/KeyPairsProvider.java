@@ -1,0 +1,151 @@
+package io.cloudjar.ec2;
+
+import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.ServiceContext;
+import io.cloudjar.core.spi.ServiceProvider;
+import io.cloudjar.core.support.Filters;
+import io.cloudjar.core.util.Ids;
+import io.cloudjar.ec2.keys.KeyMaterial;
+import io.cloudjar.ec2.keys.KeyPairMaterial;
+import io.cloudjar.ec2.keys.PublicKeys;
+import io.cloudjar.vpc.support.Ec2Filters;
+import io.cloudjar.vpc.support.TagSpecifications;
+import io.cloudjar.vpc.support.Tags;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.ec2.model.CreateKeyPairRequest;
+import software.amazon.awssdk.services.ec2.model.CreateKeyPairResponse;
+import software.amazon.awssdk.services.ec2.model.DeleteKeyPairRequest;
+import software.amazon.awssdk.services.ec2.model.DeleteKeyPairResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeKeyPairsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeKeyPairsResponse;
+import software.amazon.awssdk.services.ec2.model.ImportKeyPairRequest;
+import software.amazon.awssdk.services.ec2.model.ImportKeyPairResponse;
+import software.amazon.awssdk.services.ec2.model.KeyPairInfo;
+
+/** CreateKeyPair, ImportKeyPair, DescribeKeyPairs and DeleteKeyPair, with real key material. */
+public final class KeyPairsProvider implements ServiceProvider {
+    private static final int MAX_NAME_LENGTH = 255;
+    private static final Filters<KeyPairRecord> FILTERS = new Filters<KeyPairRecord>()
+            .onValue("key-pair-id", KeyPairRecord::keyPairId)
+            .onValue("key-name", KeyPairRecord::keyName)
+            .onValue("fingerprint", KeyPairRecord::fingerprint)
+            .onValue("key-type", KeyPairRecord::keyType)
+            .withTags(KeyPairRecord::tags);
+
+    private ComputeStore store;
+
+    @Override
+    public String api() {
+        return "ec2";
+    }
+
+    @Override
+    public void init(ServiceContext context) {
+        this.store = ComputeStore.of(context);
+    }
+
+    public CreateKeyPairResponse createKeyPair(RequestContext ctx, CreateKeyPairRequest request) {
+        String name = checkName(request.keyName());
+        Map<String, String> tags = TagSpecifications.tagsFor(request.tagSpecifications(), "key-pair");
+        String keyType = request.keyTypeAsString() == null ? KeyMaterial.RSA : request.keyTypeAsString();
+        String format = request.keyFormatAsString() == null ? "pem" : request.keyFormatAsString();
+        ComputeState state = store.get(ctx);
+        if (state.keyPair(name).isPresent()) { // fail before spending time on an RSA key
+            throw Ec2Errors.keyPairDuplicate(name);
+        }
+        KeyPairMaterial material = KeyMaterial.create(keyType, format, name);
+        KeyPairRecord key = new KeyPairRecord(Ids.ec2("key"), name, keyType, material.fingerprint(),
+                material.publicKey(), ctx.receivedAt(), tags);
+        state.addKeyPair(key);
+        return CreateKeyPairResponse.builder()
+                .keyPairId(key.keyPairId())
+                .keyName(key.keyName())
+                .keyFingerprint(key.fingerprint())
+                .keyMaterial(material.privateKey())
+                .tags(tags.isEmpty() ? null : Tags.toSdk(tags))
+                .build();
+    }
+
+    public ImportKeyPairResponse importKeyPair(RequestContext ctx, ImportKeyPairRequest request) {
+        String name = checkName(request.keyName());
+        Map<String, String> tags = TagSpecifications.tagsFor(request.tagSpecifications(), "key-pair");
+        if (request.publicKeyMaterial() == null) {
+            throw Ec2Errors.missing("PublicKeyMaterial");
+        }
+        PublicKeys.Imported imported = PublicKeys.parse(request.publicKeyMaterial().asByteArray())
+                .orElseThrow(Ec2Errors::keyFormat);
+        KeyPairRecord key = new KeyPairRecord(Ids.ec2("key"), name, imported.keyType(), imported.fingerprint(),
+                imported.publicKey(), ctx.receivedAt(), tags);
+        store.get(ctx).addKeyPair(key);
+        return ImportKeyPairResponse.builder()
+                .keyPairId(key.keyPairId())
+                .keyName(key.keyName())
+                .keyFingerprint(key.fingerprint())
+                .tags(tags.isEmpty() ? null : Tags.toSdk(tags))
+                .build();
+    }
+
+    public DescribeKeyPairsResponse describeKeyPairs(RequestContext ctx, DescribeKeyPairsRequest request) {
+        List<Filters.Filter> filters = Ec2Filters.of(request.filters());
+        FILTERS.validate(filters);
+        ComputeState state = store.get(ctx);
+        List<KeyPairRecord> selected = new ArrayList<>(state.keyPairs());
+        for (String name : request.keyNames()) {
+            if (state.keyPair(name).isEmpty()) {
+                throw Ec2Errors.keyPairNotFound(name);
+            }
+        }
+        for (String id : request.keyPairIds()) {
+            if (state.keyPairById(id).isEmpty()) {
+                throw Ec2Errors.keyPairNotFound(id);
+            }
+        }
+        boolean withPublicKey = Boolean.TRUE.equals(request.includePublicKey());
+        List<KeyPairInfo> keys = selected.stream()
+                .filter(k -> request.keyNames().isEmpty() || request.keyNames().contains(k.keyName()))
+                .filter(k -> request.keyPairIds().isEmpty() || request.keyPairIds().contains(k.keyPairId()))
+                .filter(k -> FILTERS.matches(k, filters))
+                .map(k -> KeyPairInfo.builder()
+                        .keyPairId(k.keyPairId())
+                        .keyName(k.keyName())
+                        .keyFingerprint(k.fingerprint())
+                        .keyType(k.keyType())
+                        .createTime(k.createTime())
+                        .publicKey(withPublicKey ? k.publicKey() : null)
+                        .tags(k.tags().isEmpty() ? null : Tags.toSdk(k.tags()))
+                        .build())
+                .toList();
+        return DescribeKeyPairsResponse.builder().keyPairs(keys).build();
+    }
+
+    /** Deleting an unknown name succeeds, as on AWS; an unknown id is reported. */
+    public DeleteKeyPairResponse deleteKeyPair(RequestContext ctx, DeleteKeyPairRequest request) {
+        ComputeState state = store.get(ctx);
+        String name = request.keyName();
+        if (name == null) {
+            if (request.keyPairId() == null) {
+                throw Ec2Errors.missing("KeyName or KeyPairId");
+            }
+            name = state.keyPairById(request.keyPairId()).map(KeyPairRecord::keyName)
+                    .orElseThrow(() -> Ec2Errors.keyPairNotFound(request.keyPairId()));
+        }
+        String deletedId = state.removeKeyPair(name).map(KeyPairRecord::keyPairId).orElse(null);
+        return DeleteKeyPairResponse.builder().returnValue(true).keyPairId(deletedId).build();
+    }
+
+    private static String checkName(String name) {
+        if (name == null || name.isEmpty()) {
+            throw Ec2Errors.missing("KeyName");
+        }
+        if (!StandardCharsets.US_ASCII.newEncoder().canEncode(name)) {
+            throw Ec2Errors.invalidValue("Value (%s) for parameter keyName is invalid. Character sets beyond ASCII are not supported.", name);
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw Ec2Errors.invalidValue("Value (%s) for parameter keyName is invalid. Length exceeds maximum of 255.", name);
+        }
+        return name;
+    }
+}
