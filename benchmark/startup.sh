@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prints how long `java -jar cloudjar.jar` takes from process start to its "Ready." line, and the
 # resident memory right after, over several runs. Build first: mvn -B -q package -DskipTests
-#   bench/startup.sh [runs]
+#   benchmark/startup.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=emulator-app/target/cloudjar.jar
