@@ -81,7 +81,7 @@ public final class BucketsProvider extends S3Feature {
 
     public DeleteBucketResponse deleteBucket(RequestContext ctx, DeleteBucketRequest request) {
         Bucket bucket = state.bucket(ctx, request.bucket());
-        if (!bucket.isEmpty()) {
+        if (!bucket.markDeletedIfEmpty()) {
             throw S3Errors.bucketNotEmpty(bucket.name());
         }
         bucket.uploads().values().forEach(u -> u.parts().values().forEach(p -> state.blobs().delete(p.blob())));

@@ -23,6 +23,9 @@ public final class Bucket {
     private volatile Versioning versioning;
     private volatile boolean mfaDelete;
 
+    private final java.util.concurrent.locks.ReentrantReadWriteLock lifecycle = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private boolean deleted;
+
     public Bucket(String name, String ownerAccount, String region, Instant created) {
         this.name = name;
         this.ownerAccount = ownerAccount;
@@ -63,6 +66,35 @@ public final class Bucket {
      * so no acknowledged write is ever lost.
      */
     public <T> T edit(String key, Function<ObjectVersions, T> change) {
+        lifecycle.readLock().lock();
+        try {
+            if (deleted) { // DeleteBucket won the race: the write must fail, not vanish with the bucket
+                throw new BucketDeletedException(name);
+            }
+            return editKey(key, change);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /**
+     * DeleteBucket's check and mark in one step: true, and no later edit succeeds, when the bucket holds no
+     * version; edits already running finish first.
+     */
+    public boolean markDeletedIfEmpty() {
+        lifecycle.writeLock().lock();
+        try {
+            if (!isEmpty()) {
+                return false;
+            }
+            deleted = true;
+            return true;
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+    }
+
+    private <T> T editKey(String key, Function<ObjectVersions, T> change) {
         while (true) {
             ObjectVersions versions = objects.computeIfAbsent(key, k -> new ObjectVersions());
             synchronized (versions) {
@@ -102,5 +134,13 @@ public final class Bucket {
     public void versioning(Versioning status, boolean mfaDeleteEnabled) {
         this.versioning = status;
         this.mfaDelete = mfaDeleteEnabled;
+    }
+
+    /** An edit of a bucket that DeleteBucket removed meanwhile: answered as S3 answers a missing bucket. */
+    public static final class BucketDeletedException extends io.cloudjar.core.errors.AwsException {
+        BucketDeletedException(String bucket) {
+            super("NoSuchBucket", 404, "The specified bucket does not exist");
+            withDetail("BucketName", bucket);
+        }
     }
 }
