@@ -35,7 +35,13 @@ final class BodyWriter {
             blobs.delete(blob.path());
             throw S3Errors.badDigest();
         }
-        String expectedChecksum = checksum.expectedValue(payload);
+        String expectedChecksum;
+        try {
+            expectedChecksum = checksum.expectedValue(payload);
+        } catch (RuntimeException malformedTrailer) {
+            blobs.delete(blob.path());
+            throw malformedTrailer;
+        }
         if (expectedChecksum != null && !expectedChecksum.equals(blob.checksum())) {
             blobs.delete(blob.path());
             throw S3Errors.checksumMismatch(checksum.algorithm().name());

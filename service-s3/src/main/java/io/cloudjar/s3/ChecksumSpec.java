@@ -27,6 +27,9 @@ record ChecksumSpec(ChecksumAlgorithms algorithm, String expected, boolean clien
         }
         if (!given.isEmpty()) {
             var e = given.entrySet().iterator().next();
+            if (!e.getKey().isWellFormed(e.getValue())) { // refused before the body is read, as S3 does
+                throw S3Errors.invalidRequest("Value for " + e.getKey().header() + " header is invalid.");
+            }
             return new ChecksumSpec(e.getKey(), e.getValue(), true);
         }
         for (String trailer : payload == null ? java.util.List.<String>of() : payload.declaredTrailers()) {
@@ -54,6 +57,10 @@ record ChecksumSpec(ChecksumAlgorithms algorithm, String expected, boolean clien
         if (expected != null) {
             return expected;
         }
-        return payload == null ? null : payload.trailers().get(algorithm.header());
+        String trailer = payload == null ? null : payload.trailers().get(algorithm.header());
+        if (trailer != null && !algorithm.isWellFormed(trailer)) {
+            throw S3Errors.invalidRequest("Value for " + algorithm.header() + " trailing header is invalid.");
+        }
+        return trailer == null ? null : trailer.trim();
     }
 }

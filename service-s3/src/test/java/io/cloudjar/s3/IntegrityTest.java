@@ -14,7 +14,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -84,28 +83,75 @@ class IntegrityTest {
         assertThat(plain.headers().firstValue("x-amz-checksum-crc64nvme")).contains(got.checksumCRC64NVME());
     }
 
-    @Test
-    void bodyNotMatchingItsSignedSha256IsRefused() throws Exception {
-        try (S3Client s3 = S3Clients.pathStyle(cloudjar)) {
-            s3.createBucket(b -> b.bucket("sha-check"));
-        }
+    /** A plain HTTP request to the test server, addressed path style or (by its Host header) virtual-host style. */
+    private static HttpRequest.Builder plain(String style, String bucket, String key) {
+        boolean virtual = style.equals("virtual-host");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + cloudjar.port()
+                + (virtual ? "/" : "/" + bucket + "/") + key));
+        return virtual ? request.header("Host", bucket + ".s3.localhost.localstack.cloud:" + cloudjar.port()) : request;
+    }
+
+    @ParameterizedTest(name = "{0} style")
+    @MethodSource("styles")
+    void bodyNotMatchingItsSignedSha256IsRefused(String style, S3Client s3) throws Exception {
+        String bucket = "sha-check-" + style;
+        s3.createBucket(b -> b.bucket(bucket));
         HttpClient http = HttpClient.newHttpClient();
         String claimed = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest("something else".getBytes()));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(cloudjar.endpoint() + "/sha-check/k"))
-                .header("x-amz-content-sha256", claimed)
+        HttpResponse<String> response = http.send(plain(style, bucket, "k").header("x-amz-content-sha256", claimed)
                 .PUT(HttpRequest.BodyPublishers.ofString("actual body")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("<Code>XAmzContentSHA256Mismatch</Code>").contains(claimed);
-        HttpResponse<String> large = http.send(HttpRequest.newBuilder(URI.create(cloudjar.endpoint() + "/sha-check/large"))
-                .header("x-amz-content-sha256", claimed)
+        HttpResponse<String> large = http.send(plain(style, bucket, "large").header("x-amz-content-sha256", claimed)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[2 * 1024 * 1024])).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(large.statusCode()).isEqualTo(400);
         assertThat(large.body()).contains("<Code>XAmzContentSHA256Mismatch</Code>");
+        assertS3Error(404, "NoSuchKey", () -> s3.headObject(r -> r.bucket(bucket).key("k")));
 
         String right = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest("actual body".getBytes()));
-        HttpResponse<String> ok = http.send(HttpRequest.newBuilder(URI.create(cloudjar.endpoint() + "/sha-check/k"))
-                .header("x-amz-content-sha256", right)
+        HttpResponse<String> ok = http.send(plain(style, bucket, "k").header("x-amz-content-sha256", right)
                 .PUT(HttpRequest.BodyPublishers.ofString("actual body")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(ok.statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * An unsigned {@code aws-chunked} body with its checksum in a trailer, as SDKs send over HTTPS: a right
+     * trailer stores the body, a wrong one is BadDigest, a malformed one InvalidRequest; neither stores anything.
+     */
+    @ParameterizedTest(name = "{0} style")
+    @MethodSource("styles")
+    void checksumTrailersAreVerified(String style, S3Client s3) throws Exception {
+        String bucket = "trailer-check-" + style;
+        s3.createBucket(b -> b.bucket(bucket));
+        byte[] body = "hello, trailer".getBytes(StandardCharsets.UTF_8);
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        String right = Base64.getEncoder().encodeToString(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+
+        HttpResponse<String> stored = sendChunked(style, bucket, "right", body, right);
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+        assertThat(stored.headers().firstValue("x-amz-checksum-crc32")).contains(right);
+        assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket).key("right")).asByteArray()).isEqualTo(body);
+
+        HttpResponse<String> wrong = sendChunked(style, bucket, "wrong", body, "AAAAAA==");
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("<Code>BadDigest</Code>")
+                .contains("<Message>The CRC32 you specified did not match the calculated checksum.</Message>");
+        HttpResponse<String> malformed = sendChunked(style, bucket, "malformed", body, "not base64!");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("<Code>InvalidRequest</Code>")
+                .contains("<Message>Value for x-amz-checksum-crc32 trailing header is invalid.</Message>");
+        assertThat(s3.listObjectsV2(r -> r.bucket(bucket)).contents()).extracting(o -> o.key()).containsExactly("right");
+    }
+
+    private static HttpResponse<String> sendChunked(String style, String bucket, String key, byte[] body, String crc32) throws Exception {
+        java.io.ByteArrayOutputStream chunked = new java.io.ByteArrayOutputStream();
+        chunked.writeBytes((Integer.toHexString(body.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        chunked.writeBytes(body);
+        chunked.writeBytes(("\r\n0\r\nx-amz-checksum-crc32:" + crc32 + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        return HttpClient.newHttpClient().send(plain(style, bucket, key)
+                .header("x-amz-content-sha256", "STREAMING-UNSIGNED-PAYLOAD-TRAILER").header("Content-Encoding", "aws-chunked")
+                .header("x-amz-decoded-content-length", Integer.toString(body.length)).header("x-amz-trailer", "x-amz-checksum-crc32")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(chunked.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

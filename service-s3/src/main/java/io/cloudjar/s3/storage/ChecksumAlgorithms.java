@@ -41,6 +41,25 @@ public enum ChecksumAlgorithms {
         return null;
     }
 
+    /** The length of this checksum's binary value: what a well-formed base64 value decodes to. */
+    public int byteLength() {
+        return switch (this) {
+            case CRC32, CRC32C -> 4;
+            case CRC64NVME -> 8;
+            case SHA1 -> 20;
+            case SHA256 -> 32;
+        };
+    }
+
+    /** A value S3 would accept as this checksum: base64 of exactly {@link #byteLength()} bytes. */
+    public boolean isWellFormed(String base64) {
+        try {
+            return Base64.getDecoder().decode(base64.trim()).length == byteLength();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** CRC-32, CRC-32C and CRC-64/NVME combine over concatenation; the SHA digests do not. */
     public boolean isCrc() {
         return this == CRC32 || this == CRC32C || this == CRC64NVME;
