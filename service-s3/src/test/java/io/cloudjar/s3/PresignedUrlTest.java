@@ -138,4 +138,54 @@ class PresignedUrlTest {
         HttpResponse<String> expiredHead = send("HEAD", get, HttpRequest.BodyPublishers.noBody());
         assertThat(expiredHead.statusCode()).isEqualTo(403);
     }
+
+    /** Presigned URLs for the four methods, valid for {@code life} of the server's time, for {@code key}. */
+    private static java.util.Map<String, URL> presignAll(S3Presigner presigner, String bucket, String key, Duration life) {
+        return java.util.Map.of(
+                "GET", presigner.presignGetObject(p -> p.signatureDuration(life).getObjectRequest(r -> r.bucket(bucket).key(key))).url(),
+                "PUT", presigner.presignPutObject(p -> p.signatureDuration(life).putObjectRequest(r -> r.bucket(bucket).key(key))).url(),
+                "HEAD", presigner.presignHeadObject(p -> p.signatureDuration(life).headObjectRequest(r -> r.bucket(bucket).key(key))).url(),
+                "DELETE", presigner.presignDeleteObject(p -> p.signatureDuration(life)
+                        .deleteObjectRequest(r -> r.bucket(bucket).key(key))).url());
+    }
+
+    private static HttpResponse<String> sendAs(String method, URL url) throws Exception {
+        return send(method, url, method.equals("PUT") ? HttpRequest.BodyPublishers.ofString("overwritten")
+                : HttpRequest.BodyPublishers.noBody());
+    }
+
+    @ParameterizedTest(name = "{0} style")
+    @MethodSource("styles")
+    void everyMethodRefusesTamperedAndExpiredUrlsWithoutTouchingTheObject(String style, S3Presigner presigner) throws Exception {
+        String bucket = "presigned-" + style;
+        try (S3Client s3 = S3Clients.pathStyle(cloudjar)) {
+            s3.putObject(r -> r.bucket(bucket).key("guarded"), RequestBody.fromString("original"));
+            s3.putObject(r -> r.bucket(bucket).key("victim"), RequestBody.fromString("original"));
+
+            // the same signature used for another key
+            for (var entry : presignAll(presigner, bucket, "guarded", VALID).entrySet()) {
+                URL other = new URL(entry.getValue().toString().replace("/guarded?", "/victim?"));
+                HttpResponse<String> tampered = sendAs(entry.getKey(), other);
+                assertThat(tampered.statusCode()).as("tampered %s", entry.getKey()).isEqualTo(403);
+                if (!entry.getKey().equals("HEAD")) { // HEAD answers carry no body
+                    assertThat(tampered.body()).as("tampered %s", entry.getKey()).contains("<Code>SignatureDoesNotMatch</Code>");
+                }
+            }
+            assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket).key("victim")).asUtf8String()).isEqualTo("original");
+
+            Duration life = cloudjar.server().runtime().clock().offset().plusSeconds(60);
+            var urls = presignAll(presigner, bucket, "guarded", life);
+            assertThat(sendAs("HEAD", urls.get("HEAD")).statusCode()).isEqualTo(200);
+            cloudjar.server().runtime().clock().advance(Duration.ofSeconds(120));
+            for (var entry : urls.entrySet()) {
+                HttpResponse<String> expired = sendAs(entry.getKey(), entry.getValue());
+                assertThat(expired.statusCode()).as("expired %s", entry.getKey()).isEqualTo(403);
+                if (!entry.getKey().equals("HEAD")) {
+                    assertThat(expired.body()).as("expired %s", entry.getKey()).contains("<Code>AccessDenied</Code>")
+                            .contains("<Message>Request has expired</Message>");
+                }
+            }
+            assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket).key("guarded")).asUtf8String()).isEqualTo("original");
+        }
+    }
 }
