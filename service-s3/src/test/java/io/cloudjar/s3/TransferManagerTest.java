@@ -11,18 +11,25 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.ProxyConfiguration;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.transfer.s3.S3TransferManager;
 
 /**
  * The SDK's own high-level clients: the async client and {@code S3TransferManager} moving a 100 MB file
- * in parallel multipart uploads and part downloads, and a directory tree.
+ * in parallel multipart uploads and part downloads, and a directory tree, in both addressing styles.
  */
 class TransferManagerTest {
     private static final long MIB = 1024 * 1024;
@@ -33,9 +40,41 @@ class TransferManagerTest {
     @TempDir
     Path tmp;
 
-    private static S3AsyncClient multipartClient() {
-        return cloudjar.client(S3AsyncClient.builder().forcePathStyle(true).multipartEnabled(true)
-                .multipartConfiguration(c -> c.thresholdInBytes(8 * MIB).minimumPartSizeInBytes(8 * MIB)));
+    private static LoopbackTunnel tunnel;
+
+    @BeforeAll
+    static void startTunnel() throws IOException {
+        tunnel = new LoopbackTunnel(cloudjar.port());
+    }
+
+    @AfterAll
+    static void stopTunnel() throws IOException {
+        tunnel.close();
+    }
+
+    /**
+     * A multipart-enabled async client, path style or virtual-host style; the latter reaches the server through
+     * {@link LoopbackTunnel}, as if {@code <bucket>.localhost} resolved to loopback.
+     */
+    private static S3AsyncClient multipartClient(String style) {
+        S3AsyncClientBuilder builder = S3AsyncClient.builder().multipartEnabled(true)
+                .multipartConfiguration(c -> c.thresholdInBytes(8 * MIB).minimumPartSizeInBytes(8 * MIB));
+        if (style.equals("path")) {
+            return cloudjar.client(builder.forcePathStyle(true));
+        }
+        return cloudjar.client(builder.forcePathStyle(false).httpClientBuilder(NettyNioAsyncHttpClient.builder()
+                .proxyConfiguration(ProxyConfiguration.builder().scheme("http").host("127.0.0.1").port(tunnel.port())
+                        .useSystemPropertyValues(false).useEnvironmentVariableValues(false).build())));
+    }
+
+    /** In virtual-host style every call went to the bucket's own host name. */
+    private static void assertAddressed(String style, String bucket) {
+        String host = bucket + ".localhost:" + cloudjar.port();
+        if (style.equals("path")) {
+            assertThat(tunnel.hosts()).doesNotContain(host);
+        } else {
+            assertThat(tunnel.hosts()).contains(host);
+        }
     }
 
     private static String md5(Path file) throws Exception {
@@ -60,27 +99,31 @@ class TransferManagerTest {
         }
     }
 
-    @Test
-    void transferManagerUploadsAndDownloadsAHundredMegabyteFileInParts() throws Exception {
+    @ParameterizedTest(name = "{0} style")
+    @ValueSource(strings = {"path", "virtual-host"})
+    void transferManagerUploadsAndDownloadsAHundredMegabyteFileInParts(String style) throws Exception {
         Path source = tmp.resolve("big.bin");
         randomFile(source, 100 * MIB, 42);
-        try (S3AsyncClient s3 = multipartClient(); S3TransferManager tm = S3TransferManager.builder().s3Client(s3).build()) {
-            s3.createBucket(b -> b.bucket("transfers")).join();
-            var uploaded = tm.uploadFile(u -> u.source(source).putObjectRequest(p -> p.bucket("transfers").key("big.bin")))
+        String bucket = "transfers-" + style;
+        try (S3AsyncClient s3 = multipartClient(style); S3TransferManager tm = S3TransferManager.builder().s3Client(s3).build()) {
+            s3.createBucket(b -> b.bucket(bucket)).join();
+            var uploaded = tm.uploadFile(u -> u.source(source).putObjectRequest(p -> p.bucket(bucket).key("big.bin")))
                     .completionFuture().join();
             assertThat(uploaded.response().eTag()).matches("\"[0-9a-f]{32}-13\"");
 
             Path target = tmp.resolve("downloaded.bin");
-            tm.downloadFile(d -> d.destination(target).getObjectRequest(g -> g.bucket("transfers").key("big.bin")))
+            tm.downloadFile(d -> d.destination(target).getObjectRequest(g -> g.bucket(bucket).key("big.bin")))
                     .completionFuture().join();
             assertThat(Files.size(target)).isEqualTo(100 * MIB);
             assertThat(md5(target)).isEqualTo(md5(source));
-            assertThat(s3.headObject(h -> h.bucket("transfers").key("big.bin")).join().contentLength()).isEqualTo(100 * MIB);
+            assertThat(s3.headObject(h -> h.bucket(bucket).key("big.bin")).join().contentLength()).isEqualTo(100 * MIB);
         }
+        assertAddressed(style, bucket);
     }
 
-    @Test
-    void transferManagerUploadsADirectoryTree() throws Exception {
+    @ParameterizedTest(name = "{0} style")
+    @ValueSource(strings = {"path", "virtual-host"})
+    void transferManagerUploadsADirectoryTree(String style) throws Exception {
         Path root = Files.createDirectories(tmp.resolve("site"));
         List<String> files = List.of("index.html", "css/site.css", "js/app/main.js", "img/logo.png", "deep/a/b/c/d.txt");
         for (String f : files) {
@@ -88,20 +131,22 @@ class TransferManagerTest {
             Files.createDirectories(p.getParent());
             Files.writeString(p, "content of " + f);
         }
-        try (S3AsyncClient s3 = multipartClient(); S3TransferManager tm = S3TransferManager.builder().s3Client(s3).build()) {
-            s3.createBucket(b -> b.bucket("site-upload")).join();
-            var result = tm.uploadDirectory(u -> u.source(root).bucket("site-upload").s3Prefix("www")).completionFuture().join();
+        String bucket = "site-upload-" + style;
+        try (S3AsyncClient s3 = multipartClient(style); S3TransferManager tm = S3TransferManager.builder().s3Client(s3).build()) {
+            s3.createBucket(b -> b.bucket(bucket)).join();
+            var result = tm.uploadDirectory(u -> u.source(root).bucket(bucket).s3Prefix("www")).completionFuture().join();
             assertThat(result.failedTransfers()).isEmpty();
-            List<String> keys = s3.listObjectsV2(l -> l.bucket("site-upload")).join().contents().stream().map(S3Object::key).toList();
+            List<String> keys = s3.listObjectsV2(l -> l.bucket(bucket)).join().contents().stream().map(S3Object::key).toList();
             assertThat(keys).containsExactlyInAnyOrderElementsOf(files.stream().map(f -> "www/" + f).toList());
-            var page = s3.getObject(g -> g.bucket("site-upload").key("www/deep/a/b/c/d.txt"), AsyncResponseTransformer.toBytes()).join();
+            var page = s3.getObject(g -> g.bucket(bucket).key("www/deep/a/b/c/d.txt"), AsyncResponseTransformer.toBytes()).join();
             assertThat(page.asUtf8String()).isEqualTo("content of deep/a/b/c/d.txt");
 
             Path back = tmp.resolve("back");
-            var download = tm.downloadDirectory(d -> d.destination(back).bucket("site-upload")).completionFuture().join();
+            var download = tm.downloadDirectory(d -> d.destination(back).bucket(bucket)).completionFuture().join();
             assertThat(download.failedTransfers()).isEmpty();
             assertThat(Files.readString(back.resolve("www/css/site.css"))).isEqualTo("content of css/site.css");
         }
+        assertAddressed(style, bucket);
     }
 
     @Test
