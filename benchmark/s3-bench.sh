@@ -36,7 +36,8 @@ DATA_DIR=$DATA REQUEST_LOG_LEVEL=WARN java -Xmx256m -jar "$JAR" --port "$port" >
 PIDS+=($!); wait_for "$port"; bench cloudjar "${PIDS[-1]}" "$port"
 
 names=(cloudjar)
-if [ -z "${SKIP_MOTO:-}" ] && command -v moto_server > /dev/null; then
+case "${SKIP_MOTO:-0}" in 0|false|no|"") run_moto=1 ;; *) run_moto= ;; esac  # SKIP_MOTO=0 runs moto too
+if [ -n "$run_moto" ] && command -v moto_server > /dev/null; then
     port=$(free_port)
     moto_server -p "$port" > "$DATA/moto.log" 2>&1 &
     PIDS+=($!); wait_for "$port"; bench moto "${PIDS[-1]}" "$port"
