@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -32,10 +31,6 @@ class ConcurrentWritesTest {
 
     @RegisterExtension
     static final CloudjarServerExtension cloudjar = new CloudjarServerExtension();
-
-    private static S3Client client() {
-        return client(true);
-    }
 
     /** @param pathStyle false: virtual-host style, every {@code *.localhost} name resolved to loopback */
     private static S3Client client(boolean pathStyle) {
@@ -112,17 +107,18 @@ class ConcurrentWritesTest {
         }
     }
 
-    @Test
-    void concurrentWritersToAVersionedKeyEachGetTheirOwnVersion() throws Exception {
-        try (S3Client s3 = client()) {
-            s3.createBucket(b -> b.bucket("contended-versions"));
-            s3.putBucketVersioning(r -> r.bucket("contended-versions").versioningConfiguration(c -> c.status(BucketVersioningStatus.ENABLED)));
+    @org.junit.jupiter.params.ParameterizedTest(name = "path style: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void concurrentWritersToAVersionedKeyEachGetTheirOwnVersion(boolean pathStyle) throws Exception {
+        String bucket = pathStyle ? "contended-versions-path" : "contended-versions-virtual-host";
+        try (S3Client s3 = client(pathStyle)) {
+            s3.createBucket(b -> b.bucket(bucket));
+            s3.putBucketVersioning(r -> r.bucket(bucket).versioningConfiguration(c -> c.status(BucketVersioningStatus.ENABLED)));
             ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
             List<Future<String>> ids = new ArrayList<>();
             for (int w = 0; w < WRITERS; w++) {
                 int writer = w;
-                ids.add(pool.submit(() -> s3.putObject(r -> r.bucket("contended-versions").key("k"), RequestBody.fromBytes(body(writer)))
-                        .versionId()));
+                ids.add(pool.submit(() -> s3.putObject(r -> r.bucket(bucket).key("k"), RequestBody.fromBytes(body(writer))).versionId()));
             }
             Set<String> versions = ConcurrentHashMap.newKeySet();
             for (Future<String> id : ids) {
@@ -130,21 +126,23 @@ class ConcurrentWritesTest {
             }
             pool.shutdown();
             assertThat(versions).hasSize(WRITERS);
-            assertThat(s3.listObjectVersions(r -> r.bucket("contended-versions")).versions()).hasSize(WRITERS);
+            assertThat(s3.listObjectVersions(r -> r.bucket(bucket)).versions()).hasSize(WRITERS);
         }
     }
 
-    @Test
-    void ofManyConditionalCreatesExactlyOneSucceeds() throws Exception {
-        try (S3Client s3 = client()) {
-            s3.createBucket(b -> b.bucket("contended-create"));
+    @org.junit.jupiter.params.ParameterizedTest(name = "path style: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void ofManyConditionalCreatesExactlyOneSucceeds(boolean pathStyle) throws Exception {
+        String bucket = pathStyle ? "contended-create-path" : "contended-create-virtual-host";
+        try (S3Client s3 = client(pathStyle)) {
+            s3.createBucket(b -> b.bucket(bucket));
             ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
             List<Future<Boolean>> outcomes = new ArrayList<>();
             for (int w = 0; w < WRITERS; w++) {
                 int writer = w;
                 outcomes.add(pool.submit(() -> {
                     try {
-                        s3.putObject(r -> r.bucket("contended-create").key("lock").ifNoneMatch("*"), RequestBody.fromBytes(body(writer)));
+                        s3.putObject(r -> r.bucket(bucket).key("lock").ifNoneMatch("*"), RequestBody.fromBytes(body(writer)));
                         return true;
                     } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
                         assertThat(e.statusCode()).isEqualTo(412);

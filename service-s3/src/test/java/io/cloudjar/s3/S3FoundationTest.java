@@ -13,7 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -106,23 +105,6 @@ class S3FoundationTest {
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("BucketNotEmpty");
                 });
         assertThat(s3.listBuckets().buckets()).extracting(b -> b.name()).contains(bucket);
-    }
-
-    @org.junit.jupiter.api.Test
-    void bucketsInOtherRegionsNeedTheirLocationConstraint() {
-        try (S3Client seoul = cloudjar.client(S3Client.builder().forcePathStyle(true), Region.AP_NORTHEAST_2, "test", "test")) {
-            seoul.createBucket(b -> b.bucket("seoul-bucket").createBucketConfiguration(c -> c.locationConstraint("ap-northeast-2")));
-            assertThat(seoul.getBucketLocation(b -> b.bucket("seoul-bucket")).locationConstraintAsString()).isEqualTo("ap-northeast-2");
-            assertThatThrownBy(() -> seoul.createBucket(b -> b.bucket("wrong-constraint")
-                    .createBucketConfiguration(c -> c.locationConstraint("eu-west-1"))))
-                    .isInstanceOfSatisfying(S3Exception.class, e ->
-                            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("IllegalLocationConstraintException"));
-        }
-        try (S3Client s3 = S3Clients.pathStyle(cloudjar)) {
-            s3.createBucket(b -> b.bucket("virginia-bucket"));
-            assertThat(s3.getBucketLocation(b -> b.bucket("virginia-bucket")).locationConstraintAsString()).isNullOrEmpty();
-            assertThat(s3.headBucket(b -> b.bucket("virginia-bucket")).bucketRegion()).isEqualTo("us-east-1");
-        }
     }
 
     @org.junit.jupiter.api.Test
