@@ -46,8 +46,16 @@ class KeysAndListingsTest {
                 .containsExactlyInAnyOrderElementsOf(keys);
         assertThat(Files.exists(Path.of("/tmp", escape))).isFalse();
         assertS3Error(400, "KeyTooLongError", () -> s3.putObject(r -> r.bucket(bucket).key("k".repeat(1025)), RequestBody.fromString("x")));
+        // the SDK decodes url-encoded listings, so a server that did not encode would turn '+' into ' ' here
         var encoded = s3.listObjectsV2(r -> r.bucket(bucket).encodingType(EncodingType.URL).prefix("with"));
         assertThat(encoded.contents()).extracting(S3Object::key).containsExactly("with space+plus&amp;=?#");
+        var encodedV1 = s3.listObjects(r -> r.bucket(bucket).encodingType(EncodingType.URL).prefix("with"));
+        assertThat(encodedV1.contents()).extracting(S3Object::key).containsExactly("with space+plus&amp;=?#");
+        var encodedVersions = s3.listObjectVersions(r -> r.bucket(bucket).encodingType(EncodingType.URL).prefix("with"));
+        assertThat(encodedVersions.versions()).extracting(v -> v.key()).containsExactly("with space+plus&amp;=?#");
+        var rolled = s3.listObjectsV2(r -> r.bucket(bucket).encodingType(EncodingType.URL).delimiter("/").prefix("ünïcødé/"));
+        assertThat(rolled.commonPrefixes()).extracting(CommonPrefix::prefix).containsExactly("ünïcødé/日本語/");
+        assertThat(rolled.prefix()).isEqualTo("ünïcødé/");
     }
 
     @ParameterizedTest(name = "{0} style")
