@@ -12,7 +12,9 @@ class S3ScriptedClientsTest {
 
     @Test
     void awsCliSyncsTreesAndDrivesVersioningAndMultipart() throws Exception {
-        PytestRunner.in("src/test/python").requirePython("pytest").requireCommand("aws", "--version").run(cloudjar, "test_s3_cli.py");
+        // every case runs in both addressing styles, and each aws call starts a Python process: minutes on a busy machine
+        PytestRunner.in("src/test/python").requirePython("pytest").requireCommand("aws", "--version")
+                .timeout(java.time.Duration.ofMinutes(15)).run(cloudjar, "test_s3_cli.py");
     }
 
     @Test
