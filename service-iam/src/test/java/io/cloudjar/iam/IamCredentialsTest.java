@@ -155,6 +155,21 @@ class IamCredentialsTest {
         assertThat(iam.listMFADevices(r -> r.userName("mfa-user")).mfaDevices()).singleElement()
                 .satisfies(d -> assertThat(d.serialNumber()).isEqualTo(device.serialNumber()));
         assertThat(iam.listVirtualMFADevices(r -> r.assignmentStatus("Assigned")).virtualMFADevices()).hasSize(1);
+        var got = iam.getMFADevice(r -> r.serialNumber(device.serialNumber()));
+        assertThat(got.userName()).isEqualTo("mfa-user");
+        assertThat(got.enableDate()).isNotNull();
+        assertError(error(() -> iam.enableMFADevice(r -> r.userName("mfa-user").serialNumber(device.serialNumber())
+                .authenticationCode1(code1).authenticationCode2(code2))), "EntityAlreadyExists", 409);
+
+        // resync takes two fresh consecutive codes; the ones already used are refused
+        assertError(error(() -> iam.resyncMFADevice(r -> r.userName("mfa-user").serialNumber(device.serialNumber())
+                .authenticationCode1(code1).authenticationCode2(code2))), "InvalidAuthenticationCode", 403);
+        String code3 = TestTotp.code(seed, now + 30);
+        String code4 = TestTotp.code(seed, now + 60);
+        iam.resyncMFADevice(r -> r.userName("mfa-user").serialNumber(device.serialNumber())
+                .authenticationCode1(code3).authenticationCode2(code4));
+        assertError(error(() -> iam.resyncMFADevice(r -> r.userName("nobody").serialNumber(device.serialNumber())
+                .authenticationCode1(code3).authenticationCode2(code4))), "NoSuchEntity", 404);
         assertError(error(() -> iam.deleteVirtualMFADevice(r -> r.serialNumber(device.serialNumber()))), "DeleteConflict", 409);
         assertError(error(() -> iam.deleteUser(r -> r.userName("mfa-user"))), "DeleteConflict", 409);
 
