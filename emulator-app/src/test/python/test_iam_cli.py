@@ -77,8 +77,21 @@ def test_group_user_access_key_and_caller_identity(aws):
     last = aws("iam", "get-access-key-last-used", "--access-key-id", key["AccessKeyId"])["AccessKeyLastUsed"]
     assert last["ServiceName"] == "sts"
 
+    # what the group's AmazonS3ReadOnlyAccess grants the user, as the policy simulator sees it
+    sim = aws("iam", "simulate-principal-policy", "--policy-source-arn", created["Arn"],
+              "--action-names", "s3:GetObject", "s3:ListBucket", "s3:PutObject",
+              "--resource-arns", "arn:aws:s3:::seed-bucket/notes.txt")["EvaluationResults"]
+    assert [(r["EvalActionName"], r["EvalDecision"]) for r in sim] == [
+        ("s3:GetObject", "allowed"), ("s3:ListBucket", "allowed"), ("s3:PutObject", "implicitDeny")]
+    assert sim[0]["MatchedStatements"][0]["SourcePolicyId"] == "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"
+
     failed = aws("iam", "delete-user", "--user-name", user, ok=False)
     assert "DeleteConflict" in failed.stderr
+
+
+def test_root_caller_identity(aws):
+    ident = aws("sts", "get-caller-identity")
+    assert ident == {"UserId": ACCOUNT, "Account": ACCOUNT, "Arn": f"arn:aws:iam::{ACCOUNT}:root"}
 
 
 def test_assume_role_gives_the_assumed_role_arn(aws):
@@ -95,6 +108,11 @@ def test_assume_role_gives_the_assumed_role_arn(aws):
     assert assumed["Credentials"]["AccessKeyId"].startswith("ASIA")
     ident = aws("sts", "get-caller-identity", creds=assumed["Credentials"])
     assert ident["Arn"] == f"arn:aws:sts::{ACCOUNT}:assumed-role/{role}/cli"
+    assert ident["UserId"] == f"{got['RoleId']}:cli"
+
+    too_long = aws("sts", "assume-role", "--role-arn", f"arn:aws:iam::{ACCOUNT}:role/{role}", "--role-session-name", "cli",
+                   "--duration-seconds", "7200", ok=False)
+    assert "ValidationError" in too_long.stderr and "MaxSessionDuration" in too_long.stderr
 
 
 def test_aws_managed_policies_are_listed(aws):

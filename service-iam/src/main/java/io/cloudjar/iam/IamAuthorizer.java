@@ -8,7 +8,6 @@ import io.cloudjar.iam.policy.PolicyEvaluator;
 import io.cloudjar.iam.policy.PolicySet;
 import io.cloudjar.iam.policy.RequestFacts;
 import io.cloudjar.iam.state.IamState;
-import io.cloudjar.iam.state.StsSession;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +28,7 @@ final class IamAuthorizer implements Authorizer {
     public Decision authorize(AuthorizationRequest request) {
         PrincipalPolicies p = PrincipalPolicies.of(state, request.principal());
         Map<String, List<String>> context = new LinkedHashMap<>(request.contextKeys());
-        p.stsSession().map(StsSession::mfaAuthenticated)
-                .ifPresent(mfa -> context.put("aws:MultiFactorAuthPresent", List.of(Boolean.toString(mfa))));
+        p.putSessionKeys(context, state.clock().now());
         PolicySet policies = new PolicySet(p.identity(), p.boundary(), p.session(), null, null, false);
         for (String resource : request.resources()) {
             EvaluationResult result = PolicyEvaluator.evaluate(policies,

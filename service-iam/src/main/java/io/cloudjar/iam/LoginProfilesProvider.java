@@ -1,5 +1,6 @@
 package io.cloudjar.iam;
 
+import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.pipeline.RequestContext;
 import io.cloudjar.iam.state.IamErrors;
 import io.cloudjar.iam.state.LoginProfile;
@@ -47,8 +48,8 @@ public final class LoginProfilesProvider extends IamFeature {
             LoginProfile profile = profile(user);
             if (request.password() != null) {
                 PasswordRules.check(account.passwordPolicy, request.password());
-                profile.password = request.password();
-                profile.passwordChanged = ctx.receivedAt();
+                PasswordRules.checkNotReused(account.passwordPolicy, profile, request.password());
+                profile.changePassword(request.password(), ctx.receivedAt());
             }
             if (request.passwordResetRequired() != null) {
                 profile.resetRequired = request.passwordResetRequired();
@@ -71,7 +72,9 @@ public final class LoginProfilesProvider extends IamFeature {
         return inAccount(ctx, account -> {
             User user = Callers.user(ctx, account);
             if (user == null) {
-                throw IamErrors.invalidInput("Only IAM users can change their own password.");
+                // the root's password is not IAM's, and roles have none
+                throw AwsErrors.of("InvalidUserType", 400, "The request was rejected because the type of user for the "
+                        + "transaction was incorrect. Only IAM users can change their own password.");
             }
             if (account.passwordPolicy != null && !account.passwordPolicy.allowUsersToChange()) {
                 throw IamErrors.accessDenied("The account password policy does not allow users to change their password.");
@@ -81,8 +84,8 @@ public final class LoginProfilesProvider extends IamFeature {
                 throw IamErrors.invalidInput("The old password is incorrect.");
             }
             PasswordRules.check(account.passwordPolicy, request.newPassword());
-            profile.password = request.newPassword();
-            profile.passwordChanged = ctx.receivedAt();
+            PasswordRules.checkNotReused(account.passwordPolicy, profile, request.newPassword());
+            profile.changePassword(request.newPassword(), ctx.receivedAt());
             profile.resetRequired = false;
             return ChangePasswordResponse.builder().build();
         });

@@ -1,6 +1,7 @@
 package io.cloudjar.iam;
 
 import io.cloudjar.iam.state.IamErrors;
+import io.cloudjar.iam.state.LoginProfile;
 import io.cloudjar.iam.state.PasswordPolicy;
 
 /**
@@ -43,6 +44,14 @@ final class PasswordRules {
         }
         if (policy.requireSymbols() && !symbol) {
             throw IamErrors.passwordPolicyViolation("Password should have at least one symbol");
+        }
+    }
+
+    /** PasswordReusePrevention: the new password may not be any of the user's last N (the current one included). */
+    static void checkNotReused(PasswordPolicy policy, LoginProfile profile, String password) {
+        Integer count = policy == null ? null : policy.reusePrevention();
+        if (count != null && count > 0 && profile.recentPasswords(count).contains(password)) {
+            throw IamErrors.passwordPolicyViolation("Password should not be one of your last " + count + " passwords");
         }
     }
 }

@@ -9,8 +9,11 @@ import io.cloudjar.iam.state.IamState;
 import io.cloudjar.iam.state.Role;
 import io.cloudjar.iam.state.StsSession;
 import io.cloudjar.iam.state.User;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,6 +54,23 @@ public record PrincipalPolicies(Caller caller, List<PolicySource> identity, List
                         sessionPolicies == null ? List.of() : sessionPolicies, session);
             }
             default -> new PrincipalPolicies(Caller.root(p.accountId()), List.of(), null, null, session);
+        });
+    }
+
+    /**
+     * The condition keys that only IAM knows and the core's authorization stage cannot fill: for role sessions
+     * {@code aws:PrincipalArn} is the role's ARN (with its path), not the session's; calls signed with temporary
+     * credentials carry {@code aws:MultiFactorAuthPresent} and, after an MFA check, {@code aws:MultiFactorAuthAge}.
+     */
+    public void putSessionKeys(Map<String, List<String>> keys, Instant now) {
+        if (caller.kind() == Caller.Kind.ROLE_SESSION && caller.roleArn() != null) {
+            keys.put("aws:PrincipalArn", List.of(caller.roleArn()));
+        }
+        stsSession.ifPresent(s -> {
+            keys.put("aws:MultiFactorAuthPresent", List.of(Boolean.toString(s.mfaAuthenticated())));
+            if (s.mfaAuthenticated()) {
+                keys.put("aws:MultiFactorAuthAge", List.of(Long.toString(Duration.between(s.issued(), now).toSeconds())));
+            }
         });
     }
 

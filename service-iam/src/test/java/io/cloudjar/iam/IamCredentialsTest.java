@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
+import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.ReportStateType;
 import software.amazon.awssdk.services.iam.model.StatusType;
 import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
@@ -73,6 +74,12 @@ class IamCredentialsTest {
         assertError(error(() -> iam.deleteUser(r -> r.userName("dev"))), "DeleteConflict", 409);
         iam.deleteAccessKey(r -> r.userName("dev").accessKeyId(key.accessKeyId()));
         assertError(error(() -> iam.deleteAccessKey(r -> r.userName("dev").accessKeyId(key.accessKeyId()))), "NoSuchEntity", 404);
+        // a deleted key signs nothing (it does not fall back to acting as the account root)
+        try (StsClient sts = cloudjar.client(StsClient.builder(), Region.US_EAST_1, key.accessKeyId(), key.secretAccessKey())) {
+            StsException e = catchThrowableOfType(StsException.class, sts::getCallerIdentity);
+            assertThat(e).isNotNull();
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId");
+        }
     }
 
     @Test
@@ -101,6 +108,32 @@ class IamCredentialsTest {
     }
 
     @Test
+    void usersChangeTheirOwnPasswordsWithinThePolicyAndMayNotReuseRecentOnes() {
+        iam.updateAccountPasswordPolicy(r -> r.minimumPasswordLength(10).requireNumbers(true).passwordReusePrevention(2)
+                .allowUsersToChangePassword(true));
+        assertThat(iam.getAccountPasswordPolicy().passwordPolicy().passwordReusePrevention()).isEqualTo(2);
+        iam.createUser(r -> r.userName("pat"));
+        iam.createLoginProfile(r -> r.userName("pat").password("first-pass1"));
+        AccessKey key = iam.createAccessKey(r -> r.userName("pat")).accessKey();
+        try (IamClient asPat = cloudjar.client(IamClient.builder(), Region.AWS_GLOBAL, key.accessKeyId(), key.secretAccessKey())) {
+            assertError(error(() -> asPat.changePassword(r -> r.oldPassword("first-pass1").newPassword("no-digits-here"))),
+                    "PasswordPolicyViolation", 400);
+            IamException reused = error(() -> asPat.changePassword(r -> r.oldPassword("first-pass1").newPassword("first-pass1")));
+            assertError(reused, "PasswordPolicyViolation", 400);
+            assertThat(reused.awsErrorDetails().errorMessage()).startsWith("Password does not conform to the account password policy.");
+            asPat.changePassword(r -> r.oldPassword("first-pass1").newPassword("second-pass2"));
+            // the last two passwords are both refused; the third-last is allowed again
+            assertError(error(() -> asPat.changePassword(r -> r.oldPassword("second-pass2").newPassword("first-pass1"))),
+                    "PasswordPolicyViolation", 400);
+            asPat.changePassword(r -> r.oldPassword("second-pass2").newPassword("third-pass3"));
+            asPat.changePassword(r -> r.oldPassword("third-pass3").newPassword("first-pass1"));
+        }
+        assertError(error(() -> iam.updateLoginProfile(r -> r.userName("pat").password("first-pass1"))), "PasswordPolicyViolation", 400);
+        // the root's password is not an IAM user's
+        assertError(error(() -> iam.changePassword(r -> r.oldPassword("x").newPassword("y"))), "InvalidUserType", 400);
+    }
+
+    @Test
     void virtualMfaDeviceIsEnabledWithTwoConsecutiveTotpCodes() throws Exception {
         iam.createUser(r -> r.userName("mfa-user"));
         VirtualMFADevice device = iam.createVirtualMFADevice(r -> r.virtualMFADeviceName("mfa-user")).virtualMFADevice();
@@ -109,8 +142,10 @@ class IamCredentialsTest {
         assertThat(seed).matches("[A-Z2-7]{64}");
         byte[] png = device.qrCodePNG().asByteArray();
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+        // what an authenticator app scans: otpauth://totp/$virtualMFADeviceName@$AccountName?secret=$Base32String
+        assertThat(QrCodeText.of(png)).isEqualTo("otpauth://totp/mfa-user@000000000000?secret=" + seed);
 
-        long now = System.currentTimeMillis() / 1000;
+        long now = cloudjar.server().runtime().clock().now().getEpochSecond();
         assertError(error(() -> iam.enableMFADevice(r -> r.userName("mfa-user").serialNumber(device.serialNumber())
                 .authenticationCode1("123456").authenticationCode2("654321"))), "InvalidAuthenticationCode", 403);
         String code1 = TestTotp.code(seed, now - 30);
@@ -120,6 +155,21 @@ class IamCredentialsTest {
         assertThat(iam.listMFADevices(r -> r.userName("mfa-user")).mfaDevices()).singleElement()
                 .satisfies(d -> assertThat(d.serialNumber()).isEqualTo(device.serialNumber()));
         assertThat(iam.listVirtualMFADevices(r -> r.assignmentStatus("Assigned")).virtualMFADevices()).hasSize(1);
+        var got = iam.getMFADevice(r -> r.serialNumber(device.serialNumber()));
+        assertThat(got.userName()).isEqualTo("mfa-user");
+        assertThat(got.enableDate()).isNotNull();
+        assertError(error(() -> iam.enableMFADevice(r -> r.userName("mfa-user").serialNumber(device.serialNumber())
+                .authenticationCode1(code1).authenticationCode2(code2))), "EntityAlreadyExists", 409);
+
+        // resync takes two fresh consecutive codes; the ones already used are refused
+        assertError(error(() -> iam.resyncMFADevice(r -> r.userName("mfa-user").serialNumber(device.serialNumber())
+                .authenticationCode1(code1).authenticationCode2(code2))), "InvalidAuthenticationCode", 403);
+        String code3 = TestTotp.code(seed, now + 30);
+        String code4 = TestTotp.code(seed, now + 60);
+        iam.resyncMFADevice(r -> r.userName("mfa-user").serialNumber(device.serialNumber())
+                .authenticationCode1(code3).authenticationCode2(code4));
+        assertError(error(() -> iam.resyncMFADevice(r -> r.userName("nobody").serialNumber(device.serialNumber())
+                .authenticationCode1(code3).authenticationCode2(code4))), "NoSuchEntity", 404);
         assertError(error(() -> iam.deleteVirtualMFADevice(r -> r.serialNumber(device.serialNumber()))), "DeleteConflict", 409);
         assertError(error(() -> iam.deleteUser(r -> r.userName("mfa-user"))), "DeleteConflict", 409);
 

@@ -139,6 +139,45 @@ class IamPoliciesTest {
     }
 
     @Test
+    void customerManagedPoliciesAreTaggable() {
+        String arn = iam.createPolicy(r -> r.policyName("tagged").policyDocument(S3_READ).tags(t -> t.key("owner").value("ops")))
+                .policy().arn();
+        assertThat(iam.getPolicy(r -> r.policyArn(arn)).policy().tags()).extracting(t -> t.key()).containsExactly("owner");
+        iam.tagPolicy(r -> r.policyArn(arn).tags(t -> t.key("cost").value("42"), t -> t.key("OWNER").value("dev")));
+        assertThat(iam.listPolicyTags(r -> r.policyArn(arn)).tags()).extracting(t -> t.key() + "=" + t.value())
+                .containsExactly("cost=42", "OWNER=dev");
+        iam.untagPolicy(r -> r.policyArn(arn).tagKeys("cost"));
+        assertThat(iam.listPolicyTags(r -> r.policyArn(arn)).tags()).extracting(t -> t.key()).containsExactly("OWNER");
+        assertError(error(() -> iam.listPolicyTags(r -> r.policyArn("arn:aws:iam::000000000000:policy/missing"))),
+                "NoSuchEntity", 404);
+    }
+
+    @Test
+    void theWholeAwsCatalogueIsPagedWithMarkers() {
+        int pages = 0;
+        int policies = 0;
+        String marker = null;
+        java.util.Set<String> names = new java.util.HashSet<>();
+        do {
+            String from = marker;
+            var page = iam.listPolicies(r -> r.scope(PolicyScopeType.AWS).maxItems(200).marker(from));
+            assertThat(page.policies()).hasSizeLessThanOrEqualTo(200);
+            page.policies().forEach(p -> assertThat(p.arn()).startsWith("arn:aws:iam::aws:policy/"));
+            page.policies().forEach(p -> names.add(p.policyName()));
+            policies += page.policies().size();
+            pages++;
+            marker = page.isTruncated() ? page.marker() : null;
+            assertThat(page.isTruncated()).isEqualTo(marker != null);
+        } while (marker != null);
+        assertThat(policies).isEqualTo(names.size()).isEqualTo(io.cloudjar.iam.catalog.AwsManagedPolicies.all().size());
+        assertThat(pages).isEqualTo((policies + 199) / 200);
+        assertThat(names).contains("AdministratorAccess", "AmazonS3ReadOnlyAccess", "AmazonEC2FullAccess", "ReadOnlyAccess");
+        Policy s3 = iam.getPolicy(r -> r.policyArn(S3_READ_ONLY)).policy();
+        assertThat(s3.defaultVersionId()).isEqualTo("v3");
+        assertThat(s3.isAttachable()).isTrue();
+    }
+
+    @Test
     void atMostTenManagedPoliciesAttachToARole() {
         iam.createRole(r -> r.roleName("busy").assumeRolePolicyDocument(IamRolesTest.EC2_TRUST));
         for (int i = 0; i < 10; i++) {

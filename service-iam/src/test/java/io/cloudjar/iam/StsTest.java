@@ -25,6 +25,9 @@ class StsTest {
 
     static final String TRUST_ACCOUNT = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Principal\":{\"AWS\":\"arn:aws:iam::000000000000:root\"},\"Action\":\"sts:AssumeRole\"}]}";
+    static final String TRUST_ACCOUNT_WITH_TAGS = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Principal\":{\"AWS\":\"arn:aws:iam::000000000000:root\"},"
+            + "\"Action\":[\"sts:AssumeRole\",\"sts:TagSession\",\"sts:SetSourceIdentity\"]}]}";
     static final String ALLOW_ASSUME = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}]}";
 
@@ -131,7 +134,7 @@ class StsTest {
 
     @Test
     void sessionPolicyMustBeValidAndIsReportedAsPackedSize() {
-        iam.createRole(r -> r.roleName("admin").assumeRolePolicyDocument(TRUST_ACCOUNT));
+        iam.createRole(r -> r.roleName("admin").assumeRolePolicyDocument(TRUST_ACCOUNT_WITH_TAGS));
         var assumed = sts.assumeRole(r -> r.roleArn("arn:aws:iam::000000000000:role/admin").roleSessionName("s1")
                 .policy(IamPoliciesTest.S3_READ).tags(t -> t.key("project").value("x")));
         assertThat(assumed.packedPolicySize()).isBetween(1, 100);
@@ -145,7 +148,7 @@ class StsTest {
         AccessKey key = iam.createAccessKey(r -> r.userName("mfa")).accessKey();
         var device = iam.createVirtualMFADevice(r -> r.virtualMFADeviceName("mfa")).virtualMFADevice();
         String seed = device.base32StringSeed().asString(StandardCharsets.US_ASCII);
-        long now = System.currentTimeMillis() / 1000;
+        long now = cloudjar.server().runtime().clock().now().getEpochSecond();
         iam.enableMFADevice(r -> r.userName("mfa").serialNumber(device.serialNumber())
                 .authenticationCode1(codeAt(seed, now - 60)).authenticationCode2(codeAt(seed, now - 30)));
         try (StsClient asUser = cloudjar.client(StsClient.builder(), Region.US_EAST_1, key.accessKeyId(), key.secretAccessKey())) {
@@ -161,6 +164,126 @@ class StsTest {
             // a code may not be used twice
             assertError(stsError(() -> asUser.getSessionToken(r -> r.serialNumber(device.serialNumber())
                     .tokenCode(codeAt(seed, now)))), "AccessDenied", 403);
+        }
+    }
+
+    @Test
+    void rootCallerIdentityIsTheAccount() {
+        var id = sts.getCallerIdentity();
+        assertThat(id.account()).isEqualTo("000000000000");
+        assertThat(id.userId()).isEqualTo("000000000000");
+        assertThat(id.arn()).isEqualTo("arn:aws:iam::000000000000:root");
+    }
+
+    @Test
+    void roleChainingIsLimitedToOneHour() {
+        iam.createRole(r -> r.roleName("first").assumeRolePolicyDocument(TRUST_ACCOUNT));
+        iam.putRolePolicy(r -> r.roleName("first").policyName("assume").policyDocument(ALLOW_ASSUME));
+        iam.createRole(r -> r.roleName("second").assumeRolePolicyDocument(TRUST_ACCOUNT).maxSessionDuration(7200));
+        Credentials first = sts.assumeRole(r -> r.roleArn("arn:aws:iam::000000000000:role/first").roleSessionName("one"))
+                .credentials();
+        try (StsClient chained = sessionClient(first)) {
+            StsException tooLong = stsError(() -> chained.assumeRole(r -> r.roleArn("arn:aws:iam::000000000000:role/second")
+                    .roleSessionName("two").durationSeconds(7200)));
+            assertError(tooLong, "ValidationError", 400);
+            assertThat(tooLong.awsErrorDetails().errorMessage())
+                    .isEqualTo("The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.");
+            var second = chained.assumeRole(r -> r.roleArn("arn:aws:iam::000000000000:role/second").roleSessionName("two")
+                    .durationSeconds(3600));
+            assertThat(second.assumedRoleUser().arn()).isEqualTo("arn:aws:sts::000000000000:assumed-role/second/two");
+        }
+        // outside a chain the role's own maximum applies
+        assertThat(sts.assumeRole(r -> r.roleArn("arn:aws:iam::000000000000:role/second").roleSessionName("three")
+                .durationSeconds(7200)).credentials().expiration()).isAfter(cloudjar.server().runtime().clock().now()
+                .plus(Duration.ofMinutes(119)));
+    }
+
+    @Test
+    void rootSessionTokensLastAtMostAnHour() {
+        var now = cloudjar.server().runtime().clock().now();
+        Credentials creds = sts.getSessionToken(r -> r.durationSeconds(7200)).credentials();
+        assertThat(creds.expiration()).isBetween(now.plus(Duration.ofMinutes(59)), now.plus(Duration.ofMinutes(61)));
+        iam.createUser(r -> r.userName("long"));
+        AccessKey key = iam.createAccessKey(r -> r.userName("long")).accessKey();
+        try (StsClient asUser = cloudjar.client(StsClient.builder(), Region.US_EAST_1, key.accessKeyId(), key.secretAccessKey())) {
+            assertThat(asUser.getSessionToken().credentials().expiration()).isAfter(now.plus(Duration.ofHours(11)));
+        }
+    }
+
+    @Test
+    void sessionTagsAndSourceIdentityNeedTheirOwnTrustActions() {
+        iam.createRole(r -> r.roleName("plain").assumeRolePolicyDocument(TRUST_ACCOUNT));
+        StsException tags = stsError(() -> sts.assumeRole(r -> r.roleArn("arn:aws:iam::000000000000:role/plain")
+                .roleSessionName("s1").tags(t -> t.key("project").value("x"))));
+        assertError(tags, "AccessDenied", 403);
+        assertThat(tags.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:iam::000000000000:root is not authorized "
+                + "to perform: sts:TagSession on resource: arn:aws:iam::000000000000:role/plain");
+        StsException source = stsError(() -> sts.assumeRole(r -> r.roleArn("arn:aws:iam::000000000000:role/plain")
+                .roleSessionName("s1").sourceIdentity("alice")));
+        assertError(source, "AccessDenied", 403);
+        assertThat(source.awsErrorDetails().errorMessage()).contains("sts:SetSourceIdentity");
+
+        iam.createRole(r -> r.roleName("tagging").assumeRolePolicyDocument(TRUST_ACCOUNT_WITH_TAGS));
+        var assumed = sts.assumeRole(r -> r.roleArn("arn:aws:iam::000000000000:role/tagging").roleSessionName("s1")
+                .tags(t -> t.key("project").value("x")).sourceIdentity("alice"));
+        assertThat(assumed.sourceIdentity()).isEqualTo("alice");
+        assertThat(assumed.packedPolicySize()).isPositive();
+    }
+
+    @Test
+    void trustPolicyCanRequireMfa() {
+        String mfaTrust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+                + "\"arn:aws:iam::000000000000:root\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"Bool\":"
+                + "{\"aws:MultiFactorAuthPresent\":\"true\"}}}]}";
+        iam.createRole(r -> r.roleName("guarded").assumeRolePolicyDocument(mfaTrust));
+        iam.createUser(r -> r.userName("ops"));
+        iam.putUserPolicy(r -> r.userName("ops").policyName("assume").policyDocument(ALLOW_ASSUME));
+        AccessKey key = iam.createAccessKey(r -> r.userName("ops")).accessKey();
+        var device = iam.createVirtualMFADevice(r -> r.virtualMFADeviceName("ops")).virtualMFADevice();
+        String seed = device.base32StringSeed().asString(StandardCharsets.US_ASCII);
+        long now = cloudjar.server().runtime().clock().now().getEpochSecond();
+        iam.enableMFADevice(r -> r.userName("ops").serialNumber(device.serialNumber())
+                .authenticationCode1(codeAt(seed, now - 90)).authenticationCode2(codeAt(seed, now - 60)));
+        String guarded = "arn:aws:iam::000000000000:role/guarded";
+        try (StsClient asOps = cloudjar.client(StsClient.builder(), Region.US_EAST_1, key.accessKeyId(), key.secretAccessKey())) {
+            assertError(stsError(() -> asOps.assumeRole(r -> r.roleArn(guarded).roleSessionName("no-mfa"))), "AccessDenied", 403);
+            // the code passed with AssumeRole itself
+            assertThat(asOps.assumeRole(r -> r.roleArn(guarded).roleSessionName("direct").serialNumber(device.serialNumber())
+                    .tokenCode(codeAt(seed, now - 30))).assumedRoleUser().arn())
+                    .isEqualTo("arn:aws:sts::000000000000:assumed-role/guarded/direct");
+            // or an MFA-authenticated session from GetSessionToken
+            Credentials mfaSession = asOps.getSessionToken(r -> r.serialNumber(device.serialNumber())
+                    .tokenCode(codeAt(seed, now))).credentials();
+            try (StsClient withMfa = sessionClient(mfaSession)) {
+                assertThat(withMfa.assumeRole(r -> r.roleArn(guarded).roleSessionName("via-session")).assumedRoleUser().arn())
+                        .isEqualTo("arn:aws:sts::000000000000:assumed-role/guarded/via-session");
+            }
+        }
+        // another user's device does not vouch for this one
+        iam.createUser(r -> r.userName("other"));
+        iam.putUserPolicy(r -> r.userName("other").policyName("assume").policyDocument(ALLOW_ASSUME));
+        AccessKey otherKey = iam.createAccessKey(r -> r.userName("other")).accessKey();
+        try (StsClient asOther = cloudjar.client(StsClient.builder(), Region.US_EAST_1, otherKey.accessKeyId(),
+                otherKey.secretAccessKey())) {
+            assertError(stsError(() -> asOther.assumeRole(r -> r.roleArn(guarded).roleSessionName("borrowed")
+                    .serialNumber(device.serialNumber()).tokenCode(codeAt(seed, now + 30)))), "AccessDenied", 403);
+        }
+    }
+
+    @Test
+    void identityPoliciesMayTestTheRolesTags() {
+        String sameTeam = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                + "\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"aws:ResourceTag/team\":\"${aws:PrincipalTag/team}\"}}}]}";
+        iam.createRole(r -> r.roleName("blue-role").assumeRolePolicyDocument(TRUST_ACCOUNT).tags(t -> t.key("team").value("blue")));
+        iam.createRole(r -> r.roleName("red-role").assumeRolePolicyDocument(TRUST_ACCOUNT).tags(t -> t.key("team").value("red")));
+        iam.createUser(r -> r.userName("bea").tags(t -> t.key("team").value("blue")));
+        iam.putUserPolicy(r -> r.userName("bea").policyName("same-team").policyDocument(sameTeam));
+        AccessKey key = iam.createAccessKey(r -> r.userName("bea")).accessKey();
+        try (StsClient asBea = cloudjar.client(StsClient.builder(), Region.US_EAST_1, key.accessKeyId(), key.secretAccessKey())) {
+            assertThat(asBea.assumeRole(r -> r.roleArn("arn:aws:iam::000000000000:role/blue-role").roleSessionName("bea"))
+                    .assumedRoleUser().arn()).endsWith("assumed-role/blue-role/bea");
+            assertError(stsError(() -> asBea.assumeRole(r -> r.roleArn("arn:aws:iam::000000000000:role/red-role")
+                    .roleSessionName("bea"))), "AccessDenied", 403);
         }
     }
 

@@ -114,11 +114,12 @@ public final class ConditionOperators {
     }
 
     /** The positive comparison behind {@code base}. */
-    private static boolean compare(Base base, String value, String policy) {
+    private static boolean compare(Base base, String value, String pattern) {
+        String policy = Wildcards.literal(pattern);
         return switch (base) {
             case STRING_EQUALS, STRING_NOT_EQUALS -> value.equals(policy);
             case STRING_EQUALS_IGNORE_CASE, STRING_NOT_EQUALS_IGNORE_CASE -> value.equalsIgnoreCase(policy);
-            case STRING_LIKE, STRING_NOT_LIKE -> Wildcards.matches(policy, value, false);
+            case STRING_LIKE, STRING_NOT_LIKE -> Wildcards.matches(pattern, value, false);
             case NUMERIC_EQUALS, NUMERIC_NOT_EQUALS -> order(numeric(value, policy), c -> c == 0);
             case NUMERIC_LESS_THAN -> order(numeric(value, policy), c -> c < 0);
             case NUMERIC_LESS_THAN_EQUALS -> order(numeric(value, policy), c -> c <= 0);
@@ -132,7 +133,7 @@ public final class ConditionOperators {
             case BOOL -> value.equalsIgnoreCase(policy);
             case BINARY_EQUALS -> value.equals(policy);
             case IP_ADDRESS, NOT_IP_ADDRESS -> inCidr(value, policy);
-            case ARN_EQUALS, ARN_LIKE, ARN_NOT_EQUALS, ARN_NOT_LIKE -> Wildcards.arnMatches(policy, value);
+            case ARN_EQUALS, ARN_LIKE, ARN_NOT_EQUALS, ARN_NOT_LIKE -> Wildcards.arnMatches(pattern, value);
             case NULL -> throw new IllegalStateException("Null is decided by presence");
         };
     }

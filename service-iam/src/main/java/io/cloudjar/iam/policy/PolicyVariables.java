@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Substitutes policy variables ({@code ${aws:username}}, {@code ${aws:PrincipalTag/team}}, any single-valued
- * context key, the escapes {@code ${*}}, {@code ${?}}, {@code ${$}}, and defaults as in
+ * context key, the escapes {@code ${*}}, {@code ${?}} (literal characters, not wildcards), {@code ${$}}, and defaults as in
  * {@code ${aws:username, 'nobody'}}). A variable whose key is missing and has no default makes the value
  * unusable: the element does not match, as in AWS.
  */
@@ -40,8 +40,14 @@ final class PolicyVariables {
 
     private static Optional<String> resolve(String variable, RequestFacts request) {
         switch (variable) {
-            case "*", "?", "$" -> {
-                return Optional.of(variable);
+            case "*" -> {
+                return Optional.of(String.valueOf(Wildcards.LITERAL_STAR));
+            }
+            case "?" -> {
+                return Optional.of(String.valueOf(Wildcards.LITERAL_QUESTION));
+            }
+            case "$" -> {
+                return Optional.of("$");
             }
             default -> {
             }

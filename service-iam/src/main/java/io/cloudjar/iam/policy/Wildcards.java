@@ -5,7 +5,16 @@ package io.cloudjar.iam.policy;
  * Actions compare regardless of case; resources, ARNs and StringLike values case-sensitively.
  */
 public final class Wildcards {
+    /** What {@code ${*}} and {@code ${?}} become: characters that match a literal {@code *} and {@code ?}. */
+    static final char LITERAL_STAR = '\uE000';
+    static final char LITERAL_QUESTION = '\uE001';
+
     private Wildcards() {
+    }
+
+    /** The pattern with escaped wildcards made plain characters again, for operators that do not glob. */
+    static String literal(String pattern) {
+        return pattern.replace(LITERAL_STAR, '*').replace(LITERAL_QUESTION, '?');
     }
 
     public static boolean matches(String pattern, String value, boolean ignoreCase) {
@@ -18,7 +27,9 @@ public final class Wildcards {
         int star = -1;
         int mark = 0;
         while (v < value.length()) {
-            if (p < pattern.length() && (pattern.charAt(p) == '?' || pattern.charAt(p) == value.charAt(v))) {
+            if (p < pattern.length() && (pattern.charAt(p) == '?' || pattern.charAt(p) == value.charAt(v)
+                    || pattern.charAt(p) == LITERAL_STAR && value.charAt(v) == '*'
+                    || pattern.charAt(p) == LITERAL_QUESTION && value.charAt(v) == '?')) {
                 p++;
                 v++;
             } else if (p < pattern.length() && pattern.charAt(p) == '*') {

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * Resolves the keys IAM and STS issued: a user's {@code AKIA…} key is that user (refused while inactive); an
- * {@code ASIA…} key is its STS session until it expires on the emulator's clock. Other keys are left to the
- * default resolver (the account root, as LocalStack does).
+ * {@code ASIA…} key is its STS session until it expires on the emulator's clock; a deleted key is refused.
+ * Other keys are left to the default resolver (the account root, as LocalStack does).
  */
 final class IamCredentials implements CredentialResolver {
     private final IamState state;
@@ -23,6 +23,9 @@ final class IamCredentials implements CredentialResolver {
         Optional<AccessKey> key = state.accessKey(accessKeyId);
         if (key.isPresent()) {
             return Optional.of(userPrincipal(key.get()));
+        }
+        if (state.wasDeleted(accessKeyId)) {
+            throw new RejectedCredentials(RejectedCredentials.Reason.INVALID, "access key was deleted");
         }
         Optional<StsSession> session = state.session(accessKeyId);
         if (session.isPresent()) {

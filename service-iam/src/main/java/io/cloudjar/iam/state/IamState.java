@@ -6,6 +6,7 @@ import io.cloudjar.core.util.EmulatorClock;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -15,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class IamState implements Resettable {
     private final Map<String, IamAccount> accounts = new ConcurrentHashMap<>();
     private final Map<String, AccessKey> accessKeys = new ConcurrentHashMap<>();
+    /** Ids of deleted access keys: AWS refuses them, where an unknown key would act as an account's root here. */
+    private final Set<String> deletedKeys = ConcurrentHashMap.newKeySet();
     private final Map<String, StsSession> sessions = new ConcurrentHashMap<>();
     private final EmulatorClock clock;
 
@@ -53,7 +56,12 @@ public final class IamState implements Resettable {
     }
 
     public void unindexKey(AccessKey key) {
+        deletedKeys.add(key.id);
         accessKeys.remove(key.id);
+    }
+
+    public boolean wasDeleted(String accessKeyId) {
+        return deletedKeys.contains(accessKeyId);
     }
 
     public Optional<AccessKey> accessKey(String id) {
@@ -74,6 +82,7 @@ public final class IamState implements Resettable {
     public void reset() {
         accounts.clear();
         accessKeys.clear();
+        deletedKeys.clear();
         sessions.clear();
     }
 }

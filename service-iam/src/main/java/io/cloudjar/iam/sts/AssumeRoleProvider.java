@@ -54,13 +54,22 @@ public final class AssumeRoleProvider extends StsFeature {
             sessionTags.forEach((k, v) -> context.put("aws:RequestTag/" + k, List.of(v)));
             context.put("aws:TagKeys", List.copyOf(sessionTags.keySet()));
         }
-        PolicySource trust = roleAccount.locked(a -> new PolicySource(role.arn(), "resource",
-                IdentityPolicies.parse(role.trustPolicy, PolicyKind.TRUST)));
-        EvaluationResult decision = PolicyEvaluator.evaluate(
-                new PolicySet(facts.identity(), facts.boundary(), facts.session(), trust, ref.accountId(), true),
-                new RequestFacts("sts:AssumeRole", role.arn(), facts.caller(), context));
-        if (!decision.allowed()) {
-            throw StsErrors.notAuthorized(ctx.principal().arn(), "sts:AssumeRole", request.roleArn());
+        PolicySource trust = roleAccount.locked(a -> {
+            // the role is the resource: identity policies may test its tags (ABAC)
+            role.tags.asMap().forEach((k, v) -> {
+                context.put("aws:ResourceTag/" + k, List.of(v));
+                context.put("iam:ResourceTag/" + k, List.of(v));
+            });
+            return new PolicySource(role.arn(), "resource", IdentityPolicies.parse(role.trustPolicy, PolicyKind.TRUST));
+        });
+        PolicySet policies = new PolicySet(facts.identity(), facts.boundary(), facts.session(), trust, ref.accountId(), true);
+        authorize(ctx, policies, "sts:AssumeRole", role, facts, context);
+        // Passing session tags or a source identity is an action of its own that the trust policy must allow.
+        if (!sessionTags.isEmpty() || request.hasTransitiveTagKeys() && !request.transitiveTagKeys().isEmpty()) {
+            authorize(ctx, policies, "sts:TagSession", role, facts, context);
+        }
+        if (request.sourceIdentity() != null) {
+            authorize(ctx, policies, "sts:SetSourceIdentity", role, facts, context);
         }
         List<String> sessionPolicies = SessionPolicies.documents(roleAccount, request.policy(), request.policyArns());
         Integer packed = SessionPolicies.packedSize(request.policy(), sessionTags);
@@ -80,6 +89,14 @@ public final class AssumeRoleProvider extends StsFeature {
                 .packedPolicySize(packed).sourceIdentity(request.sourceIdentity()).build();
     }
 
+    private static void authorize(RequestContext ctx, PolicySet policies, String action, Role role, CallerFacts facts,
+                                  Map<String, List<String>> context) {
+        EvaluationResult decision = PolicyEvaluator.evaluate(policies, new RequestFacts(action, role.arn(), facts.caller(), context));
+        if (!decision.allowed()) {
+            throw StsErrors.notAuthorized(ctx.principal().arn(), action, role.arn());
+        }
+    }
+
     /** DurationSeconds within the role's MaxSessionDuration, and at most an hour when chaining roles. */
     private static int duration(RequestContext ctx, Integer requested, Role role) {
         int seconds = requested == null ? 3600 : requested;
@@ -97,11 +114,15 @@ public final class AssumeRoleProvider extends StsFeature {
         if (serial == null && code == null) {
             return false;
         }
+        Principal caller = ctx.principal();
         IamAccount account = state.account(ctx.accountId());
         boolean valid = account.locked(a -> {
             MfaDevice device = a.mfaDevices.get(serial);
             if (device == null || device.user == null || code == null) {
                 return false;
+            }
+            if (caller.type() == Principal.Type.USER && !device.user.name.equals(caller.name())) {
+                return false; // a user proves its own device, not a colleague's
             }
             OptionalLong step = Totp.single(device.seed, code, ctx.receivedAt(), 2);
             if (step.isEmpty() || step.getAsLong() <= device.lastCounter) {

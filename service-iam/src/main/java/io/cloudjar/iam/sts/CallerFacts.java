@@ -6,11 +6,9 @@ import io.cloudjar.iam.PrincipalPolicies;
 import io.cloudjar.iam.policy.Caller;
 import io.cloudjar.iam.policy.PolicySource;
 import io.cloudjar.iam.state.IamState;
-import io.cloudjar.iam.state.StsSession;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The caller of an STS call as policies see it: its policies and the global condition keys of the call. */
 record CallerFacts(Caller caller, List<PolicySource> identity, List<PolicySource> boundary,
@@ -18,11 +16,11 @@ record CallerFacts(Caller caller, List<PolicySource> identity, List<PolicySource
 
     static CallerFacts of(IamState state, RequestContext ctx) {
         PrincipalPolicies p = PrincipalPolicies.of(state, ctx.principal());
-        return new CallerFacts(p.caller(), p.identity(), p.boundary(), p.session(), context(ctx, p.stsSession()));
+        return new CallerFacts(p.caller(), p.identity(), p.boundary(), p.session(), context(ctx, p));
     }
 
     /** The global condition keys of this call, as AWS puts them in the request context. */
-    static Map<String, List<String>> context(RequestContext ctx, Optional<StsSession> session) {
+    static Map<String, List<String>> context(RequestContext ctx, PrincipalPolicies policies) {
         Principal p = ctx.principal();
         Map<String, List<String>> keys = new LinkedHashMap<>();
         keys.put("aws:CurrentTime", List.of(ctx.receivedAt().toString()));
@@ -41,14 +39,7 @@ record CallerFacts(Caller caller, List<PolicySource> identity, List<PolicySource
             }
             p.tags().forEach((k, v) -> keys.put("aws:PrincipalTag/" + k, List.of(v)));
         }
-        if (session.isPresent()) {
-            boolean mfa = session.get().mfaAuthenticated();
-            keys.put("aws:MultiFactorAuthPresent", List.of(Boolean.toString(mfa)));
-            if (mfa) {
-                keys.put("aws:MultiFactorAuthAge", List.of(Long.toString(
-                        ctx.receivedAt().getEpochSecond() - session.get().issued().getEpochSecond())));
-            }
-        }
+        policies.putSessionKeys(keys, ctx.receivedAt());
         return keys;
     }
 }

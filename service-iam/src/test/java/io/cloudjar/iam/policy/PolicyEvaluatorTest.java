@@ -178,6 +178,63 @@ class PolicyEvaluatorTest {
                         + "\"},\"ArnEquals\":{\"aws:PrincipalArn\":\"" + ALICE.arn() + "\"}}")),
                 req("s3:GetObject", "*", "aws:userid", "AIDAX", "aws:PrincipalAccount", ACCOUNT, "aws:PrincipalArn", ALICE.arn()),
                 Decision.ALLOWED, "allowed"));
+        rows.add(row("StringNotEqualsIgnoreCase", identity(doc("Allow|s3:*|*|{\"StringNotEqualsIgnoreCase\":{\"aws:username\":\"ALICE\"}}")),
+                req("s3:GetObject", "*", "aws:username", "alice"), Decision.IMPLICIT_DENY, "no statement"));
+        rows.add(row("NumericLessThan on aws:EpochTime",
+                identity(doc("Allow|s3:*|*|{\"NumericLessThan\":{\"aws:EpochTime\":\"1900000000\"}}")),
+                req("s3:GetObject", "*", "aws:EpochTime", "1800000000"), Decision.ALLOWED, "allowed"));
+        rows.add(row("NumericLessThan is strict", identity(doc("Allow|s3:*|*|{\"NumericLessThan\":{\"s3:max-keys\":\"10\"}}")),
+                req("s3:ListBucket", "*", "s3:max-keys", "10"), Decision.IMPLICIT_DENY, "no statement"));
+        rows.add(row("NumericGreaterThanEquals holds at the bound",
+                identity(doc("Allow|s3:*|*|{\"NumericGreaterThanEquals\":{\"s3:max-keys\":\"10\"}}")),
+                req("s3:ListBucket", "*", "s3:max-keys", "10"), Decision.ALLOWED, "allowed"));
+        rows.add(row("NumericGreaterThan holds above the bound",
+                identity(doc("Allow|s3:*|*|{\"NumericGreaterThan\":{\"s3:max-keys\":\"10\"}}")),
+                req("s3:ListBucket", "*", "s3:max-keys", "11"), Decision.ALLOWED, "allowed"));
+        rows.add(row("aws:MultiFactorAuthAge missing: a numeric condition fails (long-term keys)",
+                identity(doc("Allow|iam:*|*|{\"NumericLessThan\":{\"aws:MultiFactorAuthAge\":\"3600\"}}")),
+                req("iam:CreateUser", "*"), Decision.IMPLICIT_DENY, "no statement"));
+        rows.add(row("IfExists still applies the test when the key is present",
+                identity(doc("Allow|ec2:*|*|{\"StringEqualsIfExists\":{\"ec2:InstanceType\":\"t3.micro\"}}")),
+                req("ec2:RunInstances", "*", "ec2:InstanceType", "m5.large"), Decision.IMPLICIT_DENY, "no statement"));
+        rows.add(row("deny unless MFA: BoolIfExists false denies long-term keys, which lack the key",
+                identity(doc("Allow|ec2:*|*"), doc("Deny|ec2:*|*|{\"BoolIfExists\":{\"aws:MultiFactorAuthPresent\":\"false\"}}")),
+                req("ec2:StopInstances", "*"), Decision.EXPLICIT_DENY, "explicitly denied"));
+        rows.add(row("deny unless MFA spares an MFA session",
+                identity(doc("Allow|ec2:*|*"), doc("Deny|ec2:*|*|{\"BoolIfExists\":{\"aws:MultiFactorAuthPresent\":\"false\"}}")),
+                req("ec2:StopInstances", "*", "aws:MultiFactorAuthPresent", "true"), Decision.ALLOWED, "allowed"));
+        rows.add(row("several keys in one operator must all hold (AND)",
+                identity(doc("Allow|s3:*|*|{\"StringEquals\":{\"aws:username\":\"alice\",\"aws:RequestedRegion\":\"eu-west-1\"}}")),
+                req("s3:GetObject", "*", "aws:username", "alice", "aws:RequestedRegion", "us-east-1"), Decision.IMPLICIT_DENY,
+                "no statement"));
+        rows.add(row("ForAllValues with a negated operator: no request value may be listed",
+                identity(doc("Allow|ec2:*|*|{\"ForAllValues:StringNotEquals\":{\"aws:TagKeys\":[\"owner\"]}}")),
+                reqMulti("ec2:CreateTags", "aws:TagKeys", "env", "owner"), Decision.IMPLICIT_DENY, "no statement"));
+        rows.add(row("ForAnyValue with a negated operator: one unlisted value suffices",
+                identity(doc("Allow|ec2:*|*|{\"ForAnyValue:StringNotEquals\":{\"aws:TagKeys\":[\"owner\"]}}")),
+                reqMulti("ec2:CreateTags", "aws:TagKeys", "env", "owner"), Decision.ALLOWED, "allowed"));
+        rows.add(row("aws:PrincipalTag/ as a condition key",
+                identity(doc("Allow|s3:*|*|{\"StringEquals\":{\"aws:PrincipalTag/team\":\"blue\"}}")),
+                req("s3:GetObject", "*", "aws:PrincipalTag/team", "red"), Decision.IMPLICIT_DENY, "no statement"));
+        rows.add(row("ABAC: aws:ResourceTag/ must equal ${aws:PrincipalTag/}",
+                identity(doc("Allow|ec2:StartInstances|*|{\"StringEquals\":{\"aws:ResourceTag/team\":\"${aws:PrincipalTag/team}\"}}")),
+                req("ec2:StartInstances", "*", "aws:ResourceTag/team", "blue", "aws:PrincipalTag/team", "blue"),
+                Decision.ALLOWED, "allowed"));
+        rows.add(row("ABAC: another team's resource is not allowed",
+                identity(doc("Allow|ec2:StartInstances|*|{\"StringEquals\":{\"aws:ResourceTag/team\":\"${aws:PrincipalTag/team}\"}}")),
+                req("ec2:StartInstances", "*", "aws:ResourceTag/team", "red", "aws:PrincipalTag/team", "blue"),
+                Decision.IMPLICIT_DENY, "no statement"));
+        rows.add(row("${*} is a literal asterisk, not a wildcard",
+                identity(doc("Allow|s3:*|arn:aws:s3:::b/${*}")),
+                req("s3:GetObject", "arn:aws:s3:::b/anything"), Decision.IMPLICIT_DENY, "no statement"));
+        rows.add(row("${*} matches an asterisk in the value",
+                identity(doc("Allow|s3:ListBucket|*|{\"StringLike\":{\"s3:prefix\":\"logs/${*}\"}}")),
+                req("s3:ListBucket", "*", "s3:prefix", "logs/*"), Decision.ALLOWED, "allowed"));
+        rows.add(row("a 2008-10-17 document leaves ${…} unsubstituted",
+                identity("{\"Version\":\"2008-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"arn:aws:s3:::b/*\"}]}"),
+                req("s3:GetObject", "arn:aws:s3:::b/k"), Decision.ALLOWED, "allowed"));
+        rows.add(row("a wildcard spans the rest of a resource ARN", identity(doc("Allow|ec2:*|arn:aws:ec2:*:" + ACCOUNT + ":instance/*")),
+                req("ec2:StopInstances", "arn:aws:ec2:eu-west-1:" + ACCOUNT + ":instance/i-0abc"), Decision.ALLOWED, "allowed"));
         // --- permissions boundaries and session policies
         rows.add(row("boundary limits an identity allow",
                 new PolicySet(List.of(src(doc("Allow|s3:*|*"))), List.of(src(doc("Allow|ec2:*|*"))), null, null, null, false),
