@@ -90,6 +90,7 @@ class RouteTableTest {
 
     @Test
     void routesToNatGatewaysInterfacesAndPrefixListsAndReplacingThem() {
+        ec2.attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(vpcId)); // a public NAT gateway needs it
         var eip = ec2.allocateAddress(r -> { });
         String nat = ec2.createNatGateway(r -> r.subnetId(subnetId).allocationId(eip.allocationId())).natGateway().natGatewayId();
         String eni = ec2.createNetworkInterface(r -> r.subnetId(subnetId)).networkInterface().networkInterfaceId();
