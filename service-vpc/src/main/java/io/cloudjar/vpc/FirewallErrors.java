@@ -25,10 +25,6 @@ final class FirewallErrors {
         return AwsErrors.badRequest("InvalidGroup.Duplicate", "The security group '%s' already exists for VPC '%s'", groupName, vpcId);
     }
 
-    static AwsException groupReserved() {
-        return AwsErrors.badRequest("InvalidGroup.Reserved", "The security group 'default' is reserved");
-    }
-
     static AwsException cannotDeleteDefault(String groupId) {
         return AwsErrors.badRequest("CannotDelete",
                 "the specified group: \"%s\" name: \"default\" cannot be deleted by a user", groupId);
@@ -74,6 +70,10 @@ final class FirewallErrors {
     static AwsException aclEntryNotFound(int ruleNumber, boolean egress, String aclId) {
         return AwsErrors.badRequest("InvalidNetworkAclEntry.NotFound",
                 "The %s network acl entry identified by %d does not exist in %s.", egress ? "egress" : "ingress", ruleNumber, aclId);
+    }
+
+    static AwsException aclEntryTwoBlocks() {
+        return AwsErrors.badRequest("InvalidParameterCombination", "An entry takes either cidrBlock or ipv6CidrBlock, not both.");
     }
 
     static AwsException aclRuleNumber(int ruleNumber) {

@@ -84,6 +84,11 @@ final class GatewayErrors {
                 "User is not permitted to accept or reject VpcPeeringConnection %s; only the accepter can", id);
     }
 
+    static AwsException peeringNotRequester(String id) {
+        return AwsErrors.of("OperationNotPermitted", 400,
+                "User is not permitted to delete pending VpcPeeringConnection %s; only the requester can", id);
+    }
+
     static AwsException peeringSameVpc() {
         return AwsErrors.badRequest("InvalidParameterValue", "A VPC peering connection cannot be created between a VPC and itself.");
     }

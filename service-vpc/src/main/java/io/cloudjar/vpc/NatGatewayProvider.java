@@ -52,12 +52,20 @@ public final class NatGatewayProvider extends NetworkProvider {
                 throw GatewayErrors.addressAlreadyAssociated(address.id);
             }
             String id = Ids.ec2("nat");
+            boolean internet = state.internetGateways.first(g -> subnet.vpcId.equals(g.vpcId)).isPresent();
+            if (connectivity.equals("public") && !internet) {
+                // AWS accepts the request and fails the gateway while provisioning; it never takes an interface
+                NatGatewayRecord failed = new NatGatewayRecord(id, subnet.vpcId, subnet.id, connectivity, address.id, null, null,
+                        null, null, now, "Gateway.NotAttached", "Network " + subnet.vpcId + " has no Internet gateway attached", tags);
+                state.natGateways.add(failed);
+                return render(failed, now);
+            }
             NetworkInterfaceRecord eni = Interfaces.create(state, new Interfaces.Spec(subnet.id, "Interface for NAT Gateway " + id,
                     List.of(), request.privateIpAddress(), 0, "nat_gateway", "amazon", Map.of()));
             String associationId = address == null ? null : Addresses.associate(store, state, address, eni, null, false);
             NatGatewayRecord record = new NatGatewayRecord(id, subnet.vpcId, subnet.id, connectivity,
                     address == null ? null : address.id, address == null ? null : address.publicIp, eni.id, eni.primaryIp(),
-                    associationId, now, tags);
+                    associationId, now, null, null, tags);
             state.natGateways.add(record);
             return render(record, now);
         });
@@ -100,11 +108,12 @@ public final class NatGatewayProvider extends NetworkProvider {
     }
 
     static NatGateway render(NatGatewayRecord n, Instant now) {
+        String state = n.state(now);
         NatGatewayAddress.Builder address = NatGatewayAddress.builder()
                 .networkInterfaceId(n.networkInterfaceId)
                 .privateIp(n.privateIp)
                 .isPrimary(true)
-                .status(n.deleteTime == null ? "succeeded" : "disassociating");
+                .status(n.deleteTime != null ? "disassociating" : !n.failed() ? "succeeded" : state.equals("failed") ? "failed" : "associating");
         if (n.allocationId != null) {
             address.allocationId(n.allocationId).publicIp(n.publicIp).associationId(n.associationId);
         }
@@ -113,10 +122,15 @@ public final class NatGatewayProvider extends NetworkProvider {
                 .vpcId(n.vpcId)
                 .subnetId(n.subnetId)
                 .connectivityType(n.connectivityType)
-                .state(n.state(now))
+                .state(state)
                 .createTime(n.createTime)
                 .deleteTime(n.deleteTime)
                 .natGatewayAddresses(address.build());
+        if (state.equals("failed")) {
+            b.failureCode(n.failureCode).failureMessage(n.failureMessage);
+            address.failureMessage(n.failureMessage);
+            b.natGatewayAddresses(address.build());
+        }
         if (!n.tags.isEmpty()) {
             b.tags(Tags.toSdk(n.tags));
         }

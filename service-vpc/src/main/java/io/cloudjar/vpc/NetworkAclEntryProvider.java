@@ -68,8 +68,11 @@ public final class NetworkAclEntryProvider extends NetworkProvider {
         if (action == null || !(action.equals("allow") || action.equals("deny"))) {
             throw VpcErrors.invalidValue("ruleAction", action);
         }
-        if ((cidr == null) == (ipv6Cidr == null)) {
+        if (cidr == null && ipv6Cidr == null) {
             throw VpcErrors.missingParameter("cidrBlock or ipv6CidrBlock");
+        }
+        if (cidr != null && ipv6Cidr != null) {
+            throw FirewallErrors.aclEntryTwoBlocks();
         }
         String v4 = cidr == null ? null : Ipv4Cidr.parse(cidr).map(Object::toString).orElseThrow(() -> VpcErrors.invalidCidr(cidr));
         String v6 = ipv6Cidr == null ? null : Ipv6Cidr.parse(ipv6Cidr).map(Object::toString)

@@ -29,7 +29,8 @@ import software.amazon.awssdk.services.ec2.model.VpcPeeringConnection;
 /**
  * VPC peering: the requester asks, the accepter's account (possibly in another region) accepts or
  * rejects; either side deletes. Status codes follow AWS: initiating-request, pending-acceptance, active,
- * rejected, failed, deleted. Deleted and rejected connections stay visible for two hours.
+ * rejected, failed, expired (a request not accepted within a week), deleted. Ended connections stay
+ * visible for two hours.
  */
 public final class PeeringProvider extends NetworkProvider {
     private static final Duration PENDING_FOR = Duration.ofDays(7);
@@ -146,6 +147,9 @@ public final class PeeringProvider extends NetworkProvider {
             if (!from.contains(p.status)) {
                 throw GatewayErrors.peeringState(id, p.status);
             }
+            if (!accepterOnly && p.status.equals("pending-acceptance") && !p.requester.is(ctx.accountId(), ctx.region())) {
+                throw GatewayErrors.peeringNotRequester(id); // the accepter rejects a request rather than deleting it
+            }
             p.status = to;
             p.message = message;
             if (!to.equals("active")) {
@@ -156,6 +160,7 @@ public final class PeeringProvider extends NetworkProvider {
     }
 
     private List<PeeringRecord> visible(RequestContext ctx, Instant now) {
+        store.peerings.expire(now);
         return store.peerings.visibleTo(ctx.accountId(), ctx.region()).stream()
                 .filter(p -> p.deletedAt == null || now.isBefore(p.deletedAt.plus(VISIBLE_AFTER_END))).toList();
     }

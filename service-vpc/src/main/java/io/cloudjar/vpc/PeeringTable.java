@@ -1,5 +1,6 @@
 package io.cloudjar.vpc;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -32,6 +33,36 @@ final class PeeringTable {
             throw GatewayErrors.peeringNotFound(id);
         }
         return action.apply(peering);
+    }
+
+    /** Pending requests not accepted by their expiration time read {@code expired}, as in AWS (a week). */
+    synchronized void expire(Instant now) {
+        for (PeeringRecord p : rows.values()) {
+            if ("pending-acceptance".equals(p.status) && !now.isBefore(p.expirationTime)) {
+                p.status = "expired";
+                p.message = "Expired";
+                p.deletedAt = p.expirationTime;
+            }
+        }
+    }
+
+    /** Whether another account's request waits for this VPC to accept it; AWS keeps such a VPC from being deleted. */
+    synchronized boolean awaitsAcceptance(String ownerId, String region, String vpcId) {
+        return rows.values().stream().anyMatch(p -> "pending-acceptance".equals(p.status) && p.accepter.is(ownerId, region)
+                && p.accepter.vpcId().equals(vpcId) && !p.requester.ownerId().equals(ownerId));
+    }
+
+    /** A deleted VPC takes its pending and active connections with it. */
+    synchronized void vpcDeleted(String ownerId, String region, String vpcId, Instant now) {
+        for (PeeringRecord p : rows.values()) {
+            boolean mine = (p.requester.is(ownerId, region) && p.requester.vpcId().equals(vpcId))
+                    || (p.accepter.is(ownerId, region) && p.accepter.vpcId().equals(vpcId));
+            if (mine && ("pending-acceptance".equals(p.status) || p.active())) {
+                p.status = "deleted";
+                p.message = "Deleted by " + ownerId;
+                p.deletedAt = now;
+            }
+        }
     }
 
     synchronized void remove(String id) {

@@ -40,10 +40,10 @@ final class RouteErrors {
         return AwsErrors.badRequest("InvalidParameterValue", "cannot replace local route %s in route table %s", destination, routeTableId);
     }
 
-    static AwsException routeOutsideLocal(String destination, String vpcCidr) {
+    /** A destination inside the VPC's own blocks with a gateway or peering target. */
+    static AwsException targetNotSupported() {
         return AwsErrors.badRequest("InvalidParameterValue",
-                "The destination CIDR block %s is equal to or more specific than one of this VPC's CIDR blocks (%s). "
-                        + "This route can target only an interface or an instance.", destination, vpcCidr);
+                "Route target is not supported. This route only supports interface and instance targets.");
     }
 
     static AwsException noDestination() {

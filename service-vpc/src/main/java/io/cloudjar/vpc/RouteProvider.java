@@ -104,7 +104,9 @@ public final class RouteProvider extends NetworkProvider {
         String ipv6 = null;
         String prefixList = null;
         if (s.cidr() != null) {
-            cidr = Ipv4Cidr.parse(s.cidr()).map(Object::toString).orElseThrow(() -> VpcErrors.invalidValue("destinationCidrBlock", destination));
+            // EC2 stores the canonical block: 10.0.1.7/24 becomes 10.0.1.0/24
+            cidr = Ipv4Cidr.parseMasked(s.cidr()).map(Object::toString)
+                    .orElseThrow(() -> VpcErrors.invalidValue("destinationCidrBlock", destination));
         } else if (s.ipv6Cidr() != null) {
             ipv6 = Ipv6Cidr.parse(s.ipv6Cidr()).map(Object::toString)
                     .orElseThrow(() -> VpcErrors.invalidValue("destinationIpv6CidrBlock", destination));
@@ -118,6 +120,10 @@ public final class RouteProvider extends NetworkProvider {
         }
         if (targets > 1) {
             throw RouteErrors.severalTargets();
+        }
+        if (s.networkInterfaceId() == null && s.instanceId() == null && s.natGatewayId() == null
+                && insideVpc(state.vpc(table.vpcId), cidr, ipv6)) {
+            throw RouteErrors.targetNotSupported();
         }
         String gateway = null;
         String nat = null;
@@ -169,9 +175,25 @@ public final class RouteProvider extends NetworkProvider {
         return new RouteRecord(cidr, ipv6, prefixList, gateway, nat, eni, instance, peering, eigw, null, "CreateRoute");
     }
 
+    /**
+     * Whether the destination is one of the VPC's blocks or lies inside one: such traffic stays in the VPC,
+     * so only an interface or instance (a middlebox), or a NAT gateway, may take it over from the local route.
+     */
+    private static boolean insideVpc(VpcRecord vpc, String cidr, String ipv6) {
+        if (cidr != null) {
+            Ipv4Cidr destination = Ipv4Cidr.parse(cidr).orElseThrow();
+            return vpc.ipv4Blocks().stream().anyMatch(b -> b.contains(destination));
+        }
+        if (ipv6 != null) {
+            Ipv6Cidr destination = Ipv6Cidr.parse(ipv6).orElseThrow();
+            return vpc.ipv6.stream().anyMatch(a -> Ipv6Cidr.parse(a.ipv6CidrBlock()).orElseThrow().contains(destination));
+        }
+        return false;
+    }
+
     /** The destination as stored, so {@code 0.0.0.0/0} and IPv6 text in another spelling find their route. */
     private static String canonical(String destination) {
-        return Ipv4Cidr.parse(destination).map(Object::toString)
+        return Ipv4Cidr.parseMasked(destination).map(Object::toString)
                 .or(() -> Ipv6Cidr.parse(destination).map(Object::toString)).orElse(destination);
     }
 }

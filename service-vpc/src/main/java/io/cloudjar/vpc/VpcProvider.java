@@ -42,7 +42,7 @@ public final class VpcProvider extends NetworkProvider {
 
     public DeleteVpcResponse deleteVpc(RequestContext ctx, DeleteVpcRequest request) {
         NetworkState state = state(ctx);
-        state.write(() -> Vpcs.delete(state, request.vpcId()));
+        state.write(() -> Vpcs.delete(store, state, request.vpcId(), store.clock.now()));
         return DeleteVpcResponse.builder().build();
     }
 

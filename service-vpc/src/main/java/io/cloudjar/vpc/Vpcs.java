@@ -5,6 +5,7 @@ import io.cloudjar.vpc.VpcRecord.CidrAssociation;
 import io.cloudjar.vpc.VpcRecord.Ipv6Association;
 import io.cloudjar.vpc.support.Ipv4Cidr;
 import io.cloudjar.vpc.support.Ipv6BlockPool;
+import java.time.Instant;
 import java.util.Map;
 
 /** Creating and deleting VPCs with their companions, for CreateVpc, CreateDefaultVpc and the default VPC. */
@@ -36,10 +37,11 @@ final class Vpcs {
     }
 
     /**
-     * Deletes the VPC with its main route table, default ACL and default group; refuses with
-     * DependencyViolation while anything else still lives in it, as AWS does.
+     * Deletes the VPC with its main route table, default ACL and default group, ending its peering
+     * connections; refuses with DependencyViolation while anything else still lives in it or another
+     * account's peering request awaits it, as AWS does. Takes the peering table's lock after the state's.
      */
-    static void delete(NetworkState state, String vpcId) {
+    static void delete(NetworkStore store, NetworkState state, String vpcId, Instant now) {
         VpcRecord vpc = state.vpc(vpcId);
         boolean dependent = state.subnets.first(s -> s.vpcId.equals(vpcId)).isPresent()
                 || state.internetGateways.first(g -> vpcId.equals(g.vpcId)).isPresent()
@@ -49,7 +51,8 @@ final class Vpcs {
                 || state.networkAcls.first(a -> a.vpcId.equals(vpcId) && !a.isDefault).isPresent()
                 || state.securityGroups.first(g -> g.vpcId.equals(vpcId) && !g.isDefault()).isPresent()
                 || state.interfaces.first(i -> i.vpcId.equals(vpcId)).isPresent()
-                || state.endpoints.first(e -> e.vpcId.equals(vpcId)).isPresent();
+                || state.endpoints.first(e -> e.vpcId.equals(vpcId)).isPresent()
+                || store.peerings.awaitsAcceptance(state.accountId, state.region, vpcId);
         if (dependent) {
             throw VpcErrors.dependencies("vpc", vpcId);
         }
@@ -61,6 +64,7 @@ final class Vpcs {
         state.flowLogs.where(f -> f.resourceId.equals(vpcId)).forEach(f -> state.flowLogs.remove(f.id));
         state.natGateways.where(n -> n.vpcId.equals(vpcId)).forEach(n -> state.natGateways.remove(n.id));
         state.vpcs.remove(vpcId);
+        store.peerings.vpcDeleted(state.accountId, state.region, vpcId, now);
         vpc.ipv6.forEach(a -> state.ipv6Blocks.release(a.ipv6CidrBlock()));
     }
 }

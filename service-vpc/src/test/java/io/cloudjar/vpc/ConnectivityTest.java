@@ -5,6 +5,7 @@ import static io.cloudjar.vpc.Ec2ErrorAssert.assertEc2Error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudjar.core.testing.CloudjarServerExtension;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,5 +140,40 @@ class ConnectivityTest {
         assertThat(ec2.deleteFlowLogs(r -> r.flowLogIds(id)).unsuccessful()).isEmpty();
         assertThat(ec2.deleteFlowLogs(r -> r.flowLogIds(id)).unsuccessful()).singleElement()
                 .satisfies(u -> assertThat(u.error().code()).isEqualTo("InvalidFlowLogId.NotFound"));
+    }
+
+    @Test
+    void onlyTheRequesterDeletesAPendingRequestAndAnUnansweredOneExpiresAfterAWeek() {
+        try (Ec2Client other = cloudjar.client(Ec2Client.builder(), Region.US_EAST_1, "222222222222", "test")) {
+            String theirs = other.createVpc(r -> r.cidrBlock("10.2.0.0/16")).vpc().vpcId();
+            String first = ec2.createVpcPeeringConnection(r -> r.vpcId(vpcId).peerVpcId(theirs).peerOwnerId("222222222222"))
+                    .vpcPeeringConnection().vpcPeeringConnectionId();
+            assertEc2Error(() -> other.deleteVpcPeeringConnection(r -> r.vpcPeeringConnectionId(first)), "OperationNotPermitted", 400);
+            assertEc2Error(() -> other.deleteVpc(r -> r.vpcId(theirs)), "DependencyViolation", 400,
+                    "The vpc '" + theirs + "' has dependencies and cannot be deleted.");
+            ec2.deleteVpcPeeringConnection(r -> r.vpcPeeringConnectionId(first));
+            assertThat(peering(other, first).status().code()).isEqualTo(VpcPeeringConnectionStateReasonCode.DELETED);
+
+            String second = ec2.createVpcPeeringConnection(r -> r.vpcId(vpcId).peerVpcId(theirs).peerOwnerId("222222222222"))
+                    .vpcPeeringConnection().vpcPeeringConnectionId();
+            assertThat(peering(ec2, second).expirationTime()).isNotNull();
+            cloudjar.server().runtime().clock().advance(Duration.ofDays(7));
+            assertThat(peering(ec2, second).status().code()).isEqualTo(VpcPeeringConnectionStateReasonCode.EXPIRED);
+            assertEc2Error(() -> other.acceptVpcPeeringConnection(r -> r.vpcPeeringConnectionId(second)), "InvalidStateTransition", 400);
+            other.deleteVpc(r -> r.vpcId(theirs));
+        }
+    }
+
+    @Test
+    void deletingAVpcEndsItsPeeringConnections() {
+        String peer = ec2.createVpc(r -> r.cidrBlock("10.1.0.0/16")).vpc().vpcId();
+        String id = ec2.createVpcPeeringConnection(r -> r.vpcId(vpcId).peerVpcId(peer)).vpcPeeringConnection().vpcPeeringConnectionId();
+        ec2.acceptVpcPeeringConnection(r -> r.vpcPeeringConnectionId(id));
+        String table = ec2.createRouteTable(r -> r.vpcId(vpcId)).routeTable().routeTableId();
+        ec2.createRoute(r -> r.routeTableId(table).destinationCidrBlock("10.1.0.0/16").vpcPeeringConnectionId(id));
+        ec2.deleteVpc(r -> r.vpcId(peer));
+        assertThat(peering(ec2, id).status().code()).isEqualTo(VpcPeeringConnectionStateReasonCode.DELETED);
+        assertThat(ec2.describeRouteTables(r -> r.routeTableIds(table)).routeTables().get(0).routes().get(1).stateAsString())
+                .isEqualTo("blackhole");
     }
 }

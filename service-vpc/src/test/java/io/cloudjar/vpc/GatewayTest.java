@@ -40,6 +40,12 @@ class GatewayTest {
         cloudjar.server().runtime().clock().advance(duration);
     }
 
+    /** A public NAT gateway needs the VPC's internet gateway. */
+    private void attachInternetGateway() {
+        String igw = ec2.createInternetGateway(r -> { }).internetGateway().internetGatewayId();
+        ec2.attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(vpcId));
+    }
+
     @Test
     void internetGatewayAttachesToOneVpcAndAVpcTakesOneGateway() {
         String igw = ec2.createInternetGateway(r -> { }).internetGateway().internetGatewayId();
@@ -93,6 +99,7 @@ class GatewayTest {
 
     @Test
     void natGatewayIsPendingThenAvailableOnTheEmulatorClock() {
+        attachInternetGateway();
         var eip = ec2.allocateAddress(r -> r.domain("vpc"));
         NatGateway nat = ec2.createNatGateway(r -> r.subnetId(subnetId).allocationId(eip.allocationId())).natGateway();
         assertThat(nat.natGatewayId()).matches("nat-[0-9a-f]{17}");
@@ -141,6 +148,7 @@ class GatewayTest {
 
     @Test
     void natGatewayErrors() {
+        attachInternetGateway();
         assertEc2Error(() -> ec2.createNatGateway(r -> r.subnetId(subnetId)), "MissingParameter", 400);
         var eip = ec2.allocateAddress(r -> { });
         assertEc2Error(() -> ec2.createNatGateway(r -> r.subnetId(subnetId).allocationId(eip.allocationId()).connectivityType("private")),
@@ -155,5 +163,33 @@ class GatewayTest {
         NatGateway privateNat = ec2.createNatGateway(r -> r.subnetId(subnetId).connectivityType("private")).natGateway();
         assertThat(privateNat.natGatewayAddresses().get(0).publicIp()).isNull();
         assertEc2Error(() -> ec2.deleteNatGateway(r -> r.natGatewayId("nat-00000000000000000")), "NatGatewayNotFound", 400);
+    }
+
+    @Test
+    void publicNatGatewayWithoutAnInternetGatewayFailsWhileProvisioning() {
+        var eip = ec2.allocateAddress(r -> { });
+        NatGateway nat = ec2.createNatGateway(r -> r.subnetId(subnetId).allocationId(eip.allocationId())).natGateway();
+        assertThat(nat.state()).isEqualTo(NatGatewayState.PENDING);
+        advance(Duration.ofSeconds(5));
+        NatGateway failed = ec2.describeNatGateways(r -> r.natGatewayIds(nat.natGatewayId())).natGateways().get(0);
+        assertThat(failed.state()).isEqualTo(NatGatewayState.FAILED);
+        assertThat(failed.failureCode()).isEqualTo("Gateway.NotAttached");
+        assertThat(failed.failureMessage()).isEqualTo("Network " + vpcId + " has no Internet gateway attached");
+        assertThat(failed.natGatewayAddresses()).singleElement().satisfies(a -> {
+            assertThat(a.allocationId()).isEqualTo(eip.allocationId());
+            assertThat(a.networkInterfaceId()).isNull();
+            assertThat(a.statusAsString()).isEqualTo("failed");
+        });
+        assertThat(ec2.describeSubnets(r -> r.subnetIds(subnetId)).subnets().get(0).availableIpAddressCount())
+                .as("a failed gateway holds no address").isEqualTo(251);
+        assertThat(ec2.describeAddresses(r -> r.allocationIds(eip.allocationId())).addresses().get(0).associationId()).isNull();
+        String table = ec2.createRouteTable(r -> r.vpcId(vpcId)).routeTable().routeTableId();
+        assertEc2Error(() -> ec2.createRoute(r -> r.routeTableId(table).destinationCidrBlock("0.0.0.0/0").natGatewayId(nat.natGatewayId())),
+                "InvalidNatGatewayID.NotFound", 400);
+        ec2.releaseAddress(r -> r.allocationId(eip.allocationId()));
+        ec2.deleteSubnet(r -> r.subnetId(subnetId));
+
+        advance(Duration.ofHours(1));
+        assertThat(ec2.describeNatGateways(r -> r.filter(filter("vpc-id", vpcId))).natGateways()).as("gone an hour after failing").isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package io.cloudjar.vpc;
 import static io.cloudjar.vpc.DefaultVpcTest.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.cloudjar.vpc.Ec2ErrorAssert.assertEc2Error;
 
 import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.testing.CloudjarServerExtension;
@@ -150,5 +151,42 @@ class InstanceNetworkingTest {
                 .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo("InvalidParameterValue"));
         assertThatThrownBy(() -> networking.subnet(SCOPE, "subnet-00000000000000000"))
                 .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo("InvalidSubnetID.NotFound"));
+    }
+
+    @Test
+    void aSecondInterfaceAttachesToAnInstanceAndCannotGoUntilDetached() {
+        InterfaceInfo primary = launch("i-0000000000000000d", "us-east-1a");
+        var eni = ec2.createNetworkInterface(r -> r.subnetId(primary.subnetId())).networkInterface();
+        String attachment = ec2.attachNetworkInterface(r -> r.networkInterfaceId(eni.networkInterfaceId())
+                .instanceId("i-0000000000000000d").deviceIndex(1)).attachmentId();
+        assertThat(attachment).matches("eni-attach-[0-9a-f]{17}");
+        var attached = ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds(eni.networkInterfaceId())).networkInterfaces().get(0);
+        assertThat(attached.statusAsString()).isEqualTo("in-use");
+        assertThat(attached.attachment().instanceId()).isEqualTo("i-0000000000000000d");
+        assertThat(attached.attachment().deviceIndex()).isEqualTo(1);
+        assertThat(networking.interfacesOf(SCOPE, "i-0000000000000000d")).hasSize(2);
+
+        var spare = ec2.createNetworkInterface(r -> r.subnetId(primary.subnetId())).networkInterface();
+        assertEc2Error(() -> ec2.attachNetworkInterface(r -> r.networkInterfaceId(spare.networkInterfaceId())
+                .instanceId("i-0000000000000000d").deviceIndex(1)), "InvalidParameterValue", 400);
+        assertEc2Error(() -> ec2.attachNetworkInterface(r -> r.networkInterfaceId(eni.networkInterfaceId())
+                .instanceId("i-0000000000000000d").deviceIndex(2)), "InvalidParameterValue", 400);
+        assertEc2Error(() -> ec2.deleteNetworkInterface(r -> r.networkInterfaceId(eni.networkInterfaceId())),
+                "InvalidNetworkInterface.InUse", 400);
+        String primaryAttachment = ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds(primary.networkInterfaceId()))
+                .networkInterfaces().get(0).attachment().attachmentId();
+        assertEc2Error(() -> ec2.detachNetworkInterface(r -> r.attachmentId(primaryAttachment)), "OperationNotPermitted", 400);
+
+        ec2.detachNetworkInterface(r -> r.attachmentId(attachment));
+        assertEc2Error(() -> ec2.detachNetworkInterface(r -> r.attachmentId(attachment)), "InvalidAttachmentID.NotFound", 400);
+        assertThat(ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds(eni.networkInterfaceId())).networkInterfaces().get(0)
+                .statusAsString()).isEqualTo("available");
+        ec2.deleteNetworkInterface(r -> r.networkInterfaceId(eni.networkInterfaceId()));
+
+        String otherVpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+        String otherSubnet = ec2.createSubnet(r -> r.vpcId(otherVpc).cidrBlock("10.0.1.0/24")).subnet().subnetId();
+        String foreign = ec2.createNetworkInterface(r -> r.subnetId(otherSubnet)).networkInterface().networkInterfaceId();
+        assertEc2Error(() -> ec2.attachNetworkInterface(r -> r.networkInterfaceId(foreign).instanceId("i-0000000000000000d").deviceIndex(1)),
+                "InvalidParameterValue", 400);
     }
 }

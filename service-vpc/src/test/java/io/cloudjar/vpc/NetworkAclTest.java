@@ -123,4 +123,25 @@ class NetworkAclTest {
         assertThat(acl().associations()).isEmpty();
         ec2.deleteNetworkAcl(r -> r.networkAclId(aclId));
     }
+
+    @Test
+    void ipv6AndIcmpv6EntriesAndRuleNumberBounds() {
+        ec2.createNetworkAclEntry(r -> r.networkAclId(aclId).ruleNumber(101).protocol("icmpv6").ruleAction(RuleAction.ALLOW)
+                .egress(false).ipv6CidrBlock("::/0").icmpTypeCode(i -> i.type(-1).code(-1)));
+        ec2.createNetworkAclEntry(r -> r.networkAclId(aclId).ruleNumber(102).protocol("udp").ruleAction(RuleAction.ALLOW)
+                .egress(false).ipv6CidrBlock("2001:db8::/32").portRange(p -> p.from(53).to(53)));
+        assertThat(acl().entries()).filteredOn(e -> !e.egress() && e.ruleNumber() < 200)
+                .extracting(NetworkAclEntry::ruleNumber, NetworkAclEntry::protocol, NetworkAclEntry::ipv6CidrBlock, NetworkAclEntry::cidrBlock)
+                .containsExactly(tuple(101, "58", "::/0", null), tuple(102, "17", "2001:db8::/32", null));
+        assertThat(ec2.describeNetworkAcls(r -> r.filters(filter("entry.ipv6-cidr", "2001:db8::/32"))).networkAcls())
+                .extracting(NetworkAcl::networkAclId).containsExactly(aclId);
+        assertEc2Error(() -> ec2.createNetworkAclEntry(r -> r.networkAclId(aclId).ruleNumber(0).protocol("-1").ruleAction(RuleAction.ALLOW)
+                .egress(false).cidrBlock("0.0.0.0/0")), "InvalidParameterValue", 400);
+        assertEc2Error(() -> ec2.createNetworkAclEntry(r -> r.networkAclId(aclId).ruleNumber(103).protocol("-1").ruleAction(RuleAction.ALLOW)
+                .egress(false).cidrBlock("0.0.0.0/0").ipv6CidrBlock("::/0")), "InvalidParameterCombination", 400);
+        assertEc2Error(() -> ec2.createNetworkAclEntry(r -> r.networkAclId(aclId).ruleNumber(104).protocol("tcp").ruleAction(RuleAction.ALLOW)
+                .egress(false).cidrBlock("0.0.0.0/0").portRange(p -> p.from(80).to(22))), "InvalidParameterValue", 400);
+        assertEc2Error(() -> ec2.createNetworkAclEntry(r -> r.networkAclId(aclId).ruleNumber(105).protocol("bogus").ruleAction(RuleAction.ALLOW)
+                .egress(false).cidrBlock("0.0.0.0/0")), "InvalidParameterValue", 400);
+    }
 }

@@ -63,8 +63,11 @@ class RouteTableTest {
         assertThat(ec2.createRoute(r -> r.routeTableId(tableId).destinationCidrBlock("0.0.0.0/0").gatewayId(igw)).returnValue()).isTrue();
         assertEc2Error(() -> ec2.createRoute(r -> r.routeTableId(tableId).destinationCidrBlock("0.0.0.0/0").gatewayId(igw)),
                 "RouteAlreadyExists", 400, "The route identified by 0.0.0.0/0 already exists.");
+        String inside = "Route target is not supported. This route only supports interface and instance targets.";
         assertEc2Error(() -> ec2.createRoute(r -> r.routeTableId(tableId).destinationCidrBlock("10.0.0.0/16").gatewayId(igw)),
-                "RouteAlreadyExists", 400);
+                "InvalidParameterValue", 400, inside);
+        assertEc2Error(() -> ec2.createRoute(r -> r.routeTableId(tableId).destinationCidrBlock("10.0.1.0/24").gatewayId(igw)),
+                "InvalidParameterValue", 400, inside);
         assertThat(table().routes().get(1).stateAsString()).isEqualTo("active");
         ec2.detachInternetGateway(r -> r.internetGatewayId(igw).vpcId(vpcId));
         assertThat(table().routes().get(1).stateAsString()).isEqualTo("blackhole");
@@ -90,6 +93,7 @@ class RouteTableTest {
 
     @Test
     void routesToNatGatewaysInterfacesAndPrefixListsAndReplacingThem() {
+        ec2.attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(vpcId)); // a public NAT gateway needs it
         var eip = ec2.allocateAddress(r -> { });
         String nat = ec2.createNatGateway(r -> r.subnetId(subnetId).allocationId(eip.allocationId())).natGateway().natGatewayId();
         String eni = ec2.createNetworkInterface(r -> r.subnetId(subnetId)).networkInterface().networkInterfaceId();
@@ -170,5 +174,60 @@ class RouteTableTest {
                 .satisfies(u -> assertThat(u.error().code()).isEqualTo("InvalidVpcEndpointId.NotFound"));
         assertEc2Error(() -> ec2.createVpcEndpoint(r -> r.vpcId(vpcId).serviceName("com.amazonaws.us-east-1.nope")),
                 "InvalidServiceName", 400);
+    }
+
+    @Test
+    void destinationsAreStoredCanonicallyAndOnlyAnInterfaceMayTakeTrafficInsideTheVpc() {
+        String eni = ec2.createNetworkInterface(r -> r.subnetId(subnetId)).networkInterface().networkInterfaceId();
+        ec2.createRoute(r -> r.routeTableId(tableId).destinationCidrBlock("192.168.7.9/16").networkInterfaceId(eni));
+        assertThat(table().routes()).extracting(Route::destinationCidrBlock).containsExactly("10.0.0.0/16", "192.168.0.0/16");
+        assertEc2Error(() -> ec2.createRoute(r -> r.routeTableId(tableId).destinationCidrBlock("10.0.0.0/16").networkInterfaceId(eni)),
+                "RouteAlreadyExists", 400, "The route identified by 10.0.0.0/16 already exists.");
+        ec2.createRoute(r -> r.routeTableId(tableId).destinationCidrBlock("10.0.1.0/24").networkInterfaceId(eni));
+        ec2.deleteRoute(r -> r.routeTableId(tableId).destinationCidrBlock("192.168.1.1/16"));
+        ec2.deleteRoute(r -> r.routeTableId(tableId).destinationCidrBlock("10.0.1.0/24"));
+        assertThat(table().routes()).extracting(Route::destinationCidrBlock).containsExactly("10.0.0.0/16");
+        assertEc2Error(() -> ec2.createRoute(r -> r.routeTableId(tableId).destinationCidrBlock("10.0.0/16").networkInterfaceId(eni)),
+                "InvalidParameterValue", 400);
+    }
+
+    @Test
+    void routesToADeletedInterfaceOrEgressOnlyGatewayBecomeBlackHoles() {
+        String eni = ec2.createNetworkInterface(r -> r.subnetId(subnetId)).networkInterface().networkInterfaceId();
+        String eigw = ec2.createEgressOnlyInternetGateway(r -> r.vpcId(vpcId)).egressOnlyInternetGateway().egressOnlyInternetGatewayId();
+        ec2.createRoute(r -> r.routeTableId(tableId).destinationCidrBlock("172.16.0.0/12").networkInterfaceId(eni));
+        ec2.createRoute(r -> r.routeTableId(tableId).destinationIpv6CidrBlock("::/0").egressOnlyInternetGatewayId(eigw));
+        assertThat(table().routes()).extracting(r -> r.stateAsString()).containsExactly("active", "active", "active");
+        assertThat(table().routes().get(2).egressOnlyInternetGatewayId()).isEqualTo(eigw);
+
+        ec2.deleteNetworkInterface(r -> r.networkInterfaceId(eni));
+        ec2.deleteEgressOnlyInternetGateway(r -> r.egressOnlyInternetGatewayId(eigw));
+        assertThat(table().routes()).extracting(Route::networkInterfaceId, r -> r.stateAsString())
+                .containsExactly(tuple(null, "active"), tuple(eni, "blackhole"), tuple(null, "blackhole"));
+        ec2.deleteRoute(r -> r.routeTableId(tableId).destinationIpv6CidrBlock("::/0"));
+        assertEc2Error(() -> ec2.deleteRoute(r -> r.routeTableId(tableId).destinationIpv6CidrBlock("::/0")), "InvalidRoute.NotFound", 400,
+                "no route with destination-ipv6-cidr-block ::/0 in route table " + tableId);
+    }
+
+    @Test
+    void aGatewayRouteTableIsAssociatedWithTheVpcsInternetGateway() {
+        assertEc2Error(() -> ec2.associateRouteTable(r -> r.routeTableId(tableId).gatewayId(igw)), "InvalidParameterValue", 400,
+                "route table " + tableId + " and network gateway " + igw + " belong to different networks");
+        ec2.attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(vpcId));
+        String association = ec2.associateRouteTable(r -> r.routeTableId(tableId).gatewayId(igw)).associationId();
+        assertThat(table().associations()).singleElement().satisfies(a -> {
+            assertThat(a.routeTableAssociationId()).isEqualTo(association);
+            assertThat(a.gatewayId()).isEqualTo(igw);
+            assertThat(a.subnetId()).isNull();
+            assertThat(a.main()).isFalse();
+            assertThat(a.associationState().stateAsString()).isEqualTo("associated");
+        });
+        assertThat(ec2.describeRouteTables(r -> r.filters(filter("association.gateway-id", igw))).routeTables())
+                .extracting(RouteTable::routeTableId).containsExactly(tableId);
+        String other = ec2.createRouteTable(r -> r.vpcId(vpcId)).routeTable().routeTableId();
+        assertEc2Error(() -> ec2.associateRouteTable(r -> r.routeTableId(other).gatewayId(igw)), "Resource.AlreadyAssociated", 400);
+        assertEc2Error(() -> ec2.associateRouteTable(r -> r.routeTableId(other).gatewayId("igw-00000000000000000")), "InvalidParameterValue", 400);
+        ec2.disassociateRouteTable(r -> r.associationId(association));
+        assertThat(table().associations()).isEmpty();
     }
 }

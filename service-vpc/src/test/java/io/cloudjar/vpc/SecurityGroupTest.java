@@ -14,6 +14,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
+import software.amazon.awssdk.services.ec2.model.Ipv6Range;
+import software.amazon.awssdk.services.ec2.model.PrefixListId;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
 
@@ -174,5 +176,47 @@ class SecurityGroupTest {
         assertEc2Error(() -> ec2.deleteSecurityGroup(r -> r.groupId(groupId)), "DependencyViolation", 400);
         ec2.deleteNetworkInterface(r -> r.networkInterfaceId(eni));
         ec2.deleteSecurityGroup(r -> r.groupId(groupId));
+    }
+
+    @Test
+    void ipv6AndPrefixListPeersAreRulesOfTheirOwn() {
+        var added = ec2.authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(p -> p.ipProtocol("tcp").fromPort(443).toPort(443)
+                .ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").build())
+                .ipv6Ranges(Ipv6Range.builder().cidrIpv6("::/0").description("everyone, v6").build())
+                .prefixListIds(PrefixListId.builder().prefixListId("pl-63a5400a").build()))).securityGroupRules();
+        assertThat(added).extracting(SecurityGroupRule::cidrIpv4, SecurityGroupRule::cidrIpv6, SecurityGroupRule::prefixListId,
+                        SecurityGroupRule::description)
+                .containsExactly(tuple("0.0.0.0/0", null, null, null), tuple(null, "::/0", null, "everyone, v6"),
+                        tuple(null, null, "pl-63a5400a", null));
+        assertThat(group().ipPermissions()).singleElement().satisfies(p -> {
+            assertThat(p.ipRanges()).extracting(IpRange::cidrIp).containsExactly("0.0.0.0/0");
+            assertThat(p.ipv6Ranges()).extracting(Ipv6Range::cidrIpv6, Ipv6Range::description).containsExactly(tuple("::/0", "everyone, v6"));
+            assertThat(p.prefixListIds()).extracting(PrefixListId::prefixListId).containsExactly("pl-63a5400a");
+        });
+        assertThat(ec2.describeSecurityGroups(r -> r.filters(filter("ip-permission.ipv6-cidr", "::/0"))).securityGroups())
+                .extracting(SecurityGroup::groupId).containsExactly(groupId);
+        assertThat(ec2.describeSecurityGroups(r -> r.filters(filter("ip-permission.prefix-list-id", "pl-63a5400a"))).securityGroups())
+                .extracting(SecurityGroup::groupId).containsExactly(groupId);
+        assertEc2Error(() -> ec2.authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(p -> p.ipProtocol("tcp").fromPort(443)
+                .toPort(443).ipv6Ranges(Ipv6Range.builder().cidrIpv6("::/0").build()))), "InvalidPermission.Duplicate", 400);
+        assertEc2Error(() -> ec2.authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(p -> p.ipProtocol("tcp").fromPort(443)
+                .toPort(443).prefixListIds(PrefixListId.builder().prefixListId("pl-00000000").build()))), "InvalidPrefixListID.NotFound", 400);
+        assertEc2Error(() -> ec2.authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(p -> p.ipProtocol("tcp").fromPort(443)
+                .toPort(443).ipv6Ranges(Ipv6Range.builder().cidrIpv6("2001:db8::1/32").build()))), "InvalidParameterValue", 400);
+        ec2.revokeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(p -> p.ipProtocol("tcp").fromPort(443).toPort(443)
+                .ipv6Ranges(Ipv6Range.builder().cidrIpv6("::/0").build())));
+        assertThat(group().ipPermissions().get(0).ipv6Ranges()).isEmpty();
+    }
+
+    @Test
+    void ipv6RulesCountTowardsTheirOwnLimit() {
+        for (int i = 0; i < 60; i++) {
+            int port = 1000 + i;
+            ec2.authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(tcp(port, "10.0.0.0/8")));
+        }
+        ec2.authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(p -> p.ipProtocol("tcp").fromPort(22).toPort(22)
+                .ipv6Ranges(Ipv6Range.builder().cidrIpv6("::/0").build())));
+        assertThat(ec2.describeSecurityGroupRules(r -> r.filters(filter("group-id", groupId))).securityGroupRules())
+                .hasSize(62).filteredOn(r -> r.cidrIpv6() != null).hasSize(1);
     }
 }

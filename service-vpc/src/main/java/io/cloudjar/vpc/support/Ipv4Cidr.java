@@ -10,6 +10,18 @@ public record Ipv4Cidr(int address, int prefix) {
 
     /** The block, or empty when the text is not a canonical CIDR block. */
     public static Optional<Ipv4Cidr> parse(String text) {
+        return parseAny(text).filter(c -> (c.address & ~c.mask()) == 0);
+    }
+
+    /**
+     * The block with any host bits cleared ({@code 100.68.0.18/18} → {@code 100.68.0.0/18}), as EC2 treats route
+     * destinations; empty when the text is not CIDR syntax at all.
+     */
+    public static Optional<Ipv4Cidr> parseMasked(String text) {
+        return parseAny(text).map(c -> new Ipv4Cidr(c.address & c.mask(), c.prefix));
+    }
+
+    private static Optional<Ipv4Cidr> parseAny(String text) {
         if (text == null) {
             return Optional.empty();
         }
@@ -30,8 +42,7 @@ public record Ipv4Cidr(int address, int prefix) {
             }
             address = (address << 8) | value;
         }
-        Ipv4Cidr cidr = new Ipv4Cidr(address, prefix);
-        return (address & ~cidr.mask()) == 0 ? Optional.of(cidr) : Optional.empty();
+        return Optional.of(new Ipv4Cidr(address, prefix));
     }
 
     /** The netmask as an int, e.g. {@code 0xFFFF0000} for /16. */

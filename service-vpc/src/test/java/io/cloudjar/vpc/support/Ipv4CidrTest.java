@@ -26,6 +26,14 @@ class Ipv4CidrTest {
     }
 
     @Test
+    void maskedParsingClearsHostBitsButKeepsTheSyntaxRules() {
+        assertThat(Ipv4Cidr.parseMasked("100.68.0.18/18")).map(Ipv4Cidr::toString).hasValue("100.68.0.0/18");
+        assertThat(Ipv4Cidr.parseMasked("10.1.2.3/0")).map(Ipv4Cidr::toString).hasValue("0.0.0.0/0");
+        assertThat(Ipv4Cidr.parseMasked("10.0.0.0/33")).isEmpty();
+        assertThat(Ipv4Cidr.parseMasked("10.0.0.01/16")).isEmpty();
+    }
+
+    @Test
     void containmentAndOverlap() {
         Ipv4Cidr vpc = Ipv4Cidr.parse("10.0.0.0/16").orElseThrow();
         Ipv4Cidr inside = Ipv4Cidr.parse("10.0.4.0/24").orElseThrow();
