@@ -40,12 +40,11 @@ public final class DescribeInstancesProvider implements ServiceProvider {
         InstanceFilters.FILTERS.validate(filters);
         DescribePaging.checkMaxResults(request.maxResults(), MIN_RESULTS, MAX_RESULTS);
         DescribePaging.rejectIdsWithMaxResults(request.instanceIds(), request.maxResults(), "instancesSet");
-        request.instanceIds().stream().filter(id -> !ResourceIds.wellFormed(id, "i")).findFirst().ifPresent(id -> {
-            throw InstanceErrors.malformed(id);
-        });
+        InstanceLookup.checkShapes(request.instanceIds());
         ComputeState state = store.get(ctx);
         Instant now = store.now();
-        List<InstanceRecord> candidates = candidates(state, request.instanceIds(), now);
+        List<InstanceRecord> candidates = request.instanceIds().isEmpty() ? List.copyOf(state.instances(now))
+                : InstanceLookup.require(state, request.instanceIds(), now);
         List<InstanceRecord> likely = candidates.stream()
                 .filter(i -> InstanceFilters.mayMatch(i, i.phase().name(now), filters)).toList();
         Scope scope = Scope.of(ctx);
@@ -61,18 +60,5 @@ public final class DescribeInstancesProvider implements ServiceProvider {
                 request.maxResults(), request.nextToken());
         return DescribeInstancesResponse.builder().reservations(InstanceViews.reservations(page.items()))
                 .nextToken(page.nextToken()).build();
-    }
-
-    /** All visible instances, or the named ones; unknown ids are all reported in one error. */
-    private static List<InstanceRecord> candidates(ComputeState state, List<String> ids, Instant now) {
-        if (ids.isEmpty()) {
-            return List.copyOf(state.instances(now));
-        }
-        List<String> distinct = ids.stream().distinct().toList();
-        List<String> missing = distinct.stream().filter(id -> state.instance(id, now).isEmpty()).toList();
-        if (!missing.isEmpty()) {
-            throw InstanceErrors.notFound(missing);
-        }
-        return distinct.stream().map(id -> state.requireInstance(id, now)).toList();
     }
 }

@@ -82,7 +82,7 @@ final class InstanceLauncher {
                 image.architecture(), image.platform(), image.platformDetails(), image.usageOperation(),
                 image.rootDeviceName(), image.bootMode(), clientToken, spec.tenancy(), spec.cpuCores(), spec.threadsPerCore());
         InstanceRecord.ProfileAssociation profile = spec.profile() == null ? null : new InstanceRecord.ProfileAssociation(
-                Ids.ec2("iip-assoc"), spec.profile().arn(), spec.profile().id(), "associated");
+                Ids.ec2("iip-assoc"), spec.profile().arn(), spec.profile().id(), "associated", now);
         return new InstanceRecord(launch, spec.settings(), InstancePhase.booting(now, store.timings().instanceBoot()),
                 profile, spec.tags().getOrDefault("instance", Map.of()));
     }

@@ -64,6 +64,6 @@ record InstanceRecord(InstanceLaunch launch, InstanceSettings settings, Instance
      *
      * @param state {@code associated} (associations take effect at once here)
      */
-    record ProfileAssociation(String associationId, String arn, String id, String state) {
+    record ProfileAssociation(String associationId, String arn, String id, String state, Instant timestamp) {
     }
 }

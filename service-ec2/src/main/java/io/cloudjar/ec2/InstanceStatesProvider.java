@@ -151,18 +151,10 @@ public final class InstanceStatesProvider implements ServiceProvider {
         if (ids.isEmpty()) {
             throw Ec2Errors.missing("InstanceId");
         }
-        ids.stream().filter(id -> !ResourceIds.wellFormed(id, "i")).findFirst().ifPresent(id -> {
-            throw InstanceErrors.malformed(id);
-        });
         ComputeState state = store.get(ctx);
         synchronized (state) {
             Instant now = store.now();
-            List<String> distinct = ids.stream().distinct().toList();
-            List<String> missing = distinct.stream().filter(id -> state.instance(id, now).isEmpty()).toList();
-            if (!missing.isEmpty()) {
-                throw InstanceErrors.notFound(missing);
-            }
-            List<InstanceRecord> instances = distinct.stream().map(id -> state.requireInstance(id, now)).toList();
+            List<InstanceRecord> instances = InstanceLookup.require(state, ids, now);
             instances.forEach(i -> check.check(i, i.phase().name(now)));
             List<InstanceStateChange> changes = new ArrayList<>();
             for (InstanceRecord instance : instances) {
