@@ -33,6 +33,7 @@ record LaunchNetwork(SubnetInfo subnet, List<Planned> interfaces) {
 
     static LaunchNetwork resolve(InstanceNetworking networking, Scope scope, RunInstancesRequest request, int maxCount) {
         String zone = request.placement() == null ? null : request.placement().availabilityZone();
+        zone = zone == null || zone.isEmpty() ? null : zone; // Terraform sends an empty zone for "any"
         if (request.networkInterfaces().isEmpty()) {
             return instanceLevel(networking, scope, request, zone);
         }

@@ -61,7 +61,7 @@ record LaunchSpec(int minCount, int maxCount, ImageRecord image, InstanceTypeInf
             }
         }
         String tenancy = request.placement() != null && request.placement().tenancyAsString() != null
-                ? request.placement().tenancyAsString() : "default";
+                && !request.placement().tenancyAsString().isEmpty() ? request.placement().tenancyAsString() : "default";
         if (request.placement() != null && request.placement().groupName() != null && !request.placement().groupName().isEmpty()) {
             throw io.cloudjar.core.errors.AwsErrors.badRequest("InvalidPlacementGroup.Unknown",
                     "The Placement Group '%s' is unknown.", request.placement().groupName());
