@@ -3,23 +3,20 @@ package io.cloudjar.ec2;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Optional;
+import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * The key pairs, volumes and snapshots of one account in one region. Records are immutable and replaced
- * whole; reads go straight to the concurrent maps and every change takes this object's lock, so compound
- * checks (a device name free on an instance, a snapshot not used by an image) see a stable view.
+ * The instances, key pairs, volumes and snapshots of one account in one region. Records are immutable and
+ * replaced whole; reads go straight to the concurrent maps and every change takes this object's lock, so
+ * compound checks (a device name free on an instance, a snapshot not used by an image) see a stable view.
  */
 final class ComputeState {
     private final ConcurrentSkipListMap<String, KeyPairRecord> keyPairs = new ConcurrentSkipListMap<>();
     private final ConcurrentSkipListMap<String, VolumeRecord> volumes = new ConcurrentSkipListMap<>();
     private final ConcurrentSkipListMap<String, SnapshotRecord> snapshots = new ConcurrentSkipListMap<>();
-    /**
-     * What volumes can attach to. Phase 2 (RunInstances) registers every instance here; its records then
-     * implement {@link AttachTarget} and its root volumes are created attached, from the AMI's snapshots.
-     */
-    private final ConcurrentHashMap<String, AttachTarget> instances = new ConcurrentHashMap<>();
+    private final ConcurrentSkipListMap<String, InstanceRecord> instances = new ConcurrentSkipListMap<>();
     private final ConcurrentHashMap<String, String> clientTokens = new ConcurrentHashMap<>();
 
     // --- key pairs, by name (names are unique per account and region)
@@ -108,13 +105,28 @@ final class ComputeState {
         }
     }
 
-    // --- instances (the seam for phase 2)
+    // --- instances; terminated ones disappear an hour after termination (pruned as they are read)
 
-    Optional<AttachTarget> instance(String instanceId) {
-        return Optional.ofNullable(instanceId == null ? null : instances.get(instanceId));
+    /** Every instance still visible at {@code now}, in id order. */
+    Collection<InstanceRecord> instances(Instant now) {
+        return instances.values().stream().filter(i -> !i.phase().gone(now)).toList();
     }
 
-    void registerInstance(AttachTarget instance) {
+    Optional<InstanceRecord> instance(String instanceId, Instant now) {
+        InstanceRecord found = instanceId == null ? null : instances.get(instanceId);
+        return found == null || found.phase().gone(now) ? Optional.empty() : Optional.of(found);
+    }
+
+    InstanceRecord requireInstance(String instanceId, Instant now) {
+        return instance(instanceId, now).orElseThrow(() -> Ec2Errors.instanceNotFound(instanceId));
+    }
+
+    synchronized void putInstance(InstanceRecord instance) {
         instances.put(instance.instanceId(), instance);
+    }
+
+    /** Forgets instances terminated over an hour ago (their ids then answer NotFound). */
+    synchronized void pruneInstances(Instant now) {
+        instances.values().removeIf(i -> i.phase().gone(now));
     }
 }

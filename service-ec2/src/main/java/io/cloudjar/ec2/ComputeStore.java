@@ -3,26 +3,36 @@ package io.cloudjar.ec2;
 import io.cloudjar.core.pipeline.RequestContext;
 import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.core.store.AccountRegionStore;
+import io.cloudjar.core.spi.InstanceProfiles;
+import io.cloudjar.vpc.api.InstanceNetworking;
+import io.cloudjar.vpc.api.TagRegistry;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The compute state of the EC2 API, one instance per server shared by every provider of this module (key
- * pairs, images, volumes, snapshots now; instances in the next phase): a {@link ComputeState} per account
- * and region, and per region the images every account can see ({@link RegionImages}: the public catalogue
- * plus images accounts register or share).
+ * The compute state of the EC2 API, one instance per server shared by every provider of this module: a
+ * {@link ComputeState} per account and region, and per region the images every account can see
+ * ({@link RegionImages}: the public catalogue plus images accounts register or share). It also holds the
+ * seams to the other modules: service-vpc's networking (and the directory of instances it gets back, and
+ * tagging) and IAM's instance profiles when IAM runs.
  */
 final class ComputeStore {
     private final AccountRegionStore<ComputeState> states;
     private final ConcurrentHashMap<String, RegionImages> images = new ConcurrentHashMap<>();
     private final ServiceContext context;
     private final Ec2Timings timings;
+    private final InstanceNetworking networking;
 
     private ComputeStore(ServiceContext context) {
         this.context = context;
         this.states = context.stores().accountRegion(ComputeState::new);
         this.timings = Ec2Timings.from(context.config());
         context.stores().register(images::clear);
+        this.networking = context.lookup(InstanceNetworking.class)
+                .orElseThrow(() -> new IllegalStateException("service-ec2 needs service-vpc's InstanceNetworking"));
+        networking.setInstanceDirectory(new ComputeDirectory(this));
+        context.lookup(TagRegistry.class).ifPresent(registry -> ComputeTags.register(registry, this));
     }
 
     static ComputeStore of(ServiceContext context) {
@@ -39,6 +49,15 @@ final class ComputeStore {
 
     RegionImages images(String region) {
         return images.computeIfAbsent(region, RegionImages::new);
+    }
+
+    InstanceNetworking networking() {
+        return networking;
+    }
+
+    /** IAM's instance profiles; empty when IAM does not run (profiles are then taken as given). */
+    Optional<InstanceProfiles> profiles() {
+        return context.lookup(InstanceProfiles.class);
     }
 
     Ec2Timings timings() {

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ec2.model.CopyImageRequest;
 import software.amazon.awssdk.services.ec2.model.CopyImageResponse;
 
@@ -21,8 +20,6 @@ import software.amazon.awssdk.services.ec2.model.CopyImageResponse;
  * snapshots (also the caller's, visible in DescribeSnapshots) complete.
  */
 public final class ImageCopiesProvider implements ServiceProvider {
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9()\\[\\] ./\\-'@_]{3,128}");
-
     private ComputeStore store;
 
     @Override
@@ -44,10 +41,7 @@ public final class ImageCopiesProvider implements ServiceProvider {
         if (RegionCatalog.get(request.sourceRegion()) == null) {
             throw Ec2Errors.regionNotFound(request.sourceRegion());
         }
-        if (!NAME.matcher(request.name()).matches()) {
-            throw io.cloudjar.core.errors.AwsErrors.badRequest("InvalidAMIName.Malformed",
-                    "AMI names must be between 3 and 128 characters long, and may contain letters, numbers, '(', ')', '.', '-', '/' and '_'");
-        }
+        ImageNames.check(request.name());
         Encryption.checkKmsDependency(request.kmsKeyId(), request.encrypted());
         Map<String, Map<String, String>> tags = TagSpecifications.tagsFor(request.tagSpecifications(), Set.of("image", "snapshot"));
         ImageRecord source = store.images(request.sourceRegion()).find(request.sourceImageId())

@@ -14,9 +14,9 @@ import software.amazon.awssdk.services.ec2.model.ProcessorInfo;
 import software.amazon.awssdk.services.ec2.model.VCpuInfo;
 
 /**
- * The instance types of the common families (t2, t3, t3a, t4g, m5, m6i, m7g, c5, c6i, c7g, r5, r6i) with
- * their real vCPUs, memory and network limits, read from {@code cloudjar/ec2/instance-types.tsv} on first
- * use. Phase 2 reads vCPUs and ENI limits from here for RunInstances.
+ * The instance types of the common families (t2, t3, t3a, t4g, m5, m6i, m7g, c5, c6i, c7g, r5, r6i, and m1.small,
+ * RunInstances' default) with their real vCPUs, memory and network limits, read from
+ * {@code cloudjar/ec2/instance-types.tsv} on first use.
  */
 final class InstanceTypeCatalog {
     private InstanceTypeCatalog() {
@@ -25,6 +25,18 @@ final class InstanceTypeCatalog {
     /** Every type, in file order (families grouped, sizes ascending). */
     static Map<String, InstanceTypeInfo> all() {
         return Holder.TYPES;
+    }
+
+    static java.util.Optional<InstanceTypeInfo> find(String type) {
+        return java.util.Optional.ofNullable(type == null ? null : Holder.TYPES.get(type));
+    }
+
+    /** The CPU credit option a burstable type launches with: t2 {@code standard}, later families {@code unlimited}. */
+    static String defaultCpuCredits(InstanceTypeInfo type) {
+        if (!Boolean.TRUE.equals(type.burstablePerformanceSupported())) {
+            return null;
+        }
+        return type.instanceTypeAsString().startsWith("t2.") ? "standard" : "unlimited";
     }
 
     private static final class Holder {
@@ -52,7 +64,7 @@ final class InstanceTypeCatalog {
         int enis = Integer.parseInt(c[10]);
         return InstanceTypeInfo.builder()
                 .instanceType(type)
-                .currentGeneration(true)
+                .currentGeneration(!type.startsWith("m1.")) // m1.small: RunInstances' default type, previous generation
                 .freeTierEligible(Boolean.parseBoolean(c[8]))
                 .supportedUsageClassesWithStrings(List.of("on-demand", "spot"))
                 .supportedRootDeviceTypesWithStrings(List.of("ebs"))

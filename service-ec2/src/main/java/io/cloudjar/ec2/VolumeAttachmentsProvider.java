@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.ec2.model.VolumeAttachment;
 
 /**
  * AttachVolume and DetachVolume: {@code attaching → attached}, {@code detaching → detached} on the emulator
- * clock. Instances are looked up through {@link ComputeState#instance}, which RunInstances fills in phase 2.
+ * clock, to the instances RunInstances launched.
  */
 public final class VolumeAttachmentsProvider implements ServiceProvider {
     private static final int MULTI_ATTACH_LIMIT = 16;
@@ -37,7 +37,7 @@ public final class VolumeAttachmentsProvider implements ServiceProvider {
         Instant now = store.now();
         synchronized (state) {
             VolumeRecord volume = state.requireVolume(request.volumeId());
-            AttachTarget instance = state.instance(request.instanceId())
+            AttachTarget instance = state.instance(request.instanceId(), now)
                     .orElseThrow(() -> Ec2Errors.instanceNotFound(request.instanceId()));
             String volumeState = volume.state(now);
             List<VolumeRecord.Attachment> live = volume.liveAttachments(now);
@@ -51,8 +51,9 @@ public final class VolumeAttachmentsProvider implements ServiceProvider {
             if (!volume.availabilityZone().equals(instance.availabilityZone())) {
                 throw Ec2Errors.zoneMismatch(volume.volumeId(), instance.instanceId());
             }
-            if (!instance.stateName().equals("running") && !instance.stateName().equals("stopped")) {
-                throw Ec2Errors.instanceState(instance.instanceId(), instance.stateName());
+            String instanceState = instance.stateName(now);
+            if (!instanceState.equals("running") && !instanceState.equals("stopped")) {
+                throw Ec2Errors.instanceState(instance.instanceId(), instanceState);
             }
             checkDeviceFree(state, instance, device, now);
             VolumeRecord.Attachment attachment = new VolumeRecord.Attachment(instance.instanceId(), device, now, false,

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.CreateVolumeResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVolumesRequest;
+import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.Volume;
 
 class VolumesTest {
@@ -125,7 +126,7 @@ class VolumesTest {
 
     @Test
     void attachAndDetachMoveThroughTheirStatesOnTheClock() {
-        TestInstance web = TestInstance.register(cloudjar, "us-east-1", new TestInstance("i-0aaaaaaaaaaaaaaa1", "us-east-1a", "running", "/dev/xvda"));
+        Instance web = TestLaunches.running(cloudjar, ec2, "us-east-1a");
         String volumeId = ec2.createVolume(r -> r.availabilityZone("us-east-1a").size(8)).volumeId();
         assertEc2Error(() -> ec2.attachVolume(r -> r.volumeId(volumeId).instanceId(web.instanceId()).device("/dev/sdf")),
                 "IncorrectState", 400);
@@ -141,7 +142,7 @@ class VolumesTest {
             assertThat(a.device()).isEqualTo("/dev/sdf");
             assertThat(a.instanceId()).isEqualTo(web.instanceId());
         });
-        assertThat(ec2.describeVolumes(r -> r.filters(f -> f.name("attachment.instance-id").values(web.instanceId()))).volumes()).hasSize(1);
+        assertThat(ec2.describeVolumes(r -> r.filters(f -> f.name("attachment.instance-id").values(web.instanceId()))).volumes()).hasSize(2); // with its root volume
 
         assertEc2Error(() -> ec2.deleteVolume(r -> r.volumeId(volumeId)), "VolumeInUse", 400,
                 "Volume " + volumeId + " is currently attached to " + web.instanceId());
@@ -160,8 +161,10 @@ class VolumesTest {
 
     @Test
     void attachChecksTheInstanceTheZoneAndTheDeviceName() {
-        TestInstance web = TestInstance.register(cloudjar, "us-east-1", new TestInstance("i-0aaaaaaaaaaaaaaa2", "us-east-1a", "running", "/dev/sda1"));
-        TestInstance gone = TestInstance.register(cloudjar, "us-east-1", new TestInstance("i-0aaaaaaaaaaaaaaa3", "us-east-1a", "terminated", "/dev/sda1"));
+        Instance web = TestLaunches.running(cloudjar, ec2, "us-east-1a");
+        Instance gone = TestLaunches.running(cloudjar, ec2, "us-east-1a");
+        ec2.terminateInstances(r -> r.instanceIds(gone.instanceId()));
+        advance(Duration.ofSeconds(5));
         String a = ec2.createVolume(r -> r.availabilityZone("us-east-1a").size(8)).volumeId();
         String b = ec2.createVolume(r -> r.availabilityZone("us-east-1a").size(8)).volumeId();
         String elsewhere = ec2.createVolume(r -> r.availabilityZone("us-east-1b").size(8)).volumeId();
@@ -186,7 +189,7 @@ class VolumesTest {
 
     @Test
     void modifyVolumeAppliesAtOnceAndAllowsOneChangeEverySixHours() {
-        TestInstance web = TestInstance.register(cloudjar, "us-east-1", new TestInstance("i-0aaaaaaaaaaaaaaa4", "us-east-1a", "running", "/dev/sda1"));
+        Instance web = TestLaunches.running(cloudjar, ec2, "us-east-1a");
         String volumeId = ec2.createVolume(r -> r.availabilityZone("us-east-1a").size(8)).volumeId();
         advance(Duration.ofSeconds(2));
         ec2.attachVolume(r -> r.volumeId(volumeId).instanceId(web.instanceId()).device("/dev/sdf"));

@@ -14,7 +14,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -105,6 +109,23 @@ public final class InstanceNetworkingProvider extends NetworkProvider implements
     }
 
     @Override
+    public InterfaceInfo modifyInterface(Scope scope, String networkInterfaceId, List<String> groupIds, Boolean sourceDestCheck) {
+        NetworkState state = store.get(scope);
+        return state.write(() -> {
+            NetworkInterfaceRecord eni = state.interfaces.get(networkInterfaceId);
+            if (groupIds != null && !groupIds.isEmpty()) {
+                var groups = Interfaces.groups(state, eni.vpcId, groupIds, true);
+                eni.groupIds.clear();
+                eni.groupIds.addAll(groups);
+            }
+            if (sourceDestCheck != null) {
+                eni.sourceDestCheck = sourceDestCheck;
+            }
+            return SeamViews.networkInterface(state, eni);
+        });
+    }
+
+    @Override
     public InterfaceInfo detachInterface(Scope scope, String networkInterfaceId) {
         NetworkState state = store.get(scope);
         return state.write(() -> {
@@ -130,6 +151,20 @@ public final class InstanceNetworkingProvider extends NetworkProvider implements
     public List<InterfaceInfo> interfacesOf(Scope scope, String instanceId) {
         NetworkState state = store.get(scope);
         return state.read(() -> attached(state, instanceId).stream().map(eni -> SeamViews.networkInterface(state, eni)).toList());
+    }
+
+    @Override
+    public Map<String, List<InterfaceInfo>> interfacesOf(Scope scope, Collection<String> instanceIds) {
+        Set<String> wanted = instanceIds instanceof Set<String> set ? set : new HashSet<>(instanceIds);
+        NetworkState state = store.get(scope);
+        return state.read(() -> {
+            Map<String, List<InterfaceInfo>> byInstance = new HashMap<>();
+            state.interfaces.where(i -> i.attachment != null && wanted.contains(i.attachment.instanceId())).stream()
+                    .sorted(Comparator.comparingInt(i -> i.attachment.deviceIndex()))
+                    .forEach(eni -> byInstance.computeIfAbsent(eni.attachment.instanceId(), k -> new ArrayList<>())
+                            .add(SeamViews.networkInterface(state, eni)));
+            return byInstance;
+        });
     }
 
     @Override

@@ -21,6 +21,7 @@ final class VpcFilters {
             .on("ipv6-cidr-block-association.association-id", ipv6(VpcIpv6CidrBlockAssociation::associationId))
             .on("ipv6-cidr-block-association.state", ipv6(a -> a.ipv6CidrBlockState().stateAsString()))
             .onValue("is-default", Vpc::isDefault)
+            .onValue("isDefault", Vpc::isDefault) // EC2 also takes the camel-case name, which Terraform's data "aws_vpc" sends
             .onValue("owner-id", Vpc::ownerId)
             .onValue("state", Vpc::stateAsString)
             .onValue("vpc-id", Vpc::vpcId)

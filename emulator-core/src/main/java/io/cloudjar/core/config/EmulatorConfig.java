@@ -45,6 +45,13 @@ public record EmulatorConfig(
         return new EmulatorConfig(host, port, services, dir, defaultRegion, defaultAccount, enforceIam, env);
     }
 
+    /** The same settings with one more environment variable (tests: {@code EC2_TRANSITION_SCALE=0}, ...). */
+    public EmulatorConfig withEnv(String name, String value) {
+        Map<String, String> newEnv = new java.util.HashMap<>(env);
+        newEnv.put(name, value);
+        return new EmulatorConfig(host, port, services, dataDir, defaultRegion, defaultAccount, enforceIam, newEnv);
+    }
+
     public boolean serviceEnabled(String api) {
         return services.isEmpty() || services.contains(api);
     }

@@ -12,9 +12,12 @@ public final class Ids {
     private Ids() {
     }
 
-    /** An EC2 resource id, e.g. {@code ec2("vpc")} → {@code vpc-0f3a9c1d2e4b5a6c7}. */
+    /**
+     * An EC2 resource id, e.g. {@code ec2("vpc")} → {@code vpc-0f3a9c1d2e4b5a6c7}: 17 hex digits, the first a
+     * {@code 0} as in every long id AWS issues.
+     */
     public static String ec2(String prefix) {
-        return prefix + "-" + hex(17);
+        return prefix + "-0" + hex(16);
     }
 
     public static String hex(int digits) {

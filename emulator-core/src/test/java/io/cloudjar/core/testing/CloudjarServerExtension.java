@@ -32,6 +32,12 @@ public final class CloudjarServerExtension implements BeforeAllCallback, AfterAl
         return this;
     }
 
+    /** Starts the server as if {@code name=value} were in its environment. */
+    public CloudjarServerExtension withEnv(String name, String value) {
+        config = config.withEnv(name, value);
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         server = CloudjarServer.start(config);

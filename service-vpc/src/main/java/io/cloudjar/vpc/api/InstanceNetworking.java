@@ -2,6 +2,7 @@ package io.cloudjar.vpc.api;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -52,6 +53,15 @@ public interface InstanceNetworking {
     InterfaceInfo attachInterface(Scope scope, String networkInterfaceId, String instanceId, int deviceIndex,
                                   boolean deleteOnTermination);
 
+    /**
+     * Changes an interface's security groups ({@code groupIds} null or empty: unchanged) and its
+     * source/destination check ({@code sourceDestCheck} null: unchanged), as ModifyInstanceAttribute does for
+     * an instance's primary interface.
+     *
+     * @throws io.cloudjar.core.errors.AwsException {@code InvalidGroup.NotFound}, {@code InvalidNetworkInterfaceID.NotFound}
+     */
+    InterfaceInfo modifyInterface(Scope scope, String networkInterfaceId, List<String> groupIds, Boolean sourceDestCheck);
+
     /** Detaches the interface from its instance; a no-op when it is not attached. */
     InterfaceInfo detachInterface(Scope scope, String networkInterfaceId);
 
@@ -65,6 +75,12 @@ public interface InstanceNetworking {
 
     /** The interfaces attached to an instance, by device index. */
     List<InterfaceInfo> interfacesOf(Scope scope, String instanceId);
+
+    /**
+     * The interfaces attached to each of the instances, by device index, in one pass (DescribeInstances
+     * over many instances); instances without interfaces are absent from the map.
+     */
+    Map<String, List<InterfaceInfo>> interfacesOf(Scope scope, Collection<String> instanceIds);
 
     /**
      * Gives the interface's primary private address an Amazon-owned public address (launch in a subnet

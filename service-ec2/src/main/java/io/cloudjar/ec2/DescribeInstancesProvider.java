@@ -1,0 +1,64 @@
+package io.cloudjar.ec2;
+
+import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.ServiceContext;
+import io.cloudjar.core.spi.ServiceProvider;
+import io.cloudjar.core.support.Filters;
+import io.cloudjar.core.support.Pages;
+import io.cloudjar.vpc.api.Scope;
+import io.cloudjar.vpc.support.DescribePaging;
+import io.cloudjar.vpc.support.Ec2Filters;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
+
+/**
+ * DescribeInstances: ids (every unknown one reported), filters on what is rendered, and pages of instances
+ * in id order grouped into their reservations. Filters that the stored records decide are applied before
+ * rendering, so a filtered call over many instances renders only its candidates.
+ */
+public final class DescribeInstancesProvider implements ServiceProvider {
+    private static final int MIN_RESULTS = 5;
+    private static final int MAX_RESULTS = 1000;
+
+    private ComputeStore store;
+
+    @Override
+    public String api() {
+        return "ec2";
+    }
+
+    @Override
+    public void init(ServiceContext context) {
+        this.store = ComputeStore.of(context);
+    }
+
+    public DescribeInstancesResponse describeInstances(RequestContext ctx, DescribeInstancesRequest request) {
+        List<Filters.Filter> filters = Ec2Filters.of(request.filters());
+        InstanceFilters.FILTERS.validate(filters);
+        DescribePaging.checkMaxResults(request.maxResults(), MIN_RESULTS, MAX_RESULTS);
+        DescribePaging.rejectIdsWithMaxResults(request.instanceIds(), request.maxResults(), "instancesSet");
+        InstanceLookup.checkShapes(request.instanceIds());
+        ComputeState state = store.get(ctx);
+        Instant now = store.now();
+        List<InstanceRecord> candidates = request.instanceIds().isEmpty() ? List.copyOf(state.instances(now))
+                : InstanceLookup.require(state, request.instanceIds(), now);
+        List<InstanceRecord> likely = candidates.stream()
+                .filter(i -> InstanceFilters.mayMatch(i, i.phase().name(now), filters)).toList();
+        Scope scope = Scope.of(ctx);
+        InstanceViews views = InstanceViews.of(store, scope, likely, now);
+        List<InstanceFilters.View> matching = new ArrayList<>();
+        for (InstanceRecord record : likely) {
+            InstanceFilters.View view = new InstanceFilters.View(record, views.instance(record));
+            if (InstanceFilters.FILTERS.matches(view, filters)) {
+                matching.add(view);
+            }
+        }
+        Pages.Page<InstanceFilters.View> page = DescribePaging.page(matching, v -> v.record().instanceId(),
+                request.maxResults(), request.nextToken());
+        return DescribeInstancesResponse.builder().reservations(InstanceViews.reservations(page.items()))
+                .nextToken(page.nextToken()).build();
+    }
+}

@@ -1,0 +1,37 @@
+package io.cloudjar.ec2;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * How instance calls find the instances they name: ids of the wrong shape are {@code InvalidInstanceID.Malformed},
+ * unknown ones (or ones terminated over an hour ago) are all reported in one {@code InvalidInstanceID.NotFound}.
+ */
+final class InstanceLookup {
+    private InstanceLookup() {
+    }
+
+    static void checkShapes(List<String> ids) {
+        ids.stream().filter(id -> !ResourceIds.wellFormed(id, "i")).findFirst().ifPresent(id -> {
+            throw InstanceErrors.malformed(id);
+        });
+    }
+
+    /** The named instances, each once, in the order first named. */
+    static List<InstanceRecord> require(ComputeState state, List<String> ids, Instant now) {
+        checkShapes(ids);
+        List<String> distinct = ids.stream().distinct().toList();
+        List<String> missing = distinct.stream().filter(id -> state.instance(id, now).isEmpty()).toList();
+        if (!missing.isEmpty()) {
+            throw InstanceErrors.notFound(missing);
+        }
+        return distinct.stream().map(id -> state.requireInstance(id, now)).toList();
+    }
+
+    static InstanceRecord require(ComputeState state, String id, Instant now) {
+        if (id == null) {
+            throw Ec2Errors.missing("InstanceId");
+        }
+        return require(state, List.of(id), now).get(0);
+    }
+}

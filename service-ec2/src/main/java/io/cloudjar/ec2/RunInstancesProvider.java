@@ -1,0 +1,85 @@
+package io.cloudjar.ec2;
+
+import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.ServiceContext;
+import io.cloudjar.core.spi.ServiceProvider;
+import io.cloudjar.vpc.api.Scope;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.ec2.model.Reservation;
+import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.RunInstancesResponse;
+
+/**
+ * RunInstances: validates the whole request first ({@link LaunchSpec}, {@link LaunchNetwork},
+ * {@link LaunchDevices}), launches as many instances as the subnet's free addresses allow between MinCount and
+ * MaxCount, and answers the reservation with the instances {@code pending}. A repeated ClientToken answers the
+ * first call's reservation.
+ */
+public final class RunInstancesProvider implements ServiceProvider {
+    private ComputeStore store;
+
+    @Override
+    public String api() {
+        return "ec2";
+    }
+
+    @Override
+    public void init(ServiceContext context) {
+        this.store = ComputeStore.of(context);
+    }
+
+    public RunInstancesResponse runInstances(RequestContext ctx, RunInstancesRequest request) {
+        ComputeState state = store.get(ctx);
+        if (request.clientToken() == null) {
+            return run(ctx, request, state);
+        }
+        synchronized (state) { // one reservation per ClientToken, even for concurrent retries
+            return earlier(ctx, state, request.clientToken()).orElseGet(() -> run(ctx, request, state));
+        }
+    }
+
+    private RunInstancesResponse run(RequestContext ctx, RunInstancesRequest request, ComputeState state) {
+        Scope scope = Scope.of(ctx);
+        Instant now = store.now();
+        LaunchSpec spec = LaunchSpec.of(request, store, state, ctx.accountId(), ctx.region());
+        LaunchNetwork network = LaunchNetwork.resolve(store.networking(), scope, request, spec.maxCount());
+        List<LaunchDevices.Planned> devices = LaunchDevices.plan(spec.image(), request.blockDeviceMappings(), state,
+                ctx.accountId(), ctx.region(), now);
+        int count = Math.min(spec.maxCount(), network.capacity());
+        if (count < spec.minCount()) {
+            throw io.cloudjar.core.errors.AwsErrors.badRequest("InsufficientFreeAddressesInSubnet",
+                    "There are not enough free addresses in subnet '%s' to satisfy the requested number of instances.",
+                    network.subnet().subnetId());
+        }
+        if (count > 1 && network.primary().privateIpAddress() != null) {
+            throw Ec2Errors.combination("A private IP address cannot be specified when launching more than one instance.");
+        }
+        List<InstanceRecord> launched = new InstanceLauncher(store, scope).launch(spec, network, devices, count,
+                request.clientToken(), now);
+        state.rememberClientToken(tokenKey(request.clientToken()), launched.get(0).launch().reservationId());
+        return response(store, scope, launched, now);
+    }
+
+    private Optional<RunInstancesResponse> earlier(RequestContext ctx, ComputeState state, String clientToken) {
+        Instant now = store.now();
+        return state.byClientToken(tokenKey(clientToken)).map(reservationId -> state.instances(now).stream()
+                        .filter(i -> i.launch().reservationId().equals(reservationId))
+                        .sorted(Comparator.comparingInt(i -> i.launch().amiLaunchIndex())).toList())
+                .filter(members -> !members.isEmpty())
+                .map(members -> response(store, Scope.of(ctx), members, now));
+    }
+
+    private static RunInstancesResponse response(ComputeStore store, Scope scope, List<InstanceRecord> members, Instant now) {
+        Reservation reservation = InstanceViews.of(store, scope, members, now).reservation(members);
+        return RunInstancesResponse.builder().reservationId(reservation.reservationId()).ownerId(reservation.ownerId())
+                .groups(reservation.groups()).instances(reservation.instances()).build();
+    }
+
+    /** RunInstances' tokens are kept apart from CreateVolume's. */
+    private static String tokenKey(String clientToken) {
+        return clientToken == null ? null : "RunInstances:" + clientToken;
+    }
+}
