@@ -58,6 +58,10 @@ class InstanceAttributesTest {
         assertEc2Error(() -> ec2.modifyInstanceAttribute(r -> r.instanceId(id).instanceType(v -> v.value("t4g.small"))),
                 "InvalidParameterValue", 400);
         assertEc2Error(() -> ec2.describeInstanceAttribute(r -> r.instanceId(id).attribute("colour")), "InvalidParameterValue", 400);
+        assertEc2Error(() -> ec2.modifyInstanceAttribute(r -> r.instanceId(id).kernel(v -> v.value("aki-12345678"))),
+                "UnsupportedOperation", 400);
+        assertEc2Error(() -> ec2.modifyInstanceAttribute(r -> r.instanceId(id).disableApiStop(v -> v.value(true))
+                .ebsOptimized(v -> v.value(true))), "InvalidParameterCombination", 400);
         assertEc2Error(() -> ec2.terminateInstances(r -> r.instanceIds(id)), "OperationNotPermitted", 400);
     }
 
