@@ -1,8 +1,6 @@
 package io.cloudjar.ec2;
 
 import io.cloudjar.core.pipeline.RequestContext;
-import io.cloudjar.core.spi.ServiceContext;
-import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.vpc.api.Scope;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,19 +13,7 @@ import software.amazon.awssdk.services.ec2.model.GetConsoleOutputResponse;
  * GetConsoleOutput: the serial console of a booted instance, base64 as EC2 sends it: the boot messages and
  * cloud-init running the instance's user data script ({@link BootLog}). Empty until the first boot completes.
  */
-public final class ConsoleOutputProvider implements ServiceProvider {
-    private ComputeStore store;
-
-    @Override
-    public String api() {
-        return "ec2";
-    }
-
-    @Override
-    public void init(ServiceContext context) {
-        this.store = ComputeStore.of(context);
-    }
-
+public final class ConsoleOutputProvider extends ComputeProvider {
     public GetConsoleOutputResponse getConsoleOutput(RequestContext ctx, GetConsoleOutputRequest request) {
         Instant now = store.now();
         InstanceRecord instance = InstanceLookup.require(store.get(ctx), request.instanceId(), now);

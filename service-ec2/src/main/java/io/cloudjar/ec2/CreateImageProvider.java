@@ -1,8 +1,6 @@
 package io.cloudjar.ec2;
 
 import io.cloudjar.core.pipeline.RequestContext;
-import io.cloudjar.core.spi.ServiceContext;
-import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.vpc.support.TagSpecifications;
 import java.time.Instant;
@@ -19,19 +17,7 @@ import software.amazon.awssdk.services.ec2.model.CreateImageResponse;
  * emulator clock, described as EC2 describes them) and a private image, {@code pending} until they complete,
  * that launches with the instance's disks. The instance's own state does not change (a reboot is not modelled).
  */
-public final class CreateImageProvider implements ServiceProvider {
-    private ComputeStore store;
-
-    @Override
-    public String api() {
-        return "ec2";
-    }
-
-    @Override
-    public void init(ServiceContext context) {
-        this.store = ComputeStore.of(context);
-    }
-
+public final class CreateImageProvider extends ComputeProvider {
     public CreateImageResponse createImage(RequestContext ctx, CreateImageRequest request) {
         ImageNames.check(request.name());
         Map<String, Map<String, String>> tags = TagSpecifications.tagsFor(request.tagSpecifications(), Set.of("image", "snapshot"));

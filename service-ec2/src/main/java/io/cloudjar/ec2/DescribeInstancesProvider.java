@@ -1,8 +1,6 @@
 package io.cloudjar.ec2;
 
 import io.cloudjar.core.pipeline.RequestContext;
-import io.cloudjar.core.spi.ServiceContext;
-import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.vpc.api.Scope;
@@ -19,21 +17,9 @@ import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
  * in id order grouped into their reservations. Filters that the stored records decide are applied before
  * rendering, so a filtered call over many instances renders only its candidates.
  */
-public final class DescribeInstancesProvider implements ServiceProvider {
+public final class DescribeInstancesProvider extends ComputeProvider {
     private static final int MIN_RESULTS = 5;
     private static final int MAX_RESULTS = 1000;
-
-    private ComputeStore store;
-
-    @Override
-    public String api() {
-        return "ec2";
-    }
-
-    @Override
-    public void init(ServiceContext context) {
-        this.store = ComputeStore.of(context);
-    }
 
     public DescribeInstancesResponse describeInstances(RequestContext ctx, DescribeInstancesRequest request) {
         List<Filters.Filter> filters = Ec2Filters.of(request.filters());

@@ -2,8 +2,6 @@ package io.cloudjar.ec2;
 
 import io.cloudjar.core.pipeline.RequestContext;
 import io.cloudjar.core.spi.InstanceProfiles;
-import io.cloudjar.core.spi.ServiceContext;
-import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
@@ -27,22 +25,10 @@ import software.amazon.awssdk.services.ec2.model.ReplaceIamInstanceProfileAssoci
  * IamInstanceProfileAssociation[s]. Changes answer {@code associating} / {@code disassociating} and are in
  * effect at once (the metadata service hands out the new role's credentials).
  */
-public final class IamProfileAssociationsProvider implements ServiceProvider {
+public final class IamProfileAssociationsProvider extends ComputeProvider {
     private static final Filters<IamInstanceProfileAssociation> FILTERS = new Filters<IamInstanceProfileAssociation>()
             .onValue("instance-id", IamInstanceProfileAssociation::instanceId)
             .onValue("state", IamInstanceProfileAssociation::stateAsString);
-
-    private ComputeStore store;
-
-    @Override
-    public String api() {
-        return "ec2";
-    }
-
-    @Override
-    public void init(ServiceContext context) {
-        this.store = ComputeStore.of(context);
-    }
 
     public AssociateIamInstanceProfileResponse associateIamInstanceProfile(RequestContext ctx,
                                                                            AssociateIamInstanceProfileRequest r) {

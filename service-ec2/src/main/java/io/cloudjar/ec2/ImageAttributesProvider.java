@@ -1,8 +1,6 @@
 package io.cloudjar.ec2;
 
 import io.cloudjar.core.pipeline.RequestContext;
-import io.cloudjar.core.spi.ServiceContext;
-import io.cloudjar.core.spi.ServiceProvider;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,20 +19,8 @@ import software.amazon.awssdk.services.ec2.model.ResetImageAttributeResponse;
  * Describe/Modify/ResetImageAttribute: launch permissions (sharing with accounts, making public) and the
  * description are the owner's to change; the other attributes are read-only views of the image.
  */
-public final class ImageAttributesProvider implements ServiceProvider {
+public final class ImageAttributesProvider extends ComputeProvider {
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
-
-    private ComputeStore store;
-
-    @Override
-    public String api() {
-        return "ec2";
-    }
-
-    @Override
-    public void init(ServiceContext context) {
-        this.store = ComputeStore.of(context);
-    }
 
     public DescribeImageAttributeResponse describeImageAttribute(RequestContext ctx, DescribeImageAttributeRequest request) {
         String attribute = request.attributeAsString();

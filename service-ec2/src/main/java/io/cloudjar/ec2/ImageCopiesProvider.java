@@ -2,8 +2,6 @@ package io.cloudjar.ec2;
 
 import io.cloudjar.core.pipeline.RequestContext;
 import io.cloudjar.core.regions.RegionCatalog;
-import io.cloudjar.core.spi.ServiceContext;
-import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.vpc.support.TagSpecifications;
 import java.time.Instant;
@@ -19,19 +17,7 @@ import software.amazon.awssdk.services.ec2.model.CopyImageResponse;
  * CopyImage: a private copy owned by the caller in the caller's region, {@code pending} until its new EBS
  * snapshots (also the caller's, visible in DescribeSnapshots) complete.
  */
-public final class ImageCopiesProvider implements ServiceProvider {
-    private ComputeStore store;
-
-    @Override
-    public String api() {
-        return "ec2";
-    }
-
-    @Override
-    public void init(ServiceContext context) {
-        this.store = ComputeStore.of(context);
-    }
-
+public final class ImageCopiesProvider extends ComputeProvider {
     public CopyImageResponse copyImage(RequestContext ctx, CopyImageRequest request) {
         ComputeState state = store.get(ctx);
         var earlier = state.byClientToken(request.clientToken());

@@ -1,8 +1,6 @@
 package io.cloudjar.ec2;
 
 import io.cloudjar.core.pipeline.RequestContext;
-import io.cloudjar.core.spi.ServiceContext;
-import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.vpc.support.DescribePaging;
@@ -22,20 +20,8 @@ import software.amazon.awssdk.services.ec2.model.Image;
  * DescribeImages over the region's catalogue and account images (owners, executable users, ids, filters,
  * paging) and DeregisterImage. Attributes and copies have their own providers.
  */
-public final class ImagesProvider implements ServiceProvider {
+public final class ImagesProvider extends ComputeProvider {
     private static final Set<String> OWNER_ALIASES = Set.of("amazon", "aws-marketplace", "aws-backup-vault");
-
-    private ComputeStore store;
-
-    @Override
-    public String api() {
-        return "ec2";
-    }
-
-    @Override
-    public void init(ServiceContext context) {
-        this.store = ComputeStore.of(context);
-    }
 
     public DescribeImagesResponse describeImages(RequestContext ctx, DescribeImagesRequest request) {
         List<Filters.Filter> filters = Ec2Filters.of(request.filters());

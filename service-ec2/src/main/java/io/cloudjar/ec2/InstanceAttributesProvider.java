@@ -1,8 +1,6 @@
 package io.cloudjar.ec2;
 
 import io.cloudjar.core.pipeline.RequestContext;
-import io.cloudjar.core.spi.ServiceContext;
-import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.vpc.api.InterfaceInfo;
 import io.cloudjar.vpc.api.Scope;
 import java.time.Instant;
@@ -25,19 +23,7 @@ import software.amazon.awssdk.services.ec2.model.ResetInstanceAttributeResponse;
  * {@code Attribute}+{@code Value}; type, user data, EBS optimisation and ENA only while stopped) and
  * ResetInstanceAttribute. Security groups and the source/destination check live on the primary interface.
  */
-public final class InstanceAttributesProvider implements ServiceProvider {
-    private ComputeStore store;
-
-    @Override
-    public String api() {
-        return "ec2";
-    }
-
-    @Override
-    public void init(ServiceContext context) {
-        this.store = ComputeStore.of(context);
-    }
-
+public final class InstanceAttributesProvider extends ComputeProvider {
     public DescribeInstanceAttributeResponse describeInstanceAttribute(RequestContext ctx, DescribeInstanceAttributeRequest request) {
         Instant now = store.now();
         InstanceRecord i = InstanceLookup.require(store.get(ctx), request.instanceId(), now);

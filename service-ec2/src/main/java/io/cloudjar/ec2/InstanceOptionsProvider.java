@@ -1,8 +1,6 @@
 package io.cloudjar.ec2;
 
 import io.cloudjar.core.pipeline.RequestContext;
-import io.cloudjar.core.spi.ServiceContext;
-import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.vpc.support.DescribePaging;
@@ -33,21 +31,9 @@ import software.amazon.awssdk.services.ec2.model.UnsuccessfulInstanceCreditSpeci
  * (ModifyInstanceMetadataOptions), detailed monitoring (Monitor/UnmonitorInstances) and the CPU credit
  * option of burstable types (Describe/ModifyInstanceCreditSpecification[s]).
  */
-public final class InstanceOptionsProvider implements ServiceProvider {
+public final class InstanceOptionsProvider extends ComputeProvider {
     private static final Filters<InstanceCreditSpecification> CREDIT_FILTERS = new Filters<InstanceCreditSpecification>()
             .onValue("instance-id", InstanceCreditSpecification::instanceId);
-
-    private ComputeStore store;
-
-    @Override
-    public String api() {
-        return "ec2";
-    }
-
-    @Override
-    public void init(ServiceContext context) {
-        this.store = ComputeStore.of(context);
-    }
 
     public ModifyInstanceMetadataOptionsResponse modifyInstanceMetadataOptions(RequestContext ctx,
                                                                                ModifyInstanceMetadataOptionsRequest r) {

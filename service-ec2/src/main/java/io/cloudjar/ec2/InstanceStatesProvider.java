@@ -1,8 +1,6 @@
 package io.cloudjar.ec2;
 
 import io.cloudjar.core.pipeline.RequestContext;
-import io.cloudjar.core.spi.ServiceContext;
-import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.vpc.api.InterfaceInfo;
 import io.cloudjar.vpc.api.Scope;
 import java.time.Instant;
@@ -26,19 +24,7 @@ import software.amazon.awssdk.services.ec2.model.TerminateInstancesResponse;
  * launched with one, terminating deletes the interfaces and volumes marked delete-on-termination and detaches
  * the others.
  */
-public final class InstanceStatesProvider implements ServiceProvider {
-    private ComputeStore store;
-
-    @Override
-    public String api() {
-        return "ec2";
-    }
-
-    @Override
-    public void init(ServiceContext context) {
-        this.store = ComputeStore.of(context);
-    }
-
+public final class InstanceStatesProvider extends ComputeProvider {
     public StartInstancesResponse startInstances(RequestContext ctx, StartInstancesRequest request) {
         List<InstanceStateChange> changes = change(ctx, request.instanceIds(), (instance, state) -> {
             if (!state.equals("stopped") && !state.equals("pending") && !state.equals("running")) {

@@ -1,8 +1,6 @@
 package io.cloudjar.ec2;
 
 import io.cloudjar.core.pipeline.RequestContext;
-import io.cloudjar.core.spi.ServiceContext;
-import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.vpc.support.DescribePaging;
@@ -23,7 +21,7 @@ import software.amazon.awssdk.services.ec2.model.InstanceStatusSummary;
  * status checks, {@code initializing} for the first moments after the instance starts running, then
  * {@code ok}; instances that are not running report {@code not-applicable}.
  */
-public final class InstanceStatusProvider implements ServiceProvider {
+public final class InstanceStatusProvider extends ComputeProvider {
     private static final Filters<InstanceStatus> FILTERS = new Filters<InstanceStatus>()
             .onValue("availability-zone", InstanceStatus::availabilityZone)
             .on("event.code", s -> List.of())
@@ -39,18 +37,6 @@ public final class InstanceStatusProvider implements ServiceProvider {
             .on("system-status.reachability", s -> s.systemStatus().details().stream().map(InstanceStatusDetails::statusAsString).toList())
             .onValue("system-status.status", s -> s.systemStatus().statusAsString())
             .onValue("attached-ebs-status.status", s -> s.attachedEbsStatus().statusAsString());
-
-    private ComputeStore store;
-
-    @Override
-    public String api() {
-        return "ec2";
-    }
-
-    @Override
-    public void init(ServiceContext context) {
-        this.store = ComputeStore.of(context);
-    }
 
     public DescribeInstanceStatusResponse describeInstanceStatus(RequestContext ctx, DescribeInstanceStatusRequest request) {
         List<Filters.Filter> filters = Ec2Filters.of(request.filters());

@@ -1,8 +1,6 @@
 package io.cloudjar.ec2;
 
 import io.cloudjar.core.pipeline.RequestContext;
-import io.cloudjar.core.spi.ServiceContext;
-import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.ec2.keys.KeyMaterial;
@@ -26,7 +24,7 @@ import software.amazon.awssdk.services.ec2.model.ImportKeyPairResponse;
 import software.amazon.awssdk.services.ec2.model.KeyPairInfo;
 
 /** CreateKeyPair, ImportKeyPair, DescribeKeyPairs and DeleteKeyPair, with real key material. */
-public final class KeyPairsProvider implements ServiceProvider {
+public final class KeyPairsProvider extends ComputeProvider {
     private static final int MAX_NAME_LENGTH = 255;
     private static final Filters<KeyPairRecord> FILTERS = new Filters<KeyPairRecord>()
             .onValue("key-pair-id", KeyPairRecord::keyPairId)
@@ -34,18 +32,6 @@ public final class KeyPairsProvider implements ServiceProvider {
             .onValue("fingerprint", KeyPairRecord::fingerprint)
             .onValue("key-type", KeyPairRecord::keyType)
             .withTags(KeyPairRecord::tags);
-
-    private ComputeStore store;
-
-    @Override
-    public String api() {
-        return "ec2";
-    }
-
-    @Override
-    public void init(ServiceContext context) {
-        this.store = ComputeStore.of(context);
-    }
 
     public CreateKeyPairResponse createKeyPair(RequestContext ctx, CreateKeyPairRequest request) {
         String name = checkName(request.keyName());

@@ -1,8 +1,6 @@
 package io.cloudjar.ec2;
 
 import io.cloudjar.core.pipeline.RequestContext;
-import io.cloudjar.core.spi.ServiceContext;
-import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.vpc.api.Scope;
 import java.time.Instant;
 import java.util.Comparator;
@@ -18,19 +16,7 @@ import software.amazon.awssdk.services.ec2.model.RunInstancesResponse;
  * MaxCount, and answers the reservation with the instances {@code pending}. A repeated ClientToken answers the
  * first call's reservation.
  */
-public final class RunInstancesProvider implements ServiceProvider {
-    private ComputeStore store;
-
-    @Override
-    public String api() {
-        return "ec2";
-    }
-
-    @Override
-    public void init(ServiceContext context) {
-        this.store = ComputeStore.of(context);
-    }
-
+public final class RunInstancesProvider extends ComputeProvider {
     public RunInstancesResponse runInstances(RequestContext ctx, RunInstancesRequest request) {
         ComputeState state = store.get(ctx);
         if (request.clientToken() == null) {

@@ -2,8 +2,6 @@ package io.cloudjar.ec2;
 
 import io.cloudjar.core.pipeline.RequestContext;
 import io.cloudjar.core.regions.RegionCatalog;
-import io.cloudjar.core.spi.ServiceContext;
-import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
@@ -29,19 +27,7 @@ import software.amazon.awssdk.services.ec2.model.Snapshot;
  * CreateSnapshot ({@code pending → completed} on the emulator clock), CopySnapshot (within and across
  * regions), DescribeSnapshots (owners, restorable-by, filters, paging) and DeleteSnapshot.
  */
-public final class SnapshotsProvider implements ServiceProvider {
-    private ComputeStore store;
-
-    @Override
-    public String api() {
-        return "ec2";
-    }
-
-    @Override
-    public void init(ServiceContext context) {
-        this.store = ComputeStore.of(context);
-    }
-
+public final class SnapshotsProvider extends ComputeProvider {
     public CreateSnapshotResponse createSnapshot(RequestContext ctx, CreateSnapshotRequest request) {
         Map<String, String> tags = TagSpecifications.tagsFor(request.tagSpecifications(), "snapshot");
         ComputeState state = store.get(ctx);

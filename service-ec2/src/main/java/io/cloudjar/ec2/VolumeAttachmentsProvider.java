@@ -1,8 +1,6 @@
 package io.cloudjar.ec2;
 
 import io.cloudjar.core.pipeline.RequestContext;
-import io.cloudjar.core.spi.ServiceContext;
-import io.cloudjar.core.spi.ServiceProvider;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,20 +14,8 @@ import software.amazon.awssdk.services.ec2.model.VolumeAttachment;
  * AttachVolume and DetachVolume: {@code attaching → attached}, {@code detaching → detached} on the emulator
  * clock, to the instances RunInstances launched.
  */
-public final class VolumeAttachmentsProvider implements ServiceProvider {
+public final class VolumeAttachmentsProvider extends ComputeProvider {
     private static final int MULTI_ATTACH_LIMIT = 16;
-
-    private ComputeStore store;
-
-    @Override
-    public String api() {
-        return "ec2";
-    }
-
-    @Override
-    public void init(ServiceContext context) {
-        this.store = ComputeStore.of(context);
-    }
 
     public AttachVolumeResponse attachVolume(RequestContext ctx, AttachVolumeRequest request) {
         String device = DeviceNames.check(request.device());

@@ -1,8 +1,6 @@
 package io.cloudjar.ec2;
 
 import io.cloudjar.core.pipeline.RequestContext;
-import io.cloudjar.core.spi.ServiceContext;
-import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.vpc.support.DescribePaging;
@@ -22,7 +20,7 @@ import software.amazon.awssdk.services.ec2.model.VolumeModification;
  * once; the modification then runs {@code modifying → optimizing → completed}, and EC2's rule of one
  * modification per volume every six hours holds on the emulator clock.
  */
-public final class VolumeModificationsProvider implements ServiceProvider {
+public final class VolumeModificationsProvider extends ComputeProvider {
     private static final Duration COOL_DOWN = Duration.ofHours(6);
     private static final Filters<VolumeModification> FILTERS = new Filters<VolumeModification>()
             .onValue("modification-state", VolumeModification::modificationStateAsString)
@@ -36,18 +34,6 @@ public final class VolumeModificationsProvider implements ServiceProvider {
             .onValue("target-volume-type", VolumeModification::targetVolumeTypeAsString)
             .onValue("target-multi-attach-enabled", VolumeModification::targetMultiAttachEnabled)
             .onValue("volume-id", VolumeModification::volumeId);
-
-    private ComputeStore store;
-
-    @Override
-    public String api() {
-        return "ec2";
-    }
-
-    @Override
-    public void init(ServiceContext context) {
-        this.store = ComputeStore.of(context);
-    }
 
     public ModifyVolumeResponse modifyVolume(RequestContext ctx, ModifyVolumeRequest request) {
         ComputeState state = store.get(ctx);

@@ -2,8 +2,6 @@ package io.cloudjar.ec2;
 
 import io.cloudjar.core.pipeline.RequestContext;
 import io.cloudjar.core.regions.RegionCatalog;
-import io.cloudjar.core.spi.ServiceContext;
-import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
@@ -22,21 +20,9 @@ import software.amazon.awssdk.services.ec2.model.DescribeVolumesResponse;
 import software.amazon.awssdk.services.ec2.model.Volume;
 
 /** CreateVolume, DescribeVolumes and DeleteVolume; attachments and modifications have their own providers. */
-public final class VolumesProvider implements ServiceProvider {
+public final class VolumesProvider extends ComputeProvider {
     private static final int MIN_RESULTS = 5;
     private static final int MAX_PAGE = 500;
-
-    private ComputeStore store;
-
-    @Override
-    public String api() {
-        return "ec2";
-    }
-
-    @Override
-    public void init(ServiceContext context) {
-        this.store = ComputeStore.of(context);
-    }
 
     public CreateVolumeResponse createVolume(RequestContext ctx, CreateVolumeRequest request) {
         ComputeState state = store.get(ctx);

@@ -19,7 +19,7 @@ class KeepAliveTest {
     @Test
     void http10KeepAliveRequestsShareOneConnection() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", cloudjar.port())) {
-            socket.setSoTimeout(5000);
+            socket.setSoTimeout(30_000); // generous: the first call loads Jackson, slow on a busy machine
             OutputStream out = socket.getOutputStream();
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
             for (int i = 0; i < 2; i++) {
