@@ -21,21 +21,7 @@ needs_ssh_keygen = pytest.mark.skipif(shutil.which("ssh-keygen") is None, reason
 needs_openssl = pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl not installed")
 
 
-@pytest.fixture(scope="module")
-def cli_env(tmp_path_factory):
-    home = tmp_path_factory.mktemp("aws-home")
-    (home / "config").write_text("[default]\nregion = ap-northeast-2\noutput = json\n")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-    env.update(
-        AWS_ACCESS_KEY_ID="test",
-        AWS_SECRET_ACCESS_KEY="test",
-        AWS_DEFAULT_REGION="ap-northeast-2",
-        AWS_CONFIG_FILE=str(home / "config"),
-        AWS_SHARED_CREDENTIALS_FILE=str(home / "none"),
-        AWS_EC2_METADATA_DISABLED="true",
-        AWS_PAGER="",
-    )
-    return env
+CLI_REGION = "ap-northeast-2"  # cli_env comes from the core test kit (cloudjar_pytest)
 
 
 @pytest.fixture

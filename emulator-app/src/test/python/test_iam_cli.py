@@ -15,22 +15,7 @@ ENDPOINT = os.environ.get("CLOUDJAR_ENDPOINT", "http://127.0.0.1:4566")
 ACCOUNT = "000000000000"
 
 
-@pytest.fixture(scope="module")
-def cli_env(tmp_path_factory):
-    home = tmp_path_factory.mktemp("aws-home")
-    (home / "config").write_text("[default]\nregion = us-east-1\noutput = json\n")
-    (home / "credentials").write_text("[default]\naws_access_key_id = test\naws_secret_access_key = test\n")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-    env.update(
-        AWS_ACCESS_KEY_ID="test",
-        AWS_SECRET_ACCESS_KEY="test",
-        AWS_DEFAULT_REGION="us-east-1",
-        AWS_CONFIG_FILE=str(home / "config"),
-        AWS_SHARED_CREDENTIALS_FILE=str(home / "credentials"),
-        AWS_EC2_METADATA_DISABLED="true",
-        AWS_PAGER="",
-    )
-    return env
+# cli_env (an isolated CLI configuration, region us-east-1) comes from the core test kit (cloudjar_pytest).
 
 
 @pytest.fixture

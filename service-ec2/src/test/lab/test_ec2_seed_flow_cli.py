@@ -3,7 +3,7 @@ a web security group with 22/80/443/8000, a t2.micro from the newest Ubuntu 22.0
 instance-running waiter, an Elastic IP that survives stop/start while the Amazon public address changes,
 an EBS volume attached and snapshotted, and termination that gives everything back.
 
-Run: CLOUDJAR_ENDPOINT=http://127.0.0.1:4566 python3 -m pytest -q test_ec2_seed_flow_cli.py
+Run from JUnit (Ec2LabScriptsTest), which loads the shared fixtures of the core test kit (cloudjar_pytest).
 """
 import base64
 import shutil
@@ -12,6 +12,7 @@ import time
 
 import pytest
 
+CLI_REGION = "ap-northeast-2"  # Seoul, where the learner's notes launch their instance
 JAMMY = "ubuntu/images/hvm-ssd/ubuntu-jammy-22.04-amd64-server-*"
 
 

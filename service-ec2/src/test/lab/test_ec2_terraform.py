@@ -2,43 +2,27 @@
 an aws_instance with user data and a resized gp3 root volume, and an Elastic IP; a second plan finds nothing
 to change; destroy leaves nothing behind.
 
-Run: CLOUDJAR_ENDPOINT=http://127.0.0.1:4566 TF_CLI_CONFIG_FILE=.../terraformrc python3 -m pytest -q test_ec2_terraform.py
+Run from JUnit (Ec2LabScriptsTest), which loads the shared fixtures of the core test kit (cloudjar_pytest).
 """
 import base64
 import json
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import ENDPOINT
-
+CLI_REGION = "ap-northeast-2"
 HERE = Path(__file__).parent
 
 
 @pytest.fixture(scope="module")
-def terraform(tmp_path_factory):
-    if shutil.which("terraform") is None or shutil.which("ssh-keygen") is None:
-        pytest.skip("terraform or ssh-keygen not installed")
-    work = tmp_path_factory.mktemp("tf-ec2")
-    shutil.copy(HERE / "terraform" / "main.tf", work / "main.tf")
-    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(work / "id_seed")], check=True)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-    env.update(TF_IN_AUTOMATION="1", CHECKPOINT_DISABLE="1", TF_INPUT="0", TF_VAR_endpoint=ENDPOINT,
-               TF_VAR_public_key=(work / "id_seed.pub").read_text().strip())
-
-    def run(*args, check=True):
-        proc = subprocess.run(["terraform", *args, "-no-color"], cwd=work, env=env, capture_output=True, text=True, timeout=900)
-        if check:
-            assert proc.returncode == 0, f"terraform {' '.join(args)} exited {proc.returncode}\n{proc.stdout}\n{proc.stderr}"
-        return proc
-
-    init = run("init", "-input=false", check=False)
-    if init.returncode != 0:
-        pytest.skip("the AWS provider cannot be installed offline (set TF_CLI_CONFIG_FILE):\n" + init.stderr[-2000:])
-    return run
+def terraform(terraform_project, tmp_path_factory):
+    if shutil.which("ssh-keygen") is None:
+        pytest.skip("ssh-keygen not installed")
+    keys = tmp_path_factory.mktemp("keys")
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(keys / "id_seed")], check=True)
+    return terraform_project(HERE / "terraform" / "main.tf", public_key=(keys / "id_seed.pub").read_text().strip())
 
 
 def test_instance_with_user_data_and_eip_applies_without_drift_and_destroys(terraform, ec2):

@@ -2,9 +2,11 @@
 
 VPC 10.0.0.0/16 in Seoul; public and private /24 subnets in two zones; an internet gateway; a NAT gateway
 with an Elastic IP; public and private route tables; a web security group (22, 80, 443, 8000); a network
-ACL for the private subnets. Run: CLOUDJAR_ENDPOINT=http://127.0.0.1:4566 python3 -m pytest -q
+ACL for the private subnets. Run from JUnit (VpcLabScriptsTest), which loads the shared fixtures of the core test kit (cloudjar_pytest).
 """
 import json
+
+CLI_REGION = "ap-northeast-2"  # Seoul, where the seed lab is built
 
 ZONES = ["ap-northeast-2a", "ap-northeast-2c"]
 WEB_PORTS = [22, 80, 443, 8000]

@@ -1,40 +1,20 @@
 """The seed lab applied with Terraform (the AWS provider, offline): apply, a second plan that finds
 nothing to change, and a destroy that leaves nothing behind.
 
-Run: CLOUDJAR_ENDPOINT=http://127.0.0.1:4566 TF_CLI_CONFIG_FILE=.../terraformrc python3 -m pytest -q test_vpc_lab_terraform.py
+Run from JUnit (VpcLabScriptsTest), which loads the shared fixtures of the core test kit (cloudjar_pytest).
 Skipped when terraform is missing or the AWS provider cannot be installed offline.
 """
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import ENDPOINT
-
+CLI_REGION = "ap-northeast-2"
 HERE = Path(__file__).parent
 
 
 @pytest.fixture(scope="module")
-def terraform(tmp_path_factory):
-    if shutil.which("terraform") is None:
-        pytest.skip("terraform not installed")
-    work = tmp_path_factory.mktemp("tf-lab")
-    shutil.copy(HERE / "terraform" / "main.tf", work / "main.tf")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-    env.update(TF_IN_AUTOMATION="1", CHECKPOINT_DISABLE="1", TF_INPUT="0", TF_VAR_endpoint=ENDPOINT)
-
-    def run(*args, check=True):
-        proc = subprocess.run(["terraform", *args, "-no-color"], cwd=work, env=env, capture_output=True, text=True, timeout=900)
-        if check:
-            assert proc.returncode == 0, f"terraform {' '.join(args)} exited {proc.returncode}\n{proc.stdout}\n{proc.stderr}"
-        return proc
-
-    init = run("init", "-input=false", check=False)
-    if init.returncode != 0:
-        pytest.skip("the AWS provider cannot be installed offline (set TF_CLI_CONFIG_FILE):\n" + init.stderr[-2000:])
-    return run
+def terraform(terraform_project):
+    return terraform_project(HERE / "terraform" / "main.tf")
 
 
 def test_seed_lab_applies_has_no_drift_and_destroys_cleanly(terraform, ec2):

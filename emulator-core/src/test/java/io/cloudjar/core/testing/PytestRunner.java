@@ -23,7 +23,9 @@ import java.util.stream.Stream;
  * PytestRunner.in("src/test/python").requirePython("pytest", "boto3").run(cloudjar, "test_boto3_smoke.py");
  * }</pre>
  * The script sees {@code CLOUDJAR_ENDPOINT} (127.0.0.1, so botocore addresses buckets path-style) and the
- * test credentials; the developer's own {@code AWS_*} settings are removed.
+ * test credentials; the developer's own {@code AWS_*} settings are removed. The shared fixtures of
+ * {@code cloudjar/pytest/cloudjar_pytest.py} (an isolated CLI configuration, an {@code ec2} runner, Terraform
+ * projects) are loaded as a pytest plugin.
  */
 public final class PytestRunner {
     private final Path scripts;
@@ -77,9 +79,10 @@ public final class PytestRunner {
         assertTrue(Files.isRegularFile(scripts.resolve(script)), "missing " + scripts.resolve(script));
         Path tmp = Path.of("target", "pytest", script.replace(".py", "")).toAbsolutePath();
         Files.createDirectories(tmp.getParent());
+        Path kit = installKit();
         // pytest's cache, plugins' files and big temp files stay out of the source tree
         ProcessBuilder builder = new ProcessBuilder("python3", "-m", "pytest", "-q", "-ra",
-                "-p", "no:cacheprovider", "-p", "no:benchmark",
+                "-p", "no:cacheprovider", "-p", "no:benchmark", "-p", KIT_MODULE,
                 "-o", "tmp_path_retention_policy=failed", "--basetemp=" + tmp, script)
                 .directory(scripts.toFile())
                 .redirectErrorStream(true);
@@ -90,6 +93,9 @@ public final class PytestRunner {
         processEnv.put("AWS_SECRET_ACCESS_KEY", CloudjarServerExtension.SECRET_KEY);
         processEnv.put("AWS_DEFAULT_REGION", "us-east-1");
         processEnv.put("PYTHONDONTWRITEBYTECODE", "1");
+        String pythonPath = processEnv.get("PYTHONPATH");
+        processEnv.put("PYTHONPATH", pythonPath == null || pythonPath.isEmpty() ? kit.toString()
+                : kit + java.io.File.pathSeparator + pythonPath);
         processEnv.put("PYTHONUNBUFFERED", "1");
         processEnv.putAll(env);
 
@@ -118,6 +124,19 @@ public final class PytestRunner {
         if (process.exitValue() != 0) {
             fail(script + " failed with exit code " + process.exitValue() + ":\n" + text);
         }
+    }
+
+    private static final String KIT_MODULE = "cloudjar_pytest";
+
+    /** Copies the shared fixtures from the test kit's resources to where python3 can import them. */
+    private static Path installKit() throws java.io.IOException {
+        Path dir = Path.of("target", "pytest", "kit").toAbsolutePath();
+        Files.createDirectories(dir);
+        try (var in = PytestRunner.class.getResourceAsStream("/cloudjar/pytest/" + KIT_MODULE + ".py")) {
+            Files.copy(java.util.Objects.requireNonNull(in, "the pytest kit is missing from the class path"),
+                    dir.resolve(KIT_MODULE + ".py"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return dir;
     }
 
     private static void pump(Process process, String script, StringBuilder output) {
