@@ -25,10 +25,11 @@ final class InternalResources {
     private final List<InternalResource> byLongestPrefix;
 
     InternalResources(Collection<?> providers) {
-        this.byLongestPrefix = providers.stream().filter(InternalResource.class::isInstance).map(InternalResource.class::cast)
-                .peek(InternalResources::checkPrefix)
-                .sorted(Comparator.comparingInt((InternalResource r) -> r.pathPrefix().length()).reversed())
-                .toList();
+        List<InternalResource> declared = providers.stream().filter(InternalResource.class::isInstance)
+                .map(InternalResource.class::cast).toList();
+        declared.forEach(InternalResources::checkPrefix);
+        this.byLongestPrefix = declared.stream()
+                .sorted(Comparator.comparingInt((InternalResource r) -> r.pathPrefix().length()).reversed()).toList();
     }
 
     private static void checkPrefix(InternalResource resource) {

@@ -80,9 +80,13 @@ public final class InstanceProfileSessions implements ServiceProvider, InstanceP
             return Optional.empty();
         }
         Grant g = grant.get();
+        StsSession before = current.get(key);
         StsSession session = current.compute(key, (k, old) -> stillCurrent(old, g, now) ? old
                 : Sessions.issue(state, (keyId, secret, token) -> Sessions.assumedRole(accountId, g.roleName(), g.roleId(),
                         instanceId, g.tags(), keyId, secret, token), g.roleName(), now, (int) VALIDITY.toSeconds(), List.of(), false));
+        if (session != before) { // a new session: forget the expired ones of instances that stopped asking
+            current.values().removeIf(s -> !now.isBefore(s.expiration()));
+        }
         return Optional.of(new RoleCredentials(session.roleName(), session.accessKeyId(),
                 session.principal().secretAccessKey(), session.principal().sessionToken(), session.issued(),
                 session.expiration()));
