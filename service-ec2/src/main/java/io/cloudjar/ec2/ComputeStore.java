@@ -5,6 +5,7 @@ import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.core.store.AccountRegionStore;
 import io.cloudjar.core.spi.InstanceProfiles;
 import io.cloudjar.vpc.api.InstanceNetworking;
+import io.cloudjar.vpc.api.Scope;
 import io.cloudjar.vpc.api.TagRegistry;
 import java.time.Instant;
 import java.util.Optional;
@@ -23,12 +24,15 @@ final class ComputeStore {
     private final ServiceContext context;
     private final Ec2Timings timings;
     private final InstanceNetworking networking;
+    /** Instance id → its account and region, for callers that know only the id (the metadata service). */
+    private final ConcurrentHashMap<String, Scope> instanceScopes = new ConcurrentHashMap<>();
 
     private ComputeStore(ServiceContext context) {
         this.context = context;
         this.states = context.stores().accountRegion(ComputeState::new);
         this.timings = Ec2Timings.from(context.config());
         context.stores().register(images::clear);
+        context.stores().register(instanceScopes::clear);
         this.networking = context.lookup(InstanceNetworking.class)
                 .orElseThrow(() -> new IllegalStateException("service-ec2 needs service-vpc's InstanceNetworking"));
         networking.setInstanceDirectory(new ComputeDirectory(this));
@@ -67,5 +71,20 @@ final class ComputeStore {
     /** The emulator clock's now: what every derived state (creating, pending, attaching, ...) is read against. */
     Instant now() {
         return context.clock().now();
+    }
+
+    /** Records where a launched instance lives; ids are random, so the index needs no lock. */
+    void indexInstance(String instanceId, Scope scope) {
+        instanceScopes.put(instanceId, scope);
+    }
+
+    /** The account and region of an instance known only by id; may name an instance since pruned. */
+    Optional<Scope> scopeOf(String instanceId) {
+        return Optional.ofNullable(instanceId == null ? null : instanceScopes.get(instanceId));
+    }
+
+    /** Drops the index entry of an instance that is gone (pruned an hour after termination). */
+    void forgetInstance(String instanceId) {
+        instanceScopes.remove(instanceId);
     }
 }

@@ -70,6 +70,7 @@ final class InstanceLauncher {
             volumes.forEach(state::putVolume);
             instances.forEach(state::putInstance);
         }
+        instances.forEach(i -> store.indexInstance(i.instanceId(), scope)); // the metadata service finds them by id
         return instances;
     }
 

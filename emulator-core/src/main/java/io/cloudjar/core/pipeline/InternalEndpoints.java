@@ -13,16 +13,20 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Cloudjar's own endpoints, answered before any AWS routing: health in LocalStack's shape
  * ({@code /_localstack/health}, {@code /_cloudjar/health}) and state reset in moto's
- * ({@code POST /moto-api/reset}), so users of either can switch without changing scripts.
+ * ({@code POST /moto-api/reset}), so users of either can switch without changing scripts. Paths that a
+ * provider declares as an {@link io.cloudjar.core.spi.InternalResource} (the EC2 instance metadata service under
+ * {@code /_cloudjar/ec2/}) go to that provider.
  */
 final class InternalEndpoints implements Stage {
 
     private final EmulatorRuntime runtime;
     private final Set<String> used;
+    private final InternalResources resources;
 
     InternalEndpoints(EmulatorRuntime runtime, Set<String> usedApis) {
         this.runtime = runtime;
         this.used = usedApis;
+        this.resources = new InternalResources(runtime.providers().all());
     }
 
     static Set<String> newUsageSet() {
@@ -30,13 +34,16 @@ final class InternalEndpoints implements Stage {
     }
 
     @Override
-    public void apply(RequestContext ctx) {
+    public void apply(RequestContext ctx) throws Exception {
         String path = ctx.request().rawPath();
         String method = ctx.request().method();
         if (!path.startsWith("/_cloudjar/") && !path.startsWith("/_localstack/") && !path.startsWith("/moto-api/")) {
             return;
         }
-        if ((path.equals("/_cloudjar/health") || path.equals("/_localstack/health"))
+        OutgoingResponse declared = resources.answer(ctx.request());
+        if (declared != null) {
+            ctx.response(declared);
+        } else if ((path.equals("/_cloudjar/health") || path.equals("/_localstack/health"))
                 && (method.equals("GET") || method.equals("HEAD"))) {
             ctx.response(json(200, method.equals("HEAD") ? null : health()));
         } else if ((path.equals("/moto-api/reset") || path.equals("/_localstack/state/reset")
