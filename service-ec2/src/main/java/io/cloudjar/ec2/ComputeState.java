@@ -1,8 +1,11 @@
 package io.cloudjar.ec2;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -18,6 +21,8 @@ final class ComputeState {
     private final ConcurrentSkipListMap<String, SnapshotRecord> snapshots = new ConcurrentSkipListMap<>();
     private final ConcurrentSkipListMap<String, InstanceRecord> instances = new ConcurrentSkipListMap<>();
     private final ConcurrentHashMap<String, String> clientTokens = new ConcurrentHashMap<>();
+    /** Instance id → ids of the volumes attached to it; kept by putVolume/removeVolume, read by volumesAttachedTo. */
+    private final ConcurrentHashMap<String, Set<String>> volumesByInstance = new ConcurrentHashMap<>();
 
     // --- key pairs, by name (names are unique per account and region)
 
@@ -64,11 +69,44 @@ final class ComputeState {
     }
 
     synchronized void putVolume(VolumeRecord volume) {
-        volumes.put(volume.volumeId(), volume);
+        VolumeRecord old = volumes.put(volume.volumeId(), volume);
+        volume.attachments().forEach(a -> volumesByInstance.computeIfAbsent(a.instanceId(), k -> ConcurrentHashMap.newKeySet())
+                .add(volume.volumeId()));
+        if (old != null) {
+            old.attachments().stream().map(VolumeRecord.Attachment::instanceId)
+                    .filter(id -> volume.attachments().stream().noneMatch(a -> a.instanceId().equals(id)))
+                    .forEach(id -> unindexVolume(id, volume.volumeId()));
+        }
     }
 
     synchronized void removeVolume(String volumeId) {
-        volumes.remove(volumeId);
+        VolumeRecord old = volumes.remove(volumeId);
+        if (old != null) {
+            old.attachments().forEach(a -> unindexVolume(a.instanceId(), volumeId));
+        }
+    }
+
+    /**
+     * The volumes with an attachment (live or finished detaching) to an instance, without scanning every volume:
+     * rendering one instance of 10,000 must not read 10,000 volumes. Lock-free, like the other reads.
+     */
+    List<VolumeRecord> volumesAttachedTo(String instanceId) {
+        Set<String> ids = volumesByInstance.getOrDefault(instanceId, Set.of());
+        List<VolumeRecord> attached = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            VolumeRecord volume = volumes.get(id); // the record is the truth: the index may lag a change by a moment
+            if (volume != null && volume.attachments().stream().anyMatch(a -> a.instanceId().equals(instanceId))) {
+                attached.add(volume);
+            }
+        }
+        return attached;
+    }
+
+    private void unindexVolume(String instanceId, String volumeId) {
+        volumesByInstance.computeIfPresent(instanceId, (k, ids) -> {
+            ids.remove(volumeId);
+            return ids.isEmpty() ? null : ids;
+        });
     }
 
     // --- snapshots

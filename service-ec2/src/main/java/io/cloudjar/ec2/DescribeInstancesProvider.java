@@ -33,17 +33,22 @@ public final class DescribeInstancesProvider extends ComputeProvider {
                 : InstanceLookup.require(state, request.instanceIds(), now);
         List<InstanceRecord> likely = candidates.stream()
                 .filter(i -> InstanceFilters.mayMatch(i, i.phase().name(now), filters)).toList();
+        // When the records decide every filter, the page is cut before rendering: a page of 1,000 of 10,000
+        // instances then renders 1,000 (the rendered ones are still checked against the filters below).
+        Pages.Page<InstanceRecord> recordPage = InstanceFilters.decidedOnRecord(filters)
+                ? DescribePaging.page(likely, InstanceRecord::instanceId, request.maxResults(), request.nextToken()) : null;
+        List<InstanceRecord> rendered = recordPage == null ? likely : recordPage.items();
         Scope scope = Scope.of(ctx);
-        InstanceViews views = InstanceViews.of(store, scope, likely, now);
+        InstanceViews views = InstanceViews.of(store, scope, rendered, now);
         List<InstanceFilters.View> matching = new ArrayList<>();
-        for (InstanceRecord record : likely) {
+        for (InstanceRecord record : rendered) {
             InstanceFilters.View view = new InstanceFilters.View(record, views.instance(record));
             if (InstanceFilters.FILTERS.matches(view, filters)) {
                 matching.add(view);
             }
         }
-        Pages.Page<InstanceFilters.View> page = DescribePaging.page(matching, v -> v.record().instanceId(),
-                request.maxResults(), request.nextToken());
+        Pages.Page<InstanceFilters.View> page = recordPage != null ? new Pages.Page<>(matching, recordPage.nextToken())
+                : DescribePaging.page(matching, v -> v.record().instanceId(), request.maxResults(), request.nextToken());
         return DescribeInstancesResponse.builder().reservations(InstanceViews.reservations(page.items()))
                 .nextToken(page.nextToken()).build();
     }

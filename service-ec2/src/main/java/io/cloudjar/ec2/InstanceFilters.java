@@ -138,6 +138,11 @@ final class InstanceFilters {
     private static final java.util.Set<String> ON_RECORD = java.util.Set.of("instance-id", "instance-state-name",
             "instance-type", "image-id", "key-name", "availability-zone", "reservation-id", "vpc-id", "subnet-id");
 
+    /** True when {@link #mayMatch} alone decides every filter (so records can be paged before rendering). */
+    static boolean decidedOnRecord(List<Filters.Filter> filters) {
+        return filters.stream().allMatch(f -> f.name().startsWith("tag:") || ON_RECORD.contains(f.name()));
+    }
+
     /**
      * Filters that can be decided on the stored record before rendering, so that a filtered call over many
      * instances renders only the candidates. A record passing here is still checked against every filter.

@@ -55,10 +55,11 @@ final class InstanceViews {
         Set<String> ids = instances.stream().map(InstanceRecord::instanceId).collect(Collectors.toSet());
         Map<String, List<InterfaceInfo>> interfaces = ids.isEmpty() ? Map.of() : store.networking().interfacesOf(scope, ids);
         Map<String, List<VolumeRecord>> volumes = new HashMap<>();
-        for (VolumeRecord volume : store.get(scope.accountId(), scope.region()).volumes()) {
-            for (VolumeRecord.Attachment a : volume.liveAttachments(now)) {
-                if (ids.contains(a.instanceId())) {
-                    volumes.computeIfAbsent(a.instanceId(), k -> new ArrayList<>()).add(volume);
+        ComputeState state = store.get(scope.accountId(), scope.region());
+        for (String id : ids) {
+            for (VolumeRecord volume : state.volumesAttachedTo(id)) {
+                if (volume.liveAttachments(now).stream().anyMatch(a -> a.instanceId().equals(id))) {
+                    volumes.computeIfAbsent(id, k -> new ArrayList<>()).add(volume);
                 }
             }
         }

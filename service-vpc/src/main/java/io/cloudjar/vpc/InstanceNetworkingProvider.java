@@ -159,10 +159,12 @@ public final class InstanceNetworkingProvider extends NetworkProvider implements
         NetworkState state = store.get(scope);
         return state.read(() -> {
             Map<String, List<InterfaceInfo>> byInstance = new HashMap<>();
-            state.interfaces.where(i -> i.attachment != null && wanted.contains(i.attachment.instanceId())).stream()
-                    .sorted(Comparator.comparingInt(i -> i.attachment.deviceIndex()))
-                    .forEach(eni -> byInstance.computeIfAbsent(eni.attachment.instanceId(), k -> new ArrayList<>())
-                            .add(SeamViews.networkInterface(state, eni)));
+            for (String instanceId : wanted) {
+                List<NetworkInterfaceRecord> attached = state.interfacesAttachedTo(instanceId);
+                if (!attached.isEmpty()) {
+                    byInstance.put(instanceId, attached.stream().map(eni -> SeamViews.networkInterface(state, eni)).toList());
+                }
+            }
             return byInstance;
         });
     }
@@ -219,7 +221,6 @@ public final class InstanceNetworkingProvider extends NetworkProvider implements
     }
 
     private static List<NetworkInterfaceRecord> attached(NetworkState state, String instanceId) {
-        return state.interfaces.where(i -> i.attachment != null && i.attachment.instanceId().equals(instanceId)).stream()
-                .sorted(Comparator.comparingInt(i -> i.attachment.deviceIndex())).toList();
+        return state.interfacesAttachedTo(instanceId);
     }
 }

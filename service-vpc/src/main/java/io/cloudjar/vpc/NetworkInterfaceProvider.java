@@ -165,12 +165,12 @@ public final class NetworkInterfaceProvider extends NetworkProvider {
         if (instanceVpcId != null && !instanceVpcId.equals(eni.vpcId)) {
             throw VpcErrors.invalidParameter("Interface %s and instance %s belong to different networks.", eni.id, instanceId);
         }
-        if (state.interfaces.first(i -> i.attachment != null && i.attachment.instanceId().equals(instanceId)
-                && i.attachment.deviceIndex() == deviceIndex).isPresent()) {
+        if (state.interfacesAttachedTo(instanceId).stream().anyMatch(i -> i.attachment.deviceIndex() == deviceIndex)) {
             throw AddressErrors.deviceIndexInUse(instanceId, deviceIndex);
         }
         eni.attachment = new NetworkInterfaceRecord.Attachment(Ids.ec2("eni-attach"), instanceId, state.accountId, deviceIndex,
                 now, deleteOnTermination);
+        state.indexAttachment(eni);
         return eni.attachment.attachmentId();
     }
 }
