@@ -86,9 +86,4 @@ final class InstanceErrors {
     static AwsException unsupported(String message, Object... args) {
         return AwsErrors.badRequest("UnsupportedOperation", message, args);
     }
-
-    static AwsException idempotentMismatch() {
-        return AwsErrors.badRequest("IdempotentParameterMismatch",
-                "The client token you have provided is associated with a resource that is already deleted. Please use a different client token.");
-    }
 }

@@ -3,13 +3,10 @@ package io.cloudjar.ec2;
 import static io.cloudjar.ec2.Ec2ErrorAssert.assertEc2Error;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cloudjar.core.testing.CloudjarServerExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.Filter;
@@ -22,18 +19,7 @@ import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterface;
  * the stored records decide the filters, and the per-instance lookups of interfaces (service-vpc) and volumes
  * that replace scans. Each must show exactly what the slow path showed after attachments change.
  */
-class DescribeInstancesIndexesTest {
-    @RegisterExtension
-    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension();
-
-    private final Ec2Client ec2 = cloudjar.client(Ec2Client.builder());
-
-    @AfterEach
-    void reset() {
-        cloudjar.reset();
-        ec2.close();
-    }
-
+class DescribeInstancesIndexesTest extends Ec2SdkTest {
     private List<String> launch(int count, String name) {
         return ec2.runInstances(r -> r.imageId(TestLaunches.ubuntu(ec2)).instanceType("t3.micro").minCount(count)
                         .maxCount(count).placement(p -> p.availabilityZone("us-east-1a"))

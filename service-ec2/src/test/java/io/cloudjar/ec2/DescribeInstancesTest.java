@@ -3,13 +3,10 @@ package io.cloudjar.ec2;
 import static io.cloudjar.ec2.Ec2ErrorAssert.assertEc2Error;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cloudjar.core.testing.CloudjarServerExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.Filter;
@@ -17,18 +14,7 @@ import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.Reservation;
 
 /** DescribeInstances: reservations, the filters people use, paging, and the waiters built on it. */
-class DescribeInstancesTest {
-    @RegisterExtension
-    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension();
-
-    private final Ec2Client ec2 = cloudjar.client(Ec2Client.builder());
-
-    @AfterEach
-    void reset() {
-        cloudjar.reset();
-        ec2.close();
-    }
-
+class DescribeInstancesTest extends Ec2SdkTest {
     private List<String> ids(Filter... filters) {
         return ec2.describeInstances(r -> r.filters(filters)).reservations().stream()
                 .flatMap(r -> r.instances().stream()).map(Instance::instanceId).sorted().toList();

@@ -3,13 +3,10 @@ package io.cloudjar.ec2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.cloudjar.core.testing.CloudjarServerExtension;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.imds.Ec2MetadataClient;
 import software.amazon.awssdk.imds.Ec2MetadataClientException;
@@ -19,18 +16,8 @@ import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsRequest;
 
 /** The AWS SDK's own IMDS client (IMDSv2: token, then reads) against an instance's metadata service. */
-class Ec2MetadataClientTest {
-    @RegisterExtension
-    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension();
-
-    private final Ec2Client ec2 = cloudjar.client(Ec2Client.builder());
+class Ec2MetadataClientTest extends Ec2SdkTest {
     private final ImdsHttp imds = new ImdsHttp(cloudjar);
-
-    @AfterEach
-    void reset() {
-        cloudjar.reset();
-        ec2.close();
-    }
 
     private Instance running(java.util.function.Consumer<InstanceMetadataOptionsRequest.Builder> options) {
         String image = TestLaunches.ubuntu(ec2);

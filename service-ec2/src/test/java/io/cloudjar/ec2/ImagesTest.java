@@ -3,32 +3,18 @@ package io.cloudjar.ec2;
 import static io.cloudjar.ec2.Ec2ErrorAssert.assertEc2Error;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cloudjar.core.testing.CloudjarServerExtension;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeImagesRequest;
 import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.LaunchPermission;
 
-class ImagesTest {
+class ImagesTest extends Ec2SdkTest {
     private static final String OTHER_ACCOUNT = "111122223333";
-
-    @RegisterExtension
-    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension();
-
-    private final Ec2Client ec2 = cloudjar.client(Ec2Client.builder());
-
-    @AfterEach
-    void reset() {
-        cloudjar.reset();
-        ec2.close();
-    }
 
     private Image latestJammy(Ec2Client client) {
         return client.describeImages(r -> r.owners("099720109477").filters(

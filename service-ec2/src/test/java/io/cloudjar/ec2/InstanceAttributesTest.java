@@ -3,34 +3,16 @@ package io.cloudjar.ec2;
 import static io.cloudjar.ec2.Ec2ErrorAssert.assertEc2Error;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cloudjar.core.testing.CloudjarServerExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStatus;
 
 /** Instance attributes, status checks, metadata options, monitoring, credits, profiles and images made from instances. */
-class InstanceAttributesTest {
-    @RegisterExtension
-    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension();
-
-    private final Ec2Client ec2 = cloudjar.client(Ec2Client.builder());
-
-    @AfterEach
-    void reset() {
-        cloudjar.reset();
-        ec2.close();
-    }
-
-    private static void advance(Duration d) {
-        TestLaunches.advance(cloudjar, d);
-    }
-
+class InstanceAttributesTest extends Ec2SdkTest {
     @Test
     void theTypeAndUserDataChangeOnlyWhileStopped() {
         Instance web = TestLaunches.running(cloudjar, ec2, "us-east-1a");

@@ -4,33 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cloudjar.core.testing.CloudjarServerExtension;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 
 /** What an instance's metadata service shows (IMDSv1 reads; tokens are in ImdsSessionTokensTest). */
-class InstanceMetadataTest {
-    @RegisterExtension
-    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension();
-
-    private final Ec2Client ec2 = cloudjar.client(Ec2Client.builder());
+class InstanceMetadataTest extends Ec2SdkTest {
     private final ImdsHttp imds = new ImdsHttp(cloudjar);
-
-    @AfterEach
-    void reset() {
-        cloudjar.reset();
-        ec2.close();
-    }
 
     /** A t2.micro from the Ubuntu 22.04 image, already running. */
     private Instance launch(Consumer<RunInstancesRequest.Builder> more) {

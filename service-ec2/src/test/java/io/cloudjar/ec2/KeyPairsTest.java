@@ -3,7 +3,6 @@ package io.cloudjar.ec2;
 import static io.cloudjar.ec2.Ec2ErrorAssert.assertEc2Error;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cloudjar.core.testing.CloudjarServerExtension;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
@@ -21,27 +20,14 @@ import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.util.OpenSSHPrivateKeyUtil;
 import org.bouncycastle.crypto.util.OpenSSHPublicKeyUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.CreateKeyPairResponse;
 import software.amazon.awssdk.services.ec2.model.KeyPairInfo;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 
-class KeyPairsTest {
-    @RegisterExtension
-    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension();
-
-    private final Ec2Client ec2 = cloudjar.client(Ec2Client.builder());
-
-    @AfterEach
-    void reset() {
-        cloudjar.reset();
-        ec2.close();
-    }
-
+class KeyPairsTest extends Ec2SdkTest {
     @Test
     void createdRsaKeyIsAPkcs1PemWhoseFingerprintIsTheSha1OfItsPkcs8Der() throws Exception {
         CreateKeyPairResponse created = ec2.createKeyPair(r -> r.keyName("tc-ssh-keypair"));

@@ -3,36 +3,23 @@ package io.cloudjar.ec2;
 import static io.cloudjar.ec2.Ec2ErrorAssert.assertEc2Error;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cloudjar.core.testing.CloudjarServerExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.RunInstancesResponse;
 
 /** RunInstances in custom VPCs: counts, subnets and groups, interfaces, block devices, user data, tokens and errors. */
-class RunInstancesTest {
-    @RegisterExtension
-    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension();
-
-    private final Ec2Client ec2 = cloudjar.client(Ec2Client.builder());
+class RunInstancesTest extends Ec2SdkTest {
     private String image;
 
     @BeforeEach
     void image() {
         image = TestLaunches.ubuntu(ec2);
-    }
-
-    @AfterEach
-    void reset() {
-        cloudjar.reset();
-        ec2.close();
     }
 
     private RunInstancesResponse run(java.util.function.Consumer<RunInstancesRequest.Builder> more) {

@@ -3,31 +3,13 @@ package io.cloudjar.ec2;
 import static io.cloudjar.ec2.Ec2ErrorAssert.assertEc2Error;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cloudjar.core.testing.CloudjarServerExtension;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Snapshot;
 
-class SnapshotsTest {
-    @RegisterExtension
-    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension();
-
-    private final Ec2Client ec2 = cloudjar.client(Ec2Client.builder());
-
-    @AfterEach
-    void reset() {
-        cloudjar.reset();
-        ec2.close();
-    }
-
-    private static void advance(Duration d) {
-        cloudjar.server().runtime().clock().advance(d);
-    }
-
+class SnapshotsTest extends Ec2SdkTest {
     private String availableVolume(int size, boolean encrypted) {
         String id = ec2.createVolume(r -> r.availabilityZone("us-east-1a").size(size).encrypted(encrypted)).volumeId();
         advance(Duration.ofSeconds(2));
