@@ -5,7 +5,6 @@ import io.cloudjar.core.util.EmulatorClock;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import java.util.concurrent.Executor;
 
@@ -29,7 +28,7 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
     protected void initChannel(SocketChannel ch) {
         ch.pipeline()
                 .addLast("http", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_SIZE, 64 * 1024))
-                .addLast("continue", new HttpServerExpectContinueHandler()) // answers Expect: 100-continue
+                .addLast("continue", new ExpectContinueHandler())           // answers Expect: 100-continue
                 .addLast("chunked-writer", new ChunkedWriteHandler())      // streams large response bodies
                 .addLast("cloudjar", new RequestHandler(pipeline, clock, workers));
     }

@@ -1,5 +1,7 @@
 package io.cloudjar.core.protocol.rest;
 
+import io.cloudjar.core.errors.AwsErrors;
+import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.http.Headers;
 import io.cloudjar.core.http.IncomingRequest;
 import io.cloudjar.core.spi.StreamingPayload;
@@ -22,11 +24,21 @@ final class RequestPayload implements StreamingPayload {
         this.declaredTrailers = declaredTrailers;
     }
 
+    /**
+     * S3 needs an upload's length before it reads it: {@code x-amz-decoded-content-length} for an
+     * {@code aws-chunked} body, else Content-Length. Without it S3 answers 411 MissingContentLength; the
+     * chunked transfer coding around a body that is not {@code aws-chunked} is 501 NotImplemented.
+     */
     static RequestPayload of(IncomingRequest request) {
+        boolean awsChunked = isAwsChunked(request);
+        if (awsChunked ? decodedLength(request) < 0 : request.body().declaredLength() < 0) {
+            throw !awsChunked && request.header("Transfer-Encoding") != null ? notImplemented()
+                    : AwsErrors.of("MissingContentLength", 411, "You must provide the Content-Length HTTP header.");
+        }
         String trailer = request.header("x-amz-trailer");
         List<String> trailers = trailer == null ? List.of() : Arrays.stream(trailer.split(","))
                 .map(t -> t.trim().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty()).toList();
-        if (isAwsChunked(request)) {
+        if (awsChunked) {
             AwsChunkedInputStream chunked = new AwsChunkedInputStream(request.body().stream());
             return new RequestPayload(chunked, decodedLength(request), chunked, trailers);
         }
@@ -39,6 +51,11 @@ final class RequestPayload implements StreamingPayload {
         String sha = request.header("x-amz-content-sha256");
         return (encoding != null && encoding.toLowerCase(Locale.ROOT).contains("aws-chunked"))
                 || (sha != null && sha.startsWith("STREAMING-"));
+    }
+
+    private static AwsException notImplemented() {
+        return AwsErrors.of("NotImplemented", 501, "A header you provided implies functionality that is not implemented")
+                .withDetail("Header", "Transfer-Encoding");
     }
 
     static long decodedLength(IncomingRequest request) {
