@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Which checksum an upload carries and where its expected value is: a header, a trailer after an
- * {@code aws-chunked} body, or nowhere (only the algorithm was named). Without any, S3 computes
+ * Which checksum an upload carries and where its expected value is: a header or a trailer after an
+ * {@code aws-chunked} body (naming only the algorithm is an error). Without any, S3 computes
  * CRC64NVME for every new object, and so does Cloudjar.
  *
  * @param expected the value from a header, or null (then it may come as a trailer)
@@ -47,7 +47,9 @@ record ChecksumSpec(ChecksumAlgorithms algorithm, String expected, boolean clien
                 throw S3Errors.invalidArgument("Checksum algorithm provided is unsupported. Please try again with any of the "
                         + "valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]", "x-amz-sdk-checksum-algorithm", algorithmName);
             }
-            return new ChecksumSpec(alg, null, true);
+            // S3 does not sum the body itself when the client only names the algorithm
+            throw S3Errors.invalidRequest("x-amz-sdk-checksum-algorithm specified, but no corresponding x-amz-checksum-* "
+                    + "or x-amz-trailer headers were found.");
         }
         return new ChecksumSpec(ChecksumAlgorithms.CRC64NVME, null, false);
     }
@@ -58,6 +60,9 @@ record ChecksumSpec(ChecksumAlgorithms algorithm, String expected, boolean clien
             return expected;
         }
         String trailer = payload == null ? null : payload.trailers().get(algorithm.header());
+        if (trailer == null && payload != null && payload.declaredTrailers().contains(algorithm.header())) {
+            throw S3Errors.malformedTrailer(); // announced in x-amz-trailer, absent after the last chunk
+        }
         if (trailer != null && !algorithm.isWellFormed(trailer)) {
             throw S3Errors.invalidRequest("Value for " + algorithm.header() + " trailing header is invalid.");
         }

@@ -58,6 +58,11 @@ final class S3Errors {
         return AwsErrors.of("BadDigest", 400, "The %s you specified did not match the calculated checksum.", algorithm);
     }
 
+    static AwsException malformedTrailer() {
+        return AwsErrors.of("MalformedTrailerError", 400,
+                "The request contained trailing data that was not well-formed or did not conform to our published schema.");
+    }
+
     static AwsException incompleteBody() {
         return AwsErrors.of("IncompleteBody", 400, "You did not provide the number of bytes specified by the Content-Length HTTP header");
     }

@@ -144,11 +144,41 @@ class IntegrityTest {
         assertThat(s3.listObjectsV2(r -> r.bucket(bucket)).contents()).extracting(o -> o.key()).containsExactly("right");
     }
 
+    /** A trailer announced in x-amz-trailer must follow the last chunk; S3 refuses the body without it. */
+    @ParameterizedTest(name = "{0} style")
+    @MethodSource("styles")
+    void aDeclaredTrailerMissingFromTheBodyIsMalformed(String style, S3Client s3) throws Exception {
+        String bucket = "trailer-missing-" + style;
+        s3.createBucket(b -> b.bucket(bucket));
+        HttpResponse<String> response = sendChunked(style, bucket, "k", "no trailer follows".getBytes(StandardCharsets.UTF_8), null);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("<Code>MalformedTrailerError</Code>").contains("<Message>The request contained "
+                + "trailing data that was not well-formed or did not conform to our published schema.</Message>");
+        assertThat(s3.listObjectsV2(r -> r.bucket(bucket)).contents()).isEmpty();
+    }
+
+    /** Naming the algorithm is not enough: S3 wants its checksum in a header or a trailer, and computes none itself. */
+    @ParameterizedTest(name = "{0} style")
+    @MethodSource("styles")
+    void anAlgorithmWithoutItsChecksumIsRefused(String style, S3Client s3) throws Exception {
+        String bucket = "algorithm-only-" + style;
+        s3.createBucket(b -> b.bucket(bucket));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(plain(style, bucket, "k")
+                .header("x-amz-sdk-checksum-algorithm", "CRC32").PUT(HttpRequest.BodyPublishers.ofString("body")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("<Code>InvalidRequest</Code>").contains("<Message>x-amz-sdk-checksum-algorithm "
+                + "specified, but no corresponding x-amz-checksum-* or x-amz-trailer headers were found.</Message>");
+        assertThat(s3.listObjectsV2(r -> r.bucket(bucket)).contents()).isEmpty();
+    }
+
+    /** @param crc32 the trailer's value, or null to send the body without the trailer it announces */
     private static HttpResponse<String> sendChunked(String style, String bucket, String key, byte[] body, String crc32) throws Exception {
         java.io.ByteArrayOutputStream chunked = new java.io.ByteArrayOutputStream();
         chunked.writeBytes((Integer.toHexString(body.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
         chunked.writeBytes(body);
-        chunked.writeBytes(("\r\n0\r\nx-amz-checksum-crc32:" + crc32 + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        chunked.writeBytes(("\r\n0\r\n" + (crc32 == null ? "" : "x-amz-checksum-crc32:" + crc32 + "\r\n") + "\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         return HttpClient.newHttpClient().send(plain(style, bucket, key)
                 .header("x-amz-content-sha256", "STREAMING-UNSIGNED-PAYLOAD-TRAILER").header("Content-Encoding", "aws-chunked")
                 .header("x-amz-decoded-content-length", Integer.toString(body.length)).header("x-amz-trailer", "x-amz-checksum-crc32")
