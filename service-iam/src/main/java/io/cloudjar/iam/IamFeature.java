@@ -5,6 +5,7 @@ import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.iam.state.IamAccount;
+import io.cloudjar.iam.state.IamErrors;
 import io.cloudjar.iam.state.IamState;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -64,7 +65,7 @@ abstract class IamFeature implements ServiceProvider {
     static <T> Pages.Page<T> page(List<T> items, Function<T, String> name, Integer maxItems, String marker) {
         Function<T, String> key = t -> name.apply(t).toLowerCase(Locale.ROOT);
         List<T> sorted = items.stream().sorted(Comparator.comparing(key)).toList();
-        return Pages.page(sorted, key, maxItems == null ? DEFAULT_MAX_ITEMS : maxItems, marker);
+        return Pages.page(sorted, key, maxItems == null ? DEFAULT_MAX_ITEMS : maxItems, marker, IamErrors::invalidMarker);
     }
 
     static Map<String, String> tagMap(List<Tag> tags) {

@@ -142,7 +142,7 @@ public final class ManagedPoliciesProvider extends IamFeature {
             List<PolicyVersion> newestFirst = new ArrayList<>(policy.versions.values());
             java.util.Collections.reverse(newestFirst);
             Pages.Page<PolicyVersion> page = Pages.page(newestFirst, v -> String.format("%08d", 99999999 - number(v)),
-                    request.maxItems() == null ? DEFAULT_MAX_ITEMS : request.maxItems(), request.marker());
+                    request.maxItems() == null ? DEFAULT_MAX_ITEMS : request.maxItems(), request.marker(), IamErrors::invalidMarker);
             return ListPolicyVersionsResponse.builder()
                     .versions(page.items().stream().map(v -> Shapes.version(policy, v).toBuilder().document(null).build()).toList())
                     .isTruncated(page.nextToken() != null).marker(page.nextToken()).build();

@@ -116,7 +116,8 @@ public final class SimulatorProvider extends IamFeature {
         for (int i = 0; i < results.size(); i++) {
             indexed.add(new Indexed(String.format("%08d", i), results.get(i)));
         }
-        Pages.Page<Indexed> page = Pages.page(indexed, Indexed::key, maxItems == null ? DEFAULT_MAX_ITEMS : maxItems, marker);
+        Pages.Page<Indexed> page = Pages.page(indexed, Indexed::key, maxItems == null ? DEFAULT_MAX_ITEMS : maxItems, marker,
+                io.cloudjar.iam.state.IamErrors::invalidMarker);
         return new Pages.Page<>(page.items().stream().map(Indexed::result).toList(), page.nextToken());
     }
 

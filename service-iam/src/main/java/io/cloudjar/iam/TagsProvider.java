@@ -252,9 +252,9 @@ public final class TagsProvider extends IamFeature {
         int start = 0;
         if (marker != null) {
             try {
-                start = Integer.parseInt(new String(java.util.Base64.getUrlDecoder().decode(marker), java.nio.charset.StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException e) {
-                throw io.cloudjar.iam.state.IamErrors.invalidInput("Invalid Marker: %s", marker);
+                start = Integer.parseInt(Pages.decode(marker, io.cloudjar.iam.state.IamErrors::invalidMarker));
+            } catch (NumberFormatException e) {
+                throw io.cloudjar.iam.state.IamErrors.invalidMarker(marker);
             }
         }
         int limit = maxItems == null ? DEFAULT_MAX_ITEMS : maxItems;

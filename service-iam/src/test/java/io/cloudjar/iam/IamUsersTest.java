@@ -122,4 +122,21 @@ class IamUsersTest {
         assertThat(last.isTruncated()).isFalse();
         assertThat(iam.listUsersPaginator().users().stream().count()).isEqualTo(5);
     }
+
+    /** A Marker IAM did not hand out is refused, whether or not it happens to be valid base64. */
+    @Test
+    void aMarkerIamDidNotIssueIsAValidationError() {
+        iam.createUser(r -> r.userName("marked").tags(t -> t.key("k").value("v")));
+        for (String garbage : new String[] {"garbage", "bm90LWEtdG9rZW4", "!!!"}) {
+            for (Runnable call : new Runnable[] {
+                () -> iam.listUsers(r -> r.marker(garbage)),
+                () -> iam.listPolicies(r -> r.marker(garbage)),
+                () -> iam.listUserTags(r -> r.userName("marked").marker(garbage)),
+                () -> iam.listPolicyVersions(r -> r.policyArn("arn:aws:iam::aws:policy/ReadOnlyAccess").marker(garbage))}) {
+                IamException e = error(call);
+                assertError(e, "ValidationError", 400);
+                assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Invalid Marker.");
+            }
+        }
+    }
 }

@@ -102,7 +102,8 @@ public final class BucketsProvider extends S3Feature {
             throw S3Errors.invalidArgument("Argument max-buckets must be an integer between 1 and 10000.", "max-buckets",
                     max.toString());
         }
-        Pages.Page<Bucket> page = Pages.page(owned, Bucket::name, max, request.continuationToken());
+        Pages.Page<Bucket> page = Pages.page(owned, Bucket::name, max, request.continuationToken(), token ->
+                S3Errors.invalidArgument("The continuation token provided is incorrect", "continuation-token", token));
         return ListBucketsResponse.builder()
                 .buckets(page.items().stream().map(b -> software.amazon.awssdk.services.s3.model.Bucket.builder()
                         .name(b.name()).creationDate(b.created()).bucketRegion(b.region()).build()).toList())

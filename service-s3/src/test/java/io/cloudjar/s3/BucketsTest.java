@@ -103,6 +103,9 @@ class BucketsTest {
             assertThat(second.continuationToken()).isNull();
             assertThat(s3.listBuckets(r -> r.bucketRegion("eu-west-1")).buckets()).isEmpty();
             assertS3Error(400, "InvalidArgument", () -> s3.listBuckets(r -> r.maxBuckets(0)));
+            for (String garbage : new String[] {"garbage", "!!!"}) { // a token S3 did not hand out, base64 or not
+                assertS3Error(400, "InvalidArgument", () -> s3.listBuckets(r -> r.continuationToken(garbage)));
+            }
         }
     }
 }

@@ -124,7 +124,7 @@ public final class TagProvider extends NetworkProvider implements TagRegistry {
         List<TagDescription> matching = all.stream().filter(d -> FILTERS.matches(d, filters))
                 .sorted(Comparator.comparing(TagDescription::resourceId).thenComparing(TagDescription::key)).toList();
         Pages.Page<TagDescription> page = Pages.page(matching, d -> d.resourceId() + "\u0000" + d.key(), request.maxResults(),
-                request.nextToken());
+                request.nextToken(), DescribePaging::invalidNextToken);
         return DescribeTagsResponse.builder().tags(page.items()).nextToken(page.nextToken()).build();
     }
 

@@ -1,5 +1,6 @@
 package io.cloudjar.vpc;
 
+import static io.cloudjar.vpc.Ec2ErrorAssert.assertEc2Error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudjar.core.testing.CloudjarServerExtension;
@@ -125,6 +126,11 @@ class DescribeVpcsTest {
             assertThat(ec2.describeVpcsPaginator(r -> r.maxResults(5).filters(filter("tag:page", "yes"))).vpcs())
                     .hasSize(10);
             assertThat(ec2.describeVpcs(r -> r.maxResults(1000)).nextToken()).isNull();
+            for (String garbage : new String[] {"garbage", "!!!"}) { // a token EC2 did not hand out, base64 or not
+                assertEc2Error(() -> ec2.describeVpcs(r -> r.maxResults(5).nextToken(garbage)), "InvalidParameterValue", 400,
+                        "Value ( " + garbage + " ) for parameter NextToken is invalid. The token is invalid.");
+                assertEc2Error(() -> ec2.describeTags(r -> r.maxResults(5).nextToken(garbage)), "InvalidParameterValue", 400);
+            }
         } finally {
             all.subList(4, all.size()).forEach(id -> ec2.deleteVpc(r -> r.vpcId(id)));
         }

@@ -155,6 +155,11 @@ public final class IamErrors {
         return AwsErrors.of("InvalidInput", 400, message, args);
     }
 
+    /** A Marker IAM did not hand out (moto answers the same). */
+    public static AwsException invalidMarker(String marker) {
+        return validation("Invalid Marker.");
+    }
+
     public static AwsException validation(String message, Object... args) {
         return AwsErrors.of("ValidationError", 400, message, args);
     }

@@ -1,6 +1,7 @@
 package io.cloudjar.vpc.support;
 
 import io.cloudjar.core.errors.AwsErrors;
+import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.support.Pages;
 import java.util.Collection;
 import java.util.Comparator;
@@ -44,6 +45,12 @@ public final class DescribePaging {
     /** One page of {@code items}, sorted by {@code id}. */
     public static <T> Pages.Page<T> page(Collection<T> items, Function<T, String> id, Integer maxResults, String nextToken) {
         List<T> sorted = items.stream().sorted(Comparator.comparing(id)).toList();
-        return Pages.page(sorted, id, maxResults, nextToken);
+        return Pages.page(sorted, id, maxResults, nextToken, DescribePaging::invalidNextToken);
+    }
+
+    /** EC2's answer to a NextToken it did not hand out (as DescribeVpcs words it). */
+    public static AwsException invalidNextToken(String token) {
+        return AwsErrors.badRequest("InvalidParameterValue", "Value ( %s ) for parameter NextToken is invalid. The token is invalid.",
+                token);
     }
 }
