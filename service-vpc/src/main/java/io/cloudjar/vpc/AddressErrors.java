@@ -8,6 +8,15 @@ final class AddressErrors {
     private AddressErrors() {
     }
 
+    /**
+     * No public address left in the pool, for AllocateAddress and auto-assigned addresses alike: EC2's server
+     * error for it (its sibling InsufficientInstanceCapacity comes with status 500), not the account's
+     * AddressLimitExceeded quota.
+     */
+    static AwsException insufficientAddressCapacity() {
+        return new AwsException("InsufficientAddressCapacity", 500, "Not enough available addresses to satisfy your minimum request.");
+    }
+
     static AwsException allocationNotFound(String id) {
         return AwsErrors.badRequest("InvalidAllocationID.NotFound", "The allocation ID '%s' does not exist", id);
     }

@@ -15,19 +15,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class NetworkStore implements Resettable {
     private final ConcurrentHashMap<Scope, NetworkState> states = new ConcurrentHashMap<>();
-    final PublicIpPool publicIps = new PublicIpPool();
+    final PublicIpPool publicIps;
     final PeeringTable peerings = new PeeringTable();
     final EmulatorClock clock;
     /** service-ec2's instances, once it has registered them; null while it is absent. */
     volatile InstanceDirectory instances;
 
-    private NetworkStore(EmulatorClock clock) {
+    private NetworkStore(EmulatorClock clock, PublicIpPool publicIps) {
         this.clock = clock;
+        this.publicIps = publicIps;
     }
 
     /** The store of the server {@code context} belongs to; tests run several servers in one JVM. */
     static NetworkStore of(ServiceContext context) {
-        return context.shared(NetworkStore.class, () -> context.stores().register(new NetworkStore(context.clock())));
+        return context.shared(NetworkStore.class, () -> context.stores().register(new NetworkStore(context.clock(),
+                PublicIpPool.of(context.config().env(PublicIpPool.SETTING, null)))));
     }
 
     NetworkState get(RequestContext ctx) {

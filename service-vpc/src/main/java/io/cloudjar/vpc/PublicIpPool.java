@@ -2,29 +2,68 @@ package io.cloudjar.vpc;
 
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.vpc.support.Ipv4Cidr;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.slf4j.LoggerFactory;
 
 /**
  * Public IPv4 addresses for Elastic IPs and auto-assigned addresses, unique across the server. They come
  * from ranges that are never routed on the internet: the three documentation blocks (RFC 5737), then the
- * benchmarking block 198.18.0.0/15 (RFC 2544) once those are used up.
+ * benchmarking block 198.18.0.0/15 (RFC 2544) once those are used up. {@code EC2_PUBLIC_IP_RANGES}
+ * (comma-separated CIDR blocks) replaces them.
  */
 final class PublicIpPool {
-    private static final List<Ipv4Cidr> RANGES = List.of(
+    static final String SETTING = "EC2_PUBLIC_IP_RANGES";
+    private static final List<Ipv4Cidr> DEFAULT_RANGES = List.of(
             Ipv4Cidr.parse("203.0.113.0/24").orElseThrow(),
             Ipv4Cidr.parse("198.51.100.0/24").orElseThrow(),
             Ipv4Cidr.parse("192.0.2.0/24").orElseThrow(),
             Ipv4Cidr.parse("198.18.0.0/15").orElseThrow());
     private static final int RANDOM_TRIES = 16;
 
+    private final List<Ipv4Cidr> ranges;
     private final Set<Integer> taken = new HashSet<>();
 
-    /** A free address, picked at random from the first range with room, as AWS hands out unrelated addresses. */
+    PublicIpPool() {
+        this(DEFAULT_RANGES);
+    }
+
+    PublicIpPool(List<Ipv4Cidr> ranges) {
+        this.ranges = List.copyOf(ranges);
+    }
+
+    /** The pool of {@code EC2_PUBLIC_IP_RANGES}, or of the default ranges when it is unset or not CIDR blocks. */
+    static PublicIpPool of(String setting) {
+        if (setting == null || setting.isBlank()) {
+            return new PublicIpPool();
+        }
+        List<Ipv4Cidr> ranges = new ArrayList<>();
+        for (String block : setting.split(",")) {
+            Optional<Ipv4Cidr> range = Ipv4Cidr.parse(block.trim());
+            if (range.isEmpty()) {
+                LoggerFactory.getLogger(PublicIpPool.class).warn("{}={} is not a list of CIDR blocks; using the default ranges",
+                        SETTING, setting);
+                return new PublicIpPool();
+            }
+            ranges.add(range.get());
+        }
+        return new PublicIpPool(ranges);
+    }
+
+    /**
+     * A free address, picked at random from the first range with room, as AWS hands out unrelated addresses.
+     *
+     * @throws io.cloudjar.core.errors.AwsException {@code InsufficientAddressCapacity} when every address is taken
+     */
     synchronized String allocate() {
-        for (Ipv4Cidr range : RANGES) {
+        for (Ipv4Cidr range : ranges) {
             long usable = range.size() - 2; // neither the network nor the broadcast address
+            if (usable <= 0) {
+                continue;
+            }
             for (int i = 0; i < RANDOM_TRIES; i++) {
                 int ip = range.addressAt(1 + (long) Ids.random().nextInt((int) usable));
                 if (taken.add(ip)) {
@@ -38,7 +77,7 @@ final class PublicIpPool {
                 }
             }
         }
-        throw new IllegalStateException("public address pool exhausted");
+        throw AddressErrors.insufficientAddressCapacity();
     }
 
     synchronized void release(String publicIp) {
