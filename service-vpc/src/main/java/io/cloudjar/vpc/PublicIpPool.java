@@ -26,6 +26,8 @@ final class PublicIpPool {
 
     private final List<Ipv4Cidr> ranges;
     private final Set<Integer> taken = new HashSet<>();
+    /** The address given back last: not handed out again while others are free (a restarted instance gets a new one). */
+    private Integer lastReleased;
 
     PublicIpPool() {
         this(DEFAULT_RANGES);
@@ -66,25 +68,31 @@ final class PublicIpPool {
             }
             for (int i = 0; i < RANDOM_TRIES; i++) {
                 int ip = range.addressAt(1 + (long) Ids.random().nextInt((int) usable));
-                if (taken.add(ip)) {
+                if (!Integer.valueOf(ip).equals(lastReleased) && taken.add(ip)) {
                     return Ipv4Cidr.format(ip);
                 }
             }
             for (long offset = 1; offset <= usable; offset++) {
                 int ip = range.addressAt(offset);
-                if (taken.add(ip)) {
+                if (!Integer.valueOf(ip).equals(lastReleased) && taken.add(ip)) {
                     return Ipv4Cidr.format(ip);
                 }
             }
+        }
+        if (lastReleased != null && taken.add(lastReleased)) { // the only one left
+            String ip = Ipv4Cidr.format(lastReleased);
+            lastReleased = null;
+            return ip;
         }
         throw AddressErrors.insufficientAddressCapacity();
     }
 
     synchronized void release(String publicIp) {
-        Ipv4Cidr.parseAddress(publicIp).ifPresent(taken::remove);
+        Ipv4Cidr.parseAddress(publicIp).filter(taken::remove).ifPresent(ip -> lastReleased = ip);
     }
 
     synchronized void reset() {
         taken.clear();
+        lastReleased = null;
     }
 }
