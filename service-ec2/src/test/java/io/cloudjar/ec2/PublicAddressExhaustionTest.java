@@ -19,13 +19,13 @@ class PublicAddressExhaustionTest {
     static final CloudjarServerExtension cloudjar = new CloudjarServerExtension().withEnv("EC2_PUBLIC_IP_RANGES", "203.0.113.0/30");
 
     @Test
-    void aLaunchBeyondThePublicAddressesLeftIsInsufficientAddressCapacity() {
+    void aLaunchBeyondThePublicAddressesLeftIsAnAddressLimit() {
         try (Ec2Client ec2 = cloudjar.client(Ec2Client.builder()
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())))) { // a server error: SDKs retry it
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())))) { // an answer at once, no retries
             String image = TestLaunches.ubuntu(ec2);
             // default subnets give every instance a public address
             assertEc2Error(() -> ec2.runInstances(r -> r.imageId(image).instanceType("t2.micro").minCount(3).maxCount(3)),
-                    "InsufficientAddressCapacity", 500, "Not enough available addresses to satisfy your minimum request.");
+                    "AddressLimitExceeded", 400, "The maximum number of addresses has been reached.");
             assertThat(ec2.describeInstances().reservations()).isEmpty();
             assertThat(ec2.describeNetworkInterfaces().networkInterfaces()).isEmpty();
 

@@ -9,12 +9,13 @@ final class AddressErrors {
     }
 
     /**
-     * No public address left in the pool, for AllocateAddress and auto-assigned addresses alike: EC2's server
-     * error for it (its sibling InsufficientInstanceCapacity comes with status 500), not the account's
-     * AddressLimitExceeded quota.
+     * No public address left in the pool, for AllocateAddress and auto-assigned addresses alike. EC2 would
+     * answer its server error InsufficientAddressCapacity (500); an emulator's pool running out is a limit of
+     * the emulator, and Cloudjar never answers 500 for a request it understood, so it is the client error EC2
+     * gives when addresses run out for an account: 400 AddressLimitExceeded.
      */
     static AwsException insufficientAddressCapacity() {
-        return new AwsException("InsufficientAddressCapacity", 500, "Not enough available addresses to satisfy your minimum request.");
+        return AwsErrors.badRequest("AddressLimitExceeded", "The maximum number of addresses has been reached.");
     }
 
     static AwsException allocationNotFound(String id) {

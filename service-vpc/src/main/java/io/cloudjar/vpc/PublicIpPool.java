@@ -58,7 +58,7 @@ final class PublicIpPool {
     /**
      * A free address, picked at random from the first range with room, as AWS hands out unrelated addresses.
      *
-     * @throws io.cloudjar.core.errors.AwsException {@code InsufficientAddressCapacity} when every address is taken
+     * @throws io.cloudjar.core.errors.AwsException {@code AddressLimitExceeded} when every address is taken
      */
     synchronized String allocate() {
         for (Ipv4Cidr range : ranges) {

@@ -19,14 +19,14 @@ class PublicAddressPoolTest {
     static final CloudjarServerExtension cloudjar = new CloudjarServerExtension().withEnv("EC2_PUBLIC_IP_RANGES", "203.0.113.0/30");
 
     @Test
-    void anEmptyPoolIsInsufficientAddressCapacityUntilAnAddressIsReleased() {
+    void anEmptyPoolIsAnAddressLimitUntilAnAddressIsReleased() {
         try (Ec2Client ec2 = cloudjar.client(Ec2Client.builder()
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())))) { // it is a server error: SDKs retry it
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())))) { // an answer at once, no retries
             AllocateAddressResponse first = ec2.allocateAddress(r -> r.domain("vpc"));
             AllocateAddressResponse second = ec2.allocateAddress(r -> r.domain("vpc"));
             assertThat(java.util.List.of(first.publicIp(), second.publicIp())).containsExactlyInAnyOrder("203.0.113.1", "203.0.113.2");
-            assertEc2Error(() -> ec2.allocateAddress(r -> r.domain("vpc")), "InsufficientAddressCapacity", 500,
-                    "Not enough available addresses to satisfy your minimum request.");
+            assertEc2Error(() -> ec2.allocateAddress(r -> r.domain("vpc")), "AddressLimitExceeded", 400,
+                    "The maximum number of addresses has been reached.");
             assertThat(ec2.describeAddresses().addresses()).hasSize(2);
 
             ec2.releaseAddress(r -> r.allocationId(first.allocationId()));
