@@ -34,7 +34,7 @@ public final class CreateImageProvider extends ComputeProvider {
             String imageId = Ids.ec2("ami");
             Lifecycle snapshotting = new Lifecycle(now, store.timings().snapshot());
             List<ImageRecord.Device> devices = new ArrayList<>();
-            List<VolumeRecord> disks = state.volumes().stream()
+            List<VolumeRecord> disks = state.volumesAttachedTo(instance.instanceId()).stream()
                     .filter(v -> v.liveAttachments(now).stream().anyMatch(a -> a.instanceId().equals(instance.instanceId())))
                     .toList();
             for (VolumeRecord v : disks) {

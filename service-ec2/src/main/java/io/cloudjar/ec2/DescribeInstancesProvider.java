@@ -29,8 +29,7 @@ public final class DescribeInstancesProvider extends ComputeProvider {
         InstanceLookup.checkShapes(request.instanceIds());
         ComputeState state = store.get(ctx);
         Instant now = store.now();
-        List<InstanceRecord> candidates = request.instanceIds().isEmpty() ? List.copyOf(state.instances(now))
-                : InstanceLookup.require(state, request.instanceIds(), now);
+        List<InstanceRecord> candidates = InstanceLookup.namedOrAll(state, request.instanceIds(), now);
         List<InstanceRecord> likely = candidates.stream()
                 .filter(i -> InstanceFilters.mayMatch(i, i.phase().name(now), filters)).toList();
         // When the records decide every filter, the page is cut before rendering: a page of 1,000 of 10,000

@@ -134,7 +134,7 @@ public final class InstanceAttributesProvider extends ComputeProvider {
     private static void deleteOnTermination(ComputeState state, InstanceRecord instance,
                                             List<InstanceBlockDeviceMappingSpecification> mappings, Instant now) {
         for (InstanceBlockDeviceMappingSpecification m : mappings) {
-            VolumeRecord volume = state.volumes().stream()
+            VolumeRecord volume = state.volumesAttachedTo(instance.instanceId()).stream()
                     .filter(v -> v.liveAttachments(now).stream().anyMatch(a -> a.instanceId().equals(instance.instanceId())
                             && a.device().equals(m.deviceName())))
                     .findFirst()

@@ -28,6 +28,11 @@ final class InstanceLookup {
         return distinct.stream().map(id -> state.requireInstance(id, now)).toList();
     }
 
+    /** The named instances, or every visible one when none are named (the Describe calls' rule). */
+    static List<InstanceRecord> namedOrAll(ComputeState state, List<String> ids, Instant now) {
+        return ids.isEmpty() ? List.copyOf(state.instances(now)) : require(state, ids, now);
+    }
+
     static InstanceRecord require(ComputeState state, String id, Instant now) {
         if (id == null) {
             throw Ec2Errors.missing("InstanceId");

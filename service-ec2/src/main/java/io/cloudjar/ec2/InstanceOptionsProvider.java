@@ -84,8 +84,7 @@ public final class InstanceOptionsProvider extends ComputeProvider {
         DescribePaging.rejectIdsWithMaxResults(request.instanceIds(), request.maxResults(), "InstanceIds");
         ComputeState state = store.get(ctx);
         Instant now = store.now();
-        List<InstanceRecord> candidates = request.instanceIds().isEmpty() ? List.copyOf(state.instances(now))
-                : InstanceLookup.require(state, request.instanceIds(), now);
+        List<InstanceRecord> candidates = InstanceLookup.namedOrAll(state, request.instanceIds(), now);
         List<InstanceCreditSpecification> specs = candidates.stream()
                 .filter(i -> i.settings().cpuCredits() != null && !i.phase().name(now).equals("terminated"))
                 .map(i -> InstanceCreditSpecification.builder().instanceId(i.instanceId()).cpuCredits(i.settings().cpuCredits()).build())

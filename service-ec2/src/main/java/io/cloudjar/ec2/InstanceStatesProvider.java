@@ -101,7 +101,7 @@ public final class InstanceStatesProvider extends ComputeProvider {
             }
         }
         ComputeState state = store.get(scope.accountId(), scope.region());
-        for (VolumeRecord volume : List.copyOf(state.volumes())) {
+        for (VolumeRecord volume : state.volumesAttachedTo(instance.instanceId())) {
             List<VolumeRecord.Attachment> live = volume.liveAttachments(now);
             var mine = live.stream().filter(a -> a.instanceId().equals(instance.instanceId())).findFirst();
             if (mine.isEmpty()) {

@@ -45,8 +45,7 @@ public final class InstanceStatusProvider extends ComputeProvider {
         DescribePaging.rejectIdsWithMaxResults(request.instanceIds(), request.maxResults(), "InstanceIds");
         ComputeState state = store.get(ctx);
         Instant now = store.now();
-        List<InstanceRecord> candidates = request.instanceIds().isEmpty() ? List.copyOf(state.instances(now))
-                : InstanceLookup.require(state, request.instanceIds(), now);
+        List<InstanceRecord> candidates = InstanceLookup.namedOrAll(state, request.instanceIds(), now);
         boolean all = Boolean.TRUE.equals(request.includeAllInstances());
         List<InstanceStatus> statuses = candidates.stream()
                 .filter(i -> all || i.phase().name(now).equals("running"))

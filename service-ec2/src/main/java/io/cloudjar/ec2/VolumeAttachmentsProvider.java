@@ -82,7 +82,7 @@ public final class VolumeAttachmentsProvider extends ComputeProvider {
         if (instance.rootDeviceName() != null && DeviceNames.sameSlot(instance.rootDeviceName(), device)) {
             throw Ec2Errors.deviceInUse(device);
         }
-        boolean taken = state.volumes().stream()
+        boolean taken = state.volumesAttachedTo(instance.instanceId()).stream()
                 .flatMap(v -> v.liveAttachments(now).stream())
                 .anyMatch(a -> a.instanceId().equals(instance.instanceId()) && DeviceNames.sameSlot(a.device(), device));
         if (taken) {
