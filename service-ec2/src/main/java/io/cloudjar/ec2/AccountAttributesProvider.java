@@ -1,7 +1,7 @@
 package io.cloudjar.ec2;
 
 import io.cloudjar.core.errors.AwsErrors;
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.spi.ServiceProvider;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +21,7 @@ public final class AccountAttributesProvider implements ServiceProvider {
         return "ec2";
     }
 
-    public DescribeAccountAttributesResponse describeAccountAttributes(RequestContext ctx, DescribeAccountAttributesRequest request) {
+    public DescribeAccountAttributesResponse describeAccountAttributes(CallContext ctx, DescribeAccountAttributesRequest request) {
         Map<String, List<String>> all = new LinkedHashMap<>();
         all.put("supported-platforms", List.of("VPC"));
         all.put("vpc-max-security-groups-per-interface", List.of("5"));

@@ -7,14 +7,11 @@ import java.util.Optional;
 
 /**
  * The instances service-vpc may name (AssociateAddress, AttachNetworkInterface, routes to an instance). Reads
- * take no lock, since service-vpc calls here while this module may be waiting for service-vpc's lock.
+ * take no lock, since service-vpc calls here while this module may be waiting for service-vpc's lock. A provider
+ * that serves no operation, so that service-vpc finds it with {@code ServiceContext.lookup} whatever the order in
+ * which the modules start.
  */
-final class ComputeDirectory implements InstanceDirectory {
-    private final ComputeStore store;
-
-    ComputeDirectory(ComputeStore store) {
-        this.store = store;
-    }
+public final class ComputeDirectory extends ComputeProvider implements InstanceDirectory {
 
     @Override
     public Optional<InstanceRef> instance(Scope scope, String instanceId) {

@@ -1,5 +1,6 @@
 package io.cloudjar.ec2;
 
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.core.spi.ServiceProvider;
 
@@ -15,5 +16,10 @@ abstract class ComputeProvider implements ServiceProvider {
     @Override
     public void init(ServiceContext context) {
         this.store = ComputeStore.of(context);
+    }
+
+    /** The compute state of the caller's account and region. */
+    ComputeState state(CallContext ctx) {
+        return store.get(ctx.accountId(), ctx.region());
     }
 }

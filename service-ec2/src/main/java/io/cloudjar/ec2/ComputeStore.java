@@ -1,6 +1,5 @@
 package io.cloudjar.ec2;
 
-import io.cloudjar.core.pipeline.RequestContext;
 import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.core.store.AccountRegionStore;
 import io.cloudjar.core.spi.InstanceProfiles;
@@ -35,16 +34,11 @@ final class ComputeStore {
         context.stores().register(instanceScopes::clear);
         this.networking = context.lookup(InstanceNetworking.class)
                 .orElseThrow(() -> new IllegalStateException("service-ec2 needs service-vpc's InstanceNetworking"));
-        networking.setInstanceDirectory(new ComputeDirectory(this));
         context.lookup(TagRegistry.class).ifPresent(registry -> ComputeTags.register(registry, this));
     }
 
     static ComputeStore of(ServiceContext context) {
         return context.shared(ComputeStore.class, () -> new ComputeStore(context));
-    }
-
-    ComputeState get(RequestContext ctx) {
-        return states.get(ctx.accountId(), ctx.region());
     }
 
     ComputeState get(String accountId, String region) {

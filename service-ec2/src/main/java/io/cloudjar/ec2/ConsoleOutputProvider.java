@@ -1,6 +1,6 @@
 package io.cloudjar.ec2;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.vpc.api.Scope;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,9 +14,9 @@ import software.amazon.awssdk.services.ec2.model.GetConsoleOutputResponse;
  * cloud-init running the instance's user data script ({@link BootLog}). Empty until the first boot completes.
  */
 public final class ConsoleOutputProvider extends ComputeProvider {
-    public GetConsoleOutputResponse getConsoleOutput(RequestContext ctx, GetConsoleOutputRequest request) {
+    public GetConsoleOutputResponse getConsoleOutput(CallContext ctx, GetConsoleOutputRequest request) {
         Instant now = store.now();
-        InstanceRecord instance = InstanceLookup.require(store.get(ctx), request.instanceId(), now);
+        InstanceRecord instance = InstanceLookup.require(state(ctx), request.instanceId(), now);
         Instant booted = instance.launch().launchTime().plus(store.timings().instanceBoot());
         var response = GetConsoleOutputResponse.builder().instanceId(instance.instanceId());
         if (now.isBefore(booted)) {

@@ -1,8 +1,8 @@
 package io.cloudjar.ec2;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.util.Ids;
-import io.cloudjar.vpc.support.TagSpecifications;
+import io.cloudjar.vpc.api.TagSpecifications;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,10 +18,10 @@ import software.amazon.awssdk.services.ec2.model.CreateImageResponse;
  * that launches with the instance's disks. The instance's own state does not change (a reboot is not modelled).
  */
 public final class CreateImageProvider extends ComputeProvider {
-    public CreateImageResponse createImage(RequestContext ctx, CreateImageRequest request) {
+    public CreateImageResponse createImage(CallContext ctx, CreateImageRequest request) {
         ImageNames.check(request.name());
         Map<String, Map<String, String>> tags = TagSpecifications.tagsFor(request.tagSpecifications(), Set.of("image", "snapshot"));
-        ComputeState state = store.get(ctx);
+        ComputeState state = state(ctx);
         RegionImages images = store.images(ctx.region());
         synchronized (state) {
             Instant now = store.now();

@@ -1,11 +1,11 @@
 package io.cloudjar.ec2;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.vpc.api.Scope;
-import io.cloudjar.vpc.support.DescribePaging;
-import io.cloudjar.vpc.support.Ec2Filters;
+import io.cloudjar.vpc.api.DescribePaging;
+import io.cloudjar.vpc.api.Ec2Filters;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +21,13 @@ public final class DescribeInstancesProvider extends ComputeProvider {
     private static final int MIN_RESULTS = 5;
     private static final int MAX_RESULTS = 1000;
 
-    public DescribeInstancesResponse describeInstances(RequestContext ctx, DescribeInstancesRequest request) {
+    public DescribeInstancesResponse describeInstances(CallContext ctx, DescribeInstancesRequest request) {
         List<Filters.Filter> filters = Ec2Filters.of(request.filters());
         InstanceFilters.FILTERS.validate(filters);
         DescribePaging.checkMaxResults(request.maxResults(), MIN_RESULTS, MAX_RESULTS);
         DescribePaging.rejectIdsWithMaxResults(request.instanceIds(), request.maxResults(), "instancesSet");
         InstanceLookup.checkShapes(request.instanceIds());
-        ComputeState state = store.get(ctx);
+        ComputeState state = state(ctx);
         Instant now = store.now();
         List<InstanceRecord> candidates = InstanceLookup.namedOrAll(state, request.instanceIds(), now);
         List<InstanceRecord> likely = candidates.stream()

@@ -1,12 +1,12 @@
 package io.cloudjar.ec2;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.spi.InstanceProfiles;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
-import io.cloudjar.vpc.support.DescribePaging;
-import io.cloudjar.vpc.support.Ec2Filters;
+import io.cloudjar.vpc.api.DescribePaging;
+import io.cloudjar.vpc.api.Ec2Filters;
 import java.time.Instant;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.AssociateIamInstanceProfileRequest;
@@ -30,9 +30,9 @@ public final class IamProfileAssociationsProvider extends ComputeProvider {
             .onValue("instance-id", IamInstanceProfileAssociation::instanceId)
             .onValue("state", IamInstanceProfileAssociation::stateAsString);
 
-    public AssociateIamInstanceProfileResponse associateIamInstanceProfile(RequestContext ctx,
+    public AssociateIamInstanceProfileResponse associateIamInstanceProfile(CallContext ctx,
                                                                            AssociateIamInstanceProfileRequest r) {
-        ComputeState state = store.get(ctx);
+        ComputeState state = state(ctx);
         synchronized (state) {
             Instant now = store.now();
             InstanceRecord instance = InstanceLookup.require(state, r.instanceId(), now);
@@ -51,13 +51,13 @@ public final class IamProfileAssociationsProvider extends ComputeProvider {
     }
 
     public DescribeIamInstanceProfileAssociationsResponse describeIamInstanceProfileAssociations(
-            RequestContext ctx, DescribeIamInstanceProfileAssociationsRequest r) {
+            CallContext ctx, DescribeIamInstanceProfileAssociationsRequest r) {
         List<Filters.Filter> filters = Ec2Filters.of(r.filters());
         FILTERS.validate(filters);
         DescribePaging.checkMaxResults(r.maxResults(), 5, 1000);
         DescribePaging.rejectIdsWithMaxResults(r.associationIds(), r.maxResults(), "AssociationIds");
         Instant now = store.now();
-        List<IamInstanceProfileAssociation> all = store.get(ctx).instances(now).stream()
+        List<IamInstanceProfileAssociation> all = state(ctx).instances(now).stream()
                 .filter(i -> i.profile() != null && !i.phase().name(now).equals("terminated"))
                 .map(i -> view(i, i.profile().state())).toList();
         for (String id : r.associationIds()) {
@@ -74,9 +74,9 @@ public final class IamProfileAssociationsProvider extends ComputeProvider {
                 .nextToken(page.nextToken()).build();
     }
 
-    public DisassociateIamInstanceProfileResponse disassociateIamInstanceProfile(RequestContext ctx,
+    public DisassociateIamInstanceProfileResponse disassociateIamInstanceProfile(CallContext ctx,
                                                                                  DisassociateIamInstanceProfileRequest r) {
-        ComputeState state = store.get(ctx);
+        ComputeState state = state(ctx);
         synchronized (state) {
             InstanceRecord instance = byAssociation(state, r.associationId());
             state.putInstance(instance.withProfile(null));
@@ -85,8 +85,8 @@ public final class IamProfileAssociationsProvider extends ComputeProvider {
     }
 
     public ReplaceIamInstanceProfileAssociationResponse replaceIamInstanceProfileAssociation(
-            RequestContext ctx, ReplaceIamInstanceProfileAssociationRequest r) {
-        ComputeState state = store.get(ctx);
+            CallContext ctx, ReplaceIamInstanceProfileAssociationRequest r) {
+        ComputeState state = state(ctx);
         synchronized (state) {
             InstanceRecord instance = byAssociation(state, r.associationId());
             InstanceRecord after = associate(instance, r.iamInstanceProfile() == null ? null : r.iamInstanceProfile().arn(),
@@ -96,7 +96,7 @@ public final class IamProfileAssociationsProvider extends ComputeProvider {
         }
     }
 
-    private InstanceRecord associate(InstanceRecord instance, String arn, String name, RequestContext ctx, Instant now) {
+    private InstanceRecord associate(InstanceRecord instance, String arn, String name, CallContext ctx, Instant now) {
         InstanceProfiles.Profile profile = IamProfiles.resolve(store, ctx.accountId(), arn, name);
         return instance.withProfile(new InstanceRecord.ProfileAssociation(Ids.ec2("iip-assoc"), profile.arn(), profile.id(),
                 "associated", now));

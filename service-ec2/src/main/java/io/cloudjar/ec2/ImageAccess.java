@@ -1,13 +1,13 @@
 package io.cloudjar.ec2;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 
 /** Looks images up for a caller: unknown or invisible ids are not found; changes need ownership. */
 final class ImageAccess {
     private ImageAccess() {
     }
 
-    static ImageRecord visible(ComputeStore store, RequestContext ctx, String imageId) {
+    static ImageRecord visible(ComputeStore store, CallContext ctx, String imageId) {
         if (!ResourceIds.wellFormed(imageId, "ami")) {
             throw Ec2Errors.imageMalformed(imageId);
         }
@@ -16,7 +16,7 @@ final class ImageAccess {
                 .orElseThrow(() -> Ec2Errors.imageNotFound(imageId));
     }
 
-    static ImageRecord owned(ComputeStore store, RequestContext ctx, String imageId) {
+    static ImageRecord owned(ComputeStore store, CallContext ctx, String imageId) {
         ImageRecord image = visible(store, ctx, imageId);
         if (!image.ownerId().equals(ctx.accountId())) {
             throw Ec2Errors.imageNotOwned(imageId);

@@ -1,6 +1,6 @@
 package io.cloudjar.ec2;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.ec2.model.ResetImageAttributeResponse;
 public final class ImageAttributesProvider extends ComputeProvider {
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
-    public DescribeImageAttributeResponse describeImageAttribute(RequestContext ctx, DescribeImageAttributeRequest request) {
+    public DescribeImageAttributeResponse describeImageAttribute(CallContext ctx, DescribeImageAttributeRequest request) {
         String attribute = request.attributeAsString();
         ImageRecord image = attribute.equals("launchPermission") ? ImageAccess.owned(store, ctx, request.imageId())
                 : ImageAccess.visible(store, ctx, request.imageId());
@@ -46,7 +46,7 @@ public final class ImageAttributesProvider extends ComputeProvider {
         return b.build();
     }
 
-    public ModifyImageAttributeResponse modifyImageAttribute(RequestContext ctx, ModifyImageAttributeRequest request) {
+    public ModifyImageAttributeResponse modifyImageAttribute(CallContext ctx, ModifyImageAttributeRequest request) {
         ImageRecord image = ImageAccess.owned(store, ctx, request.imageId());
         String attribute = request.attribute();
         boolean permissions = request.launchPermission() != null || "launchPermission".equals(attribute)
@@ -70,7 +70,7 @@ public final class ImageAttributesProvider extends ComputeProvider {
         return ModifyImageAttributeResponse.builder().build();
     }
 
-    public ResetImageAttributeResponse resetImageAttribute(RequestContext ctx, ResetImageAttributeRequest request) {
+    public ResetImageAttributeResponse resetImageAttribute(CallContext ctx, ResetImageAttributeRequest request) {
         ImageRecord image = ImageAccess.owned(store, ctx, request.imageId());
         store.images(ctx.region()).replace(image.withPermissions(false, Set.of()));
         return ResetImageAttributeResponse.builder().build();

@@ -1,9 +1,9 @@
 package io.cloudjar.ec2;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.regions.RegionCatalog;
 import io.cloudjar.core.util.Ids;
-import io.cloudjar.vpc.support.TagSpecifications;
+import io.cloudjar.vpc.api.TagSpecifications;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.ec2.model.CopyImageResponse;
  * snapshots (also the caller's, visible in DescribeSnapshots) complete.
  */
 public final class ImageCopiesProvider extends ComputeProvider {
-    public CopyImageResponse copyImage(RequestContext ctx, CopyImageRequest request) {
-        ComputeState state = store.get(ctx);
+    public CopyImageResponse copyImage(CallContext ctx, CopyImageRequest request) {
+        ComputeState state = state(ctx);
         var earlier = state.byClientToken(request.clientToken());
         if (earlier.isPresent()) {
             return CopyImageResponse.builder().imageId(earlier.get()).build();

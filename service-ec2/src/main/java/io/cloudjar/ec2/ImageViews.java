@@ -1,7 +1,7 @@
 package io.cloudjar.ec2;
 
 import io.cloudjar.core.support.Filters;
-import io.cloudjar.vpc.support.Tags;
+import io.cloudjar.vpc.api.Tags;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;

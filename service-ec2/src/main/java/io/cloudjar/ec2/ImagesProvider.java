@@ -1,10 +1,10 @@
 package io.cloudjar.ec2;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
-import io.cloudjar.vpc.support.DescribePaging;
-import io.cloudjar.vpc.support.Ec2Filters;
+import io.cloudjar.vpc.api.DescribePaging;
+import io.cloudjar.vpc.api.Ec2Filters;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.ec2.model.Image;
 public final class ImagesProvider extends ComputeProvider {
     private static final Set<String> OWNER_ALIASES = Set.of("amazon", "aws-marketplace", "aws-backup-vault");
 
-    public DescribeImagesResponse describeImages(RequestContext ctx, DescribeImagesRequest request) {
+    public DescribeImagesResponse describeImages(CallContext ctx, DescribeImagesRequest request) {
         List<Filters.Filter> filters = Ec2Filters.of(request.filters());
         ImageViews.FILTERS.validate(filters);
         DescribePaging.checkMaxResults(request.maxResults(), 5, Integer.MAX_VALUE);
@@ -56,12 +56,12 @@ public final class ImagesProvider extends ComputeProvider {
     }
 
     /** Only the owner may deregister; the snapshots stay unless {@code DeleteAssociatedSnapshots} is set. */
-    public DeregisterImageResponse deregisterImage(RequestContext ctx, DeregisterImageRequest request) {
+    public DeregisterImageResponse deregisterImage(CallContext ctx, DeregisterImageRequest request) {
         ImageRecord image = ImageAccess.owned(store, ctx, request.imageId());
         store.images(ctx.region()).remove(image.imageId());
         List<DeleteSnapshotReturnCode> results = new ArrayList<>();
         if (Boolean.TRUE.equals(request.deleteAssociatedSnapshots())) {
-            ComputeState state = store.get(ctx);
+            ComputeState state = state(ctx);
             for (ImageRecord.Device device : image.devices()) {
                 if (device.snapshotId() != null && state.snapshot(device.snapshotId()).isPresent()) {
                     state.removeSnapshot(device.snapshotId());

@@ -1,6 +1,6 @@
 package io.cloudjar.ec2;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.vpc.api.InterfaceInfo;
 import io.cloudjar.vpc.api.Scope;
 import java.time.Instant;
@@ -24,9 +24,9 @@ import software.amazon.awssdk.services.ec2.model.ResetInstanceAttributeResponse;
  * ResetInstanceAttribute. Security groups and the source/destination check live on the primary interface.
  */
 public final class InstanceAttributesProvider extends ComputeProvider {
-    public DescribeInstanceAttributeResponse describeInstanceAttribute(RequestContext ctx, DescribeInstanceAttributeRequest request) {
+    public DescribeInstanceAttributeResponse describeInstanceAttribute(CallContext ctx, DescribeInstanceAttributeRequest request) {
         Instant now = store.now();
-        InstanceRecord i = InstanceLookup.require(store.get(ctx), request.instanceId(), now);
+        InstanceRecord i = InstanceLookup.require(state(ctx), request.instanceId(), now);
         String attribute = request.attributeAsString() == null ? "" : request.attributeAsString();
         InstanceViews views = InstanceViews.of(store, Scope.of(ctx), List.of(i), now);
         var b = DescribeInstanceAttributeResponse.builder().instanceId(i.instanceId());
@@ -53,8 +53,8 @@ public final class InstanceAttributesProvider extends ComputeProvider {
         return b.build();
     }
 
-    public ModifyInstanceAttributeResponse modifyInstanceAttribute(RequestContext ctx, ModifyInstanceAttributeRequest request) {
-        ComputeState state = store.get(ctx);
+    public ModifyInstanceAttributeResponse modifyInstanceAttribute(CallContext ctx, ModifyInstanceAttributeRequest request) {
+        ComputeState state = state(ctx);
         synchronized (state) {
             Instant now = store.now();
             InstanceRecord instance = InstanceLookup.require(state, request.instanceId(), now);
@@ -99,9 +99,9 @@ public final class InstanceAttributesProvider extends ComputeProvider {
         return ModifyInstanceAttributeResponse.builder().build();
     }
 
-    public ResetInstanceAttributeResponse resetInstanceAttribute(RequestContext ctx, ResetInstanceAttributeRequest request) {
+    public ResetInstanceAttributeResponse resetInstanceAttribute(CallContext ctx, ResetInstanceAttributeRequest request) {
         Instant now = store.now();
-        InstanceRecord instance = InstanceLookup.require(store.get(ctx), request.instanceId(), now);
+        InstanceRecord instance = InstanceLookup.require(state(ctx), request.instanceId(), now);
         String attribute = request.attributeAsString() == null ? "" : request.attributeAsString();
         switch (attribute) {
             case "sourceDestCheck" -> store.networking().modifyInterface(Scope.of(ctx), instance.launch().primaryInterfaceId(),

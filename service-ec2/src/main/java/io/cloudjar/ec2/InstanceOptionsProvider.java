@@ -1,10 +1,10 @@
 package io.cloudjar.ec2;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
-import io.cloudjar.vpc.support.DescribePaging;
-import io.cloudjar.vpc.support.Ec2Filters;
+import io.cloudjar.vpc.api.DescribePaging;
+import io.cloudjar.vpc.api.Ec2Filters;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +35,9 @@ public final class InstanceOptionsProvider extends ComputeProvider {
     private static final Filters<InstanceCreditSpecification> CREDIT_FILTERS = new Filters<InstanceCreditSpecification>()
             .onValue("instance-id", InstanceCreditSpecification::instanceId);
 
-    public ModifyInstanceMetadataOptionsResponse modifyInstanceMetadataOptions(RequestContext ctx,
+    public ModifyInstanceMetadataOptionsResponse modifyInstanceMetadataOptions(CallContext ctx,
                                                                                ModifyInstanceMetadataOptionsRequest r) {
-        ComputeState state = store.get(ctx);
+        ComputeState state = state(ctx);
         synchronized (state) {
             InstanceRecord instance = InstanceLookup.require(state, r.instanceId(), store.now());
             InstanceSettings.MetadataOptions m = instance.settings().metadata();
@@ -54,17 +54,17 @@ public final class InstanceOptionsProvider extends ComputeProvider {
         }
     }
 
-    public MonitorInstancesResponse monitorInstances(RequestContext ctx, MonitorInstancesRequest request) {
+    public MonitorInstancesResponse monitorInstances(CallContext ctx, MonitorInstancesRequest request) {
         return MonitorInstancesResponse.builder().instanceMonitorings(monitoring(ctx, request.instanceIds(), true)).build();
     }
 
-    public UnmonitorInstancesResponse unmonitorInstances(RequestContext ctx, UnmonitorInstancesRequest request) {
+    public UnmonitorInstancesResponse unmonitorInstances(CallContext ctx, UnmonitorInstancesRequest request) {
         return UnmonitorInstancesResponse.builder().instanceMonitorings(monitoring(ctx, request.instanceIds(), false)).build();
     }
 
     /** Answers {@code pending} / {@code disabling}; reads show {@code enabled} / {@code disabled}. */
-    private List<InstanceMonitoring> monitoring(RequestContext ctx, List<String> ids, boolean enabled) {
-        ComputeState state = store.get(ctx);
+    private List<InstanceMonitoring> monitoring(CallContext ctx, List<String> ids, boolean enabled) {
+        ComputeState state = state(ctx);
         synchronized (state) {
             List<InstanceMonitoring> out = new ArrayList<>();
             for (InstanceRecord instance : InstanceLookup.require(state, ids, store.now())) {
@@ -77,12 +77,12 @@ public final class InstanceOptionsProvider extends ComputeProvider {
     }
 
     public DescribeInstanceCreditSpecificationsResponse describeInstanceCreditSpecifications(
-            RequestContext ctx, DescribeInstanceCreditSpecificationsRequest request) {
+            CallContext ctx, DescribeInstanceCreditSpecificationsRequest request) {
         List<Filters.Filter> filters = Ec2Filters.of(request.filters());
         CREDIT_FILTERS.validate(filters);
         DescribePaging.checkMaxResults(request.maxResults(), 5, 1000);
         DescribePaging.rejectIdsWithMaxResults(request.instanceIds(), request.maxResults(), "InstanceIds");
-        ComputeState state = store.get(ctx);
+        ComputeState state = state(ctx);
         Instant now = store.now();
         List<InstanceRecord> candidates = InstanceLookup.namedOrAll(state, request.instanceIds(), now);
         List<InstanceCreditSpecification> specs = candidates.stream()
@@ -98,8 +98,8 @@ public final class InstanceOptionsProvider extends ComputeProvider {
 
     /** Each instance succeeds or fails on its own, as EC2 reports it. */
     public ModifyInstanceCreditSpecificationResponse modifyInstanceCreditSpecification(
-            RequestContext ctx, ModifyInstanceCreditSpecificationRequest request) {
-        ComputeState state = store.get(ctx);
+            CallContext ctx, ModifyInstanceCreditSpecificationRequest request) {
+        ComputeState state = state(ctx);
         List<SuccessfulInstanceCreditSpecificationItem> ok = new ArrayList<>();
         List<UnsuccessfulInstanceCreditSpecificationItem> failed = new ArrayList<>();
         synchronized (state) {

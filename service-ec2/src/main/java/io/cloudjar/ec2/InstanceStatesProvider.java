@@ -1,6 +1,6 @@
 package io.cloudjar.ec2;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.vpc.api.InterfaceInfo;
 import io.cloudjar.vpc.api.Scope;
 import java.time.Instant;
@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.ec2.model.TerminateInstancesResponse;
  * the others.
  */
 public final class InstanceStatesProvider extends ComputeProvider {
-    public StartInstancesResponse startInstances(RequestContext ctx, StartInstancesRequest request) {
+    public StartInstancesResponse startInstances(CallContext ctx, StartInstancesRequest request) {
         List<InstanceStateChange> changes = change(ctx, request.instanceIds(), (instance, state) -> {
             if (!state.equals("stopped") && !state.equals("pending") && !state.equals("running")) {
                 throw InstanceErrors.cannot(instance.instanceId(), "started");
@@ -42,7 +42,7 @@ public final class InstanceStatesProvider extends ComputeProvider {
         return StartInstancesResponse.builder().startingInstances(changes).build();
     }
 
-    public StopInstancesResponse stopInstances(RequestContext ctx, StopInstancesRequest request) {
+    public StopInstancesResponse stopInstances(CallContext ctx, StopInstancesRequest request) {
         if (Boolean.TRUE.equals(request.hibernate())) {
             throw io.cloudjar.core.errors.AwsErrors.badRequest("UnsupportedHibernationConfiguration",
                     "The instance %s does not have hibernation configured.", String.join(", ", request.instanceIds()));
@@ -66,7 +66,7 @@ public final class InstanceStatesProvider extends ComputeProvider {
         return StopInstancesResponse.builder().stoppingInstances(changes).build();
     }
 
-    public RebootInstancesResponse rebootInstances(RequestContext ctx, RebootInstancesRequest request) {
+    public RebootInstancesResponse rebootInstances(CallContext ctx, RebootInstancesRequest request) {
         change(ctx, request.instanceIds(), (instance, state) -> {
             if (!state.equals("running")) {
                 throw InstanceErrors.cannot(instance.instanceId(), "rebooted");
@@ -75,7 +75,7 @@ public final class InstanceStatesProvider extends ComputeProvider {
         return RebootInstancesResponse.builder().build();
     }
 
-    public TerminateInstancesResponse terminateInstances(RequestContext ctx, TerminateInstancesRequest request) {
+    public TerminateInstancesResponse terminateInstances(CallContext ctx, TerminateInstancesRequest request) {
         List<InstanceStateChange> changes = change(ctx, request.instanceIds(), (instance, state) -> {
             boolean ending = state.equals("shutting-down") || state.equals("terminated");
             if (!ending && instance.settings().disableApiTermination()) {
@@ -133,11 +133,11 @@ public final class InstanceStatesProvider extends ComputeProvider {
      * Under the state's lock: ids checked first (all unknown ones reported), then every instance against
      * {@code check}, and only then each {@code change} applied, so a refused call changes nothing.
      */
-    private List<InstanceStateChange> change(RequestContext ctx, List<String> ids, Check check, Change change) {
+    private List<InstanceStateChange> change(CallContext ctx, List<String> ids, Check check, Change change) {
         if (ids.isEmpty()) {
             throw Ec2Errors.missing("InstanceId");
         }
-        ComputeState state = store.get(ctx);
+        ComputeState state = state(ctx);
         synchronized (state) {
             Instant now = store.now();
             List<InstanceRecord> instances = InstanceLookup.require(state, ids, now);

@@ -1,10 +1,10 @@
 package io.cloudjar.ec2;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
-import io.cloudjar.vpc.support.DescribePaging;
-import io.cloudjar.vpc.support.Ec2Filters;
+import io.cloudjar.vpc.api.DescribePaging;
+import io.cloudjar.vpc.api.Ec2Filters;
 import java.time.Instant;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceStatusRequest;
@@ -38,12 +38,12 @@ public final class InstanceStatusProvider extends ComputeProvider {
             .onValue("system-status.status", s -> s.systemStatus().statusAsString())
             .onValue("attached-ebs-status.status", s -> s.attachedEbsStatus().statusAsString());
 
-    public DescribeInstanceStatusResponse describeInstanceStatus(RequestContext ctx, DescribeInstanceStatusRequest request) {
+    public DescribeInstanceStatusResponse describeInstanceStatus(CallContext ctx, DescribeInstanceStatusRequest request) {
         List<Filters.Filter> filters = Ec2Filters.of(request.filters());
         FILTERS.validate(filters);
         DescribePaging.checkMaxResults(request.maxResults(), 5, 1000);
         DescribePaging.rejectIdsWithMaxResults(request.instanceIds(), request.maxResults(), "InstanceIds");
-        ComputeState state = store.get(ctx);
+        ComputeState state = state(ctx);
         Instant now = store.now();
         List<InstanceRecord> candidates = InstanceLookup.namedOrAll(state, request.instanceIds(), now);
         boolean all = Boolean.TRUE.equals(request.includeAllInstances());

@@ -1,13 +1,13 @@
 package io.cloudjar.ec2;
 
 import io.cloudjar.core.errors.AwsErrors;
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.regions.RegionCatalog;
 import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
-import io.cloudjar.vpc.support.DescribePaging;
-import io.cloudjar.vpc.support.Ec2Filters;
+import io.cloudjar.vpc.api.DescribePaging;
+import io.cloudjar.vpc.api.Ec2Filters;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceTypeOfferingsRequest;
@@ -58,7 +58,7 @@ public final class InstanceTypesProvider implements ServiceProvider {
         return "ec2";
     }
 
-    public DescribeInstanceTypesResponse describeInstanceTypes(RequestContext ctx, DescribeInstanceTypesRequest request) {
+    public DescribeInstanceTypesResponse describeInstanceTypes(CallContext ctx, DescribeInstanceTypesRequest request) {
         List<Filters.Filter> filters = Ec2Filters.of(request.filters());
         TYPE_FILTERS.validate(filters);
         DescribePaging.checkMaxResults(request.maxResults(), 5, 100);
@@ -78,7 +78,7 @@ public final class InstanceTypesProvider implements ServiceProvider {
         return DescribeInstanceTypesResponse.builder().instanceTypes(page.items()).nextToken(page.nextToken()).build();
     }
 
-    public DescribeInstanceTypeOfferingsResponse describeInstanceTypeOfferings(RequestContext ctx,
+    public DescribeInstanceTypeOfferingsResponse describeInstanceTypeOfferings(CallContext ctx,
                                                                                DescribeInstanceTypeOfferingsRequest request) {
         List<Filters.Filter> filters = Ec2Filters.of(request.filters());
         OFFERING_FILTERS.validate(filters);

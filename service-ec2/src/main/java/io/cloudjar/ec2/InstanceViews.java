@@ -3,7 +3,7 @@ package io.cloudjar.ec2;
 import io.cloudjar.vpc.api.InterfaceInfo;
 import io.cloudjar.vpc.api.Scope;
 import io.cloudjar.vpc.api.SecurityGroupInfo;
-import io.cloudjar.vpc.support.Tags;
+import io.cloudjar.vpc.api.Tags;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,14 +1,14 @@
 package io.cloudjar.ec2;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.ec2.keys.KeyMaterial;
 import io.cloudjar.ec2.keys.KeyPairMaterial;
 import io.cloudjar.ec2.keys.PublicKeys;
-import io.cloudjar.vpc.support.Ec2Filters;
-import io.cloudjar.vpc.support.TagSpecifications;
-import io.cloudjar.vpc.support.Tags;
+import io.cloudjar.vpc.api.Ec2Filters;
+import io.cloudjar.vpc.api.TagSpecifications;
+import io.cloudjar.vpc.api.Tags;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,12 +33,12 @@ public final class KeyPairsProvider extends ComputeProvider {
             .onValue("key-type", KeyPairRecord::keyType)
             .withTags(KeyPairRecord::tags);
 
-    public CreateKeyPairResponse createKeyPair(RequestContext ctx, CreateKeyPairRequest request) {
+    public CreateKeyPairResponse createKeyPair(CallContext ctx, CreateKeyPairRequest request) {
         String name = checkName(request.keyName());
         Map<String, String> tags = TagSpecifications.tagsFor(request.tagSpecifications(), "key-pair");
         String keyType = request.keyTypeAsString() == null ? KeyMaterial.RSA : request.keyTypeAsString();
         String format = request.keyFormatAsString() == null ? "pem" : request.keyFormatAsString();
-        ComputeState state = store.get(ctx);
+        ComputeState state = state(ctx);
         if (state.keyPair(name).isPresent()) { // fail before spending time on an RSA key
             throw Ec2Errors.keyPairDuplicate(name);
         }
@@ -55,7 +55,7 @@ public final class KeyPairsProvider extends ComputeProvider {
                 .build();
     }
 
-    public ImportKeyPairResponse importKeyPair(RequestContext ctx, ImportKeyPairRequest request) {
+    public ImportKeyPairResponse importKeyPair(CallContext ctx, ImportKeyPairRequest request) {
         String name = checkName(request.keyName());
         Map<String, String> tags = TagSpecifications.tagsFor(request.tagSpecifications(), "key-pair");
         if (request.publicKeyMaterial() == null) {
@@ -65,7 +65,7 @@ public final class KeyPairsProvider extends ComputeProvider {
                 .orElseThrow(Ec2Errors::keyFormat);
         KeyPairRecord key = new KeyPairRecord(Ids.ec2("key"), name, imported.keyType(), imported.fingerprint(),
                 imported.publicKey(), ctx.receivedAt(), tags);
-        store.get(ctx).addKeyPair(key);
+        state(ctx).addKeyPair(key);
         return ImportKeyPairResponse.builder()
                 .keyPairId(key.keyPairId())
                 .keyName(key.keyName())
@@ -74,10 +74,10 @@ public final class KeyPairsProvider extends ComputeProvider {
                 .build();
     }
 
-    public DescribeKeyPairsResponse describeKeyPairs(RequestContext ctx, DescribeKeyPairsRequest request) {
+    public DescribeKeyPairsResponse describeKeyPairs(CallContext ctx, DescribeKeyPairsRequest request) {
         List<Filters.Filter> filters = Ec2Filters.of(request.filters());
         FILTERS.validate(filters);
-        ComputeState state = store.get(ctx);
+        ComputeState state = state(ctx);
         List<KeyPairRecord> selected = new ArrayList<>(state.keyPairs());
         for (String name : request.keyNames()) {
             if (state.keyPair(name).isEmpty()) {
@@ -108,8 +108,8 @@ public final class KeyPairsProvider extends ComputeProvider {
     }
 
     /** Deleting an unknown name succeeds, as on AWS; an unknown id is reported. */
-    public DeleteKeyPairResponse deleteKeyPair(RequestContext ctx, DeleteKeyPairRequest request) {
-        ComputeState state = store.get(ctx);
+    public DeleteKeyPairResponse deleteKeyPair(CallContext ctx, DeleteKeyPairRequest request) {
+        ComputeState state = state(ctx);
         String name = request.keyName();
         if (name == null) {
             if (request.keyPairId() == null) {

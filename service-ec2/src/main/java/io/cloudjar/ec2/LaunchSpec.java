@@ -70,7 +70,7 @@ record LaunchSpec(int minCount, int maxCount, ImageRecord image, InstanceTypeInf
                 Boolean.TRUE.equals(request.disableApiStop()), shutdown, Boolean.TRUE.equals(request.ebsOptimized()),
                 request.monitoring() != null && Boolean.TRUE.equals(request.monitoring().enabled()), credits,
                 metadata(request.metadataOptions(), image));
-        var tags = io.cloudjar.vpc.support.TagSpecifications.tagsFor(request.tagSpecifications(), TAGGABLE);
+        var tags = io.cloudjar.vpc.api.TagSpecifications.tagsFor(request.tagSpecifications(), TAGGABLE);
         return new LaunchSpec(min, max, image, type, request.keyName(), settings, cores, threads, tenancy,
                 profile(request, store, accountId), tags);
     }

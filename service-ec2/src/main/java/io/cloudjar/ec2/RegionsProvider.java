@@ -1,7 +1,7 @@
 package io.cloudjar.ec2;
 
 import io.cloudjar.core.errors.AwsErrors;
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.regions.RegionCatalog;
 import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.core.support.Filters;
@@ -37,7 +37,7 @@ public final class RegionsProvider implements ServiceProvider {
         return "ec2";
     }
 
-    public DescribeRegionsResponse describeRegions(RequestContext ctx, DescribeRegionsRequest request) {
+    public DescribeRegionsResponse describeRegions(CallContext ctx, DescribeRegionsRequest request) {
         List<Filters.Filter> filters = filters(request.filters());
         REGION_FILTERS.validate(filters);
         Set<String> names = Set.copyOf(request.regionNames());
@@ -57,7 +57,7 @@ public final class RegionsProvider implements ServiceProvider {
         return DescribeRegionsResponse.builder().regions(regions).build();
     }
 
-    public DescribeAvailabilityZonesResponse describeAvailabilityZones(RequestContext ctx, DescribeAvailabilityZonesRequest request) {
+    public DescribeAvailabilityZonesResponse describeAvailabilityZones(CallContext ctx, DescribeAvailabilityZonesRequest request) {
         List<Filters.Filter> filters = filters(request.filters());
         ZONE_FILTERS.validate(filters);
         RegionCatalog.Region region = RegionCatalog.getOrDefault(ctx.region());

@@ -1,6 +1,6 @@
 package io.cloudjar.ec2;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.vpc.api.Scope;
 import java.time.Instant;
 import java.util.Comparator;
@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.ec2.model.RunInstancesResponse;
  * first call's reservation.
  */
 public final class RunInstancesProvider extends ComputeProvider {
-    public RunInstancesResponse runInstances(RequestContext ctx, RunInstancesRequest request) {
-        ComputeState state = store.get(ctx);
+    public RunInstancesResponse runInstances(CallContext ctx, RunInstancesRequest request) {
+        ComputeState state = state(ctx);
         if (request.clientToken() == null) {
             return run(ctx, request, state);
         }
@@ -27,7 +27,7 @@ public final class RunInstancesProvider extends ComputeProvider {
         }
     }
 
-    private RunInstancesResponse run(RequestContext ctx, RunInstancesRequest request, ComputeState state) {
+    private RunInstancesResponse run(CallContext ctx, RunInstancesRequest request, ComputeState state) {
         Scope scope = Scope.of(ctx);
         Instant now = store.now();
         LaunchSpec spec = LaunchSpec.of(request, store, state, ctx.accountId(), ctx.region());
@@ -49,7 +49,7 @@ public final class RunInstancesProvider extends ComputeProvider {
         return response(store, scope, launched, now);
     }
 
-    private Optional<RunInstancesResponse> earlier(RequestContext ctx, ComputeState state, String clientToken) {
+    private Optional<RunInstancesResponse> earlier(CallContext ctx, ComputeState state, String clientToken) {
         Instant now = store.now();
         return state.byClientToken(tokenKey(clientToken)).map(reservationId -> state.instances(now).stream()
                         .filter(i -> i.launch().reservationId().equals(reservationId))

@@ -1,14 +1,14 @@
 package io.cloudjar.ec2;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.regions.RegionCatalog;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
-import io.cloudjar.vpc.support.DescribePaging;
-import io.cloudjar.vpc.support.Ec2Filters;
-import io.cloudjar.vpc.support.TagSpecifications;
-import io.cloudjar.vpc.support.Tags;
+import io.cloudjar.vpc.api.DescribePaging;
+import io.cloudjar.vpc.api.Ec2Filters;
+import io.cloudjar.vpc.api.TagSpecifications;
+import io.cloudjar.vpc.api.Tags;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +28,9 @@ import software.amazon.awssdk.services.ec2.model.Snapshot;
  * regions), DescribeSnapshots (owners, restorable-by, filters, paging) and DeleteSnapshot.
  */
 public final class SnapshotsProvider extends ComputeProvider {
-    public CreateSnapshotResponse createSnapshot(RequestContext ctx, CreateSnapshotRequest request) {
+    public CreateSnapshotResponse createSnapshot(CallContext ctx, CreateSnapshotRequest request) {
         Map<String, String> tags = TagSpecifications.tagsFor(request.tagSpecifications(), "snapshot");
-        ComputeState state = store.get(ctx);
+        ComputeState state = state(ctx);
         VolumeRecord volume = state.requireVolume(request.volumeId());
         Instant now = ctx.receivedAt();
         SnapshotRecord snapshot = new SnapshotRecord(Ids.ec2("snap"), ctx.accountId(), volume.volumeId(), volume.size(),
@@ -55,7 +55,7 @@ public final class SnapshotsProvider extends ComputeProvider {
     }
 
     /** Copies are made in the caller's region from a completed snapshot in {@code SourceRegion}. */
-    public CopySnapshotResponse copySnapshot(RequestContext ctx, CopySnapshotRequest request) {
+    public CopySnapshotResponse copySnapshot(CallContext ctx, CopySnapshotRequest request) {
         if (RegionCatalog.get(request.sourceRegion()) == null) {
             throw Ec2Errors.regionNotFound(request.sourceRegion());
         }
@@ -73,17 +73,17 @@ public final class SnapshotsProvider extends ComputeProvider {
         SnapshotRecord copy = SnapshotRecord.copy(ctx.accountId(), source.volumeSize(), description, encrypted,
                 Encryption.keyFor(encrypted, request.kmsKeyId(), inheritedKey, ctx.accountId(), ctx.region()),
                 new Lifecycle(ctx.receivedAt(), store.timings().snapshot()), tags);
-        store.get(ctx).putSnapshot(copy);
+        state(ctx).putSnapshot(copy);
         return CopySnapshotResponse.builder().snapshotId(copy.snapshotId()).tags(tags.isEmpty() ? null : Tags.toSdk(tags)).build();
     }
 
-    public DescribeSnapshotsResponse describeSnapshots(RequestContext ctx, DescribeSnapshotsRequest request) {
+    public DescribeSnapshotsResponse describeSnapshots(CallContext ctx, DescribeSnapshotsRequest request) {
         List<Filters.Filter> filters = Ec2Filters.of(request.filters());
         SnapshotViews.FILTERS.validate(filters);
         DescribePaging.checkMaxResults(request.maxResults(), 5, Integer.MAX_VALUE);
         DescribePaging.rejectIdsWithMaxResults(request.snapshotIds(), request.maxResults(), "SnapshotIds");
         ResourceIds.checkAll(request.snapshotIds(), "snap", "InvalidSnapshotID.Malformed");
-        ComputeState state = store.get(ctx);
+        ComputeState state = state(ctx);
         Instant now = store.now();
         List<SnapshotRecord> candidates = request.snapshotIds().isEmpty() ? List.copyOf(state.snapshots())
                 : request.snapshotIds().stream().distinct().map(state::requireSnapshot).toList();
@@ -102,8 +102,8 @@ public final class SnapshotsProvider extends ComputeProvider {
      * Snapshots in use by one of the caller's images cannot go, as on AWS; the check runs over the region's
      * images so that phase 2's CreateImage is covered without changes here.
      */
-    public DeleteSnapshotResponse deleteSnapshot(RequestContext ctx, DeleteSnapshotRequest request) {
-        ComputeState state = store.get(ctx);
+    public DeleteSnapshotResponse deleteSnapshot(CallContext ctx, DeleteSnapshotRequest request) {
+        ComputeState state = state(ctx);
         synchronized (state) {
             SnapshotRecord snapshot = state.requireSnapshot(request.snapshotId());
             store.images(ctx.region()).owned().stream()
@@ -118,12 +118,12 @@ public final class SnapshotsProvider extends ComputeProvider {
     }
 
     /** {@code self}, {@code amazon} or account ids; only the caller's own snapshots exist to match. */
-    private static boolean owners(RequestContext ctx, List<String> owners, SnapshotRecord s) {
+    private static boolean owners(CallContext ctx, List<String> owners, SnapshotRecord s) {
         return owners.isEmpty() || owners.stream().anyMatch(o -> o.equals("self") ? s.ownerId().equals(ctx.accountId())
                 : o.equals(s.ownerId()));
     }
 
-    private static boolean restorableBy(RequestContext ctx, List<String> users, SnapshotRecord s) {
+    private static boolean restorableBy(CallContext ctx, List<String> users, SnapshotRecord s) {
         return users.isEmpty() || users.stream().anyMatch(u -> (u.equals("self") || u.equals(ctx.accountId()))
                 ? s.ownerId().equals(ctx.accountId()) : s.restorableBy().contains(u) || s.restorableBy().contains("all"));
     }

@@ -1,6 +1,6 @@
 package io.cloudjar.ec2;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +17,9 @@ import software.amazon.awssdk.services.ec2.model.VolumeAttachment;
 public final class VolumeAttachmentsProvider extends ComputeProvider {
     private static final int MULTI_ATTACH_LIMIT = 16;
 
-    public AttachVolumeResponse attachVolume(RequestContext ctx, AttachVolumeRequest request) {
+    public AttachVolumeResponse attachVolume(CallContext ctx, AttachVolumeRequest request) {
         String device = DeviceNames.check(request.device());
-        ComputeState state = store.get(ctx);
+        ComputeState state = state(ctx);
         Instant now = store.now();
         synchronized (state) {
             VolumeRecord volume = state.requireVolume(request.volumeId());
@@ -51,8 +51,8 @@ public final class VolumeAttachmentsProvider extends ComputeProvider {
         }
     }
 
-    public DetachVolumeResponse detachVolume(RequestContext ctx, DetachVolumeRequest request) {
-        ComputeState state = store.get(ctx);
+    public DetachVolumeResponse detachVolume(CallContext ctx, DetachVolumeRequest request) {
+        ComputeState state = state(ctx);
         Instant now = store.now();
         synchronized (state) {
             VolumeRecord volume = state.requireVolume(request.volumeId());

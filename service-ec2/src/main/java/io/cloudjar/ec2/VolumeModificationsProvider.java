@@ -1,10 +1,10 @@
 package io.cloudjar.ec2;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
-import io.cloudjar.vpc.support.DescribePaging;
-import io.cloudjar.vpc.support.Ec2Filters;
+import io.cloudjar.vpc.api.DescribePaging;
+import io.cloudjar.vpc.api.Ec2Filters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,8 +35,8 @@ public final class VolumeModificationsProvider extends ComputeProvider {
             .onValue("target-multi-attach-enabled", VolumeModification::targetMultiAttachEnabled)
             .onValue("volume-id", VolumeModification::volumeId);
 
-    public ModifyVolumeResponse modifyVolume(RequestContext ctx, ModifyVolumeRequest request) {
-        ComputeState state = store.get(ctx);
+    public ModifyVolumeResponse modifyVolume(CallContext ctx, ModifyVolumeRequest request) {
+        ComputeState state = state(ctx);
         Instant now = store.now();
         synchronized (state) {
             VolumeRecord volume = state.requireVolume(request.volumeId());
@@ -64,12 +64,12 @@ public final class VolumeModificationsProvider extends ComputeProvider {
         }
     }
 
-    public DescribeVolumesModificationsResponse describeVolumesModifications(RequestContext ctx,
+    public DescribeVolumesModificationsResponse describeVolumesModifications(CallContext ctx,
                                                                              DescribeVolumesModificationsRequest request) {
         List<Filters.Filter> filters = Ec2Filters.of(request.filters());
         FILTERS.validate(filters);
         DescribePaging.checkMaxResults(request.maxResults(), 5, 500);
-        ComputeState state = store.get(ctx);
+        ComputeState state = state(ctx);
         Instant now = store.now();
         for (String id : request.volumeIds()) {
             if (state.requireVolume(id).modification() == null) {

@@ -1,6 +1,6 @@
 package io.cloudjar.ec2;
 
-import io.cloudjar.vpc.support.Tags;
+import io.cloudjar.vpc.api.Tags;
 import java.time.Instant;
 import software.amazon.awssdk.services.ec2.model.CreateVolumeResponse;
 import software.amazon.awssdk.services.ec2.model.Volume;

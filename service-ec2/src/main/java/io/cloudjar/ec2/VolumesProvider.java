@@ -1,13 +1,13 @@
 package io.cloudjar.ec2;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.regions.RegionCatalog;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
-import io.cloudjar.vpc.support.DescribePaging;
-import io.cloudjar.vpc.support.Ec2Filters;
-import io.cloudjar.vpc.support.TagSpecifications;
+import io.cloudjar.vpc.api.DescribePaging;
+import io.cloudjar.vpc.api.Ec2Filters;
+import io.cloudjar.vpc.api.TagSpecifications;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +24,8 @@ public final class VolumesProvider extends ComputeProvider {
     private static final int MIN_RESULTS = 5;
     private static final int MAX_PAGE = 500;
 
-    public CreateVolumeResponse createVolume(RequestContext ctx, CreateVolumeRequest request) {
-        ComputeState state = store.get(ctx);
+    public CreateVolumeResponse createVolume(CallContext ctx, CreateVolumeRequest request) {
+        ComputeState state = state(ctx);
         if (request.clientToken() == null) {
             return create(ctx, request, state);
         }
@@ -34,7 +34,7 @@ public final class VolumesProvider extends ComputeProvider {
         }
     }
 
-    private CreateVolumeResponse create(RequestContext ctx, CreateVolumeRequest request, ComputeState state) {
+    private CreateVolumeResponse create(CallContext ctx, CreateVolumeRequest request, ComputeState state) {
         var earlier = state.byClientToken(request.clientToken()).flatMap(state::volume);
         if (earlier.isPresent()) {
             return VolumeViews.created(earlier.get());
@@ -66,13 +66,13 @@ public final class VolumesProvider extends ComputeProvider {
         return VolumeViews.created(volume);
     }
 
-    public DescribeVolumesResponse describeVolumes(RequestContext ctx, DescribeVolumesRequest request) {
+    public DescribeVolumesResponse describeVolumes(CallContext ctx, DescribeVolumesRequest request) {
         List<Filters.Filter> filters = Ec2Filters.of(request.filters());
         VolumeFilters.FILTERS.validate(filters);
         DescribePaging.checkMaxResults(request.maxResults(), MIN_RESULTS, Integer.MAX_VALUE);
         DescribePaging.rejectIdsWithMaxResults(request.volumeIds(), request.maxResults(), "VolumeIds");
         ResourceIds.checkAll(request.volumeIds(), "vol", "InvalidVolumeID.Malformed");
-        ComputeState state = store.get(ctx);
+        ComputeState state = state(ctx);
         Instant now = store.now();
         List<VolumeRecord> candidates = request.volumeIds().isEmpty() ? List.copyOf(state.volumes())
                 : request.volumeIds().stream().distinct().map(state::requireVolume).toList();
@@ -83,8 +83,8 @@ public final class VolumesProvider extends ComputeProvider {
         return DescribeVolumesResponse.builder().volumes(page.items()).nextToken(page.nextToken()).build();
     }
 
-    public DeleteVolumeResponse deleteVolume(RequestContext ctx, DeleteVolumeRequest request) {
-        ComputeState state = store.get(ctx);
+    public DeleteVolumeResponse deleteVolume(CallContext ctx, DeleteVolumeRequest request) {
+        ComputeState state = state(ctx);
         synchronized (state) {
             VolumeRecord volume = state.requireVolume(request.volumeId());
             List<VolumeRecord.Attachment> live = volume.liveAttachments(store.now());

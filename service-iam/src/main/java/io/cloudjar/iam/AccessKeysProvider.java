@@ -1,7 +1,7 @@
 package io.cloudjar.iam;
 
 import io.cloudjar.core.auth.Principal;
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.iam.state.AccessKey;
@@ -33,7 +33,7 @@ public final class AccessKeysProvider extends IamFeature {
     private static final char[] SECRET_CHARS =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
 
-    public CreateAccessKeyResponse createAccessKey(RequestContext ctx, CreateAccessKeyRequest request) {
+    public CreateAccessKeyResponse createAccessKey(CallContext ctx, CreateAccessKeyRequest request) {
         return inAccount(ctx, account -> {
             User user = Callers.named(ctx, account, request.userName());
             if (user.accessKeys.size() >= KEYS_PER_USER) {
@@ -57,7 +57,7 @@ public final class AccessKeysProvider extends IamFeature {
         return new String(out);
     }
 
-    public ListAccessKeysResponse listAccessKeys(RequestContext ctx, ListAccessKeysRequest request) {
+    public ListAccessKeysResponse listAccessKeys(CallContext ctx, ListAccessKeysRequest request) {
         return inAccount(ctx, account -> {
             if (request.userName() == null && ctx.principal().type() == Principal.Type.ROOT) {
                 return ListAccessKeysResponse.builder().accessKeyMetadata(List.of()).isTruncated(false).build();
@@ -72,7 +72,7 @@ public final class AccessKeysProvider extends IamFeature {
         });
     }
 
-    public UpdateAccessKeyResponse updateAccessKey(RequestContext ctx, UpdateAccessKeyRequest request) {
+    public UpdateAccessKeyResponse updateAccessKey(CallContext ctx, UpdateAccessKeyRequest request) {
         return inAccount(ctx, account -> {
             AccessKey key = key(Callers.named(ctx, account, request.userName()), request.accessKeyId());
             key.active = request.status() == StatusType.ACTIVE;
@@ -80,7 +80,7 @@ public final class AccessKeysProvider extends IamFeature {
         });
     }
 
-    public DeleteAccessKeyResponse deleteAccessKey(RequestContext ctx, DeleteAccessKeyRequest request) {
+    public DeleteAccessKeyResponse deleteAccessKey(CallContext ctx, DeleteAccessKeyRequest request) {
         return inAccount(ctx, account -> {
             User user = Callers.named(ctx, account, request.userName());
             AccessKey key = key(user, request.accessKeyId());
@@ -91,7 +91,7 @@ public final class AccessKeysProvider extends IamFeature {
     }
 
     /** Any key of the account; a key never used answers {@code N/A} for service and region, as AWS does. */
-    public GetAccessKeyLastUsedResponse getAccessKeyLastUsed(RequestContext ctx, GetAccessKeyLastUsedRequest request) {
+    public GetAccessKeyLastUsedResponse getAccessKeyLastUsed(CallContext ctx, GetAccessKeyLastUsedRequest request) {
         AccessKey key = state.accessKey(request.accessKeyId())
                 .filter(k -> k.user.accountId.equals(ctx.accountId()))
                 .orElseThrow(() -> IamErrors.accessDenied("The specified access key is not found in your account."));

@@ -1,6 +1,6 @@
 package io.cloudjar.iam;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.iam.state.IamAccount;
 import io.cloudjar.iam.state.IamErrors;
 import io.cloudjar.iam.state.ManagedPolicy;
@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.iam.model.UpdateAccountPasswordPolicyResp
 /** Account-wide settings: the password policy, the account alias and the summary of counts and quotas. */
 public final class AccountProvider extends IamFeature {
 
-    public UpdateAccountPasswordPolicyResponse updateAccountPasswordPolicy(RequestContext ctx, UpdateAccountPasswordPolicyRequest r) {
+    public UpdateAccountPasswordPolicyResponse updateAccountPasswordPolicy(CallContext ctx, UpdateAccountPasswordPolicyRequest r) {
         return inAccount(ctx, account -> {
             // Members left out take AWS's documented defaults, not the previous policy's values.
             account.passwordPolicy = new PasswordPolicy(r.minimumPasswordLength() == null ? 6 : r.minimumPasswordLength(),
@@ -40,7 +40,7 @@ public final class AccountProvider extends IamFeature {
         });
     }
 
-    public GetAccountPasswordPolicyResponse getAccountPasswordPolicy(RequestContext ctx, GetAccountPasswordPolicyRequest r) {
+    public GetAccountPasswordPolicyResponse getAccountPasswordPolicy(CallContext ctx, GetAccountPasswordPolicyRequest r) {
         return inAccount(ctx, account -> {
             PasswordPolicy p = account.passwordPolicy;
             if (p == null) {
@@ -59,7 +59,7 @@ public final class AccountProvider extends IamFeature {
         });
     }
 
-    public DeleteAccountPasswordPolicyResponse deleteAccountPasswordPolicy(RequestContext ctx, DeleteAccountPasswordPolicyRequest r) {
+    public DeleteAccountPasswordPolicyResponse deleteAccountPasswordPolicy(CallContext ctx, DeleteAccountPasswordPolicyRequest r) {
         return inAccount(ctx, account -> {
             if (account.passwordPolicy == null) {
                 throw IamErrors.noPasswordPolicy(account.id);
@@ -70,7 +70,7 @@ public final class AccountProvider extends IamFeature {
     }
 
     /** Aliases are unique across all accounts; an account has at most one, so a new one replaces the old. */
-    public CreateAccountAliasResponse createAccountAlias(RequestContext ctx, CreateAccountAliasRequest r) {
+    public CreateAccountAliasResponse createAccountAlias(CallContext ctx, CreateAccountAliasRequest r) {
         synchronized (AccountProvider.class) {
             for (IamAccount other : state.accounts()) {
                 if (!other.id.equals(ctx.accountId()) && other.locked(a -> a.aliases.contains(r.accountAlias()))) {
@@ -85,7 +85,7 @@ public final class AccountProvider extends IamFeature {
         }
     }
 
-    public DeleteAccountAliasResponse deleteAccountAlias(RequestContext ctx, DeleteAccountAliasRequest r) {
+    public DeleteAccountAliasResponse deleteAccountAlias(CallContext ctx, DeleteAccountAliasRequest r) {
         return inAccount(ctx, account -> {
             if (!account.aliases.remove(r.accountAlias())) {
                 throw IamErrors.noSuchEntity("The account alias %s cannot be found.", r.accountAlias());
@@ -94,13 +94,13 @@ public final class AccountProvider extends IamFeature {
         });
     }
 
-    public ListAccountAliasesResponse listAccountAliases(RequestContext ctx, ListAccountAliasesRequest r) {
+    public ListAccountAliasesResponse listAccountAliases(CallContext ctx, ListAccountAliasesRequest r) {
         return inAccount(ctx, account -> ListAccountAliasesResponse.builder().accountAliases(List.copyOf(account.aliases))
                 .isTruncated(false).build());
     }
 
     /** Real counts of this account's entities next to IAM's default quotas. */
-    public GetAccountSummaryResponse getAccountSummary(RequestContext ctx, GetAccountSummaryRequest r) {
+    public GetAccountSummaryResponse getAccountSummary(CallContext ctx, GetAccountSummaryRequest r) {
         return inAccount(ctx, account -> {
             Map<String, Integer> m = new LinkedHashMap<>();
             List<User> users = List.copyOf(account.users());

@@ -1,6 +1,6 @@
 package io.cloudjar.iam;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.iam.state.Identity;
 import io.cloudjar.iam.state.ManagedPolicy;
 import java.util.Comparator;
@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.iam.model.UserDetail;
  */
 public final class AuthorizationDetailsProvider extends IamFeature {
 
-    public GetAccountAuthorizationDetailsResponse getAccountAuthorizationDetails(RequestContext ctx,
+    public GetAccountAuthorizationDetailsResponse getAccountAuthorizationDetails(CallContext ctx,
                                                                                 GetAccountAuthorizationDetailsRequest r) {
         List<EntityType> filter = r.filter();
         boolean all = filter.isEmpty();

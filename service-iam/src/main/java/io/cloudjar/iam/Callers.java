@@ -1,7 +1,7 @@
 package io.cloudjar.iam;
 
 import io.cloudjar.core.auth.Principal;
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.iam.state.IamAccount;
 import io.cloudjar.iam.state.IamErrors;
 import io.cloudjar.iam.state.User;
@@ -12,13 +12,13 @@ final class Callers {
     }
 
     /** The IAM user making the call, or null for root and role sessions. */
-    static User user(RequestContext ctx, IamAccount account) {
+    static User user(CallContext ctx, IamAccount account) {
         Principal p = ctx.principal();
         return p.type() == Principal.Type.USER && p.name() != null ? account.findUser(p.name()) : null;
     }
 
     /** GetUser without a name: the calling user, or for the account root a user-shaped description of it. */
-    static software.amazon.awssdk.services.iam.model.User asUser(RequestContext ctx, IamAccount account) {
+    static software.amazon.awssdk.services.iam.model.User asUser(CallContext ctx, IamAccount account) {
         User user = user(ctx, account);
         if (user != null) {
             return Shapes.user(user, true);
@@ -32,7 +32,7 @@ final class Callers {
     }
 
     /** The user a call names, or the caller when it names none (ListAccessKeys, CreateLoginProfile, ...). */
-    static User named(RequestContext ctx, IamAccount account, String userName) {
+    static User named(CallContext ctx, IamAccount account, String userName) {
         if (userName != null) {
             return account.user(userName);
         }

@@ -1,6 +1,6 @@
 package io.cloudjar.iam;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.iam.state.AccessKey;
 import io.cloudjar.iam.state.IamAccount;
 import io.cloudjar.iam.state.LoginProfile;
@@ -37,7 +37,7 @@ public final class CredentialReportProvider extends IamFeature {
             + "cert_1_last_rotated,cert_2_active,cert_2_last_rotated";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx").withZone(ZoneOffset.UTC);
 
-    public GenerateCredentialReportResponse generateCredentialReport(RequestContext ctx, GenerateCredentialReportRequest r) {
+    public GenerateCredentialReportResponse generateCredentialReport(CallContext ctx, GenerateCredentialReportRequest r) {
         return inAccount(ctx, account -> {
             IamAccount.CredentialReport existing = account.credentialReport;
             if (existing != null && existing.generated().plus(MAX_AGE).isAfter(ctx.receivedAt())) {
@@ -49,7 +49,7 @@ public final class CredentialReportProvider extends IamFeature {
         });
     }
 
-    public GetCredentialReportResponse getCredentialReport(RequestContext ctx, GetCredentialReportRequest r) {
+    public GetCredentialReportResponse getCredentialReport(CallContext ctx, GetCredentialReportRequest r) {
         return inAccount(ctx, account -> {
             IamAccount.CredentialReport report = account.credentialReport;
             if (report == null) {

@@ -1,6 +1,6 @@
 package io.cloudjar.iam;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.iam.state.Group;
@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.iam.model.UpdateGroupResponse;
 public final class GroupsProvider extends IamFeature {
     static final int GROUPS_PER_USER = 10;
 
-    public CreateGroupResponse createGroup(RequestContext ctx, CreateGroupRequest request) {
+    public CreateGroupResponse createGroup(CallContext ctx, CreateGroupRequest request) {
         return inAccount(ctx, account -> {
             Group group = new Group(account.id, Ids.iam("AGPA", 21), request.groupName(), pathOrRoot(request.path()), ctx.receivedAt());
             account.addGroup(group);
@@ -36,7 +36,7 @@ public final class GroupsProvider extends IamFeature {
         });
     }
 
-    public GetGroupResponse getGroup(RequestContext ctx, GetGroupRequest request) {
+    public GetGroupResponse getGroup(CallContext ctx, GetGroupRequest request) {
         return inAccount(ctx, account -> {
             Group group = account.group(request.groupName());
             Pages.Page<User> page = page(new ArrayList<>(group.members), u -> u.name, request.maxItems(), request.marker());
@@ -46,7 +46,7 @@ public final class GroupsProvider extends IamFeature {
         });
     }
 
-    public ListGroupsResponse listGroups(RequestContext ctx, ListGroupsRequest request) {
+    public ListGroupsResponse listGroups(CallContext ctx, ListGroupsRequest request) {
         return inAccount(ctx, account -> {
             Pages.Page<Group> page = page(new ArrayList<>(account.groups()), g -> g.name, g -> g.path,
                     request.pathPrefix(), request.maxItems(), request.marker());
@@ -55,7 +55,7 @@ public final class GroupsProvider extends IamFeature {
         });
     }
 
-    public ListGroupsForUserResponse listGroupsForUser(RequestContext ctx, ListGroupsForUserRequest request) {
+    public ListGroupsForUserResponse listGroupsForUser(CallContext ctx, ListGroupsForUserRequest request) {
         return inAccount(ctx, account -> {
             User user = account.user(request.userName());
             Pages.Page<Group> page = page(new ArrayList<>(user.groups), g -> g.name, request.maxItems(), request.marker());
@@ -64,7 +64,7 @@ public final class GroupsProvider extends IamFeature {
         });
     }
 
-    public UpdateGroupResponse updateGroup(RequestContext ctx, UpdateGroupRequest request) {
+    public UpdateGroupResponse updateGroup(CallContext ctx, UpdateGroupRequest request) {
         return inAccount(ctx, account -> {
             Group group = account.group(request.groupName());
             if (request.newGroupName() != null) {
@@ -77,7 +77,7 @@ public final class GroupsProvider extends IamFeature {
         });
     }
 
-    public DeleteGroupResponse deleteGroup(RequestContext ctx, DeleteGroupRequest request) {
+    public DeleteGroupResponse deleteGroup(CallContext ctx, DeleteGroupRequest request) {
         return inAccount(ctx, account -> {
             Group group = account.group(request.groupName());
             if (!group.members.isEmpty()) {
@@ -94,7 +94,7 @@ public final class GroupsProvider extends IamFeature {
         });
     }
 
-    public AddUserToGroupResponse addUserToGroup(RequestContext ctx, AddUserToGroupRequest request) {
+    public AddUserToGroupResponse addUserToGroup(CallContext ctx, AddUserToGroupRequest request) {
         return inAccount(ctx, account -> {
             Group group = account.group(request.groupName());
             User user = account.user(request.userName());
@@ -107,7 +107,7 @@ public final class GroupsProvider extends IamFeature {
         });
     }
 
-    public RemoveUserFromGroupResponse removeUserFromGroup(RequestContext ctx, RemoveUserFromGroupRequest request) {
+    public RemoveUserFromGroupResponse removeUserFromGroup(CallContext ctx, RemoveUserFromGroupRequest request) {
         return inAccount(ctx, account -> {
             Group group = account.group(request.groupName());
             User user = account.user(request.userName());

@@ -1,6 +1,6 @@
 package io.cloudjar.iam;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.core.support.Pages;
@@ -41,12 +41,12 @@ abstract class IamFeature implements ServiceProvider {
         }
     }
 
-    protected IamAccount account(RequestContext ctx) {
+    protected IamAccount account(CallContext ctx) {
         return state.account(ctx.accountId());
     }
 
     /** Runs {@code work} under the caller's account lock. */
-    protected <T> T inAccount(RequestContext ctx, Function<IamAccount, T> work) {
+    protected <T> T inAccount(CallContext ctx, Function<IamAccount, T> work) {
         return account(ctx).locked(work);
     }
 

@@ -1,6 +1,6 @@
 package io.cloudjar.iam;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.iam.state.IamAccount;
 import io.cloudjar.iam.state.IamErrors;
 import io.cloudjar.iam.state.OidcProvider;
@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.iam.model.UpdateSamlProviderResponse;
 public final class IdentityProvidersProvider extends IamFeature {
     private static final Pattern VALID_UNTIL = Pattern.compile("validUntil=\"([^\"]+)\"");
 
-    public CreateOpenIdConnectProviderResponse createOpenIDConnectProvider(RequestContext ctx, CreateOpenIdConnectProviderRequest r) {
+    public CreateOpenIdConnectProviderResponse createOpenIDConnectProvider(CallContext ctx, CreateOpenIdConnectProviderRequest r) {
         if (!r.url().startsWith("https://") || r.url().length() <= "https://".length()) {
             throw IamErrors.validation("Invalid Open ID Connect Provider URL");
         }
@@ -64,7 +64,7 @@ public final class IdentityProvidersProvider extends IamFeature {
         });
     }
 
-    public GetOpenIdConnectProviderResponse getOpenIDConnectProvider(RequestContext ctx, GetOpenIdConnectProviderRequest r) {
+    public GetOpenIdConnectProviderResponse getOpenIDConnectProvider(CallContext ctx, GetOpenIdConnectProviderRequest r) {
         return inAccount(ctx, account -> {
             OidcProvider p = oidc(account, r.openIDConnectProviderArn());
             var b = GetOpenIdConnectProviderResponse.builder().url(p.url).clientIDList(p.clientIds)
@@ -76,13 +76,13 @@ public final class IdentityProvidersProvider extends IamFeature {
         });
     }
 
-    public ListOpenIdConnectProvidersResponse listOpenIDConnectProviders(RequestContext ctx, ListOpenIdConnectProvidersRequest r) {
+    public ListOpenIdConnectProvidersResponse listOpenIDConnectProviders(CallContext ctx, ListOpenIdConnectProvidersRequest r) {
         return inAccount(ctx, account -> ListOpenIdConnectProvidersResponse.builder().openIDConnectProviderList(
                 account.oidcProviders.keySet().stream().map(arn -> OpenIDConnectProviderListEntry.builder().arn(arn).build())
                         .toList()).build());
     }
 
-    public DeleteOpenIdConnectProviderResponse deleteOpenIDConnectProvider(RequestContext ctx, DeleteOpenIdConnectProviderRequest r) {
+    public DeleteOpenIdConnectProviderResponse deleteOpenIDConnectProvider(CallContext ctx, DeleteOpenIdConnectProviderRequest r) {
         return inAccount(ctx, account -> {
             oidc(account, r.openIDConnectProviderArn());
             account.oidcProviders.remove(r.openIDConnectProviderArn());
@@ -90,7 +90,7 @@ public final class IdentityProvidersProvider extends IamFeature {
         });
     }
 
-    public AddClientIdToOpenIdConnectProviderResponse addClientIDToOpenIDConnectProvider(RequestContext ctx,
+    public AddClientIdToOpenIdConnectProviderResponse addClientIDToOpenIDConnectProvider(CallContext ctx,
                                                                                           AddClientIdToOpenIdConnectProviderRequest r) {
         return inAccount(ctx, account -> {
             OidcProvider p = oidc(account, r.openIDConnectProviderArn());
@@ -101,7 +101,7 @@ public final class IdentityProvidersProvider extends IamFeature {
         });
     }
 
-    public RemoveClientIdFromOpenIdConnectProviderResponse removeClientIDFromOpenIDConnectProvider(RequestContext ctx,
+    public RemoveClientIdFromOpenIdConnectProviderResponse removeClientIDFromOpenIDConnectProvider(CallContext ctx,
                                                                                                     RemoveClientIdFromOpenIdConnectProviderRequest r) {
         return inAccount(ctx, account -> {
             oidc(account, r.openIDConnectProviderArn()).clientIds.remove(r.clientID());
@@ -109,7 +109,7 @@ public final class IdentityProvidersProvider extends IamFeature {
         });
     }
 
-    public UpdateOpenIdConnectProviderThumbprintResponse updateOpenIDConnectProviderThumbprint(RequestContext ctx,
+    public UpdateOpenIdConnectProviderThumbprintResponse updateOpenIDConnectProviderThumbprint(CallContext ctx,
                                                                                                 UpdateOpenIdConnectProviderThumbprintRequest r) {
         return inAccount(ctx, account -> {
             OidcProvider p = oidc(account, r.openIDConnectProviderArn());
@@ -119,7 +119,7 @@ public final class IdentityProvidersProvider extends IamFeature {
         });
     }
 
-    public CreateSamlProviderResponse createSAMLProvider(RequestContext ctx, CreateSamlProviderRequest r) {
+    public CreateSamlProviderResponse createSAMLProvider(CallContext ctx, CreateSamlProviderRequest r) {
         return inAccount(ctx, account -> {
             String arn = "arn:aws:iam::" + account.id + ":saml-provider/" + r.name();
             if (account.samlProviders.containsKey(arn)) {
@@ -150,7 +150,7 @@ public final class IdentityProvidersProvider extends IamFeature {
         return null;
     }
 
-    public GetSamlProviderResponse getSAMLProvider(RequestContext ctx, GetSamlProviderRequest r) {
+    public GetSamlProviderResponse getSAMLProvider(CallContext ctx, GetSamlProviderRequest r) {
         return inAccount(ctx, account -> {
             SamlProvider p = saml(account, r.samlProviderArn());
             var b = GetSamlProviderResponse.builder().samlMetadataDocument(p.metadata).createDate(p.created)
@@ -162,13 +162,13 @@ public final class IdentityProvidersProvider extends IamFeature {
         });
     }
 
-    public ListSamlProvidersResponse listSAMLProviders(RequestContext ctx, ListSamlProvidersRequest r) {
+    public ListSamlProvidersResponse listSAMLProviders(CallContext ctx, ListSamlProvidersRequest r) {
         return inAccount(ctx, account -> ListSamlProvidersResponse.builder().samlProviderList(account.samlProviders.values()
                 .stream().map(p -> SAMLProviderListEntry.builder().arn(p.arn).createDate(p.created).validUntil(p.validUntil)
                         .build()).toList()).build());
     }
 
-    public UpdateSamlProviderResponse updateSAMLProvider(RequestContext ctx, UpdateSamlProviderRequest r) {
+    public UpdateSamlProviderResponse updateSAMLProvider(CallContext ctx, UpdateSamlProviderRequest r) {
         return inAccount(ctx, account -> {
             SamlProvider p = saml(account, r.samlProviderArn());
             if (r.samlMetadataDocument() != null) {
@@ -179,7 +179,7 @@ public final class IdentityProvidersProvider extends IamFeature {
         });
     }
 
-    public DeleteSamlProviderResponse deleteSAMLProvider(RequestContext ctx, DeleteSamlProviderRequest r) {
+    public DeleteSamlProviderResponse deleteSAMLProvider(CallContext ctx, DeleteSamlProviderRequest r) {
         return inAccount(ctx, account -> {
             saml(account, r.samlProviderArn());
             account.samlProviders.remove(r.samlProviderArn());

@@ -1,6 +1,6 @@
 package io.cloudjar.iam;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.iam.policy.PolicyKind;
 import io.cloudjar.iam.state.IamErrors;
@@ -37,70 +37,70 @@ import software.amazon.awssdk.services.iam.model.PutUserPolicyResponse;
  */
 public final class InlinePoliciesProvider extends IamFeature {
 
-    public PutUserPolicyResponse putUserPolicy(RequestContext ctx, PutUserPolicyRequest r) {
+    public PutUserPolicyResponse putUserPolicy(CallContext ctx, PutUserPolicyRequest r) {
         put(ctx, account(ctx)::user, r.userName(), r.policyName(), r.policyDocument(), 2048);
         return PutUserPolicyResponse.builder().build();
     }
 
-    public PutGroupPolicyResponse putGroupPolicy(RequestContext ctx, PutGroupPolicyRequest r) {
+    public PutGroupPolicyResponse putGroupPolicy(CallContext ctx, PutGroupPolicyRequest r) {
         put(ctx, account(ctx)::group, r.groupName(), r.policyName(), r.policyDocument(), 5120);
         return PutGroupPolicyResponse.builder().build();
     }
 
-    public PutRolePolicyResponse putRolePolicy(RequestContext ctx, PutRolePolicyRequest r) {
+    public PutRolePolicyResponse putRolePolicy(CallContext ctx, PutRolePolicyRequest r) {
         put(ctx, account(ctx)::role, r.roleName(), r.policyName(), r.policyDocument(), 10240);
         return PutRolePolicyResponse.builder().build();
     }
 
-    public GetUserPolicyResponse getUserPolicy(RequestContext ctx, GetUserPolicyRequest r) {
+    public GetUserPolicyResponse getUserPolicy(CallContext ctx, GetUserPolicyRequest r) {
         String doc = get(ctx, account(ctx)::user, r.userName(), r.policyName());
         return GetUserPolicyResponse.builder().userName(r.userName()).policyName(r.policyName()).policyDocument(doc).build();
     }
 
-    public GetGroupPolicyResponse getGroupPolicy(RequestContext ctx, GetGroupPolicyRequest r) {
+    public GetGroupPolicyResponse getGroupPolicy(CallContext ctx, GetGroupPolicyRequest r) {
         String doc = get(ctx, account(ctx)::group, r.groupName(), r.policyName());
         return GetGroupPolicyResponse.builder().groupName(r.groupName()).policyName(r.policyName()).policyDocument(doc).build();
     }
 
-    public GetRolePolicyResponse getRolePolicy(RequestContext ctx, GetRolePolicyRequest r) {
+    public GetRolePolicyResponse getRolePolicy(CallContext ctx, GetRolePolicyRequest r) {
         String doc = get(ctx, account(ctx)::role, r.roleName(), r.policyName());
         return GetRolePolicyResponse.builder().roleName(r.roleName()).policyName(r.policyName()).policyDocument(doc).build();
     }
 
-    public ListUserPoliciesResponse listUserPolicies(RequestContext ctx, ListUserPoliciesRequest r) {
+    public ListUserPoliciesResponse listUserPolicies(CallContext ctx, ListUserPoliciesRequest r) {
         Pages.Page<String> page = list(ctx, account(ctx)::user, r.userName(), r.maxItems(), r.marker());
         return ListUserPoliciesResponse.builder().policyNames(page.items())
                 .isTruncated(page.nextToken() != null).marker(page.nextToken()).build();
     }
 
-    public ListGroupPoliciesResponse listGroupPolicies(RequestContext ctx, ListGroupPoliciesRequest r) {
+    public ListGroupPoliciesResponse listGroupPolicies(CallContext ctx, ListGroupPoliciesRequest r) {
         Pages.Page<String> page = list(ctx, account(ctx)::group, r.groupName(), r.maxItems(), r.marker());
         return ListGroupPoliciesResponse.builder().policyNames(page.items())
                 .isTruncated(page.nextToken() != null).marker(page.nextToken()).build();
     }
 
-    public ListRolePoliciesResponse listRolePolicies(RequestContext ctx, ListRolePoliciesRequest r) {
+    public ListRolePoliciesResponse listRolePolicies(CallContext ctx, ListRolePoliciesRequest r) {
         Pages.Page<String> page = list(ctx, account(ctx)::role, r.roleName(), r.maxItems(), r.marker());
         return ListRolePoliciesResponse.builder().policyNames(page.items())
                 .isTruncated(page.nextToken() != null).marker(page.nextToken()).build();
     }
 
-    public DeleteUserPolicyResponse deleteUserPolicy(RequestContext ctx, DeleteUserPolicyRequest r) {
+    public DeleteUserPolicyResponse deleteUserPolicy(CallContext ctx, DeleteUserPolicyRequest r) {
         delete(ctx, account(ctx)::user, r.userName(), r.policyName());
         return DeleteUserPolicyResponse.builder().build();
     }
 
-    public DeleteGroupPolicyResponse deleteGroupPolicy(RequestContext ctx, DeleteGroupPolicyRequest r) {
+    public DeleteGroupPolicyResponse deleteGroupPolicy(CallContext ctx, DeleteGroupPolicyRequest r) {
         delete(ctx, account(ctx)::group, r.groupName(), r.policyName());
         return DeleteGroupPolicyResponse.builder().build();
     }
 
-    public DeleteRolePolicyResponse deleteRolePolicy(RequestContext ctx, DeleteRolePolicyRequest r) {
+    public DeleteRolePolicyResponse deleteRolePolicy(CallContext ctx, DeleteRolePolicyRequest r) {
         delete(ctx, account(ctx)::role, r.roleName(), r.policyName());
         return DeleteRolePolicyResponse.builder().build();
     }
 
-    private void put(RequestContext ctx, java.util.function.Function<String, ? extends Identity> lookup, String owner,
+    private void put(CallContext ctx, java.util.function.Function<String, ? extends Identity> lookup, String owner,
                      String policyName, String document, int quota) {
         IdentityPolicies.parse(document, PolicyKind.IDENTITY);
         inAccount(ctx, account -> {
@@ -119,7 +119,7 @@ public final class InlinePoliciesProvider extends IamFeature {
         });
     }
 
-    private String get(RequestContext ctx, java.util.function.Function<String, ? extends Identity> lookup, String owner, String policyName) {
+    private String get(CallContext ctx, java.util.function.Function<String, ? extends Identity> lookup, String owner, String policyName) {
         return inAccount(ctx, account -> {
             Identity identity = lookup.apply(owner);
             String document = identity.inlinePolicies.get(policyName);
@@ -130,12 +130,12 @@ public final class InlinePoliciesProvider extends IamFeature {
         });
     }
 
-    private Pages.Page<String> list(RequestContext ctx, java.util.function.Function<String, ? extends Identity> lookup,
+    private Pages.Page<String> list(CallContext ctx, java.util.function.Function<String, ? extends Identity> lookup,
                                     String owner, Integer maxItems, String marker) {
         return inAccount(ctx, account -> page(new ArrayList<>(lookup.apply(owner).inlinePolicies.keySet()), n -> n, maxItems, marker));
     }
 
-    private void delete(RequestContext ctx, java.util.function.Function<String, ? extends Identity> lookup, String owner, String policyName) {
+    private void delete(CallContext ctx, java.util.function.Function<String, ? extends Identity> lookup, String owner, String policyName) {
         inAccount(ctx, account -> {
             Identity identity = lookup.apply(owner);
             if (identity.inlinePolicies.remove(policyName) == null) {

@@ -1,6 +1,6 @@
 package io.cloudjar.iam;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.iam.state.IamErrors;
@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.iam.model.RemoveRoleFromInstanceProfileRe
 public final class InstanceProfilesProvider extends IamFeature {
     static final int ROLES_PER_PROFILE = 1;
 
-    public CreateInstanceProfileResponse createInstanceProfile(RequestContext ctx, CreateInstanceProfileRequest request) {
+    public CreateInstanceProfileResponse createInstanceProfile(CallContext ctx, CreateInstanceProfileRequest request) {
         return inAccount(ctx, account -> {
             InstanceProfile profile = new InstanceProfile(account.id, Ids.iam("AIPA", 21), request.instanceProfileName(),
                     pathOrRoot(request.path()), ctx.receivedAt());
@@ -36,12 +36,12 @@ public final class InstanceProfilesProvider extends IamFeature {
         });
     }
 
-    public GetInstanceProfileResponse getInstanceProfile(RequestContext ctx, GetInstanceProfileRequest request) {
+    public GetInstanceProfileResponse getInstanceProfile(CallContext ctx, GetInstanceProfileRequest request) {
         return inAccount(ctx, account -> GetInstanceProfileResponse.builder()
                 .instanceProfile(Shapes.instanceProfile(account.instanceProfile(request.instanceProfileName()))).build());
     }
 
-    public ListInstanceProfilesResponse listInstanceProfiles(RequestContext ctx, ListInstanceProfilesRequest request) {
+    public ListInstanceProfilesResponse listInstanceProfiles(CallContext ctx, ListInstanceProfilesRequest request) {
         return inAccount(ctx, account -> {
             Pages.Page<InstanceProfile> page = page(new ArrayList<>(account.instanceProfiles()), p -> p.name, p -> p.path,
                     request.pathPrefix(), request.maxItems(), request.marker());
@@ -51,7 +51,7 @@ public final class InstanceProfilesProvider extends IamFeature {
         });
     }
 
-    public ListInstanceProfilesForRoleResponse listInstanceProfilesForRole(RequestContext ctx, ListInstanceProfilesForRoleRequest request) {
+    public ListInstanceProfilesForRoleResponse listInstanceProfilesForRole(CallContext ctx, ListInstanceProfilesForRoleRequest request) {
         return inAccount(ctx, account -> {
             Role role = account.role(request.roleName());
             Pages.Page<InstanceProfile> page = page(new ArrayList<>(role.instanceProfiles), p -> p.name,
@@ -62,7 +62,7 @@ public final class InstanceProfilesProvider extends IamFeature {
         });
     }
 
-    public DeleteInstanceProfileResponse deleteInstanceProfile(RequestContext ctx, DeleteInstanceProfileRequest request) {
+    public DeleteInstanceProfileResponse deleteInstanceProfile(CallContext ctx, DeleteInstanceProfileRequest request) {
         return inAccount(ctx, account -> {
             InstanceProfile profile = account.instanceProfile(request.instanceProfileName());
             if (!profile.roles.isEmpty()) {
@@ -73,7 +73,7 @@ public final class InstanceProfilesProvider extends IamFeature {
         });
     }
 
-    public AddRoleToInstanceProfileResponse addRoleToInstanceProfile(RequestContext ctx, AddRoleToInstanceProfileRequest request) {
+    public AddRoleToInstanceProfileResponse addRoleToInstanceProfile(CallContext ctx, AddRoleToInstanceProfileRequest request) {
         return inAccount(ctx, account -> {
             InstanceProfile profile = account.instanceProfile(request.instanceProfileName());
             Role role = account.role(request.roleName());
@@ -89,7 +89,7 @@ public final class InstanceProfilesProvider extends IamFeature {
         });
     }
 
-    public RemoveRoleFromInstanceProfileResponse removeRoleFromInstanceProfile(RequestContext ctx, RemoveRoleFromInstanceProfileRequest request) {
+    public RemoveRoleFromInstanceProfileResponse removeRoleFromInstanceProfile(CallContext ctx, RemoveRoleFromInstanceProfileRequest request) {
         return inAccount(ctx, account -> {
             InstanceProfile profile = account.instanceProfile(request.instanceProfileName());
             Role role = account.role(request.roleName());

@@ -1,7 +1,7 @@
 package io.cloudjar.iam;
 
 import io.cloudjar.core.errors.AwsErrors;
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.iam.state.IamErrors;
 import io.cloudjar.iam.state.LoginProfile;
 import io.cloudjar.iam.state.User;
@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.iam.model.UpdateLoginProfileResponse;
 /** Console passwords (login profiles), checked against the account's password policy. */
 public final class LoginProfilesProvider extends IamFeature {
 
-    public CreateLoginProfileResponse createLoginProfile(RequestContext ctx, CreateLoginProfileRequest request) {
+    public CreateLoginProfileResponse createLoginProfile(CallContext ctx, CreateLoginProfileRequest request) {
         return inAccount(ctx, account -> {
             User user = Callers.named(ctx, account, request.userName());
             if (user.loginProfile != null) {
@@ -34,7 +34,7 @@ public final class LoginProfilesProvider extends IamFeature {
         });
     }
 
-    public GetLoginProfileResponse getLoginProfile(RequestContext ctx, GetLoginProfileRequest request) {
+    public GetLoginProfileResponse getLoginProfile(CallContext ctx, GetLoginProfileRequest request) {
         return inAccount(ctx, account -> {
             User user = Callers.named(ctx, account, request.userName());
             profile(user);
@@ -42,7 +42,7 @@ public final class LoginProfilesProvider extends IamFeature {
         });
     }
 
-    public UpdateLoginProfileResponse updateLoginProfile(RequestContext ctx, UpdateLoginProfileRequest request) {
+    public UpdateLoginProfileResponse updateLoginProfile(CallContext ctx, UpdateLoginProfileRequest request) {
         return inAccount(ctx, account -> {
             User user = Callers.named(ctx, account, request.userName());
             LoginProfile profile = profile(user);
@@ -58,7 +58,7 @@ public final class LoginProfilesProvider extends IamFeature {
         });
     }
 
-    public DeleteLoginProfileResponse deleteLoginProfile(RequestContext ctx, DeleteLoginProfileRequest request) {
+    public DeleteLoginProfileResponse deleteLoginProfile(CallContext ctx, DeleteLoginProfileRequest request) {
         return inAccount(ctx, account -> {
             User user = Callers.named(ctx, account, request.userName());
             profile(user);
@@ -68,7 +68,7 @@ public final class LoginProfilesProvider extends IamFeature {
     }
 
     /** A user changes its own password: the old one must match, the new one obey the policy. */
-    public ChangePasswordResponse changePassword(RequestContext ctx, ChangePasswordRequest request) {
+    public ChangePasswordResponse changePassword(CallContext ctx, ChangePasswordRequest request) {
         return inAccount(ctx, account -> {
             User user = Callers.user(ctx, account);
             if (user == null) {

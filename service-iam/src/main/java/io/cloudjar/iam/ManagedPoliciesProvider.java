@@ -1,6 +1,6 @@
 package io.cloudjar.iam;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.iam.catalog.AwsManagedPolicies;
@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.iam.model.SetDefaultPolicyVersionResponse
 public final class ManagedPoliciesProvider extends IamFeature {
     static final int POLICY_SIZE = 6144;
 
-    public CreatePolicyResponse createPolicy(RequestContext ctx, CreatePolicyRequest request) {
+    public CreatePolicyResponse createPolicy(CallContext ctx, CreatePolicyRequest request) {
         checkDocument(request.policyDocument());
         return inAccount(ctx, account -> {
             String path = pathOrRoot(request.path());
@@ -60,12 +60,12 @@ public final class ManagedPoliciesProvider extends IamFeature {
         }
     }
 
-    public GetPolicyResponse getPolicy(RequestContext ctx, GetPolicyRequest request) {
+    public GetPolicyResponse getPolicy(CallContext ctx, GetPolicyRequest request) {
         return inAccount(ctx, account -> GetPolicyResponse.builder()
                 .policy(Shapes.policy(IdentityPolicies.existing(account, request.policyArn()), true)).build());
     }
 
-    public ListPoliciesResponse listPolicies(RequestContext ctx, ListPoliciesRequest request) {
+    public ListPoliciesResponse listPolicies(CallContext ctx, ListPoliciesRequest request) {
         PolicyScopeType scope = request.scope() == null ? PolicyScopeType.ALL : request.scope();
         return inAccount(ctx, account -> {
             List<ManagedPolicy> candidates = new ArrayList<>();
@@ -99,7 +99,7 @@ public final class ManagedPoliciesProvider extends IamFeature {
         return !policy.attachments.isEmpty() || !policy.boundaryOf.isEmpty();
     }
 
-    public DeletePolicyResponse deletePolicy(RequestContext ctx, DeletePolicyRequest request) {
+    public DeletePolicyResponse deletePolicy(CallContext ctx, DeletePolicyRequest request) {
         return inAccount(ctx, account -> {
             ManagedPolicy policy = customer(account, request.policyArn());
             if (!policy.attachments.isEmpty() || !policy.boundaryOf.isEmpty()) {
@@ -114,7 +114,7 @@ public final class ManagedPoliciesProvider extends IamFeature {
         });
     }
 
-    public CreatePolicyVersionResponse createPolicyVersion(RequestContext ctx, CreatePolicyVersionRequest request) {
+    public CreatePolicyVersionResponse createPolicyVersion(CallContext ctx, CreatePolicyVersionRequest request) {
         checkDocument(request.policyDocument());
         return inAccount(ctx, account -> {
             ManagedPolicy policy = customer(account, request.policyArn());
@@ -128,14 +128,14 @@ public final class ManagedPoliciesProvider extends IamFeature {
         });
     }
 
-    public GetPolicyVersionResponse getPolicyVersion(RequestContext ctx, GetPolicyVersionRequest request) {
+    public GetPolicyVersionResponse getPolicyVersion(CallContext ctx, GetPolicyVersionRequest request) {
         return inAccount(ctx, account -> {
             ManagedPolicy policy = IdentityPolicies.existing(account, request.policyArn());
             return GetPolicyVersionResponse.builder().policyVersion(Shapes.version(policy, version(policy, request.versionId()))).build();
         });
     }
 
-    public ListPolicyVersionsResponse listPolicyVersions(RequestContext ctx, ListPolicyVersionsRequest request) {
+    public ListPolicyVersionsResponse listPolicyVersions(CallContext ctx, ListPolicyVersionsRequest request) {
         return inAccount(ctx, account -> {
             ManagedPolicy policy = IdentityPolicies.existing(account, request.policyArn());
             // newest first, as IAM lists them; versions are not paged by name, so page over this order
@@ -153,7 +153,7 @@ public final class ManagedPoliciesProvider extends IamFeature {
         return Integer.parseInt(version.versionId().substring(1));
     }
 
-    public DeletePolicyVersionResponse deletePolicyVersion(RequestContext ctx, DeletePolicyVersionRequest request) {
+    public DeletePolicyVersionResponse deletePolicyVersion(CallContext ctx, DeletePolicyVersionRequest request) {
         return inAccount(ctx, account -> {
             ManagedPolicy policy = customer(account, request.policyArn());
             version(policy, request.versionId());
@@ -165,7 +165,7 @@ public final class ManagedPoliciesProvider extends IamFeature {
         });
     }
 
-    public SetDefaultPolicyVersionResponse setDefaultPolicyVersion(RequestContext ctx, SetDefaultPolicyVersionRequest request) {
+    public SetDefaultPolicyVersionResponse setDefaultPolicyVersion(CallContext ctx, SetDefaultPolicyVersionRequest request) {
         return inAccount(ctx, account -> {
             ManagedPolicy policy = customer(account, request.policyArn());
             version(policy, request.versionId());

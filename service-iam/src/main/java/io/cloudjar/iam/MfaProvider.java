@@ -1,6 +1,6 @@
 package io.cloudjar.iam;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.iam.mfa.QrCodes;
@@ -45,7 +45,7 @@ public final class MfaProvider extends IamFeature {
     /** Resync exists to recover from larger drift. */
     static final int RESYNC_WINDOW = 240;
 
-    public CreateVirtualMfaDeviceResponse createVirtualMFADevice(RequestContext ctx, CreateVirtualMfaDeviceRequest request) {
+    public CreateVirtualMfaDeviceResponse createVirtualMFADevice(CallContext ctx, CreateVirtualMfaDeviceRequest request) {
         return inAccount(ctx, account -> {
             String serial = "arn:aws:iam::" + account.id + ":mfa" + pathOrRoot(request.path()) + request.virtualMFADeviceName();
             if (account.mfaDevices.containsKey(serial)) {
@@ -70,7 +70,7 @@ public final class MfaProvider extends IamFeature {
         return new Base32().encodeAsString(seed).replace("=", "");
     }
 
-    public EnableMfaDeviceResponse enableMFADevice(RequestContext ctx, EnableMfaDeviceRequest request) {
+    public EnableMfaDeviceResponse enableMFADevice(CallContext ctx, EnableMfaDeviceRequest request) {
         return inAccount(ctx, account -> {
             User user = account.user(request.userName());
             MfaDevice device = device(account, request.serialNumber());
@@ -86,7 +86,7 @@ public final class MfaProvider extends IamFeature {
         });
     }
 
-    public ResyncMfaDeviceResponse resyncMFADevice(RequestContext ctx, ResyncMfaDeviceRequest request) {
+    public ResyncMfaDeviceResponse resyncMFADevice(CallContext ctx, ResyncMfaDeviceRequest request) {
         return inAccount(ctx, account -> {
             User user = account.user(request.userName());
             MfaDevice device = assigned(account, user, request.serialNumber());
@@ -96,7 +96,7 @@ public final class MfaProvider extends IamFeature {
         });
     }
 
-    private static long checkCodes(MfaDevice device, String code1, String code2, RequestContext ctx, int window) {
+    private static long checkCodes(MfaDevice device, String code1, String code2, CallContext ctx, int window) {
         OptionalLong step = Totp.consecutive(device.seed, code1, code2, ctx.receivedAt(), window);
         if (step.isEmpty() || step.getAsLong() <= device.lastCounter) {
             throw IamErrors.invalidAuthenticationCode(device.serialNumber);
@@ -104,7 +104,7 @@ public final class MfaProvider extends IamFeature {
         return step.getAsLong();
     }
 
-    public DeactivateMfaDeviceResponse deactivateMFADevice(RequestContext ctx, DeactivateMfaDeviceRequest request) {
+    public DeactivateMfaDeviceResponse deactivateMFADevice(CallContext ctx, DeactivateMfaDeviceRequest request) {
         return inAccount(ctx, account -> {
             User user = Callers.named(ctx, account, request.userName());
             MfaDevice device = assigned(account, user, request.serialNumber());
@@ -115,7 +115,7 @@ public final class MfaProvider extends IamFeature {
         });
     }
 
-    public DeleteVirtualMfaDeviceResponse deleteVirtualMFADevice(RequestContext ctx, DeleteVirtualMfaDeviceRequest request) {
+    public DeleteVirtualMfaDeviceResponse deleteVirtualMFADevice(CallContext ctx, DeleteVirtualMfaDeviceRequest request) {
         return inAccount(ctx, account -> {
             MfaDevice device = device(account, request.serialNumber());
             if (device.user != null) {
@@ -126,7 +126,7 @@ public final class MfaProvider extends IamFeature {
         });
     }
 
-    public ListMfaDevicesResponse listMFADevices(RequestContext ctx, ListMfaDevicesRequest request) {
+    public ListMfaDevicesResponse listMFADevices(CallContext ctx, ListMfaDevicesRequest request) {
         return inAccount(ctx, account -> {
             List<MfaDevice> devices;
             if (request.userName() == null && Callers.user(ctx, account) == null) {
@@ -142,7 +142,7 @@ public final class MfaProvider extends IamFeature {
         });
     }
 
-    public ListVirtualMfaDevicesResponse listVirtualMFADevices(RequestContext ctx, ListVirtualMfaDevicesRequest request) {
+    public ListVirtualMfaDevicesResponse listVirtualMFADevices(CallContext ctx, ListVirtualMfaDevicesRequest request) {
         AssignmentStatusType status = request.assignmentStatus() == null ? AssignmentStatusType.ANY : request.assignmentStatus();
         return inAccount(ctx, account -> {
             List<MfaDevice> devices = account.mfaDevices.values().stream()
@@ -164,7 +164,7 @@ public final class MfaProvider extends IamFeature {
         });
     }
 
-    public GetMfaDeviceResponse getMFADevice(RequestContext ctx, GetMfaDeviceRequest request) {
+    public GetMfaDeviceResponse getMFADevice(CallContext ctx, GetMfaDeviceRequest request) {
         return inAccount(ctx, account -> {
             MfaDevice device = device(account, request.serialNumber());
             if (request.userName() != null && (device.user == null || !device.user.name.equalsIgnoreCase(request.userName()))) {

@@ -1,6 +1,6 @@
 package io.cloudjar.iam;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.iam.state.Group;
 import io.cloudjar.iam.state.IamErrors;
@@ -42,55 +42,55 @@ import software.amazon.awssdk.services.iam.model.PolicyUser;
 public final class PolicyAttachmentsProvider extends IamFeature {
     static final int ATTACHED_PER_ENTITY = 10;
 
-    public AttachUserPolicyResponse attachUserPolicy(RequestContext ctx, AttachUserPolicyRequest r) {
+    public AttachUserPolicyResponse attachUserPolicy(CallContext ctx, AttachUserPolicyRequest r) {
         attach(ctx, account(ctx)::user, r.userName(), r.policyArn());
         return AttachUserPolicyResponse.builder().build();
     }
 
-    public AttachGroupPolicyResponse attachGroupPolicy(RequestContext ctx, AttachGroupPolicyRequest r) {
+    public AttachGroupPolicyResponse attachGroupPolicy(CallContext ctx, AttachGroupPolicyRequest r) {
         attach(ctx, account(ctx)::group, r.groupName(), r.policyArn());
         return AttachGroupPolicyResponse.builder().build();
     }
 
-    public AttachRolePolicyResponse attachRolePolicy(RequestContext ctx, AttachRolePolicyRequest r) {
+    public AttachRolePolicyResponse attachRolePolicy(CallContext ctx, AttachRolePolicyRequest r) {
         attach(ctx, account(ctx)::role, r.roleName(), r.policyArn());
         return AttachRolePolicyResponse.builder().build();
     }
 
-    public DetachUserPolicyResponse detachUserPolicy(RequestContext ctx, DetachUserPolicyRequest r) {
+    public DetachUserPolicyResponse detachUserPolicy(CallContext ctx, DetachUserPolicyRequest r) {
         detach(ctx, account(ctx)::user, r.userName(), r.policyArn());
         return DetachUserPolicyResponse.builder().build();
     }
 
-    public DetachGroupPolicyResponse detachGroupPolicy(RequestContext ctx, DetachGroupPolicyRequest r) {
+    public DetachGroupPolicyResponse detachGroupPolicy(CallContext ctx, DetachGroupPolicyRequest r) {
         detach(ctx, account(ctx)::group, r.groupName(), r.policyArn());
         return DetachGroupPolicyResponse.builder().build();
     }
 
-    public DetachRolePolicyResponse detachRolePolicy(RequestContext ctx, DetachRolePolicyRequest r) {
+    public DetachRolePolicyResponse detachRolePolicy(CallContext ctx, DetachRolePolicyRequest r) {
         detach(ctx, account(ctx)::role, r.roleName(), r.policyArn());
         return DetachRolePolicyResponse.builder().build();
     }
 
-    public ListAttachedUserPoliciesResponse listAttachedUserPolicies(RequestContext ctx, ListAttachedUserPoliciesRequest r) {
+    public ListAttachedUserPoliciesResponse listAttachedUserPolicies(CallContext ctx, ListAttachedUserPoliciesRequest r) {
         Pages.Page<AttachedPolicy> page = attached(ctx, account(ctx)::user, r.userName(), r.pathPrefix(), r.maxItems(), r.marker());
         return ListAttachedUserPoliciesResponse.builder().attachedPolicies(page.items())
                 .isTruncated(page.nextToken() != null).marker(page.nextToken()).build();
     }
 
-    public ListAttachedGroupPoliciesResponse listAttachedGroupPolicies(RequestContext ctx, ListAttachedGroupPoliciesRequest r) {
+    public ListAttachedGroupPoliciesResponse listAttachedGroupPolicies(CallContext ctx, ListAttachedGroupPoliciesRequest r) {
         Pages.Page<AttachedPolicy> page = attached(ctx, account(ctx)::group, r.groupName(), r.pathPrefix(), r.maxItems(), r.marker());
         return ListAttachedGroupPoliciesResponse.builder().attachedPolicies(page.items())
                 .isTruncated(page.nextToken() != null).marker(page.nextToken()).build();
     }
 
-    public ListAttachedRolePoliciesResponse listAttachedRolePolicies(RequestContext ctx, ListAttachedRolePoliciesRequest r) {
+    public ListAttachedRolePoliciesResponse listAttachedRolePolicies(CallContext ctx, ListAttachedRolePoliciesRequest r) {
         Pages.Page<AttachedPolicy> page = attached(ctx, account(ctx)::role, r.roleName(), r.pathPrefix(), r.maxItems(), r.marker());
         return ListAttachedRolePoliciesResponse.builder().attachedPolicies(page.items())
                 .isTruncated(page.nextToken() != null).marker(page.nextToken()).build();
     }
 
-    public ListEntitiesForPolicyResponse listEntitiesForPolicy(RequestContext ctx, ListEntitiesForPolicyRequest r) {
+    public ListEntitiesForPolicyResponse listEntitiesForPolicy(CallContext ctx, ListEntitiesForPolicyRequest r) {
         return inAccount(ctx, account -> {
             ManagedPolicy policy = IdentityPolicies.existing(account, r.policyArn());
             List<Identity> entities = new ArrayList<>(r.policyUsageFilter() == PolicyUsageType.PERMISSIONS_BOUNDARY
@@ -122,7 +122,7 @@ public final class PolicyAttachmentsProvider extends IamFeature {
         };
     }
 
-    private void attach(RequestContext ctx, Function<String, ? extends Identity> lookup, String owner, String arn) {
+    private void attach(CallContext ctx, Function<String, ? extends Identity> lookup, String owner, String arn) {
         inAccount(ctx, account -> {
             Identity identity = lookup.apply(owner);
             ManagedPolicy policy = IdentityPolicies.attachable(account, arn);
@@ -136,7 +136,7 @@ public final class PolicyAttachmentsProvider extends IamFeature {
         });
     }
 
-    private void detach(RequestContext ctx, Function<String, ? extends Identity> lookup, String owner, String arn) {
+    private void detach(CallContext ctx, Function<String, ? extends Identity> lookup, String owner, String arn) {
         inAccount(ctx, account -> {
             Identity identity = lookup.apply(owner);
             IdentityPolicies.checkArn(arn);
@@ -149,7 +149,7 @@ public final class PolicyAttachmentsProvider extends IamFeature {
         });
     }
 
-    private Pages.Page<AttachedPolicy> attached(RequestContext ctx, Function<String, ? extends Identity> lookup, String owner,
+    private Pages.Page<AttachedPolicy> attached(CallContext ctx, Function<String, ? extends Identity> lookup, String owner,
                                                 String pathPrefix, Integer maxItems, String marker) {
         return inAccount(ctx, account -> {
             Pages.Page<ManagedPolicy> page = page(new ArrayList<>(lookup.apply(owner).attached.values()), p -> p.name,

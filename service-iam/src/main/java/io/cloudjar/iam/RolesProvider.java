@@ -1,6 +1,6 @@
 package io.cloudjar.iam;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.iam.policy.PolicyKind;
@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.iam.model.UpdateRoleResponse;
 public final class RolesProvider extends IamFeature {
     static final int TRUST_POLICY_SIZE = 2048;
 
-    public CreateRoleResponse createRole(RequestContext ctx, CreateRoleRequest request) {
+    public CreateRoleResponse createRole(CallContext ctx, CreateRoleRequest request) {
         String trust = checkedTrustPolicy(request.assumeRolePolicyDocument());
         checkPrincipalsExist(ctx, trust);
         return inAccount(ctx, account -> {
@@ -62,7 +62,7 @@ public final class RolesProvider extends IamFeature {
      * IAM resolves user and role principals when a trust policy is saved: naming one that does not exist (in an
      * account this emulator knows) is a MalformedPolicyDocument, as in AWS.
      */
-    private void checkPrincipalsExist(RequestContext ctx, String trust) {
+    private void checkPrincipalsExist(CallContext ctx, String trust) {
         for (var statement : IdentityPolicies.parse(trust, PolicyKind.TRUST).statements()) {
             if (statement.principals() == null) {
                 continue;
@@ -84,11 +84,11 @@ public final class RolesProvider extends IamFeature {
         }
     }
 
-    public GetRoleResponse getRole(RequestContext ctx, GetRoleRequest request) {
+    public GetRoleResponse getRole(CallContext ctx, GetRoleRequest request) {
         return inAccount(ctx, account -> GetRoleResponse.builder().role(Shapes.role(account.role(request.roleName()), true)).build());
     }
 
-    public ListRolesResponse listRoles(RequestContext ctx, ListRolesRequest request) {
+    public ListRolesResponse listRoles(CallContext ctx, ListRolesRequest request) {
         return inAccount(ctx, account -> {
             Pages.Page<Role> page = page(new ArrayList<>(account.roles()), r -> r.name, r -> r.path,
                     request.pathPrefix(), request.maxItems(), request.marker());
@@ -97,7 +97,7 @@ public final class RolesProvider extends IamFeature {
         });
     }
 
-    public UpdateRoleResponse updateRole(RequestContext ctx, UpdateRoleRequest request) {
+    public UpdateRoleResponse updateRole(CallContext ctx, UpdateRoleRequest request) {
         return inAccount(ctx, account -> {
             Role role = account.role(request.roleName());
             if (request.description() != null) {
@@ -110,7 +110,7 @@ public final class RolesProvider extends IamFeature {
         });
     }
 
-    public UpdateRoleDescriptionResponse updateRoleDescription(RequestContext ctx, UpdateRoleDescriptionRequest request) {
+    public UpdateRoleDescriptionResponse updateRoleDescription(CallContext ctx, UpdateRoleDescriptionRequest request) {
         return inAccount(ctx, account -> {
             Role role = account.role(request.roleName());
             role.description = request.description();
@@ -118,7 +118,7 @@ public final class RolesProvider extends IamFeature {
         });
     }
 
-    public UpdateAssumeRolePolicyResponse updateAssumeRolePolicy(RequestContext ctx, UpdateAssumeRolePolicyRequest request) {
+    public UpdateAssumeRolePolicyResponse updateAssumeRolePolicy(CallContext ctx, UpdateAssumeRolePolicyRequest request) {
         String trust = checkedTrustPolicy(request.policyDocument());
         checkPrincipalsExist(ctx, trust);
         return inAccount(ctx, account -> {
@@ -127,7 +127,7 @@ public final class RolesProvider extends IamFeature {
         });
     }
 
-    public DeleteRoleResponse deleteRole(RequestContext ctx, DeleteRoleRequest request) {
+    public DeleteRoleResponse deleteRole(CallContext ctx, DeleteRoleRequest request) {
         return inAccount(ctx, account -> {
             Role role = account.role(request.roleName());
             checkDeletable(role);
@@ -153,14 +153,14 @@ public final class RolesProvider extends IamFeature {
         }
     }
 
-    public PutRolePermissionsBoundaryResponse putRolePermissionsBoundary(RequestContext ctx, PutRolePermissionsBoundaryRequest request) {
+    public PutRolePermissionsBoundaryResponse putRolePermissionsBoundary(CallContext ctx, PutRolePermissionsBoundaryRequest request) {
         return inAccount(ctx, account -> {
             Boundaries.set(account, account.role(request.roleName()), request.permissionsBoundary());
             return PutRolePermissionsBoundaryResponse.builder().build();
         });
     }
 
-    public DeleteRolePermissionsBoundaryResponse deleteRolePermissionsBoundary(RequestContext ctx, DeleteRolePermissionsBoundaryRequest request) {
+    public DeleteRolePermissionsBoundaryResponse deleteRolePermissionsBoundary(CallContext ctx, DeleteRolePermissionsBoundaryRequest request) {
         return inAccount(ctx, account -> {
             Role role = account.role(request.roleName());
             requireBoundary(role.permissionsBoundary, "role", role.name);

@@ -1,6 +1,6 @@
 package io.cloudjar.iam;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.iam.state.IamErrors;
 import io.cloudjar.iam.state.Role;
@@ -23,7 +23,7 @@ public final class ServiceLinkedRolesProvider extends IamFeature {
     static final String PATH_PREFIX = "/aws-service-role/";
     private final Map<String, String> deletionTasks = new ConcurrentHashMap<>();
 
-    public CreateServiceLinkedRoleResponse createServiceLinkedRole(RequestContext ctx, CreateServiceLinkedRoleRequest r) {
+    public CreateServiceLinkedRoleResponse createServiceLinkedRole(CallContext ctx, CreateServiceLinkedRoleRequest r) {
         String service = r.awsServiceName();
         if (!service.endsWith(".amazonaws.com")) {
             throw IamErrors.invalidInput("Unrecognized service principal: %s", service);
@@ -45,7 +45,7 @@ public final class ServiceLinkedRolesProvider extends IamFeature {
         });
     }
 
-    public DeleteServiceLinkedRoleResponse deleteServiceLinkedRole(RequestContext ctx, DeleteServiceLinkedRoleRequest r) {
+    public DeleteServiceLinkedRoleResponse deleteServiceLinkedRole(CallContext ctx, DeleteServiceLinkedRoleRequest r) {
         return inAccount(ctx, account -> {
             Role role = account.role(r.roleName());
             if (!role.path.startsWith(PATH_PREFIX)) {
@@ -62,7 +62,7 @@ public final class ServiceLinkedRolesProvider extends IamFeature {
         });
     }
 
-    public GetServiceLinkedRoleDeletionStatusResponse getServiceLinkedRoleDeletionStatus(RequestContext ctx,
+    public GetServiceLinkedRoleDeletionStatusResponse getServiceLinkedRoleDeletionStatus(CallContext ctx,
                                                                                         GetServiceLinkedRoleDeletionStatusRequest r) {
         if (!ctx.accountId().equals(deletionTasks.get(r.deletionTaskId()))) {
             throw IamErrors.noSuchEntity("Deletion task %s cannot be found.", r.deletionTaskId());

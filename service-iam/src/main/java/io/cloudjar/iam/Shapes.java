@@ -1,6 +1,6 @@
 package io.cloudjar.iam;
 
-import io.cloudjar.core.http.PercentCodec;
+import io.cloudjar.core.util.PercentCodec;
 import io.cloudjar.iam.state.Group;
 import io.cloudjar.iam.state.InstanceProfile;
 import io.cloudjar.iam.state.ManagedPolicy;

@@ -1,6 +1,6 @@
 package io.cloudjar.iam;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.iam.policy.Caller;
 import io.cloudjar.iam.policy.EvaluationResult;
@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.iam.model.Statement;
  */
 public final class SimulatorProvider extends IamFeature {
 
-    public SimulatePrincipalPolicyResponse simulatePrincipalPolicy(RequestContext ctx, SimulatePrincipalPolicyRequest r) {
+    public SimulatePrincipalPolicyResponse simulatePrincipalPolicy(CallContext ctx, SimulatePrincipalPolicyRequest r) {
         List<PolicySource> extra = inputs(r.policyInputList(), "PolicyInputList");
         List<PolicySource> boundaryOverride = r.hasPermissionsBoundaryPolicyInputList()
                 ? inputs(r.permissionsBoundaryPolicyInputList(), "PermissionsBoundaryPolicyInputList") : null;
@@ -61,7 +61,7 @@ public final class SimulatorProvider extends IamFeature {
                 .isTruncated(page.nextToken() != null).marker(page.nextToken()).build();
     }
 
-    public SimulateCustomPolicyResponse simulateCustomPolicy(RequestContext ctx, SimulateCustomPolicyRequest r) {
+    public SimulateCustomPolicyResponse simulateCustomPolicy(CallContext ctx, SimulateCustomPolicyRequest r) {
         List<PolicySource> identity = inputs(r.policyInputList(), "PolicyInputList");
         List<PolicySource> boundary = r.hasPermissionsBoundaryPolicyInputList()
                 ? inputs(r.permissionsBoundaryPolicyInputList(), "PermissionsBoundaryPolicyInputList") : null;
@@ -74,7 +74,7 @@ public final class SimulatorProvider extends IamFeature {
                 .isTruncated(page.nextToken() != null).marker(page.nextToken()).build();
     }
 
-    public GetContextKeysForPrincipalPolicyResponse getContextKeysForPrincipalPolicy(RequestContext ctx,
+    public GetContextKeysForPrincipalPolicyResponse getContextKeysForPrincipalPolicy(CallContext ctx,
                                                                                     GetContextKeysForPrincipalPolicyRequest r) {
         List<PolicySource> extra = inputs(r.policyInputList(), "PolicyInputList");
         List<String> keys = inAccount(ctx, account -> {
@@ -85,7 +85,7 @@ public final class SimulatorProvider extends IamFeature {
         return GetContextKeysForPrincipalPolicyResponse.builder().contextKeyNames(keys).build();
     }
 
-    public GetContextKeysForCustomPolicyResponse getContextKeysForCustomPolicy(RequestContext ctx,
+    public GetContextKeysForCustomPolicyResponse getContextKeysForCustomPolicy(CallContext ctx,
                                                                               GetContextKeysForCustomPolicyRequest r) {
         return GetContextKeysForCustomPolicyResponse.builder()
                 .contextKeyNames(contextKeys(inputs(r.policyInputList(), "PolicyInputList"))).build();

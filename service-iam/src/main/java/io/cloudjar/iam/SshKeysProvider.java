@@ -1,6 +1,6 @@
 package io.cloudjar.iam;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.iam.state.IamErrors;
@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.iam.model.UploadSshPublicKeyResponse;
 public final class SshKeysProvider extends IamFeature {
     static final int KEYS_PER_USER = 5;
 
-    public UploadSshPublicKeyResponse uploadSSHPublicKey(RequestContext ctx, UploadSshPublicKeyRequest request) {
+    public UploadSshPublicKeyResponse uploadSSHPublicKey(CallContext ctx, UploadSshPublicKeyRequest request) {
         String fingerprint = fingerprint(request.sshPublicKeyBody());
         return inAccount(ctx, account -> {
             User user = account.user(request.userName());
@@ -74,7 +74,7 @@ public final class SshKeysProvider extends IamFeature {
         }
     }
 
-    public GetSshPublicKeyResponse getSSHPublicKey(RequestContext ctx, GetSshPublicKeyRequest request) {
+    public GetSshPublicKeyResponse getSSHPublicKey(CallContext ctx, GetSshPublicKeyRequest request) {
         return inAccount(ctx, account -> {
             User user = account.user(request.userName());
             return GetSshPublicKeyResponse.builder()
@@ -82,7 +82,7 @@ public final class SshKeysProvider extends IamFeature {
         });
     }
 
-    public ListSshPublicKeysResponse listSSHPublicKeys(RequestContext ctx, ListSshPublicKeysRequest request) {
+    public ListSshPublicKeysResponse listSSHPublicKeys(CallContext ctx, ListSshPublicKeysRequest request) {
         return inAccount(ctx, account -> {
             User user = Callers.named(ctx, account, request.userName());
             Pages.Page<SshKey> page = page(new ArrayList<>(user.sshKeys), k -> k.id, request.maxItems(), request.marker());
@@ -94,14 +94,14 @@ public final class SshKeysProvider extends IamFeature {
         });
     }
 
-    public UpdateSshPublicKeyResponse updateSSHPublicKey(RequestContext ctx, UpdateSshPublicKeyRequest request) {
+    public UpdateSshPublicKeyResponse updateSSHPublicKey(CallContext ctx, UpdateSshPublicKeyRequest request) {
         return inAccount(ctx, account -> {
             key(account.user(request.userName()), request.sshPublicKeyId()).active = request.status() == StatusType.ACTIVE;
             return UpdateSshPublicKeyResponse.builder().build();
         });
     }
 
-    public DeleteSshPublicKeyResponse deleteSSHPublicKey(RequestContext ctx, DeleteSshPublicKeyRequest request) {
+    public DeleteSshPublicKeyResponse deleteSSHPublicKey(CallContext ctx, DeleteSshPublicKeyRequest request) {
         return inAccount(ctx, account -> {
             User user = account.user(request.userName());
             user.sshKeys.remove(key(user, request.sshPublicKeyId()));

@@ -1,6 +1,6 @@
 package io.cloudjar.iam;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.iam.state.IamAccount;
 import io.cloudjar.iam.state.Tags;
@@ -57,7 +57,7 @@ import software.amazon.awssdk.services.iam.model.UntagUserResponse;
  */
 public final class TagsProvider extends IamFeature {
 
-    public TagUserResponse tagUser(RequestContext ctx, TagUserRequest r) {
+    public TagUserResponse tagUser(CallContext ctx, TagUserRequest r) {
         tag(ctx, a -> {
             String id = r.userName();
             return a.user(id).tags;
@@ -65,7 +65,7 @@ public final class TagsProvider extends IamFeature {
         return TagUserResponse.builder().build();
     }
 
-    public UntagUserResponse untagUser(RequestContext ctx, UntagUserRequest r) {
+    public UntagUserResponse untagUser(CallContext ctx, UntagUserRequest r) {
         untag(ctx, a -> {
             String id = r.userName();
             return a.user(id).tags;
@@ -73,7 +73,7 @@ public final class TagsProvider extends IamFeature {
         return UntagUserResponse.builder().build();
     }
 
-    public ListUserTagsResponse listUserTags(RequestContext ctx, ListUserTagsRequest r) {
+    public ListUserTagsResponse listUserTags(CallContext ctx, ListUserTagsRequest r) {
         Pages.Page<Tag> page = list(ctx, a -> {
             String id = r.userName();
             return a.user(id).tags;
@@ -82,7 +82,7 @@ public final class TagsProvider extends IamFeature {
                 .marker(page.nextToken()).build();
     }
 
-    public TagRoleResponse tagRole(RequestContext ctx, TagRoleRequest r) {
+    public TagRoleResponse tagRole(CallContext ctx, TagRoleRequest r) {
         tag(ctx, a -> {
             String id = r.roleName();
             return a.role(id).tags;
@@ -90,7 +90,7 @@ public final class TagsProvider extends IamFeature {
         return TagRoleResponse.builder().build();
     }
 
-    public UntagRoleResponse untagRole(RequestContext ctx, UntagRoleRequest r) {
+    public UntagRoleResponse untagRole(CallContext ctx, UntagRoleRequest r) {
         untag(ctx, a -> {
             String id = r.roleName();
             return a.role(id).tags;
@@ -98,7 +98,7 @@ public final class TagsProvider extends IamFeature {
         return UntagRoleResponse.builder().build();
     }
 
-    public ListRoleTagsResponse listRoleTags(RequestContext ctx, ListRoleTagsRequest r) {
+    public ListRoleTagsResponse listRoleTags(CallContext ctx, ListRoleTagsRequest r) {
         Pages.Page<Tag> page = list(ctx, a -> {
             String id = r.roleName();
             return a.role(id).tags;
@@ -107,7 +107,7 @@ public final class TagsProvider extends IamFeature {
                 .marker(page.nextToken()).build();
     }
 
-    public TagPolicyResponse tagPolicy(RequestContext ctx, TagPolicyRequest r) {
+    public TagPolicyResponse tagPolicy(CallContext ctx, TagPolicyRequest r) {
         tag(ctx, a -> {
             String id = r.policyArn();
             return ManagedPoliciesProvider.customer(a, id).tags;
@@ -115,7 +115,7 @@ public final class TagsProvider extends IamFeature {
         return TagPolicyResponse.builder().build();
     }
 
-    public UntagPolicyResponse untagPolicy(RequestContext ctx, UntagPolicyRequest r) {
+    public UntagPolicyResponse untagPolicy(CallContext ctx, UntagPolicyRequest r) {
         untag(ctx, a -> {
             String id = r.policyArn();
             return ManagedPoliciesProvider.customer(a, id).tags;
@@ -123,7 +123,7 @@ public final class TagsProvider extends IamFeature {
         return UntagPolicyResponse.builder().build();
     }
 
-    public ListPolicyTagsResponse listPolicyTags(RequestContext ctx, ListPolicyTagsRequest r) {
+    public ListPolicyTagsResponse listPolicyTags(CallContext ctx, ListPolicyTagsRequest r) {
         Pages.Page<Tag> page = list(ctx, a -> {
             String id = r.policyArn();
             return ManagedPoliciesProvider.customer(a, id).tags;
@@ -132,7 +132,7 @@ public final class TagsProvider extends IamFeature {
                 .marker(page.nextToken()).build();
     }
 
-    public TagInstanceProfileResponse tagInstanceProfile(RequestContext ctx, TagInstanceProfileRequest r) {
+    public TagInstanceProfileResponse tagInstanceProfile(CallContext ctx, TagInstanceProfileRequest r) {
         tag(ctx, a -> {
             String id = r.instanceProfileName();
             return a.instanceProfile(id).tags;
@@ -140,7 +140,7 @@ public final class TagsProvider extends IamFeature {
         return TagInstanceProfileResponse.builder().build();
     }
 
-    public UntagInstanceProfileResponse untagInstanceProfile(RequestContext ctx, UntagInstanceProfileRequest r) {
+    public UntagInstanceProfileResponse untagInstanceProfile(CallContext ctx, UntagInstanceProfileRequest r) {
         untag(ctx, a -> {
             String id = r.instanceProfileName();
             return a.instanceProfile(id).tags;
@@ -148,7 +148,7 @@ public final class TagsProvider extends IamFeature {
         return UntagInstanceProfileResponse.builder().build();
     }
 
-    public ListInstanceProfileTagsResponse listInstanceProfileTags(RequestContext ctx, ListInstanceProfileTagsRequest r) {
+    public ListInstanceProfileTagsResponse listInstanceProfileTags(CallContext ctx, ListInstanceProfileTagsRequest r) {
         Pages.Page<Tag> page = list(ctx, a -> {
             String id = r.instanceProfileName();
             return a.instanceProfile(id).tags;
@@ -157,7 +157,7 @@ public final class TagsProvider extends IamFeature {
                 .marker(page.nextToken()).build();
     }
 
-    public TagMfaDeviceResponse tagMFADevice(RequestContext ctx, TagMfaDeviceRequest r) {
+    public TagMfaDeviceResponse tagMFADevice(CallContext ctx, TagMfaDeviceRequest r) {
         tag(ctx, a -> {
             String id = r.serialNumber();
             return MfaProvider.device(a, id).tags;
@@ -165,7 +165,7 @@ public final class TagsProvider extends IamFeature {
         return TagMfaDeviceResponse.builder().build();
     }
 
-    public UntagMfaDeviceResponse untagMFADevice(RequestContext ctx, UntagMfaDeviceRequest r) {
+    public UntagMfaDeviceResponse untagMFADevice(CallContext ctx, UntagMfaDeviceRequest r) {
         untag(ctx, a -> {
             String id = r.serialNumber();
             return MfaProvider.device(a, id).tags;
@@ -173,7 +173,7 @@ public final class TagsProvider extends IamFeature {
         return UntagMfaDeviceResponse.builder().build();
     }
 
-    public ListMfaDeviceTagsResponse listMFADeviceTags(RequestContext ctx, ListMfaDeviceTagsRequest r) {
+    public ListMfaDeviceTagsResponse listMFADeviceTags(CallContext ctx, ListMfaDeviceTagsRequest r) {
         Pages.Page<Tag> page = list(ctx, a -> {
             String id = r.serialNumber();
             return MfaProvider.device(a, id).tags;
@@ -182,7 +182,7 @@ public final class TagsProvider extends IamFeature {
                 .marker(page.nextToken()).build();
     }
 
-    public TagOpenIdConnectProviderResponse tagOpenIDConnectProvider(RequestContext ctx, TagOpenIdConnectProviderRequest r) {
+    public TagOpenIdConnectProviderResponse tagOpenIDConnectProvider(CallContext ctx, TagOpenIdConnectProviderRequest r) {
         tag(ctx, a -> {
             String id = r.openIDConnectProviderArn();
             return IdentityProvidersProvider.oidc(a, id).tags;
@@ -190,7 +190,7 @@ public final class TagsProvider extends IamFeature {
         return TagOpenIdConnectProviderResponse.builder().build();
     }
 
-    public UntagOpenIdConnectProviderResponse untagOpenIDConnectProvider(RequestContext ctx, UntagOpenIdConnectProviderRequest r) {
+    public UntagOpenIdConnectProviderResponse untagOpenIDConnectProvider(CallContext ctx, UntagOpenIdConnectProviderRequest r) {
         untag(ctx, a -> {
             String id = r.openIDConnectProviderArn();
             return IdentityProvidersProvider.oidc(a, id).tags;
@@ -198,7 +198,7 @@ public final class TagsProvider extends IamFeature {
         return UntagOpenIdConnectProviderResponse.builder().build();
     }
 
-    public ListOpenIdConnectProviderTagsResponse listOpenIDConnectProviderTags(RequestContext ctx, ListOpenIdConnectProviderTagsRequest r) {
+    public ListOpenIdConnectProviderTagsResponse listOpenIDConnectProviderTags(CallContext ctx, ListOpenIdConnectProviderTagsRequest r) {
         Pages.Page<Tag> page = list(ctx, a -> {
             String id = r.openIDConnectProviderArn();
             return IdentityProvidersProvider.oidc(a, id).tags;
@@ -207,7 +207,7 @@ public final class TagsProvider extends IamFeature {
                 .marker(page.nextToken()).build();
     }
 
-    public TagSamlProviderResponse tagSAMLProvider(RequestContext ctx, TagSamlProviderRequest r) {
+    public TagSamlProviderResponse tagSAMLProvider(CallContext ctx, TagSamlProviderRequest r) {
         tag(ctx, a -> {
             String id = r.samlProviderArn();
             return IdentityProvidersProvider.saml(a, id).tags;
@@ -215,7 +215,7 @@ public final class TagsProvider extends IamFeature {
         return TagSamlProviderResponse.builder().build();
     }
 
-    public UntagSamlProviderResponse untagSAMLProvider(RequestContext ctx, UntagSamlProviderRequest r) {
+    public UntagSamlProviderResponse untagSAMLProvider(CallContext ctx, UntagSamlProviderRequest r) {
         untag(ctx, a -> {
             String id = r.samlProviderArn();
             return IdentityProvidersProvider.saml(a, id).tags;
@@ -223,7 +223,7 @@ public final class TagsProvider extends IamFeature {
         return UntagSamlProviderResponse.builder().build();
     }
 
-    public ListSamlProviderTagsResponse listSAMLProviderTags(RequestContext ctx, ListSamlProviderTagsRequest r) {
+    public ListSamlProviderTagsResponse listSAMLProviderTags(CallContext ctx, ListSamlProviderTagsRequest r) {
         Pages.Page<Tag> page = list(ctx, a -> {
             String id = r.samlProviderArn();
             return IdentityProvidersProvider.saml(a, id).tags;
@@ -232,21 +232,21 @@ public final class TagsProvider extends IamFeature {
                 .marker(page.nextToken()).build();
     }
 
-    private void tag(RequestContext ctx, Function<IamAccount, Tags> target, Map<String, String> tags) {
+    private void tag(CallContext ctx, Function<IamAccount, Tags> target, Map<String, String> tags) {
         inAccount(ctx, a -> {
             target.apply(a).put(tags);
             return null;
         });
     }
 
-    private void untag(RequestContext ctx, Function<IamAccount, Tags> target, List<String> keys) {
+    private void untag(CallContext ctx, Function<IamAccount, Tags> target, List<String> keys) {
         inAccount(ctx, a -> {
             target.apply(a).remove(keys);
             return null;
         });
     }
 
-    private Pages.Page<Tag> list(RequestContext ctx, Function<IamAccount, Tags> target, Integer maxItems, String marker) {
+    private Pages.Page<Tag> list(CallContext ctx, Function<IamAccount, Tags> target, Integer maxItems, String marker) {
         List<Tag> tags = inAccount(ctx, a -> Shapes.tags(target.apply(a)));
         // Tags keep their insertion order; the page token is the position reached.
         int start = 0;

@@ -1,6 +1,6 @@
 package io.cloudjar.iam;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.iam.state.IamErrors;
@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.iam.model.UpdateUserResponse;
 /** IAM users: create, read (also the caller), list, rename/move, delete (only once nothing hangs on them). */
 public final class UsersProvider extends IamFeature {
 
-    public CreateUserResponse createUser(RequestContext ctx, CreateUserRequest request) {
+    public CreateUserResponse createUser(CallContext ctx, CreateUserRequest request) {
         return inAccount(ctx, account -> {
             User user = new User(account.id, Ids.iam("AIDA", 21), request.userName(), pathOrRoot(request.path()), ctx.receivedAt());
             user.tags.put(tagMap(request.tags()));
@@ -36,7 +36,7 @@ public final class UsersProvider extends IamFeature {
         });
     }
 
-    public GetUserResponse getUser(RequestContext ctx, GetUserRequest request) {
+    public GetUserResponse getUser(CallContext ctx, GetUserRequest request) {
         return inAccount(ctx, account -> {
             if (request.userName() == null) {
                 return GetUserResponse.builder().user(Callers.asUser(ctx, account)).build();
@@ -45,7 +45,7 @@ public final class UsersProvider extends IamFeature {
         });
     }
 
-    public ListUsersResponse listUsers(RequestContext ctx, ListUsersRequest request) {
+    public ListUsersResponse listUsers(CallContext ctx, ListUsersRequest request) {
         return inAccount(ctx, account -> {
             Pages.Page<User> page = page(new ArrayList<>(account.users()), u -> u.name, u -> u.path,
                     request.pathPrefix(), request.maxItems(), request.marker());
@@ -55,7 +55,7 @@ public final class UsersProvider extends IamFeature {
         });
     }
 
-    public UpdateUserResponse updateUser(RequestContext ctx, UpdateUserRequest request) {
+    public UpdateUserResponse updateUser(CallContext ctx, UpdateUserRequest request) {
         return inAccount(ctx, account -> {
             User user = account.user(request.userName());
             if (request.newUserName() != null) {
@@ -68,7 +68,7 @@ public final class UsersProvider extends IamFeature {
         });
     }
 
-    public DeleteUserResponse deleteUser(RequestContext ctx, DeleteUserRequest request) {
+    public DeleteUserResponse deleteUser(CallContext ctx, DeleteUserRequest request) {
         return inAccount(ctx, account -> {
             User user = account.user(request.userName());
             checkDeletable(user);
@@ -103,14 +103,14 @@ public final class UsersProvider extends IamFeature {
         }
     }
 
-    public PutUserPermissionsBoundaryResponse putUserPermissionsBoundary(RequestContext ctx, PutUserPermissionsBoundaryRequest request) {
+    public PutUserPermissionsBoundaryResponse putUserPermissionsBoundary(CallContext ctx, PutUserPermissionsBoundaryRequest request) {
         return inAccount(ctx, account -> {
             Boundaries.set(account, account.user(request.userName()), request.permissionsBoundary());
             return PutUserPermissionsBoundaryResponse.builder().build();
         });
     }
 
-    public DeleteUserPermissionsBoundaryResponse deleteUserPermissionsBoundary(RequestContext ctx, DeleteUserPermissionsBoundaryRequest request) {
+    public DeleteUserPermissionsBoundaryResponse deleteUserPermissionsBoundary(CallContext ctx, DeleteUserPermissionsBoundaryRequest request) {
         return inAccount(ctx, account -> {
             User user = account.user(request.userName());
             RolesProvider.requireBoundary(user.permissionsBoundary, "user", user.name);

@@ -1,7 +1,7 @@
 package io.cloudjar.lightsail;
 
 import io.cloudjar.core.errors.AwsErrors;
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.spi.ServiceProvider;
 import java.util.List;
 import software.amazon.awssdk.services.lightsail.model.AppCategory;
@@ -21,7 +21,7 @@ public final class BundlesProvider implements ServiceProvider {
      * token we did not issue is refused rather than silently ignored. Lightsail for Research (LfR) plans
      * are not modelled: that category answers an empty list.
      */
-    public GetBundlesResponse getBundles(RequestContext ctx, GetBundlesRequest request) {
+    public GetBundlesResponse getBundles(CallContext ctx, GetBundlesRequest request) {
         if (request.pageToken() != null && !request.pageToken().isEmpty()) {
             throw AwsErrors.of("InvalidInputException", 400, "The page token '%s' is not valid.", request.pageToken());
         }

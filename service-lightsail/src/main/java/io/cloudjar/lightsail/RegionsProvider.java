@@ -1,6 +1,6 @@
 package io.cloudjar.lightsail;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.regions.RegionCatalog;
 import io.cloudjar.core.spi.ServiceProvider;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class RegionsProvider implements ServiceProvider {
     }
 
     /** Zones not asked for come back as empty lists, not absent, as AWS answers. */
-    public GetRegionsResponse getRegions(RequestContext ctx, GetRegionsRequest request) {
+    public GetRegionsResponse getRegions(CallContext ctx, GetRegionsRequest request) {
         boolean zones = Boolean.TRUE.equals(request.includeAvailabilityZones());
         boolean databaseZones = Boolean.TRUE.equals(request.includeRelationalDatabaseAvailabilityZones());
         List<Region> regions = LIGHTSAIL_REGIONS.stream().map(RegionCatalog::get).map(r -> Region.builder()

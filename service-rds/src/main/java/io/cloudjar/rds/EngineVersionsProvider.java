@@ -1,7 +1,7 @@
 package io.cloudjar.rds;
 
 import io.cloudjar.core.errors.AwsErrors;
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
@@ -28,7 +28,7 @@ public final class EngineVersionsProvider implements ServiceProvider {
     }
 
     /** The core names the method after the request class; the SDK client's is {@code describeDBEngineVersions}. */
-    public DescribeDbEngineVersionsResponse describeDBEngineVersions(RequestContext ctx, DescribeDbEngineVersionsRequest request) {
+    public DescribeDbEngineVersionsResponse describeDBEngineVersions(CallContext ctx, DescribeDbEngineVersionsRequest request) {
         int maxRecords = RdsRequests.maxRecords(request.maxRecords());
         List<Filters.Filter> filters = filters(request);
         String engine = request.engine();

@@ -1,6 +1,6 @@
 package io.cloudjar.s3;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.s3.model.Bucket;
 import java.util.Comparator;
@@ -23,7 +23,7 @@ public final class BucketsProvider extends S3Feature {
     private static final int MAX_BUCKETS = 10000;
 
 
-    public CreateBucketResponse createBucket(RequestContext ctx, CreateBucketRequest request) {
+    public CreateBucketResponse createBucket(CallContext ctx, CreateBucketRequest request) {
         String name = request.bucket();
         if (!BucketNames.isValid(name)) {
             throw S3Errors.invalidBucketName(name);
@@ -44,7 +44,7 @@ public final class BucketsProvider extends S3Feature {
     }
 
     /** The bucket's region: the LocationConstraint, which must match the endpoint's region. */
-    private static String bucketRegion(RequestContext ctx, CreateBucketRequest request) {
+    private static String bucketRegion(CallContext ctx, CreateBucketRequest request) {
         String constraint = request.createBucketConfiguration() == null ? null
                 : request.createBucketConfiguration().locationConstraintAsString();
         String endpointRegion = ctx.region();
@@ -67,20 +67,20 @@ public final class BucketsProvider extends S3Feature {
         return region;
     }
 
-    public HeadBucketResponse headBucket(RequestContext ctx, HeadBucketRequest request) {
-        Bucket bucket = state.bucket(ctx, request.bucket());
+    public HeadBucketResponse headBucket(CallContext ctx, HeadBucketRequest request) {
+        Bucket bucket = state.bucket(ctx.principal(), request.bucket());
         return HeadBucketResponse.builder().bucketRegion(bucket.region()).accessPointAlias(false).build();
     }
 
-    public GetBucketLocationResponse getBucketLocation(RequestContext ctx, GetBucketLocationRequest request) {
-        Bucket bucket = state.bucket(ctx, request.bucket());
+    public GetBucketLocationResponse getBucketLocation(CallContext ctx, GetBucketLocationRequest request) {
+        Bucket bucket = state.bucket(ctx.principal(), request.bucket());
         return GetBucketLocationResponse.builder()
                 .locationConstraint(US_EAST_1.equals(bucket.region()) ? null : bucket.region())
                 .build();
     }
 
-    public DeleteBucketResponse deleteBucket(RequestContext ctx, DeleteBucketRequest request) {
-        Bucket bucket = state.bucket(ctx, request.bucket());
+    public DeleteBucketResponse deleteBucket(CallContext ctx, DeleteBucketRequest request) {
+        Bucket bucket = state.bucket(ctx.principal(), request.bucket());
         if (!bucket.markDeletedIfEmpty()) {
             throw S3Errors.bucketNotEmpty(bucket.name());
         }
@@ -89,7 +89,7 @@ public final class BucketsProvider extends S3Feature {
         return DeleteBucketResponse.builder().build();
     }
 
-    public ListBucketsResponse listBuckets(RequestContext ctx, ListBucketsRequest request) {
+    public ListBucketsResponse listBuckets(CallContext ctx, ListBucketsRequest request) {
         String prefix = request.prefix() == null ? "" : request.prefix();
         List<Bucket> owned = state.buckets().stream()
                 .filter(b -> b.ownerAccount().equals(ctx.accountId()))

@@ -1,6 +1,6 @@
 package io.cloudjar.s3;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.model.ObjectMetadata;
@@ -28,8 +28,8 @@ public final class CopyObjectProvider extends S3Feature {
         writes = new VersionedWrites(state);
     }
 
-    public CopyObjectResponse copyObject(RequestContext ctx, CopyObjectRequest request) {
-        Bucket target = state.bucket(ctx, request.destinationBucket());
+    public CopyObjectResponse copyObject(CallContext ctx, CopyObjectRequest request) {
+        Bucket target = state.bucket(ctx.principal(), request.destinationBucket());
         String key = request.destinationKey();
         ObjectsProvider.checkKey(key);
         boolean replaceMetadata = directive(request.metadataDirectiveAsString(), "metadata");
@@ -66,7 +66,7 @@ public final class CopyObjectProvider extends S3Feature {
         CopyObjectResult.Builder result = CopyObjectResult.builder().eTag(copy.etag()).lastModified(copy.lastModified())
                 .checksumType(copy.checksumType());
         ChecksumMembers.set((SdkPojo) result, algorithm, copy.checksum());
-        Bucket sourceBucket = state.bucket(ctx, source.bucket());
+        Bucket sourceBucket = state.bucket(ctx.principal(), source.bucket());
         return CopyObjectResponse.builder().copyObjectResult(result.build()).serverSideEncryption("AES256")
                 .versionId(copy.versionId()).copySourceVersionId(VersionIds.header(sourceBucket, from)).build();
     }

@@ -1,7 +1,7 @@
 package io.cloudjar.s3;
 
-import io.cloudjar.core.http.PercentCodec;
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.util.PercentCodec;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.model.StoredObject;
 import java.time.Instant;
@@ -37,8 +37,8 @@ record CopySource(String bucket, String key, String versionId) {
     }
 
     /** The source version, readable by the caller; archived sources must be restored first. */
-    StoredObject resolve(S3State state, RequestContext ctx) {
-        Bucket source = state.bucket(ctx, bucket);
+    StoredObject resolve(S3State state, CallContext ctx) {
+        Bucket source = state.bucket(ctx.principal(), bucket);
         StoredObject object;
         try {
             object = ObjectLookup.find(source, key, versionId);

@@ -1,7 +1,7 @@
 package io.cloudjar.s3;
 
 import io.cloudjar.core.errors.AwsException;
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.model.StoredObject;
@@ -28,8 +28,8 @@ public final class DeleteObjectsProvider extends S3Feature {
         writes = new VersionedWrites(state);
     }
 
-    public DeleteObjectsResponse deleteObjects(RequestContext ctx, DeleteObjectsRequest request) {
-        Bucket bucket = state.bucket(ctx, request.bucket());
+    public DeleteObjectsResponse deleteObjects(CallContext ctx, DeleteObjectsRequest request) {
+        Bucket bucket = state.bucket(ctx.principal(), request.bucket());
         if (request.delete() == null || request.delete().objects().isEmpty()) {
             throw S3Errors.malformedXml();
         }
@@ -54,7 +54,7 @@ public final class DeleteObjectsProvider extends S3Feature {
         return DeleteObjectsResponse.builder().deleted(deleted).errors(errors).build();
     }
 
-    private DeletedObject delete(RequestContext ctx, Bucket bucket, ObjectIdentifier target) {
+    private DeletedObject delete(CallContext ctx, Bucket bucket, ObjectIdentifier target) {
         if (target.key() == null || target.key().isEmpty()) {
             throw S3Errors.invalidArgument("Invalid key", "Key", target.key());
         }

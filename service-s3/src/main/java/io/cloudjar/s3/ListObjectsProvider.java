@@ -1,7 +1,7 @@
 package io.cloudjar.s3;
 
-import io.cloudjar.core.http.PercentCodec;
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.util.PercentCodec;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.model.StoredObject;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +21,8 @@ public final class ListObjectsProvider extends S3Feature {
     private static final int MAX_KEYS = 1000;
 
 
-    public ListObjectsV2Response listObjectsV2(RequestContext ctx, ListObjectsV2Request request) {
-        Bucket bucket = state.bucket(ctx, request.bucket());
+    public ListObjectsV2Response listObjectsV2(CallContext ctx, ListObjectsV2Request request) {
+        Bucket bucket = state.bucket(ctx.principal(), request.bucket());
         UnaryOperator<String> enc = encoder(request.encodingTypeAsString());
         int maxKeys = maxKeys(request.maxKeys());
         String startAfter = request.startAfter();
@@ -50,8 +50,8 @@ public final class ListObjectsProvider extends S3Feature {
                 .build();
     }
 
-    public ListObjectsResponse listObjects(RequestContext ctx, ListObjectsRequest request) {
-        Bucket bucket = state.bucket(ctx, request.bucket());
+    public ListObjectsResponse listObjects(CallContext ctx, ListObjectsRequest request) {
+        Bucket bucket = state.bucket(ctx.principal(), request.bucket());
         UnaryOperator<String> enc = encoder(request.encodingTypeAsString());
         int maxKeys = maxKeys(request.maxKeys());
         KeyListing page = KeyListing.of(bucket.objects(), request.prefix(), request.delimiter(), request.marker(),

@@ -1,6 +1,6 @@
 package io.cloudjar.s3;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.model.MultipartUpload;
@@ -37,8 +37,8 @@ public final class MultipartCompletionProvider extends S3Feature {
         writes = new VersionedWrites(state);
     }
 
-    public CompleteMultipartUploadResponse completeMultipartUpload(RequestContext ctx, CompleteMultipartUploadRequest request) {
-        Bucket bucket = state.bucket(ctx, request.bucket());
+    public CompleteMultipartUploadResponse completeMultipartUpload(CallContext ctx, CompleteMultipartUploadRequest request) {
+        Bucket bucket = state.bucket(ctx.principal(), request.bucket());
         MultipartUpload upload = MultipartProvider.upload(bucket, request.uploadId(), request.key());
         List<Part> parts = chosenParts(upload, request.multipartUpload() == null ? List.of() : request.multipartUpload().parts());
         WriteConditions conditions = new WriteConditions(request.ifMatch(), request.ifNoneMatch());

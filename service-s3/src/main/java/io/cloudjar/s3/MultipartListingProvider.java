@@ -1,6 +1,6 @@
 package io.cloudjar.s3;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.model.MultipartUpload;
 import io.cloudjar.s3.model.MultipartUpload.Part;
@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.s3.model.Owner;
 public final class MultipartListingProvider extends S3Feature {
     private static final int MAX = 1000;
 
-    public ListPartsResponse listParts(RequestContext ctx, ListPartsRequest request) {
-        Bucket bucket = state.bucket(ctx, request.bucket());
+    public ListPartsResponse listParts(CallContext ctx, ListPartsRequest request) {
+        Bucket bucket = state.bucket(ctx.principal(), request.bucket());
         MultipartUpload upload = MultipartProvider.upload(bucket, request.uploadId(), request.key());
         int max = limit(request.maxParts(), "max-parts");
         int marker = request.partNumberMarker() == null ? 0 : request.partNumberMarker();
@@ -51,8 +51,8 @@ public final class MultipartListingProvider extends S3Feature {
         return b.build();
     }
 
-    public ListMultipartUploadsResponse listMultipartUploads(RequestContext ctx, ListMultipartUploadsRequest request) {
-        Bucket bucket = state.bucket(ctx, request.bucket());
+    public ListMultipartUploadsResponse listMultipartUploads(CallContext ctx, ListMultipartUploadsRequest request) {
+        Bucket bucket = state.bucket(ctx.principal(), request.bucket());
         int max = limit(request.maxUploads(), "max-uploads");
         UnaryOperator<String> enc = ListObjectsProvider.encoder(request.encodingTypeAsString());
         String prefix = request.prefix() == null ? "" : request.prefix();

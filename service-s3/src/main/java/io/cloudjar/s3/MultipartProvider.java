@@ -1,6 +1,7 @@
 package io.cloudjar.s3;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
+import io.cloudjar.core.spi.StreamingPayload;
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.model.MultipartUpload;
@@ -25,8 +26,8 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 public final class MultipartProvider extends S3Feature {
     private static final int MAX_PARTS = 10000;
 
-    public CreateMultipartUploadResponse createMultipartUpload(RequestContext ctx, CreateMultipartUploadRequest request) {
-        Bucket bucket = state.bucket(ctx, request.bucket());
+    public CreateMultipartUploadResponse createMultipartUpload(CallContext ctx, CreateMultipartUploadRequest request) {
+        Bucket bucket = state.bucket(ctx.principal(), request.bucket());
         ObjectsProvider.checkKey(request.key());
         var metadata = MetadataMembers.of(request);
         var tags = TagSets.fromHeader(request.tagging());
@@ -39,11 +40,11 @@ public final class MultipartProvider extends S3Feature {
                 .serverSideEncryption("AES256").checksumAlgorithm(algorithm).checksumType(type).build();
     }
 
-    public UploadPartResponse uploadPart(RequestContext ctx, UploadPartRequest request) {
-        Bucket bucket = state.bucket(ctx, request.bucket());
+    public UploadPartResponse uploadPart(CallContext ctx, UploadPartRequest request, StreamingPayload body) {
+        Bucket bucket = state.bucket(ctx.principal(), request.bucket());
         MultipartUpload upload = upload(bucket, request.uploadId(), request.key());
         int number = partNumber(request.partNumber());
-        ChecksumSpec checksum = ChecksumSpec.of(request.checksumAlgorithmAsString(), ChecksumMembers.of(request), ctx.payload());
+        ChecksumSpec checksum = ChecksumSpec.of(request.checksumAlgorithmAsString(), ChecksumMembers.of(request), body);
         ChecksumAlgorithms required = ChecksumAlgorithms.fromName(upload.checksumAlgorithm());
         if (required != null && checksum.clientProvided() && checksum.algorithm() != required) {
             throw S3Errors.invalidRequest("Checksum Type mismatch occurred, expected checksum Type: "
@@ -52,15 +53,15 @@ public final class MultipartProvider extends S3Feature {
         if (required != null && !checksum.clientProvided()) {
             checksum = new ChecksumSpec(required, null, true); // the part is still summed with the upload's algorithm
         }
-        WrittenBlob blob = BodyWriter.write(state.blobs(), ctx.payload(), request.contentLength(), request.contentMD5(), checksum);
+        WrittenBlob blob = BodyWriter.write(state.blobs(), body, request.contentLength(), request.contentMD5(), checksum);
         Part part = addPart(bucket, upload, number, blob, checksum.clientProvided() ? blob.checksum() : null);
         UploadPartResponse.Builder response = UploadPartResponse.builder().eTag(part.etag()).serverSideEncryption("AES256");
         ChecksumMembers.set((SdkPojo) response, checksum.algorithm(), part.checksum());
         return response.build();
     }
 
-    public UploadPartCopyResponse uploadPartCopy(RequestContext ctx, UploadPartCopyRequest request) {
-        Bucket bucket = state.bucket(ctx, request.destinationBucket());
+    public UploadPartCopyResponse uploadPartCopy(CallContext ctx, UploadPartCopyRequest request) {
+        Bucket bucket = state.bucket(ctx.principal(), request.destinationBucket());
         MultipartUpload upload = upload(bucket, request.uploadId(), request.destinationKey());
         int number = partNumber(request.partNumber());
         CopySource source = CopySource.parse(request.copySource());
@@ -83,8 +84,8 @@ public final class MultipartProvider extends S3Feature {
                 .copySourceVersionId(source.versionId() == null ? from.versionId() : source.versionId()).build();
     }
 
-    public AbortMultipartUploadResponse abortMultipartUpload(RequestContext ctx, AbortMultipartUploadRequest request) {
-        Bucket bucket = state.bucket(ctx, request.bucket());
+    public AbortMultipartUploadResponse abortMultipartUpload(CallContext ctx, AbortMultipartUploadRequest request) {
+        Bucket bucket = state.bucket(ctx.principal(), request.bucket());
         MultipartUpload upload = bucket.uploads().get(request.uploadId());
         if (upload == null || !upload.key().equals(request.key()) || !bucket.uploads().remove(request.uploadId(), upload)) {
             throw S3Errors.noSuchUpload(request.uploadId());

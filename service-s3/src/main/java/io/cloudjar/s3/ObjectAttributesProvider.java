@@ -1,6 +1,6 @@
 package io.cloudjar.s3;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.model.StoredObject;
 import io.cloudjar.s3.model.StoredObject.ObjectPart;
@@ -22,8 +22,8 @@ public final class ObjectAttributesProvider extends S3Feature {
     private static final Set<String> NAMES = Set.of("ETag", "Checksum", "ObjectParts", "StorageClass", "ObjectSize");
     private static final int MAX_PARTS = 1000;
 
-    public GetObjectAttributesResponse getObjectAttributes(RequestContext ctx, GetObjectAttributesRequest request) {
-        Bucket bucket = state.bucket(ctx, request.bucket());
+    public GetObjectAttributesResponse getObjectAttributes(CallContext ctx, GetObjectAttributesRequest request) {
+        Bucket bucket = state.bucket(ctx.principal(), request.bucket());
         List<String> wanted = request.objectAttributesAsStrings();
         for (String name : wanted) {
             if (!NAMES.contains(name)) {

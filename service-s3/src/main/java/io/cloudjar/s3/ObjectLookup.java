@@ -1,10 +1,10 @@
 package io.cloudjar.s3;
 
 import io.cloudjar.core.errors.AwsErrors;
-import io.cloudjar.core.http.HttpDates;
 import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.model.ObjectVersions;
 import io.cloudjar.s3.model.StoredObject;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
  * Finds the object version a read names, with S3's answers for what is not there: NoSuchKey (marked with
@@ -23,8 +23,8 @@ final class ObjectLookup {
                 throw S3Errors.noSuchKey(key);
             }
             if (latest.deleteMarker()) {
-                throw S3Errors.noSuchKey(key).withHeader("x-amz-delete-marker", "true")
-                        .withHeader("x-amz-version-id", VersionIds.header(bucket, latest));
+                throw S3Errors.noSuchKey(key).withResponseMembers(GetObjectResponse.builder().deleteMarker(true)
+                        .versionId(VersionIds.header(bucket, latest)).build());
             }
             return latest;
         }
@@ -37,10 +37,8 @@ final class ObjectLookup {
         if (found.deleteMarker()) {
             throw AwsErrors.of("MethodNotAllowed", 405, "The specified method is not allowed against this resource.")
                     .withDetail("Method", "GET").withDetail("ResourceType", "DeleteMarker")
-                    .withHeader("x-amz-delete-marker", "true")
-                    .withHeader("x-amz-version-id", VersionIds.listed(found))
-                    .withHeader("Last-Modified", HttpDates.format(found.lastModified()))
-                    .withHeader("Allow", "DELETE");
+                    .withResponseMembers(GetObjectResponse.builder().deleteMarker(true)
+                            .versionId(VersionIds.listed(found)).lastModified(found.lastModified()).build());
         }
         return found;
     }

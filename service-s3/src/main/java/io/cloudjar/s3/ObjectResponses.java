@@ -1,6 +1,6 @@
 package io.cloudjar.s3;
 
-import io.cloudjar.core.http.HttpDates;
+import io.cloudjar.core.util.HttpDates;
 import io.cloudjar.core.model.ModelClasses;
 import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.model.ObjectMetadata;

@@ -1,10 +1,10 @@
 package io.cloudjar.s3;
 
 import io.cloudjar.core.errors.AwsErrors;
-import io.cloudjar.core.http.ResponseBody;
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
+import io.cloudjar.core.spi.StreamingPayload;
 import io.cloudjar.core.spi.ServiceContext;
-import io.cloudjar.core.spi.StreamingOutput;
+import io.cloudjar.core.spi.Reply;
 import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.model.StoredObject;
 import io.cloudjar.s3.storage.BlobStore.WrittenBlob;
@@ -35,15 +35,15 @@ public final class ObjectsProvider extends S3Feature {
         writes = new VersionedWrites(state);
     }
 
-    public PutObjectResponse putObject(RequestContext ctx, PutObjectRequest request) {
-        Bucket bucket = state.bucket(ctx, request.bucket());
+    public PutObjectResponse putObject(CallContext ctx, PutObjectRequest request, StreamingPayload body) {
+        Bucket bucket = state.bucket(ctx.principal(), request.bucket());
         checkKey(request.key());
         var metadata = MetadataMembers.of(request);
         var tags = TagSets.fromHeader(request.tagging());
         WriteConditions conditions = new WriteConditions(request.ifMatch(), request.ifNoneMatch());
         conditions.check(request.key(), bucket.latest(request.key())); // fail before the upload; checked again at the swap
-        ChecksumSpec checksum = ChecksumSpec.of(request.checksumAlgorithmAsString(), ChecksumMembers.of(request), ctx.payload());
-        WrittenBlob blob = BodyWriter.write(state.blobs(), ctx.payload(), request.contentLength(), request.contentMD5(), checksum);
+        ChecksumSpec checksum = ChecksumSpec.of(request.checksumAlgorithmAsString(), ChecksumMembers.of(request), body);
+        WrittenBlob blob = BodyWriter.write(state.blobs(), body, request.contentLength(), request.contentMD5(), checksum);
         StoredObject object = new StoredObject(request.key(), VersionIds.next(bucket), false, blob.path(), blob.size(),
                 BodyWriter.etag(blob.md5()), state.clock().now(), metadata, checksum.algorithm().name(), blob.checksum(),
                 "FULL_OBJECT", null, tags, ctx.accountId(), null);
@@ -54,8 +54,8 @@ public final class ObjectsProvider extends S3Feature {
         return response.build();
     }
 
-    public StreamingOutput<GetObjectResponse> getObject(RequestContext ctx, GetObjectRequest request) {
-        Bucket bucket = state.bucket(ctx, request.bucket());
+    public Reply<GetObjectResponse> getObject(CallContext ctx, GetObjectRequest request) {
+        Bucket bucket = state.bucket(ctx.principal(), request.bucket());
         for (int attempt = 0; ; attempt++) {
             ObjectReads read = ObjectReads.plan(bucket, new ObjectReads.Request(request.key(), request.versionId(),
                     request.ifMatch(), request.ifNoneMatch(), request.ifModifiedSince(), request.ifUnmodifiedSince(),
@@ -78,12 +78,12 @@ public final class ObjectsProvider extends S3Feature {
             ByteRange range = read.range();
             long offset = range == null ? 0 : range.start();
             long length = range == null ? obj.size() : range.length();
-            return new StreamingOutput<>(response, new ResponseBody.FileSlice(channel, offset, length), range == null ? 0 : 206);
+            return Reply.withFile(response, channel, offset, length);
         }
     }
 
-    public HeadObjectResponse headObject(RequestContext ctx, HeadObjectRequest request) {
-        Bucket bucket = state.bucket(ctx, request.bucket());
+    public HeadObjectResponse headObject(CallContext ctx, HeadObjectRequest request) {
+        Bucket bucket = state.bucket(ctx.principal(), request.bucket());
         ObjectReads read = ObjectReads.plan(bucket, new ObjectReads.Request(request.key(), request.versionId(),
                 request.ifMatch(), request.ifNoneMatch(), request.ifModifiedSince(), request.ifUnmodifiedSince(),
                 request.range(), request.partNumber()));
@@ -91,8 +91,8 @@ public final class ObjectsProvider extends S3Feature {
                 ObjectResponses.Overrides.of(request));
     }
 
-    public DeleteObjectResponse deleteObject(RequestContext ctx, DeleteObjectRequest request) {
-        Bucket bucket = state.bucket(ctx, request.bucket());
+    public DeleteObjectResponse deleteObject(CallContext ctx, DeleteObjectRequest request) {
+        Bucket bucket = state.bucket(ctx.principal(), request.bucket());
         DeleteObjectResponse.Builder response = DeleteObjectResponse.builder();
         if (request.versionId() == null) {
             StoredObject marker = writes.deleteLatest(bucket, request.key(), ctx.accountId());

@@ -4,6 +4,7 @@ import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.s3.model.StoredObject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /** Conditional GET/HEAD headers, evaluated in RFC 7232's order as S3 does. */
 final class Preconditions {
@@ -40,6 +41,7 @@ final class Preconditions {
     }
 
     private static io.cloudjar.core.errors.AwsException notModified(StoredObject obj) {
-        return AwsErrors.of("NotModified", 304, "Not Modified").withHeader("ETag", obj.etag());
+        return AwsErrors.of("NotModified", 304, "Not Modified")
+                .withResponseMembers(GetObjectResponse.builder().eTag(obj.etag()).build());
     }
 }

@@ -1,9 +1,9 @@
 package io.cloudjar.s3;
 
 import io.cloudjar.core.errors.AwsErrors;
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.spi.ServiceContext;
-import io.cloudjar.core.spi.StreamingOutput;
+import io.cloudjar.core.spi.Reply;
 import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.model.StoredObject;
 import io.cloudjar.s3.model.StoredObject.Restore;
@@ -29,8 +29,8 @@ public final class RestoreProvider extends S3Feature {
         writes = new VersionedWrites(state);
     }
 
-    public StreamingOutput<RestoreObjectResponse> restoreObject(RequestContext ctx, RestoreObjectRequest request) {
-        Bucket bucket = state.bucket(ctx, request.bucket());
+    public Reply<RestoreObjectResponse> restoreObject(CallContext ctx, RestoreObjectRequest request) {
+        Bucket bucket = state.bucket(ctx.principal(), request.bucket());
         RestoreRequest restore = request.restoreRequest();
         if (restore == null || restore.days() == null || restore.days() < 1) {
             throw S3Errors.malformedXml();
@@ -38,7 +38,7 @@ public final class RestoreProvider extends S3Feature {
         String tier = restore.glacierJobParameters() == null || restore.glacierJobParameters().tierAsString() == null
                 ? "Standard" : restore.glacierJobParameters().tierAsString();
         Instant now = state.clock().now();
-        int[] status = new int[1];
+        boolean[] started = new boolean[1];
         writes.update(bucket, request.key(), request.versionId(), o -> {
             if (!StorageClasses.isArchived(o)) {
                 throw AwsErrors.of("InvalidObjectState", 403, "Restore is not allowed for the object's current storage class")
@@ -49,14 +49,14 @@ public final class RestoreProvider extends S3Feature {
                 throw AwsErrors.of("RestoreAlreadyInProgress", 409, "Object restore is already in progress");
             }
             if (current != null && current.readable(now)) {
-                status[0] = 200;
-                return o.withRestore(new Restore(current.completesAt(), expiry(now, restore.days())));
+                                return o.withRestore(new Restore(current.completesAt(), expiry(now, restore.days())));
             }
-            status[0] = 202;
+            started[0] = true;
             Instant done = now.plus(retrievalTime(o.metadata().storageClass(), tier));
             return o.withRestore(new Restore(done, expiry(done, restore.days())));
         });
-        return new StreamingOutput<>(RestoreObjectResponse.builder().build(), null, status[0]);
+        RestoreObjectResponse response = RestoreObjectResponse.builder().build();
+        return started[0] ? Reply.accepted(response) : Reply.of(response);
     }
 
     /** A restored copy expires at midnight UTC after the requested number of days. */

@@ -2,6 +2,7 @@ package io.cloudjar.s3;
 
 import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.errors.AwsException;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /** S3's errors as S3 words them (S3 API reference, "Error responses"), with the detail elements it adds. */
 final class S3Errors {
@@ -69,7 +70,8 @@ final class S3Errors {
 
     static AwsException invalidRange(long size) {
         return AwsErrors.of("InvalidRange", 416, "The requested range is not satisfiable")
-                .withDetail("ActualObjectSize", Long.toString(size)).withHeader("Content-Range", "bytes */" + size);
+                .withDetail("ActualObjectSize", Long.toString(size))
+                .withResponseMembers(GetObjectResponse.builder().contentRange("bytes */" + size).build());
     }
 
     static AwsException noSuchUpload(String uploadId) {

@@ -1,7 +1,7 @@
 package io.cloudjar.s3;
 
 import io.cloudjar.core.errors.AwsErrors;
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.auth.Principal;
 import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.core.store.Resettable;
 import io.cloudjar.core.util.EmulatorClock;
@@ -54,12 +54,12 @@ final class S3State implements Resettable, AutoCloseable {
      * The bucket a call addresses, or NoSuchBucket. A bucket of another account answers AccessDenied, as
      * it does in AWS without a bucket policy; unsigned calls act as the owner until bucket policies exist.
      */
-    Bucket bucket(RequestContext ctx, String name) {
+    Bucket bucket(Principal caller, String name) {
         Bucket bucket = buckets.get(name);
         if (bucket == null) {
             throw S3Errors.noSuchBucket(name);
         }
-        if (!ctx.principal().isAnonymous() && !bucket.ownerAccount().equals(ctx.accountId())) {
+        if (!caller.isAnonymous() && !bucket.ownerAccount().equals(caller.accountId())) {
             throw AwsErrors.of("AccessDenied", 403, "Access Denied");
         }
         return bucket;

@@ -2,7 +2,7 @@ package io.cloudjar.s3;
 
 import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.errors.AwsException;
-import io.cloudjar.core.http.PercentCodec;
+import io.cloudjar.core.util.PercentCodec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

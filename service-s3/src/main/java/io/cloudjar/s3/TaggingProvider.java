@@ -1,6 +1,6 @@
 package io.cloudjar.s3;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.model.StoredObject;
@@ -22,15 +22,15 @@ public final class TaggingProvider extends S3Feature {
         writes = new VersionedWrites(state);
     }
 
-    public GetObjectTaggingResponse getObjectTagging(RequestContext ctx, GetObjectTaggingRequest request) {
-        Bucket bucket = state.bucket(ctx, request.bucket());
+    public GetObjectTaggingResponse getObjectTagging(CallContext ctx, GetObjectTaggingRequest request) {
+        Bucket bucket = state.bucket(ctx.principal(), request.bucket());
         StoredObject object = ObjectLookup.find(bucket, request.key(), request.versionId());
         return GetObjectTaggingResponse.builder().versionId(VersionIds.header(bucket, object))
                 .tagSet(TagSets.toTags(object.tags())).build();
     }
 
-    public PutObjectTaggingResponse putObjectTagging(RequestContext ctx, PutObjectTaggingRequest request) {
-        Bucket bucket = state.bucket(ctx, request.bucket());
+    public PutObjectTaggingResponse putObjectTagging(CallContext ctx, PutObjectTaggingRequest request) {
+        Bucket bucket = state.bucket(ctx.principal(), request.bucket());
         if (request.tagging() == null) {
             throw S3Errors.malformedXml();
         }
@@ -39,8 +39,8 @@ public final class TaggingProvider extends S3Feature {
         return PutObjectTaggingResponse.builder().versionId(VersionIds.header(bucket, tagged)).build();
     }
 
-    public DeleteObjectTaggingResponse deleteObjectTagging(RequestContext ctx, DeleteObjectTaggingRequest request) {
-        Bucket bucket = state.bucket(ctx, request.bucket());
+    public DeleteObjectTaggingResponse deleteObjectTagging(CallContext ctx, DeleteObjectTaggingRequest request) {
+        Bucket bucket = state.bucket(ctx.principal(), request.bucket());
         StoredObject untagged = writes.update(bucket, request.key(), request.versionId(), o -> o.withTags(Map.of()));
         return DeleteObjectTaggingResponse.builder().versionId(VersionIds.header(bucket, untagged)).build();
     }

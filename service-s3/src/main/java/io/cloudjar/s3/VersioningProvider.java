@@ -1,6 +1,6 @@
 package io.cloudjar.s3;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.model.StoredObject;
 import java.util.function.UnaryOperator;
@@ -19,8 +19,8 @@ import software.amazon.awssdk.services.s3.model.VersioningConfiguration;
 /** Bucket versioning (Enabled/Suspended, the MFA delete flag) and ListObjectVersions. */
 public final class VersioningProvider extends S3Feature {
 
-    public PutBucketVersioningResponse putBucketVersioning(RequestContext ctx, PutBucketVersioningRequest request) {
-        Bucket bucket = state.bucket(ctx, request.bucket());
+    public PutBucketVersioningResponse putBucketVersioning(CallContext ctx, PutBucketVersioningRequest request) {
+        Bucket bucket = state.bucket(ctx.principal(), request.bucket());
         VersioningConfiguration config = request.versioningConfiguration();
         if (config == null) {
             throw S3Errors.malformedXml();
@@ -42,8 +42,8 @@ public final class VersioningProvider extends S3Feature {
         return PutBucketVersioningResponse.builder().build();
     }
 
-    public GetBucketVersioningResponse getBucketVersioning(RequestContext ctx, GetBucketVersioningRequest request) {
-        Bucket bucket = state.bucket(ctx, request.bucket());
+    public GetBucketVersioningResponse getBucketVersioning(CallContext ctx, GetBucketVersioningRequest request) {
+        Bucket bucket = state.bucket(ctx.principal(), request.bucket());
         if (bucket.versioning() == null) {
             return GetBucketVersioningResponse.builder().build();
         }
@@ -53,8 +53,8 @@ public final class VersioningProvider extends S3Feature {
                 .build();
     }
 
-    public ListObjectVersionsResponse listObjectVersions(RequestContext ctx, ListObjectVersionsRequest request) {
-        Bucket bucket = state.bucket(ctx, request.bucket());
+    public ListObjectVersionsResponse listObjectVersions(CallContext ctx, ListObjectVersionsRequest request) {
+        Bucket bucket = state.bucket(ctx.principal(), request.bucket());
         UnaryOperator<String> enc = ListObjectsProvider.encoder(request.encodingTypeAsString());
         int maxKeys = ListObjectsProvider.maxKeys(request.maxKeys());
         if (request.versionIdMarker() != null && request.keyMarker() == null) {

@@ -1,12 +1,12 @@
 package io.cloudjar.vpc;
 
 import io.cloudjar.core.errors.AwsErrors;
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.vpc.api.InstanceDirectory;
 import io.cloudjar.vpc.api.Scope;
-import io.cloudjar.vpc.support.TagSpecifications;
+import io.cloudjar.vpc.api.TagSpecifications;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.ec2.model.ReleaseAddressResponse;
 public final class AddressProvider extends NetworkProvider {
     static final int ADDRESS_QUOTA = 5;
 
-    public AllocateAddressResponse allocateAddress(RequestContext ctx, AllocateAddressRequest request) {
+    public AllocateAddressResponse allocateAddress(CallContext ctx, AllocateAddressRequest request) {
         if (request.address() != null || request.customerOwnedIpv4Pool() != null
                 || (request.publicIpv4Pool() != null && !request.publicIpv4Pool().equals("amazon"))) {
             throw VpcErrors.invalidParameter("The address pool %s does not exist or is not available to this account.",
@@ -54,8 +54,8 @@ public final class AddressProvider extends NetworkProvider {
                 .publicIpv4Pool("amazon").networkBorderGroup(address.networkBorderGroup).build();
     }
 
-    public DescribeAddressesResponse describeAddresses(RequestContext ctx, DescribeAddressesRequest request) {
-        List<Filters.Filter> filters = io.cloudjar.vpc.support.Ec2Filters.of(request.filters());
+    public DescribeAddressesResponse describeAddresses(CallContext ctx, DescribeAddressesRequest request) {
+        List<Filters.Filter> filters = io.cloudjar.vpc.api.Ec2Filters.of(request.filters());
         AddressViews.FILTERS.validate(filters);
         NetworkState state = state(ctx);
         List<Address> addresses = state.read(() -> {
@@ -72,7 +72,7 @@ public final class AddressProvider extends NetworkProvider {
                 .addresses(addresses.stream().filter(a -> AddressViews.FILTERS.matches(a, filters)).toList()).build();
     }
 
-    public DescribeAddressesAttributeResponse describeAddressesAttribute(RequestContext ctx, DescribeAddressesAttributeRequest request) {
+    public DescribeAddressesAttributeResponse describeAddressesAttribute(CallContext ctx, DescribeAddressesAttributeRequest request) {
         NetworkState state = state(ctx);
         List<AddressAttribute> attributes = state.read(() -> (request.allocationIds().isEmpty()
                 ? state.addresses.all().stream() : request.allocationIds().stream().map(state.addresses::get))
@@ -80,7 +80,7 @@ public final class AddressProvider extends NetworkProvider {
         return DescribeAddressesAttributeResponse.builder().addresses(attributes).build();
     }
 
-    public AssociateAddressResponse associateAddress(RequestContext ctx, AssociateAddressRequest request) {
+    public AssociateAddressResponse associateAddress(CallContext ctx, AssociateAddressRequest request) {
         Scope scope = Scope.of(ctx);
         String interfaceId = request.networkInterfaceId();
         if (interfaceId == null) {
@@ -107,7 +107,7 @@ public final class AddressProvider extends NetworkProvider {
         return AssociateAddressResponse.builder().associationId(associationId).build();
     }
 
-    public DisassociateAddressResponse disassociateAddress(RequestContext ctx, DisassociateAddressRequest request) {
+    public DisassociateAddressResponse disassociateAddress(CallContext ctx, DisassociateAddressRequest request) {
         NetworkState state = state(ctx);
         String[] changed = new String[2];
         state.write(() -> {
@@ -130,7 +130,7 @@ public final class AddressProvider extends NetworkProvider {
         return DisassociateAddressResponse.builder().build();
     }
 
-    public ReleaseAddressResponse releaseAddress(RequestContext ctx, ReleaseAddressRequest request) {
+    public ReleaseAddressResponse releaseAddress(CallContext ctx, ReleaseAddressRequest request) {
         if (request.allocationId() == null) {
             throw AddressErrors.releaseNeedsAllocation();
         }

@@ -1,7 +1,7 @@
 package io.cloudjar.vpc;
 
 import io.cloudjar.core.support.Filters;
-import io.cloudjar.vpc.support.Tags;
+import io.cloudjar.vpc.api.Tags;
 import software.amazon.awssdk.services.ec2.model.Address;
 
 /** Renders Elastic IPs as the SDK's {@code Address} and names DescribeAddresses' filters. */

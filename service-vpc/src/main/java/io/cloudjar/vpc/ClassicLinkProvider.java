@@ -1,9 +1,9 @@
 package io.cloudjar.vpc;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Filters;
-import io.cloudjar.vpc.support.Ec2Filters;
-import io.cloudjar.vpc.support.Tags;
+import io.cloudjar.vpc.api.Ec2Filters;
+import io.cloudjar.vpc.api.Tags;
 import java.util.LinkedHashSet;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.ClassicLinkDnsSupport;
@@ -22,7 +22,7 @@ public final class ClassicLinkProvider extends NetworkProvider {
             .onValue("is-classic-link-enabled", VpcClassicLink::classicLinkEnabled)
             .withTags(v -> Tags.asMap(v.tags()));
 
-    public DescribeVpcClassicLinkResponse describeVpcClassicLink(RequestContext ctx, DescribeVpcClassicLinkRequest r) {
+    public DescribeVpcClassicLinkResponse describeVpcClassicLink(CallContext ctx, DescribeVpcClassicLinkRequest r) {
         List<Filters.Filter> filters = Ec2Filters.of(r.filters());
         FILTERS.validate(filters);
         NetworkState state = state(ctx);
@@ -33,7 +33,7 @@ public final class ClassicLinkProvider extends NetworkProvider {
                 .vpcs(links.stream().filter(l -> FILTERS.matches(l, filters)).toList()).build();
     }
 
-    public DescribeVpcClassicLinkDnsSupportResponse describeVpcClassicLinkDnsSupport(RequestContext ctx,
+    public DescribeVpcClassicLinkDnsSupportResponse describeVpcClassicLinkDnsSupport(CallContext ctx,
                                                                                      DescribeVpcClassicLinkDnsSupportRequest r) {
         NetworkState state = state(ctx);
         List<ClassicLinkDnsSupport> support = state.read(() -> vpcs(state, r.vpcIds()).stream()

@@ -2,8 +2,8 @@ package io.cloudjar.vpc;
 
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
-import io.cloudjar.vpc.support.DescribePaging;
-import io.cloudjar.vpc.support.Ec2Filters;
+import io.cloudjar.vpc.api.DescribePaging;
+import io.cloudjar.vpc.api.Ec2Filters;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.cloudjar.vpc;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
-import io.cloudjar.vpc.support.TagSpecifications;
-import io.cloudjar.vpc.support.Tags;
+import io.cloudjar.vpc.api.TagSpecifications;
+import io.cloudjar.vpc.api.Tags;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +39,7 @@ public final class DhcpOptionsProvider extends NetworkProvider {
             .withTags(d -> Tags.asMap(d.tags()));
     private static final Describe<DhcpOptions> DESCRIBE = new Describe<>(FILTERS, DhcpOptions::dhcpOptionsId, "DhcpOptionsIds");
 
-    public CreateDhcpOptionsResponse createDhcpOptions(RequestContext ctx, CreateDhcpOptionsRequest request) {
+    public CreateDhcpOptionsResponse createDhcpOptions(CallContext ctx, CreateDhcpOptionsRequest request) {
         Map<String, List<String>> options = new LinkedHashMap<>();
         for (NewDhcpConfiguration c : request.dhcpConfigurations()) {
             if (c.key() == null || !KEYS.contains(c.key())) {
@@ -60,14 +60,14 @@ public final class DhcpOptionsProvider extends NetworkProvider {
         return CreateDhcpOptionsResponse.builder().dhcpOptions(created).build();
     }
 
-    public DescribeDhcpOptionsResponse describeDhcpOptions(RequestContext ctx, DescribeDhcpOptionsRequest request) {
+    public DescribeDhcpOptionsResponse describeDhcpOptions(CallContext ctx, DescribeDhcpOptionsRequest request) {
         NetworkState state = state(ctx);
         Pages.Page<DhcpOptions> page = DESCRIBE.run(state, state.dhcpOptions, DhcpOptionsProvider::render, request.filters(),
                 request.dhcpOptionsIds(), request.maxResults(), request.nextToken());
         return DescribeDhcpOptionsResponse.builder().dhcpOptions(page.items()).nextToken(page.nextToken()).build();
     }
 
-    public DeleteDhcpOptionsResponse deleteDhcpOptions(RequestContext ctx, DeleteDhcpOptionsRequest request) {
+    public DeleteDhcpOptionsResponse deleteDhcpOptions(CallContext ctx, DeleteDhcpOptionsRequest request) {
         NetworkState state = state(ctx);
         state.write(() -> {
             DhcpOptionsRecord options = state.dhcpOptions.get(request.dhcpOptionsId());
@@ -79,7 +79,7 @@ public final class DhcpOptionsProvider extends NetworkProvider {
         return DeleteDhcpOptionsResponse.builder().build();
     }
 
-    public AssociateDhcpOptionsResponse associateDhcpOptions(RequestContext ctx, AssociateDhcpOptionsRequest request) {
+    public AssociateDhcpOptionsResponse associateDhcpOptions(CallContext ctx, AssociateDhcpOptionsRequest request) {
         NetworkState state = state(ctx);
         state.write(() -> {
             VpcRecord vpc = state.vpc(request.vpcId());

@@ -1,11 +1,11 @@
 package io.cloudjar.vpc;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
-import io.cloudjar.vpc.support.TagSpecifications;
-import io.cloudjar.vpc.support.Tags;
+import io.cloudjar.vpc.api.TagSpecifications;
+import io.cloudjar.vpc.api.Tags;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.CreateEgressOnlyInternetGatewayRequest;
@@ -24,7 +24,7 @@ public final class EgressOnlyGatewayProvider extends NetworkProvider {
     private static final Describe<EgressOnlyInternetGateway> DESCRIBE = new Describe<>(FILTERS,
             EgressOnlyInternetGateway::egressOnlyInternetGatewayId, "EgressOnlyInternetGatewayIds").maxResults(255);
 
-    public CreateEgressOnlyInternetGatewayResponse createEgressOnlyInternetGateway(RequestContext ctx,
+    public CreateEgressOnlyInternetGatewayResponse createEgressOnlyInternetGateway(CallContext ctx,
                                                                                    CreateEgressOnlyInternetGatewayRequest request) {
         Map<String, String> tags = TagSpecifications.tagsFor(request.tagSpecifications(), "egress-only-internet-gateway");
         NetworkState state = state(ctx);
@@ -35,7 +35,7 @@ public final class EgressOnlyGatewayProvider extends NetworkProvider {
     }
 
     public DescribeEgressOnlyInternetGatewaysResponse describeEgressOnlyInternetGateways(
-            RequestContext ctx, DescribeEgressOnlyInternetGatewaysRequest request) {
+            CallContext ctx, DescribeEgressOnlyInternetGatewaysRequest request) {
         NetworkState state = state(ctx);
         Pages.Page<EgressOnlyInternetGateway> page = DESCRIBE.run(state, state.egressOnlyGateways, EgressOnlyGatewayProvider::render,
                 request.filters(), request.egressOnlyInternetGatewayIds(), request.maxResults(), request.nextToken());
@@ -43,7 +43,7 @@ public final class EgressOnlyGatewayProvider extends NetworkProvider {
                 .nextToken(page.nextToken()).build();
     }
 
-    public DeleteEgressOnlyInternetGatewayResponse deleteEgressOnlyInternetGateway(RequestContext ctx,
+    public DeleteEgressOnlyInternetGatewayResponse deleteEgressOnlyInternetGateway(CallContext ctx,
                                                                                    DeleteEgressOnlyInternetGatewayRequest request) {
         NetworkState state = state(ctx);
         state.write(() -> {

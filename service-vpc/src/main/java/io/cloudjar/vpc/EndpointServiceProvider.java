@@ -1,6 +1,6 @@
 package io.cloudjar.vpc;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import java.util.List;
@@ -17,7 +17,7 @@ public final class EndpointServiceProvider extends NetworkProvider {
             .on("service-type", d -> d.serviceType().stream().map(ServiceTypeDetail::serviceTypeAsString).toList());
     private static final Describe<ServiceDetail> DESCRIBE = new Describe<>(FILTERS, ServiceDetail::serviceName, "ServiceNames");
 
-    public DescribeVpcEndpointServicesResponse describeVpcEndpointServices(RequestContext ctx, DescribeVpcEndpointServicesRequest r) {
+    public DescribeVpcEndpointServicesResponse describeVpcEndpointServices(CallContext ctx, DescribeVpcEndpointServicesRequest r) {
         var filters = DESCRIBE.check(r.filters(), List.of(), r.maxResults());
         for (String name : r.serviceNames()) {
             EndpointServices.find(ctx.region(), name).orElseThrow(() -> GatewayErrors.invalidServiceName(name));

@@ -2,13 +2,13 @@ package io.cloudjar.vpc;
 
 import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.errors.AwsException;
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
-import io.cloudjar.vpc.support.Ec2Filters;
-import io.cloudjar.vpc.support.TagSpecifications;
-import io.cloudjar.vpc.support.Tags;
+import io.cloudjar.vpc.api.Ec2Filters;
+import io.cloudjar.vpc.api.TagSpecifications;
+import io.cloudjar.vpc.api.Tags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,7 @@ public final class FlowLogProvider extends NetworkProvider {
             .withTags(f -> Tags.asMap(f.tags()));
     private static final Describe<FlowLog> DESCRIBE = new Describe<>(FILTERS, FlowLog::flowLogId, "FlowLogIds");
 
-    public CreateFlowLogsResponse createFlowLogs(RequestContext ctx, CreateFlowLogsRequest r) {
+    public CreateFlowLogsResponse createFlowLogs(CallContext ctx, CreateFlowLogsRequest r) {
         String destinationType = Objects.requireNonNullElse(r.logDestinationTypeAsString(), "cloud-watch-logs");
         if (destinationType.equals("cloud-watch-logs") && r.deliverLogsPermissionArn() == null) {
             throw AwsErrors.badRequest("InvalidParameter", "DeliverLogsPermissionArn can't be empty if LogDestinationType is cloud-watch-logs.");
@@ -87,10 +87,10 @@ public final class FlowLogProvider extends NetworkProvider {
         return CreateFlowLogsResponse.builder().flowLogIds(created).unsuccessful(failed).clientToken(r.clientToken()).build();
     }
 
-    public DescribeFlowLogsResponse describeFlowLogs(RequestContext ctx, DescribeFlowLogsRequest r) {
+    public DescribeFlowLogsResponse describeFlowLogs(CallContext ctx, DescribeFlowLogsRequest r) {
         List<Filters.Filter> filters = Ec2Filters.of(r.filter());
         FILTERS.validate(filters);
-        io.cloudjar.vpc.support.DescribePaging.checkMaxResults(r.maxResults(), 1, Describe.MAX_RESULTS);
+        io.cloudjar.vpc.api.DescribePaging.checkMaxResults(r.maxResults(), 1, Describe.MAX_RESULTS);
         NetworkState state = state(ctx);
         List<FlowLog> candidates = state.read(() -> (r.flowLogIds().isEmpty() ? state.flowLogs.all()
                 : r.flowLogIds().stream().distinct().flatMap(id -> state.flowLogs.find(id).stream()).toList())
@@ -99,7 +99,7 @@ public final class FlowLogProvider extends NetworkProvider {
         return DescribeFlowLogsResponse.builder().flowLogs(page.items()).nextToken(page.nextToken()).build();
     }
 
-    public DeleteFlowLogsResponse deleteFlowLogs(RequestContext ctx, DeleteFlowLogsRequest r) {
+    public DeleteFlowLogsResponse deleteFlowLogs(CallContext ctx, DeleteFlowLogsRequest r) {
         NetworkState state = state(ctx);
         List<UnsuccessfulItem> failed = state.write(() -> {
             List<UnsuccessfulItem> out = new ArrayList<>();

@@ -3,7 +3,6 @@ package io.cloudjar.vpc;
 import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.regions.RegionCatalog;
 import io.cloudjar.vpc.api.AddressInfo;
-import io.cloudjar.vpc.api.InstanceDirectory;
 import io.cloudjar.vpc.api.InstanceNetworking;
 import io.cloudjar.vpc.api.InterfaceInfo;
 import io.cloudjar.vpc.api.InterfaceRequest;
@@ -26,17 +25,6 @@ import java.util.Optional;
  * no operation itself; every method works on the same state as this module's providers.
  */
 public final class InstanceNetworkingProvider extends NetworkProvider implements InstanceNetworking {
-    /** A directory handed over before this provider's own init (providers start in class-path order). */
-    private volatile InstanceDirectory early;
-
-    @Override
-    public void init(io.cloudjar.core.spi.ServiceContext context) {
-        super.init(context);
-        if (early != null) {
-            store.instances = early;
-        }
-    }
-
     @Override
     public SubnetInfo defaultSubnet(Scope scope, String availabilityZone) {
         NetworkState state = store.get(scope);
@@ -212,13 +200,6 @@ public final class InstanceNetworkingProvider extends NetworkProvider implements
         });
     }
 
-    @Override
-    public void setInstanceDirectory(InstanceDirectory directory) {
-        early = directory;
-        if (store != null) {
-            store.instances = directory;
-        }
-    }
 
     private static List<NetworkInterfaceRecord> attached(NetworkState state, String instanceId) {
         return state.interfacesAttachedTo(instanceId);

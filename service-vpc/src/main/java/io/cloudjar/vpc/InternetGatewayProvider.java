@@ -1,11 +1,11 @@
 package io.cloudjar.vpc;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
-import io.cloudjar.vpc.support.TagSpecifications;
-import io.cloudjar.vpc.support.Tags;
+import io.cloudjar.vpc.api.TagSpecifications;
+import io.cloudjar.vpc.api.Tags;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,7 +36,7 @@ public final class InternetGatewayProvider extends NetworkProvider {
     private static final Describe<InternetGateway> DESCRIBE =
             new Describe<>(FILTERS, InternetGateway::internetGatewayId, "InternetGatewayIds");
 
-    public CreateInternetGatewayResponse createInternetGateway(RequestContext ctx, CreateInternetGatewayRequest request) {
+    public CreateInternetGatewayResponse createInternetGateway(CallContext ctx, CreateInternetGatewayRequest request) {
         Map<String, String> tags = TagSpecifications.tagsFor(request.tagSpecifications(), "internet-gateway");
         NetworkState state = state(ctx);
         InternetGateway igw = state.write(() -> render(state.internetGateways.add(
@@ -44,14 +44,14 @@ public final class InternetGatewayProvider extends NetworkProvider {
         return CreateInternetGatewayResponse.builder().internetGateway(igw).build();
     }
 
-    public DescribeInternetGatewaysResponse describeInternetGateways(RequestContext ctx, DescribeInternetGatewaysRequest request) {
+    public DescribeInternetGatewaysResponse describeInternetGateways(CallContext ctx, DescribeInternetGatewaysRequest request) {
         NetworkState state = state(ctx);
         Pages.Page<InternetGateway> page = DESCRIBE.run(state, state.internetGateways, InternetGatewayProvider::render,
                 request.filters(), request.internetGatewayIds(), request.maxResults(), request.nextToken());
         return DescribeInternetGatewaysResponse.builder().internetGateways(page.items()).nextToken(page.nextToken()).build();
     }
 
-    public AttachInternetGatewayResponse attachInternetGateway(RequestContext ctx, AttachInternetGatewayRequest request) {
+    public AttachInternetGatewayResponse attachInternetGateway(CallContext ctx, AttachInternetGatewayRequest request) {
         NetworkState state = state(ctx);
         state.write(() -> {
             InternetGatewayRecord igw = state.internetGateways.get(request.internetGatewayId());
@@ -68,7 +68,7 @@ public final class InternetGatewayProvider extends NetworkProvider {
     }
 
     /** Refuses while interfaces in the VPC still have public addresses, which need the gateway. */
-    public DetachInternetGatewayResponse detachInternetGateway(RequestContext ctx, DetachInternetGatewayRequest request) {
+    public DetachInternetGatewayResponse detachInternetGateway(CallContext ctx, DetachInternetGatewayRequest request) {
         NetworkState state = state(ctx);
         state.write(() -> {
             InternetGatewayRecord igw = state.internetGateways.get(request.internetGatewayId());
@@ -86,7 +86,7 @@ public final class InternetGatewayProvider extends NetworkProvider {
         return DetachInternetGatewayResponse.builder().build();
     }
 
-    public DeleteInternetGatewayResponse deleteInternetGateway(RequestContext ctx, DeleteInternetGatewayRequest request) {
+    public DeleteInternetGatewayResponse deleteInternetGateway(CallContext ctx, DeleteInternetGatewayRequest request) {
         NetworkState state = state(ctx);
         state.write(() -> {
             InternetGatewayRecord igw = state.internetGateways.get(request.internetGatewayId());

@@ -1,12 +1,12 @@
 package io.cloudjar.vpc;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
-import io.cloudjar.vpc.support.Ec2Filters;
-import io.cloudjar.vpc.support.TagSpecifications;
-import io.cloudjar.vpc.support.Tags;
+import io.cloudjar.vpc.api.Ec2Filters;
+import io.cloudjar.vpc.api.TagSpecifications;
+import io.cloudjar.vpc.api.Tags;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +34,7 @@ public final class NatGatewayProvider extends NetworkProvider {
             .withTags(n -> Tags.asMap(n.tags()));
     private static final Describe<NatGateway> DESCRIBE = new Describe<>(FILTERS, NatGateway::natGatewayId, "NatGatewayIds");
 
-    public CreateNatGatewayResponse createNatGateway(RequestContext ctx, CreateNatGatewayRequest request) {
+    public CreateNatGatewayResponse createNatGateway(CallContext ctx, CreateNatGatewayRequest request) {
         String connectivity = Objects.requireNonNullElse(request.connectivityTypeAsString(), "public");
         if (connectivity.equals("public") && request.allocationId() == null) {
             throw GatewayErrors.natNeedsAllocation();
@@ -72,10 +72,10 @@ public final class NatGatewayProvider extends NetworkProvider {
         return CreateNatGatewayResponse.builder().natGateway(nat).clientToken(request.clientToken()).build();
     }
 
-    public DescribeNatGatewaysResponse describeNatGateways(RequestContext ctx, DescribeNatGatewaysRequest request) {
+    public DescribeNatGatewaysResponse describeNatGateways(CallContext ctx, DescribeNatGatewaysRequest request) {
         List<Filters.Filter> filters = Ec2Filters.of(request.filter());
         FILTERS.validate(filters);
-        io.cloudjar.vpc.support.DescribePaging.checkMaxResults(request.maxResults(), Describe.MIN_RESULTS, Describe.MAX_RESULTS);
+        io.cloudjar.vpc.api.DescribePaging.checkMaxResults(request.maxResults(), Describe.MIN_RESULTS, Describe.MAX_RESULTS);
         Instant now = store.clock.now();
         NetworkState state = state(ctx);
         List<NatGateway> candidates = state.read(() -> request.natGatewayIds().isEmpty()
@@ -86,7 +86,7 @@ public final class NatGatewayProvider extends NetworkProvider {
     }
 
     /** Frees the interface, its address and the Elastic IP at once; the state reads deleting, then deleted. */
-    public DeleteNatGatewayResponse deleteNatGateway(RequestContext ctx, DeleteNatGatewayRequest request) {
+    public DeleteNatGatewayResponse deleteNatGateway(CallContext ctx, DeleteNatGatewayRequest request) {
         Instant now = store.clock.now();
         NetworkState state = state(ctx);
         state.write(() -> {

@@ -1,6 +1,6 @@
 package io.cloudjar.vpc;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.vpc.NetworkAclRecord.AclEntry;
 import io.cloudjar.vpc.support.Ipv4Cidr;
 import io.cloudjar.vpc.support.Ipv6Cidr;
@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.ec2.model.ReplaceNetworkAclEntryResponse;
 public final class NetworkAclEntryProvider extends NetworkProvider {
     private static final int MAX_RULE = 32766;
 
-    public CreateNetworkAclEntryResponse createNetworkAclEntry(RequestContext ctx, CreateNetworkAclEntryRequest r) {
+    public CreateNetworkAclEntryResponse createNetworkAclEntry(CallContext ctx, CreateNetworkAclEntryRequest r) {
         AclEntry entry = entry(r.ruleNumber(), r.egress(), r.protocol(), r.ruleActionAsString(), r.cidrBlock(),
                 r.ipv6CidrBlock(), r.icmpTypeCode(), r.portRange());
         NetworkState state = state(ctx);
@@ -36,7 +36,7 @@ public final class NetworkAclEntryProvider extends NetworkProvider {
         return CreateNetworkAclEntryResponse.builder().build();
     }
 
-    public ReplaceNetworkAclEntryResponse replaceNetworkAclEntry(RequestContext ctx, ReplaceNetworkAclEntryRequest r) {
+    public ReplaceNetworkAclEntryResponse replaceNetworkAclEntry(CallContext ctx, ReplaceNetworkAclEntryRequest r) {
         AclEntry entry = entry(r.ruleNumber(), r.egress(), r.protocol(), r.ruleActionAsString(), r.cidrBlock(),
                 r.ipv6CidrBlock(), r.icmpTypeCode(), r.portRange());
         NetworkState state = state(ctx);
@@ -49,7 +49,7 @@ public final class NetworkAclEntryProvider extends NetworkProvider {
         return ReplaceNetworkAclEntryResponse.builder().build();
     }
 
-    public DeleteNetworkAclEntryResponse deleteNetworkAclEntry(RequestContext ctx, DeleteNetworkAclEntryRequest r) {
+    public DeleteNetworkAclEntryResponse deleteNetworkAclEntry(CallContext ctx, DeleteNetworkAclEntryRequest r) {
         int rule = ruleNumber(r.ruleNumber());
         boolean egress = Boolean.TRUE.equals(r.egress());
         NetworkState state = state(ctx);

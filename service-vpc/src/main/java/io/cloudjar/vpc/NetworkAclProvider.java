@@ -1,9 +1,9 @@
 package io.cloudjar.vpc;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
-import io.cloudjar.vpc.support.TagSpecifications;
+import io.cloudjar.vpc.api.TagSpecifications;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.CreateNetworkAclRequest;
 import software.amazon.awssdk.services.ec2.model.CreateNetworkAclResponse;
@@ -23,7 +23,7 @@ public final class NetworkAclProvider extends NetworkProvider {
     private static final Describe<NetworkAcl> DESCRIBE =
             new Describe<>(NetworkAclViews.FILTERS, NetworkAcl::networkAclId, "NetworkAclIds");
 
-    public CreateNetworkAclResponse createNetworkAcl(RequestContext ctx, CreateNetworkAclRequest request) {
+    public CreateNetworkAclResponse createNetworkAcl(CallContext ctx, CreateNetworkAclRequest request) {
         Map<String, String> tags = TagSpecifications.tagsFor(request.tagSpecifications(), "network-acl");
         NetworkState state = state(ctx);
         NetworkAcl acl = state.write(() -> {
@@ -34,14 +34,14 @@ public final class NetworkAclProvider extends NetworkProvider {
         return CreateNetworkAclResponse.builder().networkAcl(acl).clientToken(request.clientToken()).build();
     }
 
-    public DescribeNetworkAclsResponse describeNetworkAcls(RequestContext ctx, DescribeNetworkAclsRequest request) {
+    public DescribeNetworkAclsResponse describeNetworkAcls(CallContext ctx, DescribeNetworkAclsRequest request) {
         NetworkState state = state(ctx);
         Pages.Page<NetworkAcl> page = DESCRIBE.run(state, state.networkAcls, NetworkAclViews::render, request.filters(),
                 request.networkAclIds(), request.maxResults(), request.nextToken());
         return DescribeNetworkAclsResponse.builder().networkAcls(page.items()).nextToken(page.nextToken()).build();
     }
 
-    public DeleteNetworkAclResponse deleteNetworkAcl(RequestContext ctx, DeleteNetworkAclRequest request) {
+    public DeleteNetworkAclResponse deleteNetworkAcl(CallContext ctx, DeleteNetworkAclRequest request) {
         NetworkState state = state(ctx);
         state.write(() -> {
             NetworkAclRecord acl = state.networkAcls.get(request.networkAclId());
@@ -57,7 +57,7 @@ public final class NetworkAclProvider extends NetworkProvider {
     }
 
     /** Moves a subnet's association to another ACL of the same VPC, under a new association id. */
-    public ReplaceNetworkAclAssociationResponse replaceNetworkAclAssociation(RequestContext ctx,
+    public ReplaceNetworkAclAssociationResponse replaceNetworkAclAssociation(CallContext ctx,
                                                                              ReplaceNetworkAclAssociationRequest request) {
         NetworkState state = state(ctx);
         String newId = state.write(() -> {

@@ -2,7 +2,7 @@ package io.cloudjar.vpc;
 
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.vpc.NetworkAclRecord.AclEntry;
-import io.cloudjar.vpc.support.Tags;
+import io.cloudjar.vpc.api.Tags;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.function.Function;

@@ -1,6 +1,6 @@
 package io.cloudjar.vpc;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import java.util.Objects;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
 import software.amazon.awssdk.services.ec2.model.AttributeValue;
@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.ec2.model.NetworkInterface;
 /** The description, security groups, source/destination check and attachment flag of an interface. */
 public final class NetworkInterfaceAttributeProvider extends NetworkProvider {
 
-    public DescribeNetworkInterfaceAttributeResponse describeNetworkInterfaceAttribute(RequestContext ctx,
+    public DescribeNetworkInterfaceAttributeResponse describeNetworkInterfaceAttribute(CallContext ctx,
                                                                                        DescribeNetworkInterfaceAttributeRequest r) {
         NetworkState state = state(ctx);
         String attribute = Objects.requireNonNullElse(r.attributeAsString(), "");
@@ -32,7 +32,7 @@ public final class NetworkInterfaceAttributeProvider extends NetworkProvider {
         });
     }
 
-    public ModifyNetworkInterfaceAttributeResponse modifyNetworkInterfaceAttribute(RequestContext ctx,
+    public ModifyNetworkInterfaceAttributeResponse modifyNetworkInterfaceAttribute(CallContext ctx,
                                                                                    ModifyNetworkInterfaceAttributeRequest r) {
         NetworkState state = state(ctx);
         state.write(() -> {

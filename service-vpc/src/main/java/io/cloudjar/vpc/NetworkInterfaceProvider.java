@@ -1,13 +1,13 @@
 package io.cloudjar.vpc;
 
 import io.cloudjar.core.errors.AwsErrors;
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.vpc.api.InstanceDirectory;
 import io.cloudjar.vpc.api.Scope;
 import io.cloudjar.vpc.support.Ipv4Cidr;
-import io.cloudjar.vpc.support.TagSpecifications;
+import io.cloudjar.vpc.api.TagSpecifications;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,7 @@ public final class NetworkInterfaceProvider extends NetworkProvider {
     private static final Describe<NetworkInterface> DESCRIBE =
             new Describe<>(NetworkInterfaceViews.FILTERS, NetworkInterface::networkInterfaceId, "NetworkInterfaceIds");
 
-    public CreateNetworkInterfaceResponse createNetworkInterface(RequestContext ctx, CreateNetworkInterfaceRequest r) {
+    public CreateNetworkInterfaceResponse createNetworkInterface(CallContext ctx, CreateNetworkInterfaceRequest r) {
         Map<String, String> tags = TagSpecifications.tagsFor(r.tagSpecifications(), "network-interface");
         String primary = r.privateIpAddress();
         List<String> secondary = new ArrayList<>();
@@ -69,14 +69,14 @@ public final class NetworkInterfaceProvider extends NetworkProvider {
         return CreateNetworkInterfaceResponse.builder().networkInterface(eni).clientToken(r.clientToken()).build();
     }
 
-    public DescribeNetworkInterfacesResponse describeNetworkInterfaces(RequestContext ctx, DescribeNetworkInterfacesRequest r) {
+    public DescribeNetworkInterfacesResponse describeNetworkInterfaces(CallContext ctx, DescribeNetworkInterfacesRequest r) {
         NetworkState state = state(ctx);
         Pages.Page<NetworkInterface> page = DESCRIBE.run(state, state.interfaces, e -> NetworkInterfaceViews.render(state, e),
                 r.filters(), r.networkInterfaceIds(), r.maxResults(), r.nextToken());
         return DescribeNetworkInterfacesResponse.builder().networkInterfaces(page.items()).nextToken(page.nextToken()).build();
     }
 
-    public DeleteNetworkInterfaceResponse deleteNetworkInterface(RequestContext ctx, DeleteNetworkInterfaceRequest r) {
+    public DeleteNetworkInterfaceResponse deleteNetworkInterface(CallContext ctx, DeleteNetworkInterfaceRequest r) {
         NetworkState state = state(ctx);
         state.write(() -> {
             NetworkInterfaceRecord eni = state.interfaces.get(r.networkInterfaceId());
@@ -88,7 +88,7 @@ public final class NetworkInterfaceProvider extends NetworkProvider {
         return DeleteNetworkInterfaceResponse.builder().build();
     }
 
-    public AttachNetworkInterfaceResponse attachNetworkInterface(RequestContext ctx, AttachNetworkInterfaceRequest r) {
+    public AttachNetworkInterfaceResponse attachNetworkInterface(CallContext ctx, AttachNetworkInterfaceRequest r) {
         InstanceDirectory.InstanceRef instance = store.instance(Scope.of(ctx), r.instanceId());
         int index = r.deviceIndex() == null ? 1 : r.deviceIndex();
         NetworkState state = state(ctx);
@@ -97,7 +97,7 @@ public final class NetworkInterfaceProvider extends NetworkProvider {
         return AttachNetworkInterfaceResponse.builder().attachmentId(attachmentId).networkCardIndex(0).build();
     }
 
-    public DetachNetworkInterfaceResponse detachNetworkInterface(RequestContext ctx, DetachNetworkInterfaceRequest r) {
+    public DetachNetworkInterfaceResponse detachNetworkInterface(CallContext ctx, DetachNetworkInterfaceRequest r) {
         NetworkState state = state(ctx);
         state.write(() -> {
             NetworkInterfaceRecord eni = state.interfaces.first(i -> i.attachment != null
@@ -110,7 +110,7 @@ public final class NetworkInterfaceProvider extends NetworkProvider {
         return DetachNetworkInterfaceResponse.builder().build();
     }
 
-    public AssignPrivateIpAddressesResponse assignPrivateIpAddresses(RequestContext ctx, AssignPrivateIpAddressesRequest r) {
+    public AssignPrivateIpAddressesResponse assignPrivateIpAddresses(CallContext ctx, AssignPrivateIpAddressesRequest r) {
         NetworkState state = state(ctx);
         List<AssignedPrivateIpAddress> assigned = state.write(() -> {
             NetworkInterfaceRecord eni = state.interfaces.get(r.networkInterfaceId());
@@ -138,7 +138,7 @@ public final class NetworkInterfaceProvider extends NetworkProvider {
                 .assignedPrivateIpAddresses(assigned).build();
     }
 
-    public UnassignPrivateIpAddressesResponse unassignPrivateIpAddresses(RequestContext ctx, UnassignPrivateIpAddressesRequest r) {
+    public UnassignPrivateIpAddressesResponse unassignPrivateIpAddresses(CallContext ctx, UnassignPrivateIpAddressesRequest r) {
         NetworkState state = state(ctx);
         state.write(() -> {
             NetworkInterfaceRecord eni = state.interfaces.get(r.networkInterfaceId());

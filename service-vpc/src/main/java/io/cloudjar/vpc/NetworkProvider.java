@@ -1,8 +1,9 @@
 package io.cloudjar.vpc;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.core.spi.ServiceProvider;
+import io.cloudjar.vpc.api.Scope;
 
 /** What every provider of this module shares: the EC2 API and the one {@link NetworkStore}. */
 abstract class NetworkProvider implements ServiceProvider {
@@ -18,7 +19,7 @@ abstract class NetworkProvider implements ServiceProvider {
         this.store = NetworkStore.of(context);
     }
 
-    NetworkState state(RequestContext ctx) {
-        return store.get(ctx);
+    NetworkState state(CallContext ctx) {
+        return store.get(Scope.of(ctx));
     }
 }

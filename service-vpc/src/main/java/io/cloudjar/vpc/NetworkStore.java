@@ -1,11 +1,11 @@
 package io.cloudjar.vpc;
 
-import io.cloudjar.core.pipeline.RequestContext;
 import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.core.store.Resettable;
 import io.cloudjar.core.util.EmulatorClock;
 import io.cloudjar.vpc.api.InstanceDirectory;
 import io.cloudjar.vpc.api.Scope;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -18,22 +18,20 @@ final class NetworkStore implements Resettable {
     final PublicIpPool publicIps;
     final PeeringTable peerings = new PeeringTable();
     final EmulatorClock clock;
-    /** service-ec2's instances, once it has registered them; null while it is absent. */
-    volatile InstanceDirectory instances;
+    private final ServiceContext context;
+    /** service-ec2's instances, looked up on first use (every provider has started by then); empty without it. */
+    private volatile Optional<InstanceDirectory> instances;
 
-    private NetworkStore(EmulatorClock clock, PublicIpPool publicIps) {
-        this.clock = clock;
+    private NetworkStore(ServiceContext context, PublicIpPool publicIps) {
+        this.context = context;
+        this.clock = context.clock();
         this.publicIps = publicIps;
     }
 
     /** The store of the server {@code context} belongs to; tests run several servers in one JVM. */
     static NetworkStore of(ServiceContext context) {
-        return context.shared(NetworkStore.class, () -> context.stores().register(new NetworkStore(context.clock(),
+        return context.shared(NetworkStore.class, () -> context.stores().register(new NetworkStore(context,
                 PublicIpPool.of(context.config().env(PublicIpPool.SETTING, null)))));
-    }
-
-    NetworkState get(RequestContext ctx) {
-        return get(Scope.of(ctx));
     }
 
     NetworkState get(Scope scope) {
@@ -44,17 +42,24 @@ final class NetworkStore implements Resettable {
 
     /** The instance of another module, or InvalidInstanceID.NotFound. Call without holding a state lock. */
     InstanceDirectory.InstanceRef instance(Scope scope, String instanceId) {
-        InstanceDirectory directory = instances;
-        return (directory == null ? java.util.Optional.<InstanceDirectory.InstanceRef>empty() : directory.instance(scope, instanceId))
+        return instances().flatMap(directory -> directory.instance(scope, instanceId))
                 .orElseThrow(() -> AddressErrors.instanceNotFound(instanceId));
     }
 
     /** Tells service-ec2 about an Elastic IP change of one of its instances; never under a state lock. */
     void addressChanged(Scope scope, String instanceId, String networkInterfaceId, boolean associated) {
-        InstanceDirectory directory = instances;
-        if (directory != null && instanceId != null) {
-            directory.addressAssociationChanged(scope, instanceId, networkInterfaceId, associated);
+        if (instanceId != null) {
+            instances().ifPresent(directory -> directory.addressAssociationChanged(scope, instanceId, networkInterfaceId, associated));
         }
+    }
+
+    private Optional<InstanceDirectory> instances() {
+        Optional<InstanceDirectory> found = instances;
+        if (found == null) {
+            found = context.lookup(InstanceDirectory.class);
+            instances = found;
+        }
+        return found;
     }
 
     @Override

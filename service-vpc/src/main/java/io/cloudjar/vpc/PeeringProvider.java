@@ -1,11 +1,11 @@
 package io.cloudjar.vpc;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.vpc.api.Scope;
 import io.cloudjar.vpc.support.Ipv4Cidr;
-import io.cloudjar.vpc.support.TagSpecifications;
+import io.cloudjar.vpc.api.TagSpecifications;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,7 +38,7 @@ public final class PeeringProvider extends NetworkProvider {
     private static final Describe<VpcPeeringConnection> DESCRIBE = new Describe<>(PeeringViews.FILTERS,
             VpcPeeringConnection::vpcPeeringConnectionId, "VpcPeeringConnectionIds");
 
-    public CreateVpcPeeringConnectionResponse createVpcPeeringConnection(RequestContext ctx, CreateVpcPeeringConnectionRequest r) {
+    public CreateVpcPeeringConnectionResponse createVpcPeeringConnection(CallContext ctx, CreateVpcPeeringConnectionRequest r) {
         Map<String, String> tags = TagSpecifications.tagsFor(r.tagSpecifications(), "vpc-peering-connection");
         NetworkState state = state(ctx);
         String requesterCidr = state.read(() -> state.vpc(r.vpcId()).cidrBlock());
@@ -73,7 +73,7 @@ public final class PeeringProvider extends NetworkProvider {
         return CreateVpcPeeringConnectionResponse.builder().vpcPeeringConnection(view).build();
     }
 
-    public DescribeVpcPeeringConnectionsResponse describeVpcPeeringConnections(RequestContext ctx, DescribeVpcPeeringConnectionsRequest r) {
+    public DescribeVpcPeeringConnectionsResponse describeVpcPeeringConnections(CallContext ctx, DescribeVpcPeeringConnectionsRequest r) {
         var filters = DESCRIBE.check(r.filters(), r.vpcPeeringConnectionIds(), r.maxResults());
         Instant now = store.clock.now();
         List<VpcPeeringConnection> candidates = visible(ctx, now).stream()
@@ -88,24 +88,24 @@ public final class PeeringProvider extends NetworkProvider {
         return DescribeVpcPeeringConnectionsResponse.builder().vpcPeeringConnections(page.items()).nextToken(page.nextToken()).build();
     }
 
-    public AcceptVpcPeeringConnectionResponse acceptVpcPeeringConnection(RequestContext ctx, AcceptVpcPeeringConnectionRequest r) {
+    public AcceptVpcPeeringConnectionResponse acceptVpcPeeringConnection(CallContext ctx, AcceptVpcPeeringConnectionRequest r) {
         VpcPeeringConnection view = transition(ctx, r.vpcPeeringConnectionId(), true, "active", "Active");
         return AcceptVpcPeeringConnectionResponse.builder()
                 .vpcPeeringConnection(view.toBuilder().status(s -> s.code("provisioning").message("Provisioning")).build()).build();
     }
 
-    public RejectVpcPeeringConnectionResponse rejectVpcPeeringConnection(RequestContext ctx, RejectVpcPeeringConnectionRequest r) {
+    public RejectVpcPeeringConnectionResponse rejectVpcPeeringConnection(CallContext ctx, RejectVpcPeeringConnectionRequest r) {
         transition(ctx, r.vpcPeeringConnectionId(), true, "rejected", "Rejected");
         return RejectVpcPeeringConnectionResponse.builder().returnValue(true).build();
     }
 
-    public DeleteVpcPeeringConnectionResponse deleteVpcPeeringConnection(RequestContext ctx, DeleteVpcPeeringConnectionRequest r) {
+    public DeleteVpcPeeringConnectionResponse deleteVpcPeeringConnection(CallContext ctx, DeleteVpcPeeringConnectionRequest r) {
         transition(ctx, r.vpcPeeringConnectionId(), false, "deleted", "Deleted by " + ctx.accountId());
         return DeleteVpcPeeringConnectionResponse.builder().returnValue(true).build();
     }
 
     /** DNS resolution across an active connection; each side's owner sets its own side's option. */
-    public ModifyVpcPeeringConnectionOptionsResponse modifyVpcPeeringConnectionOptions(RequestContext ctx,
+    public ModifyVpcPeeringConnectionOptionsResponse modifyVpcPeeringConnectionOptions(CallContext ctx,
                                                                                        ModifyVpcPeeringConnectionOptionsRequest r) {
         if (visible(ctx, store.clock.now()).stream().noneMatch(p -> p.id.equals(r.vpcPeeringConnectionId()))) {
             throw GatewayErrors.peeringNotFound(r.vpcPeeringConnectionId());
@@ -134,7 +134,7 @@ public final class PeeringProvider extends NetworkProvider {
     }
 
     /** Moves a connection the caller can see to a new status, checking who may and from which status. */
-    private VpcPeeringConnection transition(RequestContext ctx, String id, boolean accepterOnly, String to, String message) {
+    private VpcPeeringConnection transition(CallContext ctx, String id, boolean accepterOnly, String to, String message) {
         Instant now = store.clock.now();
         if (visible(ctx, now).stream().noneMatch(p -> p.id.equals(id))) {
             throw GatewayErrors.peeringNotFound(id);
@@ -159,7 +159,7 @@ public final class PeeringProvider extends NetworkProvider {
         });
     }
 
-    private List<PeeringRecord> visible(RequestContext ctx, Instant now) {
+    private List<PeeringRecord> visible(CallContext ctx, Instant now) {
         store.peerings.expire(now);
         return store.peerings.visibleTo(ctx.accountId(), ctx.region()).stream()
                 .filter(p -> p.deletedAt == null || now.isBefore(p.deletedAt.plus(VISIBLE_AFTER_END))).toList();

@@ -1,9 +1,9 @@
 package io.cloudjar.vpc;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
-import io.cloudjar.vpc.support.DescribePaging;
+import io.cloudjar.vpc.api.DescribePaging;
 import java.util.LinkedHashSet;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.DescribeManagedPrefixListsRequest;
@@ -29,7 +29,7 @@ public final class PrefixListProvider extends NetworkProvider {
     private static final Describe<ManagedPrefixList> DESCRIBE_MANAGED =
             new Describe<>(MANAGED_FILTERS, ManagedPrefixList::prefixListId, "PrefixListIds").maxResults(100);
 
-    public DescribePrefixListsResponse describePrefixLists(RequestContext ctx, DescribePrefixListsRequest request) {
+    public DescribePrefixListsResponse describePrefixLists(CallContext ctx, DescribePrefixListsRequest request) {
         var filters = DESCRIBE.check(request.filters(), request.prefixListIds(), request.maxResults());
         List<PrefixList> candidates = lists(ctx.region(), request.prefixListIds()).stream()
                 .map(p -> PrefixList.builder().prefixListId(p.id()).prefixListName(p.name()).cidrs(p.cidrs()).build()).toList();
@@ -37,7 +37,7 @@ public final class PrefixListProvider extends NetworkProvider {
         return DescribePrefixListsResponse.builder().prefixLists(page.items()).nextToken(page.nextToken()).build();
     }
 
-    public DescribeManagedPrefixListsResponse describeManagedPrefixLists(RequestContext ctx, DescribeManagedPrefixListsRequest request) {
+    public DescribeManagedPrefixListsResponse describeManagedPrefixLists(CallContext ctx, DescribeManagedPrefixListsRequest request) {
         var filters = DESCRIBE_MANAGED.check(request.filters(), request.prefixListIds(), request.maxResults());
         List<ManagedPrefixList> candidates = lists(ctx.region(), request.prefixListIds()).stream()
                 .map(p -> ManagedPrefixList.builder().prefixListId(p.id()).prefixListName(p.name()).addressFamily("IPv4")
@@ -47,7 +47,7 @@ public final class PrefixListProvider extends NetworkProvider {
         return DescribeManagedPrefixListsResponse.builder().prefixLists(page.items()).nextToken(page.nextToken()).build();
     }
 
-    public GetManagedPrefixListEntriesResponse getManagedPrefixListEntries(RequestContext ctx, GetManagedPrefixListEntriesRequest request) {
+    public GetManagedPrefixListEntriesResponse getManagedPrefixListEntries(CallContext ctx, GetManagedPrefixListEntriesRequest request) {
         DescribePaging.checkMaxResults(request.maxResults(), 1, 100);
         PrefixLists.PrefixList list = PrefixLists.require(state(ctx), request.prefixListId());
         Pages.Page<String> page = DescribePaging.page(list.cidrs(), c -> c, request.maxResults(), request.nextToken());

@@ -1,7 +1,7 @@
 package io.cloudjar.vpc;
 
 import io.cloudjar.core.errors.AwsErrors;
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.vpc.api.Scope;
 import io.cloudjar.vpc.support.Ipv4Cidr;
 import io.cloudjar.vpc.support.Ipv6Cidr;
@@ -36,7 +36,7 @@ public final class RouteProvider extends NetworkProvider {
         }
     }
 
-    public CreateRouteResponse createRoute(RequestContext ctx, CreateRouteRequest r) {
+    public CreateRouteResponse createRoute(CallContext ctx, CreateRouteRequest r) {
         RouteSpec spec = new RouteSpec(r.destinationCidrBlock(), r.destinationIpv6CidrBlock(), r.destinationPrefixListId(),
                 r.gatewayId(), r.natGatewayId(), r.networkInterfaceId(), r.instanceId(), r.vpcPeeringConnectionId(),
                 r.egressOnlyInternetGatewayId(), r.transitGatewayId(),
@@ -54,7 +54,7 @@ public final class RouteProvider extends NetworkProvider {
         return CreateRouteResponse.builder().returnValue(true).build();
     }
 
-    public ReplaceRouteResponse replaceRoute(RequestContext ctx, ReplaceRouteRequest r) {
+    public ReplaceRouteResponse replaceRoute(CallContext ctx, ReplaceRouteRequest r) {
         RouteSpec spec = new RouteSpec(r.destinationCidrBlock(), r.destinationIpv6CidrBlock(), r.destinationPrefixListId(),
                 r.gatewayId(), r.natGatewayId(), r.networkInterfaceId(), r.instanceId(), r.vpcPeeringConnectionId(),
                 r.egressOnlyInternetGatewayId(), r.transitGatewayId(),
@@ -73,7 +73,7 @@ public final class RouteProvider extends NetworkProvider {
         return ReplaceRouteResponse.builder().build();
     }
 
-    public DeleteRouteResponse deleteRoute(RequestContext ctx, DeleteRouteRequest r) {
+    public DeleteRouteResponse deleteRoute(CallContext ctx, DeleteRouteRequest r) {
         String destination = Stream.of(r.destinationCidrBlock(), r.destinationIpv6CidrBlock(), r.destinationPrefixListId())
                 .filter(Objects::nonNull).findFirst().orElseThrow(RouteErrors::noDestination);
         NetworkState state = state(ctx);
@@ -94,7 +94,7 @@ public final class RouteProvider extends NetworkProvider {
     }
 
     /** Resolves an instance target to its primary interface before any lock is taken. */
-    private String instanceInterface(RequestContext ctx, String instanceId) {
+    private String instanceInterface(CallContext ctx, String instanceId) {
         return instanceId == null ? null : store.instance(Scope.of(ctx), instanceId).primaryNetworkInterfaceId();
     }
 

@@ -1,10 +1,10 @@
 package io.cloudjar.vpc;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.vpc.RouteTableRecord.Association;
-import io.cloudjar.vpc.support.TagSpecifications;
+import io.cloudjar.vpc.api.TagSpecifications;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.services.ec2.model.AssociateRouteTableRequest;
@@ -29,7 +29,7 @@ public final class RouteTableProvider extends NetworkProvider {
     private static final Describe<RouteTable> DESCRIBE =
             new Describe<>(RouteTableViews.FILTERS, RouteTable::routeTableId, "RouteTableIds").maxResults(100);
 
-    public CreateRouteTableResponse createRouteTable(RequestContext ctx, CreateRouteTableRequest request) {
+    public CreateRouteTableResponse createRouteTable(CallContext ctx, CreateRouteTableRequest request) {
         Map<String, String> tags = TagSpecifications.tagsFor(request.tagSpecifications(), "route-table");
         NetworkState state = state(ctx);
         RouteTable table = state.write(() -> {
@@ -42,14 +42,14 @@ public final class RouteTableProvider extends NetworkProvider {
         return CreateRouteTableResponse.builder().routeTable(table).clientToken(request.clientToken()).build();
     }
 
-    public DescribeRouteTablesResponse describeRouteTables(RequestContext ctx, DescribeRouteTablesRequest request) {
+    public DescribeRouteTablesResponse describeRouteTables(CallContext ctx, DescribeRouteTablesRequest request) {
         NetworkState state = state(ctx);
         Pages.Page<RouteTable> page = DESCRIBE.run(state, state.routeTables, t -> RouteTableViews.render(store, state, t),
                 request.filters(), request.routeTableIds(), request.maxResults(), request.nextToken());
         return DescribeRouteTablesResponse.builder().routeTables(page.items()).nextToken(page.nextToken()).build();
     }
 
-    public DeleteRouteTableResponse deleteRouteTable(RequestContext ctx, DeleteRouteTableRequest request) {
+    public DeleteRouteTableResponse deleteRouteTable(CallContext ctx, DeleteRouteTableRequest request) {
         NetworkState state = state(ctx);
         state.write(() -> {
             RouteTableRecord table = state.routeTables.get(request.routeTableId());
@@ -62,7 +62,7 @@ public final class RouteTableProvider extends NetworkProvider {
         return DeleteRouteTableResponse.builder().build();
     }
 
-    public AssociateRouteTableResponse associateRouteTable(RequestContext ctx, AssociateRouteTableRequest request) {
+    public AssociateRouteTableResponse associateRouteTable(CallContext ctx, AssociateRouteTableRequest request) {
         NetworkState state = state(ctx);
         String associationId = state.write(() -> {
             RouteTableRecord table = state.routeTables.get(request.routeTableId());
@@ -99,7 +99,7 @@ public final class RouteTableProvider extends NetworkProvider {
                 .associationState(RouteTableViews.associated()).build();
     }
 
-    public DisassociateRouteTableResponse disassociateRouteTable(RequestContext ctx, DisassociateRouteTableRequest request) {
+    public DisassociateRouteTableResponse disassociateRouteTable(CallContext ctx, DisassociateRouteTableRequest request) {
         NetworkState state = state(ctx);
         state.write(() -> {
             RouteTableRecord table = owner(state, request.associationId());
@@ -112,7 +112,7 @@ public final class RouteTableProvider extends NetworkProvider {
         return DisassociateRouteTableResponse.builder().build();
     }
 
-    public ReplaceRouteTableAssociationResponse replaceRouteTableAssociation(RequestContext ctx,
+    public ReplaceRouteTableAssociationResponse replaceRouteTableAssociation(CallContext ctx,
                                                                              ReplaceRouteTableAssociationRequest request) {
         NetworkState state = state(ctx);
         String newId = state.write(() -> {

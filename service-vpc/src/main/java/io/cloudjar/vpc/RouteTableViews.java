@@ -1,7 +1,7 @@
 package io.cloudjar.vpc;
 
 import io.cloudjar.core.support.Filters;
-import io.cloudjar.vpc.support.Tags;
+import io.cloudjar.vpc.api.Tags;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;

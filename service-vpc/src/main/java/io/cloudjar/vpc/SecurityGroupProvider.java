@@ -1,12 +1,12 @@
 package io.cloudjar.vpc;
 
 import io.cloudjar.core.errors.AwsErrors;
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.vpc.SecurityGroupRuleRecord.Permission;
-import io.cloudjar.vpc.support.TagSpecifications;
+import io.cloudjar.vpc.api.TagSpecifications;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,7 @@ public final class SecurityGroupProvider extends NetworkProvider {
             new Describe<>(SecurityGroupViews.FILTERS, SecurityGroup::groupId, "GroupIds");
     private static final int MAX_NAME = 255;
 
-    public CreateSecurityGroupResponse createSecurityGroup(RequestContext ctx, CreateSecurityGroupRequest request) {
+    public CreateSecurityGroupResponse createSecurityGroup(CallContext ctx, CreateSecurityGroupRequest request) {
         String name = request.groupName();
         if (name == null || name.isEmpty()) {
             throw VpcErrors.missingParameter("groupName");
@@ -63,10 +63,10 @@ public final class SecurityGroupProvider extends NetworkProvider {
         });
         return CreateSecurityGroupResponse.builder().groupId(group.id)
                 .securityGroupArn(SecurityGroupViews.arn(state, group.ownerId, "security-group", group.id))
-                .tags(group.tags.isEmpty() ? null : io.cloudjar.vpc.support.Tags.toSdk(group.tags)).build();
+                .tags(group.tags.isEmpty() ? null : io.cloudjar.vpc.api.Tags.toSdk(group.tags)).build();
     }
 
-    public DescribeSecurityGroupsResponse describeSecurityGroups(RequestContext ctx, DescribeSecurityGroupsRequest request) {
+    public DescribeSecurityGroupsResponse describeSecurityGroups(CallContext ctx, DescribeSecurityGroupsRequest request) {
         List<Filters.Filter> filters = DESCRIBE.check(request.filters(), concat(request.groupIds(), request.groupNames()),
                 request.maxResults());
         NetworkState state = state(ctx);
@@ -82,7 +82,7 @@ public final class SecurityGroupProvider extends NetworkProvider {
         return DescribeSecurityGroupsResponse.builder().securityGroups(page.items()).nextToken(page.nextToken()).build();
     }
 
-    public DeleteSecurityGroupResponse deleteSecurityGroup(RequestContext ctx, DeleteSecurityGroupRequest request) {
+    public DeleteSecurityGroupResponse deleteSecurityGroup(CallContext ctx, DeleteSecurityGroupRequest request) {
         NetworkState state = state(ctx);
         String groupId = state.write(() -> {
             SecurityGroupRecord group = resolve(state, request.groupId(), request.groupName());

@@ -1,6 +1,6 @@
 package io.cloudjar.vpc;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.vpc.SecurityGroupRules.Requested;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 public final class SecurityGroupRuleEditProvider extends NetworkProvider {
 
     /** Each rule keeps its id and direction; its protocol, ports, peer and description are replaced. */
-    public ModifySecurityGroupRulesResponse modifySecurityGroupRules(RequestContext ctx, ModifySecurityGroupRulesRequest r) {
+    public ModifySecurityGroupRulesResponse modifySecurityGroupRules(CallContext ctx, ModifySecurityGroupRulesRequest r) {
         NetworkState state = state(ctx);
         state.write(() -> {
             SecurityGroupRecord group = SecurityGroupProvider.byId(state, r.groupId());
@@ -45,18 +45,18 @@ public final class SecurityGroupRuleEditProvider extends NetworkProvider {
     }
 
     public UpdateSecurityGroupRuleDescriptionsIngressResponse updateSecurityGroupRuleDescriptionsIngress(
-            RequestContext ctx, UpdateSecurityGroupRuleDescriptionsIngressRequest r) {
+            CallContext ctx, UpdateSecurityGroupRuleDescriptionsIngressRequest r) {
         describe(ctx, r.groupId(), r.groupName(), false, r.ipPermissions(), r.securityGroupRuleDescriptions());
         return UpdateSecurityGroupRuleDescriptionsIngressResponse.builder().returnValue(true).build();
     }
 
     public UpdateSecurityGroupRuleDescriptionsEgressResponse updateSecurityGroupRuleDescriptionsEgress(
-            RequestContext ctx, UpdateSecurityGroupRuleDescriptionsEgressRequest r) {
+            CallContext ctx, UpdateSecurityGroupRuleDescriptionsEgressRequest r) {
         describe(ctx, r.groupId(), r.groupName(), true, r.ipPermissions(), r.securityGroupRuleDescriptions());
         return UpdateSecurityGroupRuleDescriptionsEgressResponse.builder().returnValue(true).build();
     }
 
-    private void describe(RequestContext ctx, String groupId, String groupName, boolean egress, List<IpPermission> permissions,
+    private void describe(CallContext ctx, String groupId, String groupName, boolean egress, List<IpPermission> permissions,
                           List<software.amazon.awssdk.services.ec2.model.SecurityGroupRuleDescription> byId) {
         NetworkState state = state(ctx);
         state.write(() -> {

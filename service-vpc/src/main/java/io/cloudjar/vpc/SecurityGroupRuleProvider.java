@@ -1,10 +1,10 @@
 package io.cloudjar.vpc;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.vpc.SecurityGroupRuleRecord.Permission;
 import io.cloudjar.vpc.SecurityGroupRules.Requested;
-import io.cloudjar.vpc.support.TagSpecifications;
+import io.cloudjar.vpc.api.TagSpecifications;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,7 @@ public final class SecurityGroupRuleProvider extends NetworkProvider {
     private static final Describe<SecurityGroupRule> DESCRIBE =
             new Describe<>(SecurityGroupViews.RULE_FILTERS, SecurityGroupRule::securityGroupRuleId, "SecurityGroupRuleIds");
 
-    public AuthorizeSecurityGroupIngressResponse authorizeSecurityGroupIngress(RequestContext ctx,
+    public AuthorizeSecurityGroupIngressResponse authorizeSecurityGroupIngress(CallContext ctx,
                                                                                AuthorizeSecurityGroupIngressRequest r) {
         List<IpPermission> permissions = withLegacy(r.ipPermissions(), r.ipProtocol(), r.fromPort(), r.toPort(), r.cidrIp(),
                 r.sourceSecurityGroupName());
@@ -40,7 +40,7 @@ public final class SecurityGroupRuleProvider extends NetworkProvider {
         return AuthorizeSecurityGroupIngressResponse.builder().returnValue(true).securityGroupRules(added).build();
     }
 
-    public AuthorizeSecurityGroupEgressResponse authorizeSecurityGroupEgress(RequestContext ctx,
+    public AuthorizeSecurityGroupEgressResponse authorizeSecurityGroupEgress(CallContext ctx,
                                                                              AuthorizeSecurityGroupEgressRequest r) {
         List<IpPermission> permissions = withLegacy(r.ipPermissions(), r.ipProtocol(), r.fromPort(), r.toPort(), r.cidrIp(),
                 r.sourceSecurityGroupName());
@@ -49,21 +49,21 @@ public final class SecurityGroupRuleProvider extends NetworkProvider {
         return AuthorizeSecurityGroupEgressResponse.builder().returnValue(true).securityGroupRules(added).build();
     }
 
-    public RevokeSecurityGroupIngressResponse revokeSecurityGroupIngress(RequestContext ctx, RevokeSecurityGroupIngressRequest r) {
+    public RevokeSecurityGroupIngressResponse revokeSecurityGroupIngress(CallContext ctx, RevokeSecurityGroupIngressRequest r) {
         List<IpPermission> permissions = withLegacy(r.ipPermissions(), r.ipProtocol(), r.fromPort(), r.toPort(), r.cidrIp(),
                 r.sourceSecurityGroupName());
         revoke(ctx, r.groupId(), r.groupName(), false, permissions, r.securityGroupRuleIds());
         return RevokeSecurityGroupIngressResponse.builder().returnValue(true).build();
     }
 
-    public RevokeSecurityGroupEgressResponse revokeSecurityGroupEgress(RequestContext ctx, RevokeSecurityGroupEgressRequest r) {
+    public RevokeSecurityGroupEgressResponse revokeSecurityGroupEgress(CallContext ctx, RevokeSecurityGroupEgressRequest r) {
         List<IpPermission> permissions = withLegacy(r.ipPermissions(), r.ipProtocol(), r.fromPort(), r.toPort(), r.cidrIp(),
                 r.sourceSecurityGroupName());
         revoke(ctx, r.groupId(), null, true, permissions, r.securityGroupRuleIds());
         return RevokeSecurityGroupEgressResponse.builder().returnValue(true).build();
     }
 
-    public DescribeSecurityGroupRulesResponse describeSecurityGroupRules(RequestContext ctx, DescribeSecurityGroupRulesRequest r) {
+    public DescribeSecurityGroupRulesResponse describeSecurityGroupRules(CallContext ctx, DescribeSecurityGroupRulesRequest r) {
         var filters = DESCRIBE.check(r.filters(), r.securityGroupRuleIds(), r.maxResults());
         NetworkState state = state(ctx);
         List<SecurityGroupRule> candidates = state.read(() -> r.securityGroupRuleIds().isEmpty()
@@ -74,7 +74,7 @@ public final class SecurityGroupRuleProvider extends NetworkProvider {
         return DescribeSecurityGroupRulesResponse.builder().securityGroupRules(page.items()).nextToken(page.nextToken()).build();
     }
 
-    private List<SecurityGroupRule> authorize(RequestContext ctx, String groupId, String groupName, boolean egress,
+    private List<SecurityGroupRule> authorize(CallContext ctx, String groupId, String groupName, boolean egress,
                                               List<IpPermission> permissions, Map<String, String> tags) {
         NetworkState state = state(ctx);
         return state.write(() -> {
@@ -93,7 +93,7 @@ public final class SecurityGroupRuleProvider extends NetworkProvider {
         });
     }
 
-    private void revoke(RequestContext ctx, String groupId, String groupName, boolean egress, List<IpPermission> permissions,
+    private void revoke(CallContext ctx, String groupId, String groupName, boolean egress, List<IpPermission> permissions,
                         List<String> ruleIds) {
         NetworkState state = state(ctx);
         state.write(() -> {

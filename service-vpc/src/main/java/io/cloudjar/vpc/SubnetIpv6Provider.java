@@ -1,7 +1,7 @@
 package io.cloudjar.vpc;
 
 import io.cloudjar.core.errors.AwsErrors;
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.vpc.support.Ipv6Cidr;
 import software.amazon.awssdk.services.ec2.model.AssociateSubnetCidrBlockRequest;
@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.ec2.model.SubnetIpv6CidrBlockAssociation;
 /** IPv6 blocks of subnets: one /64 from one of the VPC's /56 blocks, not shared with another subnet. */
 public final class SubnetIpv6Provider extends NetworkProvider {
 
-    public AssociateSubnetCidrBlockResponse associateSubnetCidrBlock(RequestContext ctx, AssociateSubnetCidrBlockRequest request) {
+    public AssociateSubnetCidrBlockResponse associateSubnetCidrBlock(CallContext ctx, AssociateSubnetCidrBlockRequest request) {
         if (request.ipv6CidrBlock() == null) {
             throw VpcErrors.missingParameter("ipv6CidrBlock");
         }
@@ -27,7 +27,7 @@ public final class SubnetIpv6Provider extends NetworkProvider {
         });
     }
 
-    public DisassociateSubnetCidrBlockResponse disassociateSubnetCidrBlock(RequestContext ctx,
+    public DisassociateSubnetCidrBlockResponse disassociateSubnetCidrBlock(CallContext ctx,
                                                                            DisassociateSubnetCidrBlockRequest request) {
         NetworkState state = state(ctx);
         return state.write(() -> {

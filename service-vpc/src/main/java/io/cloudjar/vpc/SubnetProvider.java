@@ -1,10 +1,10 @@
 package io.cloudjar.vpc;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.regions.RegionCatalog;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.vpc.support.Ipv4Cidr;
-import io.cloudjar.vpc.support.TagSpecifications;
+import io.cloudjar.vpc.api.TagSpecifications;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
 import software.amazon.awssdk.services.ec2.model.CreateDefaultSubnetRequest;
@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.ec2.model.Subnet;
 public final class SubnetProvider extends NetworkProvider {
     private static final Describe<Subnet> DESCRIBE = new Describe<>(SubnetViews.FILTERS, Subnet::subnetId, "SubnetIds");
 
-    public CreateSubnetResponse createSubnet(RequestContext ctx, CreateSubnetRequest request) {
+    public CreateSubnetResponse createSubnet(CallContext ctx, CreateSubnetRequest request) {
         if (request.cidrBlock() == null) {
             throw VpcErrors.missingParameter("cidrBlock");
         }
@@ -46,21 +46,21 @@ public final class SubnetProvider extends NetworkProvider {
         return CreateSubnetResponse.builder().subnet(subnet).build();
     }
 
-    public DescribeSubnetsResponse describeSubnets(RequestContext ctx, DescribeSubnetsRequest request) {
+    public DescribeSubnetsResponse describeSubnets(CallContext ctx, DescribeSubnetsRequest request) {
         NetworkState state = state(ctx);
         Pages.Page<Subnet> page = DESCRIBE.run(state, state.subnets, s -> SubnetViews.render(state, s), request.filters(),
                 request.subnetIds(), request.maxResults(), request.nextToken());
         return DescribeSubnetsResponse.builder().subnets(page.items()).nextToken(page.nextToken()).build();
     }
 
-    public DeleteSubnetResponse deleteSubnet(RequestContext ctx, DeleteSubnetRequest request) {
+    public DeleteSubnetResponse deleteSubnet(CallContext ctx, DeleteSubnetRequest request) {
         NetworkState state = state(ctx);
         state.write(() -> Subnets.delete(state, request.subnetId()));
         return DeleteSubnetResponse.builder().build();
     }
 
     /** One attribute per call, as AWS requires. */
-    public ModifySubnetAttributeResponse modifySubnetAttribute(RequestContext ctx, ModifySubnetAttributeRequest request) {
+    public ModifySubnetAttributeResponse modifySubnetAttribute(CallContext ctx, ModifySubnetAttributeRequest request) {
         NetworkState state = state(ctx);
         state.write(() -> {
             SubnetRecord s = state.subnet(request.subnetId());
@@ -86,7 +86,7 @@ public final class SubnetProvider extends NetworkProvider {
     }
 
     /** The next free /20 of the default VPC for the zone; one default subnet per zone. */
-    public CreateDefaultSubnetResponse createDefaultSubnet(RequestContext ctx, CreateDefaultSubnetRequest request) {
+    public CreateDefaultSubnetResponse createDefaultSubnet(CallContext ctx, CreateDefaultSubnetRequest request) {
         RegionCatalog.Zone zone = Subnets.zone(ctx.region(), request.availabilityZone(), request.availabilityZoneId());
         NetworkState state = state(ctx);
         Subnet subnet = state.write(() -> {

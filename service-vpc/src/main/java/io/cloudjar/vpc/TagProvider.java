@@ -1,16 +1,16 @@
 package io.cloudjar.vpc;
 
 import io.cloudjar.core.errors.AwsErrors;
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.vpc.api.Scope;
 import io.cloudjar.vpc.api.TagRegistry;
 import io.cloudjar.vpc.api.TaggableType;
-import io.cloudjar.vpc.support.DescribePaging;
-import io.cloudjar.vpc.support.Ec2Filters;
-import io.cloudjar.vpc.support.Tags;
+import io.cloudjar.vpc.api.DescribePaging;
+import io.cloudjar.vpc.api.Ec2Filters;
+import io.cloudjar.vpc.api.Tags;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -64,7 +64,7 @@ public final class TagProvider extends NetworkProvider implements TagRegistry {
         return dash <= 0 ? Optional.empty() : Optional.ofNullable(types.get(resourceId.substring(0, dash)));
     }
 
-    public CreateTagsResponse createTags(RequestContext ctx, CreateTagsRequest request) {
+    public CreateTagsResponse createTags(CallContext ctx, CreateTagsRequest request) {
         Map<String, String> tags = validTags(request.tags());
         Scope scope = Scope.of(ctx);
         List<TaggableType> targets = existing(scope, request.resources());
@@ -91,7 +91,7 @@ public final class TagProvider extends NetworkProvider implements TagRegistry {
      * A tag given with a value is removed only when the value matches (an empty value matches an empty
      * value); without a value it is removed whatever its value; with no tags at all, every tag goes.
      */
-    public DeleteTagsResponse deleteTags(RequestContext ctx, DeleteTagsRequest request) {
+    public DeleteTagsResponse deleteTags(CallContext ctx, DeleteTagsRequest request) {
         Scope scope = Scope.of(ctx);
         List<TaggableType> targets = existing(scope, request.resources());
         for (int i = 0; i < targets.size(); i++) {
@@ -111,7 +111,7 @@ public final class TagProvider extends NetworkProvider implements TagRegistry {
         return DeleteTagsResponse.builder().build();
     }
 
-    public DescribeTagsResponse describeTags(RequestContext ctx, DescribeTagsRequest request) {
+    public DescribeTagsResponse describeTags(CallContext ctx, DescribeTagsRequest request) {
         List<Filters.Filter> filters = Ec2Filters.of(request.filters());
         FILTERS.validate(filters);
         DescribePaging.checkMaxResults(request.maxResults(), Describe.MIN_RESULTS, Describe.MAX_RESULTS);

@@ -1,6 +1,6 @@
 package io.cloudjar.vpc;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.ec2.model.ModifyVpcTenancyResponse;
 /** The DNS and address-usage attributes of a VPC, and its tenancy. */
 public final class VpcAttributeProvider extends NetworkProvider {
 
-    public DescribeVpcAttributeResponse describeVpcAttribute(RequestContext ctx, DescribeVpcAttributeRequest request) {
+    public DescribeVpcAttributeResponse describeVpcAttribute(CallContext ctx, DescribeVpcAttributeRequest request) {
         NetworkState state = state(ctx);
         String attribute = Objects.requireNonNullElse(request.attributeAsString(), "");
         return state.read(() -> {
@@ -30,7 +30,7 @@ public final class VpcAttributeProvider extends NetworkProvider {
         });
     }
 
-    public ModifyVpcAttributeResponse modifyVpcAttribute(RequestContext ctx, ModifyVpcAttributeRequest request) {
+    public ModifyVpcAttributeResponse modifyVpcAttribute(CallContext ctx, ModifyVpcAttributeRequest request) {
         List<AttributeBooleanValue> given = java.util.stream.Stream.of(request.enableDnsSupport(), request.enableDnsHostnames(),
                 request.enableNetworkAddressUsageMetrics()).filter(Objects::nonNull).toList();
         if (given.size() > 1) {
@@ -58,7 +58,7 @@ public final class VpcAttributeProvider extends NetworkProvider {
     }
 
     /** Only {@code default} is accepted: a dedicated VPC may become default, not the other way round. */
-    public ModifyVpcTenancyResponse modifyVpcTenancy(RequestContext ctx, ModifyVpcTenancyRequest request) {
+    public ModifyVpcTenancyResponse modifyVpcTenancy(CallContext ctx, ModifyVpcTenancyRequest request) {
         if (!"default".equals(request.instanceTenancyAsString())) {
             throw VpcErrors.invalidValue("InstanceTenancy", request.instanceTenancyAsString());
         }

@@ -1,6 +1,6 @@
 package io.cloudjar.vpc;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.vpc.VpcRecord.CidrAssociation;
 import io.cloudjar.vpc.VpcRecord.Ipv6Association;
 import io.cloudjar.vpc.support.Ipv4Cidr;
@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.ec2.model.VpcIpv6CidrBlockAssociation;
 public final class VpcCidrProvider extends NetworkProvider {
     private static final int MAX_IPV4_BLOCKS = 5;
 
-    public AssociateVpcCidrBlockResponse associateVpcCidrBlock(RequestContext ctx, AssociateVpcCidrBlockRequest request) {
+    public AssociateVpcCidrBlockResponse associateVpcCidrBlock(CallContext ctx, AssociateVpcCidrBlockRequest request) {
         NetworkState state = state(ctx);
         if (Boolean.TRUE.equals(request.amazonProvidedIpv6CidrBlock())) {
             return state.write(() -> {
@@ -61,7 +61,7 @@ public final class VpcCidrProvider extends NetworkProvider {
         });
     }
 
-    public DisassociateVpcCidrBlockResponse disassociateVpcCidrBlock(RequestContext ctx, DisassociateVpcCidrBlockRequest request) {
+    public DisassociateVpcCidrBlockResponse disassociateVpcCidrBlock(CallContext ctx, DisassociateVpcCidrBlockRequest request) {
         NetworkState state = state(ctx);
         String id = request.associationId();
         return state.write(() -> {

@@ -1,10 +1,10 @@
 package io.cloudjar.vpc;
 
 import io.cloudjar.core.errors.AwsErrors;
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
-import io.cloudjar.vpc.support.TagSpecifications;
+import io.cloudjar.vpc.api.TagSpecifications;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,7 @@ public final class VpcEndpointProvider extends NetworkProvider {
     private static final Describe<VpcEndpoint> DESCRIBE =
             new Describe<>(VpcEndpointViews.FILTERS, VpcEndpoint::vpcEndpointId, "VpcEndpointIds");
 
-    public CreateVpcEndpointResponse createVpcEndpoint(RequestContext ctx, CreateVpcEndpointRequest r) {
+    public CreateVpcEndpointResponse createVpcEndpoint(CallContext ctx, CreateVpcEndpointRequest r) {
         String type = Objects.requireNonNullElse(r.vpcEndpointTypeAsString(), EndpointServices.GATEWAY);
         EndpointServices.EndpointService service = EndpointServices.find(ctx.region(), r.serviceName())
                 .orElseThrow(() -> GatewayErrors.invalidServiceName(r.serviceName()));
@@ -58,14 +58,14 @@ public final class VpcEndpointProvider extends NetworkProvider {
         return CreateVpcEndpointResponse.builder().vpcEndpoint(endpoint).clientToken(r.clientToken()).build();
     }
 
-    public DescribeVpcEndpointsResponse describeVpcEndpoints(RequestContext ctx, DescribeVpcEndpointsRequest r) {
+    public DescribeVpcEndpointsResponse describeVpcEndpoints(CallContext ctx, DescribeVpcEndpointsRequest r) {
         NetworkState state = state(ctx);
         Pages.Page<VpcEndpoint> page = DESCRIBE.run(state, state.endpoints, e -> VpcEndpointViews.render(state, e, "available"),
                 r.filters(), r.vpcEndpointIds(), r.maxResults(), r.nextToken());
         return DescribeVpcEndpointsResponse.builder().vpcEndpoints(page.items()).nextToken(page.nextToken()).build();
     }
 
-    public DeleteVpcEndpointsResponse deleteVpcEndpoints(RequestContext ctx, DeleteVpcEndpointsRequest r) {
+    public DeleteVpcEndpointsResponse deleteVpcEndpoints(CallContext ctx, DeleteVpcEndpointsRequest r) {
         NetworkState state = state(ctx);
         List<UnsuccessfulItem> failed = state.write(() -> {
             List<UnsuccessfulItem> out = new ArrayList<>();
@@ -84,7 +84,7 @@ public final class VpcEndpointProvider extends NetworkProvider {
         return DeleteVpcEndpointsResponse.builder().unsuccessful(failed).build();
     }
 
-    public ModifyVpcEndpointResponse modifyVpcEndpoint(RequestContext ctx, ModifyVpcEndpointRequest r) {
+    public ModifyVpcEndpointResponse modifyVpcEndpoint(CallContext ctx, ModifyVpcEndpointRequest r) {
         NetworkState state = state(ctx);
         state.write(() -> {
             VpcEndpointRecord e = state.endpoints.get(r.vpcEndpointId());

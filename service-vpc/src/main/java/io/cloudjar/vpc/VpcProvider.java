@@ -1,9 +1,9 @@
 package io.cloudjar.vpc;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.vpc.support.Ipv4Cidr;
-import io.cloudjar.vpc.support.TagSpecifications;
+import io.cloudjar.vpc.api.TagSpecifications;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.services.ec2.model.CreateDefaultVpcRequest;
@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.ec2.model.Vpc;
 public final class VpcProvider extends NetworkProvider {
     private static final Describe<Vpc> DESCRIBE = new Describe<>(VpcFilters.FILTERS, Vpc::vpcId, "VpcIds");
 
-    public CreateVpcResponse createVpc(RequestContext ctx, CreateVpcRequest request) {
+    public CreateVpcResponse createVpc(CallContext ctx, CreateVpcRequest request) {
         Ipv4Cidr cidr = VpcCidrRules.primary(request.cidrBlock(), request.ipv4IpamPoolId());
         if (request.ipv6IpamPoolId() != null) {
             throw VpcErrors.ipamPoolNotFound(request.ipv6IpamPoolId());
@@ -34,19 +34,19 @@ public final class VpcProvider extends NetworkProvider {
         return CreateVpcResponse.builder().vpc(vpc).build();
     }
 
-    public DescribeVpcsResponse describeVpcs(RequestContext ctx, DescribeVpcsRequest request) {
+    public DescribeVpcsResponse describeVpcs(CallContext ctx, DescribeVpcsRequest request) {
         Pages.Page<Vpc> page = DESCRIBE.run(state(ctx), state(ctx).vpcs, VpcViews::described, request.filters(),
                 request.vpcIds(), request.maxResults(), request.nextToken());
         return DescribeVpcsResponse.builder().vpcs(page.items()).nextToken(page.nextToken()).build();
     }
 
-    public DeleteVpcResponse deleteVpc(RequestContext ctx, DeleteVpcRequest request) {
+    public DeleteVpcResponse deleteVpc(CallContext ctx, DeleteVpcRequest request) {
         NetworkState state = state(ctx);
         state.write(() -> Vpcs.delete(store, state, request.vpcId(), store.clock.now()));
         return DeleteVpcResponse.builder().build();
     }
 
-    public CreateDefaultVpcResponse createDefaultVpc(RequestContext ctx, CreateDefaultVpcRequest request) {
+    public CreateDefaultVpcResponse createDefaultVpc(CallContext ctx, CreateDefaultVpcRequest request) {
         NetworkState state = state(ctx);
         Vpc vpc = state.write(() -> {
             if (state.vpcs.first(v -> v.isDefault).isPresent()) {

@@ -1,6 +1,6 @@
 package io.cloudjar.vpc;
 
-import io.cloudjar.vpc.support.Tags;
+import io.cloudjar.vpc.api.Tags;
 import software.amazon.awssdk.services.ec2.model.BlockPublicAccessMode;
 import software.amazon.awssdk.services.ec2.model.BlockPublicAccessStates;
 import software.amazon.awssdk.services.ec2.model.Vpc;

@@ -16,9 +16,6 @@ import io.cloudjar.vpc.api.SecurityGroupInfo;
 import io.cloudjar.vpc.api.SubnetInfo;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,8 +28,8 @@ class InstanceNetworkingTest {
     @RegisterExtension
     static final CloudjarServerExtension cloudjar = new CloudjarServerExtension();
     private static final Scope SCOPE = new Scope("000000000000", "us-east-1");
-    private static final Map<String, InstanceDirectory.InstanceRef> INSTANCES = new ConcurrentHashMap<>();
-    private static final List<String> CHANGES = new CopyOnWriteArrayList<>();
+    private static final Map<String, InstanceDirectory.InstanceRef> INSTANCES = FakeInstanceDirectory.INSTANCES;
+    private static final List<String> CHANGES = FakeInstanceDirectory.CHANGES;
 
     private static InstanceNetworking networking;
     private Ec2Client ec2;
@@ -40,17 +37,6 @@ class InstanceNetworkingTest {
     @BeforeAll
     static void lookUp() {
         networking = cloudjar.server().runtime().lookup(InstanceNetworking.class).orElseThrow();
-        networking.setInstanceDirectory(new InstanceDirectory() {
-            @Override
-            public Optional<InstanceRef> instance(Scope scope, String instanceId) {
-                return Optional.ofNullable(INSTANCES.get(instanceId));
-            }
-
-            @Override
-            public void addressAssociationChanged(Scope scope, String instanceId, String networkInterfaceId, boolean associated) {
-                CHANGES.add(instanceId + (associated ? " associated" : " disassociated"));
-            }
-        });
     }
 
     @BeforeEach

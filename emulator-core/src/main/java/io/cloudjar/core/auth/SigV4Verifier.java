@@ -3,7 +3,7 @@ package io.cloudjar.core.auth;
 import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.http.IncomingRequest;
-import io.cloudjar.core.http.PercentCodec;
+import io.cloudjar.core.util.PercentCodec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -14,7 +14,7 @@ public class AwsException extends RuntimeException {
     private final int status;
     private final boolean senderFault;
     private final Map<String, String> details = new LinkedHashMap<>();
-    private final Map<String, String> headers = new LinkedHashMap<>();
+    private Object responseMembers;
 
     public AwsException(String code, int status, String message) {
         this(code, status, message, status < 500);
@@ -45,9 +45,13 @@ public class AwsException extends RuntimeException {
         return Collections.unmodifiableMap(details);
     }
 
-    /** Headers AWS sends with this error, e.g. S3's {@code x-amz-delete-marker} on a 404. */
-    public Map<String, String> headers() {
-        return Collections.unmodifiableMap(headers);
+    /**
+     * Members of the operation's SDK response that AWS answers along with this error (S3's {@code DeleteMarker}
+     * and {@code VersionId} on a 404, the {@code ETag} of a 304); the codec writes those its protocol binds to
+     * headers. Null when there are none.
+     */
+    public Object responseMembers() {
+        return responseMembers;
     }
 
     public AwsException withDetail(String name, String value) {
@@ -57,10 +61,9 @@ public class AwsException extends RuntimeException {
         return this;
     }
 
-    public AwsException withHeader(String name, String value) {
-        if (value != null) {
-            headers.put(name, value);
-        }
+    /** @param sdkResponse an SDK response object holding the members to answer with the error */
+    public AwsException withResponseMembers(Object sdkResponse) {
+        this.responseMembers = sdkResponse;
         return this;
     }
 }

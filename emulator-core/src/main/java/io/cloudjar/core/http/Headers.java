@@ -47,6 +47,13 @@ public final class Headers {
         return Collections.unmodifiableSet(values.keySet());
     }
 
+    /** Each name's first value, looked up in any case. */
+    public Map<String, String> firstValues() {
+        TreeMap<String, String> first = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        values.forEach((name, list) -> first.put(name, list.get(0)));
+        return Collections.unmodifiableMap(first);
+    }
+
     public Set<Map.Entry<String, List<String>>> entries() {
         return Collections.unmodifiableSet(values.entrySet());
     }

@@ -1,5 +1,6 @@
 package io.cloudjar.core.http;
 
+import io.cloudjar.core.util.PercentCodec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

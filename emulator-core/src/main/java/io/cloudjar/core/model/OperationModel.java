@@ -139,6 +139,10 @@ public final class OperationModel {
         return inputClassName;
     }
 
+    public String outputClassName() {
+        return outputClassName;
+    }
+
     /** A fresh builder of the request class; builders of SDK model classes are themselves SdkPojos. */
     public SdkPojo newInputBuilder() {
         return ModelClasses.newBuilder(inputClass());

@@ -3,14 +3,11 @@ package io.cloudjar.core.pipeline;
 import io.cloudjar.core.auth.AuthorizationRequest;
 import io.cloudjar.core.auth.Decision;
 import io.cloudjar.core.auth.IamActions;
-import io.cloudjar.core.auth.Principal;
 import io.cloudjar.core.auth.ResourceArns;
 import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.runtime.EmulatorRuntime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import io.cloudjar.core.model.ModelClasses;
 import software.amazon.awssdk.core.SdkPojo;
 
@@ -31,46 +28,13 @@ final class Authorize implements Stage {
         String action = IamActions.of(ctx.operation());
         List<String> resources = ResourceArns.of(ctx.apiMetadata().api(), ctx.input());
         Decision decision = runtime.authorizer().authorize(
-                new AuthorizationRequest(ctx.principal(), action, resources, contextKeys(ctx), ctx.region()));
+                new AuthorizationRequest(ctx.principal(), action, resources, ctx.conditionKeys(), ctx.region()));
         if (!decision.allowed()) {
             throw denied(ctx, action, resources.get(0), decision);
         }
         if (isDryRun(ctx.input())) {
             throw AwsErrors.of("DryRunOperation", 412, "Request would have succeeded, but DryRun flag is set.");
         }
-    }
-
-    private static Map<String, List<String>> contextKeys(RequestContext ctx) {
-        Principal p = ctx.principal();
-        Map<String, List<String>> keys = new LinkedHashMap<>();
-        keys.put("aws:CurrentTime", List.of(ctx.receivedAt().toString()));
-        keys.put("aws:EpochTime", List.of(Long.toString(ctx.receivedAt().getEpochSecond())));
-        keys.put("aws:SecureTransport", List.of("false"));
-        keys.put("aws:RequestedRegion", List.of(ctx.region()));
-        if (ctx.request().remoteAddress() != null) {
-            keys.put("aws:SourceIp", List.of(ctx.request().remoteAddress().getAddress().getHostAddress()));
-        }
-        if (!p.isAnonymous()) {
-            keys.put("aws:PrincipalArn", List.of(p.arn()));
-            keys.put("aws:PrincipalAccount", List.of(p.accountId()));
-            keys.put("aws:userid", List.of(p.userId()));
-            keys.put("aws:PrincipalType", List.of(principalType(p)));
-            if (p.name() != null && p.type() == Principal.Type.USER) {
-                keys.put("aws:username", List.of(p.name()));
-            }
-            p.tags().forEach((k, v) -> keys.put("aws:PrincipalTag/" + k, List.of(v)));
-        }
-        return keys;
-    }
-
-    private static String principalType(Principal p) {
-        return switch (p.type()) {
-            case ROOT -> "Account";
-            case USER -> "User";
-            case ASSUMED_ROLE -> "AssumedRole";
-            case FEDERATED_USER -> "FederatedUser";
-            case ANONYMOUS -> "Anonymous";
-        };
     }
 
     private static boolean isDryRun(Object input) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudjar.core.http.Headers;
 import io.cloudjar.core.http.IncomingRequest;
 import io.cloudjar.core.http.OutgoingResponse;
-import io.cloudjar.core.http.PercentCodec;
+import io.cloudjar.core.util.PercentCodec;
 import io.cloudjar.core.http.ResponseBody;
 import io.cloudjar.core.spi.InternalResource;
 import io.cloudjar.core.spi.PlainRequest;

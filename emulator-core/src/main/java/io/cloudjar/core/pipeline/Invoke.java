@@ -13,7 +13,7 @@ final class Invoke implements Stage {
     @Override
     public void apply(RequestContext ctx) throws Exception {
         try {
-            ctx.output(runtime.providers().invoke(ctx));
+            ctx.output(runtime.providers().invoke(ctx.operation(), ctx, ctx.input(), ctx.payload()));
         } catch (Exception | Error e) {
             throw e;
         } catch (Throwable t) {

@@ -10,10 +10,13 @@ import io.cloudjar.core.model.ApiMetadata;
 import io.cloudjar.core.model.ApiModel;
 import io.cloudjar.core.model.OperationModel;
 import io.cloudjar.core.protocol.rest.BrowserUpload;
+import io.cloudjar.core.auth.ConditionKeys;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.spi.StreamingPayload;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,7 +24,7 @@ import java.util.Map;
  * request, the API and operation it addresses, who signed it, the decoded SDK request, the provider's
  * result and finally the HTTP response. Providers read the caller's account, region and principal here.
  */
-public final class RequestContext {
+public final class RequestContext implements CallContext {
     /** Query-protocol forms are small; a larger form body is refused rather than buffered. */
     static final int FORM_BODY_LIMIT = 8 * 1024 * 1024;
 
@@ -44,6 +47,7 @@ public final class RequestContext {
     private Object output;
     private AwsException error;
     private OutgoingResponse response;
+    private Map<String, List<String>> conditionKeys;
 
     public RequestContext(IncomingRequest request, String requestId, Instant receivedAt) {
         this.request = request;
@@ -55,11 +59,13 @@ public final class RequestContext {
         return request;
     }
 
+    @Override
     public String requestId() {
         return requestId;
     }
 
     /** When the call arrived, on the emulator's clock. */
+    @Override
     public Instant receivedAt() {
         return receivedAt;
     }
@@ -78,6 +84,7 @@ public final class RequestContext {
     }
 
     /** The region the call was signed for (or the default region). */
+    @Override
     public String region() {
         return region;
     }
@@ -94,6 +101,7 @@ public final class RequestContext {
         this.credential = value;
     }
 
+    @Override
     public Principal principal() {
         return principal;
     }
@@ -102,9 +110,12 @@ public final class RequestContext {
         this.principal = value;
     }
 
-    /** The caller's account: every piece of state is kept per account. */
-    public String accountId() {
-        return principal.accountId();
+    @Override
+    public Map<String, List<String>> conditionKeys() {
+        if (conditionKeys == null) {
+            conditionKeys = ConditionKeys.of(principal, receivedAt, region, request.remoteAddress());
+        }
+        return conditionKeys;
     }
 
     public OperationModel operation() {

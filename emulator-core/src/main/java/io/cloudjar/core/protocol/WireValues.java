@@ -130,7 +130,7 @@ public final class WireValues {
     public static String formatInstant(Instant instant, Format format) {
         switch (format) {
             case RFC_822:
-                return io.cloudjar.core.http.HttpDates.format(instant);
+                return io.cloudjar.core.util.HttpDates.format(instant);
             case UNIX_TIMESTAMP:
                 return BigDecimal.valueOf(instant.toEpochMilli()).movePointLeft(3).stripTrailingZeros().toPlainString();
             case UNIX_TIMESTAMP_MILLIS:

@@ -15,9 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +31,6 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
     private final ApiRouter router;
     private final StoreRegistry stores = new StoreRegistry();
     private final EmulatorClock clock = new EmulatorClock();
-    private final ScheduledExecutorService scheduler;
     private final List<CredentialResolver> resolvers = new CopyOnWriteArrayList<>();
     private final DefaultCredentials defaultCredentials;
     private final ProviderRegistry providers;
@@ -46,16 +42,11 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
         this.models = new ModelRegistry();
         this.router = new ApiRouter(models);
         this.defaultCredentials = new DefaultCredentials(config.defaultAccount());
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "cloudjar-scheduler");
-            t.setDaemon(true);
-            return t;
-        });
         List<ServiceProvider> enabled = ServiceLoader.load(ServiceProvider.class).stream()
                 .map(ServiceLoader.Provider::get)
                 .filter(p -> config.serviceEnabled(p.api()))
                 .collect(Collectors.toList());
-        this.providers = new ProviderRegistry(enabled);
+        this.providers = new ProviderRegistry(enabled, models);
         for (ServiceProvider provider : enabled) {
             provider.init(this);
         }
@@ -87,11 +78,6 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
     @Override
     public EmulatorClock clock() {
         return clock;
-    }
-
-    @Override
-    public ScheduledExecutorService scheduler() {
-        return scheduler;
     }
 
     @Override
@@ -159,12 +145,6 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
                     LOG.warn("Shared component {} failed to close", component.getClass().getSimpleName(), e);
                 }
             }
-        }
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,11 +1,14 @@
 package io.cloudjar.core.runtime;
 
 import io.cloudjar.core.errors.CommonErrors;
+import io.cloudjar.core.model.ModelRegistry;
 import io.cloudjar.core.model.OperationModel;
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.spi.ServiceProvider;
+import io.cloudjar.core.spi.StreamingPayload;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,20 +16,39 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The providers of each API and, per operation, the typed provider method that implements it, found by
- * the SDK client's method name and signature on first call and cached.
+ * The providers of each API and, per operation, the typed provider method that implements it. The methods
+ * are bound once, at start-up, by {@link ProviderWiring}: a public provider method that names no operation,
+ * or two methods for one operation, stop the server before it accepts a call.
  */
 public final class ProviderRegistry {
-    private final Map<String, List<ServiceProvider>> byApi = new LinkedHashMap<>();
-    private final Map<OperationModel, Optional<MethodHandle>> handlers = new ConcurrentHashMap<>();
+    private static final MethodType PLAIN = MethodType.methodType(Object.class, CallContext.class, Object.class);
+    private static final MethodType STREAMING =
+            MethodType.methodType(Object.class, CallContext.class, Object.class, StreamingPayload.class);
 
-    public ProviderRegistry(Collection<ServiceProvider> providers) {
+    private final Map<String, List<ServiceProvider>> byApi = new LinkedHashMap<>();
+    /** api → operation name → the bound method, typed as {@link #PLAIN} or {@link #STREAMING}. */
+    private final Map<String, Map<String, MethodHandle>> handlers = new LinkedHashMap<>();
+
+    public ProviderRegistry(Collection<ServiceProvider> providers, ModelRegistry models) {
         for (ServiceProvider provider : providers) {
             byApi.computeIfAbsent(provider.api(), a -> new ArrayList<>()).add(provider);
+        }
+        Map<String, Map<String, ProviderWiring.Binding>> bindings = ProviderWiring.bind(byApi, models);
+        bindings.forEach((api, ops) -> {
+            Map<String, MethodHandle> bound = new LinkedHashMap<>();
+            ops.forEach((operation, binding) -> bound.put(operation, handle(binding)));
+            handlers.put(api, bound);
+        });
+    }
+
+    private static MethodHandle handle(ProviderWiring.Binding binding) {
+        try {
+            MethodHandle handle = MethodHandles.publicLookup().unreflect(binding.method()).bindTo(binding.provider());
+            return handle.asType(binding.method().getParameterCount() == 3 ? STREAMING : PLAIN);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("Provider method not accessible: " + binding.method(), e);
         }
     }
 
@@ -40,26 +62,21 @@ public final class ProviderRegistry {
         return byApi.containsKey(api);
     }
 
-    /** Runs the operation's provider method; an operation no provider implements is a clear error. */
-    public Object invoke(RequestContext ctx) throws Throwable {
-        OperationModel op = ctx.operation();
-        MethodHandle handle = handlers.computeIfAbsent(op, this::find)
-                .orElseThrow(() -> CommonErrors.notImplemented(op.api().metadata().serviceId(), op.name()));
-        return handle.invoke(ctx, ctx.input());
+    /** The operations of an API that some provider implements, by name. */
+    public Collection<String> implemented(String api) {
+        return Collections.unmodifiableSet(handlers.getOrDefault(api, Map.of()).keySet());
     }
 
-    private Optional<MethodHandle> find(OperationModel op) {
-        for (ServiceProvider provider : byApi.getOrDefault(op.api().metadata().api(), List.of())) {
-            try {
-                Method method = provider.getClass().getMethod(op.methodName(), RequestContext.class, op.inputClass());
-                MethodHandle handle = MethodHandles.publicLookup().unreflect(method).bindTo(provider);
-                return Optional.of(handle.asType(handle.type().changeParameterType(1, Object.class).changeReturnType(Object.class)));
-            } catch (NoSuchMethodException e) {
-                // another provider of the same API may implement it
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException("Provider method not public: " + op.methodName(), e);
-            }
+    /**
+     * Runs the operation's provider method; an operation no provider implements is a clear error.
+     *
+     * @param payload the streaming body of an operation such as S3 PutObject; null for others
+     */
+    public Object invoke(OperationModel op, CallContext ctx, Object input, StreamingPayload payload) throws Throwable {
+        MethodHandle handle = handlers.getOrDefault(op.api().metadata().api(), Map.of()).get(op.name());
+        if (handle == null) {
+            throw CommonErrors.notImplemented(op.api().metadata().serviceId(), op.name());
         }
-        return Optional.empty();
+        return handle.type().parameterCount() == 3 ? handle.invoke(ctx, input, payload) : handle.invoke(ctx, input);
     }
 }

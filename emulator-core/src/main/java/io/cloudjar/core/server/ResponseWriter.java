@@ -1,6 +1,6 @@
 package io.cloudjar.core.server;
 
-import io.cloudjar.core.http.HttpDates;
+import io.cloudjar.core.util.HttpDates;
 import io.cloudjar.core.http.OutgoingResponse;
 import io.cloudjar.core.http.ResponseBody;
 import io.netty.buffer.Unpooled;

@@ -6,7 +6,6 @@ import io.cloudjar.core.config.EmulatorConfig;
 import io.cloudjar.core.store.StoreRegistry;
 import io.cloudjar.core.util.EmulatorClock;
 import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
 
 /** What the server offers a provider at {@link ServiceProvider#init}. */
 public interface ServiceContext {
@@ -16,9 +15,6 @@ public interface ServiceContext {
     StoreRegistry stores();
 
     EmulatorClock clock();
-
-    /** For work that advances on the emulator's clock (state transitions, lifecycle). */
-    ScheduledExecutorService scheduler();
 
     /** Another provider (or a facade it implements), e.g. service-ec2 asking for service-vpc's networking. */
     <T> Optional<T> lookup(Class<T> type);

@@ -1,7 +1,8 @@
 package io.cloudjar.core.spi;
 
-import io.cloudjar.core.http.Headers;
 import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The streaming body of an operation such as S3 PutObject: already decoded from {@code aws-chunked},
@@ -14,9 +15,11 @@ public interface StreamingPayload {
     /** Length of the decoded content, or -1 when unknown. */
     long contentLength();
 
-    /** Trailers sent after an {@code aws-chunked} body; empty until the stream is consumed. */
-    Headers trailers();
+    /**
+     * Trailers sent after an {@code aws-chunked} body, by name in any case; empty until the stream is consumed.
+     */
+    Map<String, String> trailers();
 
     /** The trailers the client announced ({@code x-amz-trailer}), lower case; known before reading. */
-    java.util.List<String> declaredTrailers();
+    List<String> declaredTrailers();
 }

@@ -12,10 +12,6 @@ public final class StoreRegistry {
         return register(new AccountRegionStore<>(factory));
     }
 
-    public <T> AccountStore<T> account(Supplier<T> factory) {
-        return register(new AccountStore<>(factory));
-    }
-
     /** Any other state to wipe on reset (global indexes, files on disk). */
     public <R extends Resettable> R register(R resettable) {
         resettables.add(resettable);

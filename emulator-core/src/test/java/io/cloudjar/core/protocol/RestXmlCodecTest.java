@@ -279,7 +279,7 @@ class RestXmlCodecTest {
         RequestContext ctx = TestContexts.withOperation(Wire.rest("s3", "HEAD", "/bucket/missing.txt"), "HeadObject");
 
         OutgoingResponse out = CODEC.encodeError(ctx, AwsErrors.of("NoSuchKey", 404, "The specified key does not exist.")
-                .withHeader("x-amz-delete-marker", "true"));
+                .withResponseMembers(software.amazon.awssdk.services.s3.model.HeadObjectResponse.builder().deleteMarker(true).build()));
 
         assertThat(out.status()).isEqualTo(404);
         assertThat(out.body()).isEqualTo(ResponseBody.EMPTY);

@@ -1,7 +1,7 @@
 package io.cloudjar.iam.sts;
 
 import io.cloudjar.core.auth.Principal;
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.iam.IdentityPolicies;
 import io.cloudjar.iam.mfa.Totp;
 import io.cloudjar.iam.policy.EvaluationResult;
@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.sts.model.Tag;
 public final class AssumeRoleProvider extends StsFeature {
     static final int CHAINED_MAX_SECONDS = 3600;
 
-    public AssumeRoleResponse assumeRole(RequestContext ctx, AssumeRoleRequest request) {
+    public AssumeRoleResponse assumeRole(CallContext ctx, AssumeRoleRequest request) {
         CallerFacts facts = CallerFacts.of(state, ctx);
         RoleRef ref = RoleRef.parse(request.roleArn());
         IamAccount roleAccount = state.account(ref.accountId());
@@ -89,7 +89,7 @@ public final class AssumeRoleProvider extends StsFeature {
                 .packedPolicySize(packed).sourceIdentity(request.sourceIdentity()).build();
     }
 
-    private static void authorize(RequestContext ctx, PolicySet policies, String action, Role role, CallerFacts facts,
+    private static void authorize(CallContext ctx, PolicySet policies, String action, Role role, CallerFacts facts,
                                   Map<String, List<String>> context) {
         EvaluationResult decision = PolicyEvaluator.evaluate(policies, new RequestFacts(action, role.arn(), facts.caller(), context));
         if (!decision.allowed()) {
@@ -98,7 +98,7 @@ public final class AssumeRoleProvider extends StsFeature {
     }
 
     /** DurationSeconds within the role's MaxSessionDuration, and at most an hour when chaining roles. */
-    private static int duration(RequestContext ctx, Integer requested, Role role) {
+    private static int duration(CallContext ctx, Integer requested, Role role) {
         int seconds = requested == null ? 3600 : requested;
         if (ctx.principal().type() == Principal.Type.ASSUMED_ROLE && seconds > CHAINED_MAX_SECONDS) {
             throw StsErrors.validation("The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.");
@@ -110,7 +110,7 @@ public final class AssumeRoleProvider extends StsFeature {
     }
 
     /** Checks an MFA code if one was passed; records the result as aws:MultiFactorAuthPresent. */
-    private boolean mfa(RequestContext ctx, String serial, String code, Map<String, List<String>> context) {
+    private boolean mfa(CallContext ctx, String serial, String code, Map<String, List<String>> context) {
         if (serial == null && code == null) {
             return false;
         }

@@ -1,7 +1,6 @@
 package io.cloudjar.iam.sts;
 
-import io.cloudjar.core.auth.Principal;
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.iam.PrincipalPolicies;
 import io.cloudjar.iam.policy.Caller;
 import io.cloudjar.iam.policy.PolicySource;
@@ -14,31 +13,14 @@ import java.util.Map;
 record CallerFacts(Caller caller, List<PolicySource> identity, List<PolicySource> boundary,
                    List<PolicySource> session, Map<String, List<String>> context) {
 
-    static CallerFacts of(IamState state, RequestContext ctx) {
+    static CallerFacts of(IamState state, CallContext ctx) {
         PrincipalPolicies p = PrincipalPolicies.of(state, ctx.principal());
         return new CallerFacts(p.caller(), p.identity(), p.boundary(), p.session(), context(ctx, p));
     }
 
-    /** The global condition keys of this call, as AWS puts them in the request context. */
-    static Map<String, List<String>> context(RequestContext ctx, PrincipalPolicies policies) {
-        Principal p = ctx.principal();
-        Map<String, List<String>> keys = new LinkedHashMap<>();
-        keys.put("aws:CurrentTime", List.of(ctx.receivedAt().toString()));
-        keys.put("aws:EpochTime", List.of(Long.toString(ctx.receivedAt().getEpochSecond())));
-        keys.put("aws:SecureTransport", List.of("false"));
-        keys.put("aws:RequestedRegion", List.of(ctx.region()));
-        if (ctx.request().remoteAddress() != null) {
-            keys.put("aws:SourceIp", List.of(ctx.request().remoteAddress().getAddress().getHostAddress()));
-        }
-        if (!p.isAnonymous()) {
-            keys.put("aws:PrincipalArn", List.of(p.arn()));
-            keys.put("aws:PrincipalAccount", List.of(p.accountId()));
-            keys.put("aws:userid", List.of(p.userId()));
-            if (p.type() == Principal.Type.USER) {
-                keys.put("aws:username", List.of(p.name()));
-            }
-            p.tags().forEach((k, v) -> keys.put("aws:PrincipalTag/" + k, List.of(v)));
-        }
+    /** The global condition keys of this call, as AWS puts them in the request context, and the session's. */
+    static Map<String, List<String>> context(CallContext ctx, PrincipalPolicies policies) {
+        Map<String, List<String>> keys = new LinkedHashMap<>(ctx.conditionKeys());
         policies.putSessionKeys(keys, ctx.receivedAt());
         return keys;
     }

@@ -1,7 +1,7 @@
 package io.cloudjar.iam.sts;
 
 import io.cloudjar.core.auth.Principal;
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityRequest;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
  */
 public final class CallerIdentityProvider extends StsFeature {
 
-    public GetCallerIdentityResponse getCallerIdentity(RequestContext ctx, GetCallerIdentityRequest request) {
+    public GetCallerIdentityResponse getCallerIdentity(CallContext ctx, GetCallerIdentityRequest request) {
         Principal p = ctx.principal();
         return GetCallerIdentityResponse.builder().userId(p.userId()).account(p.accountId()).arn(p.arn()).build();
     }

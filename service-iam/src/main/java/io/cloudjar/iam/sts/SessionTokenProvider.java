@@ -2,7 +2,7 @@ package io.cloudjar.iam.sts;
 
 import io.cloudjar.core.auth.Principal;
 import io.cloudjar.core.errors.AwsErrors;
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.iam.mfa.Totp;
 import io.cloudjar.iam.state.IamAccount;
 import io.cloudjar.iam.state.MfaDevice;
@@ -25,7 +25,7 @@ public final class SessionTokenProvider extends StsFeature {
     static final int DEFAULT_SECONDS = 43200;
     static final int ROOT_MAX_SECONDS = 3600;
 
-    public GetSessionTokenResponse getSessionToken(RequestContext ctx, GetSessionTokenRequest request) {
+    public GetSessionTokenResponse getSessionToken(CallContext ctx, GetSessionTokenRequest request) {
         Principal caller = ctx.principal();
         if (caller.sessionToken() != null || caller.type() == Principal.Type.ASSUMED_ROLE) {
             throw AwsErrors.of("AccessDenied", 403, "Cannot call GetSessionToken with session credentials");
@@ -48,7 +48,7 @@ public final class SessionTokenProvider extends StsFeature {
      * GetFederationToken: a federated user session ({@code arn:aws:sts::ACCOUNT:federated-user/NAME}) whose
      * permissions are what both the calling user's policies and the passed session policies allow.
      */
-    public GetFederationTokenResponse getFederationToken(RequestContext ctx, GetFederationTokenRequest request) {
+    public GetFederationTokenResponse getFederationToken(CallContext ctx, GetFederationTokenRequest request) {
         Principal caller = ctx.principal();
         if (caller.sessionToken() != null || caller.type() == Principal.Type.ASSUMED_ROLE) {
             throw AwsErrors.of("AccessDenied", 403, "Cannot call GetFederationToken with session credentials");
@@ -72,7 +72,7 @@ public final class SessionTokenProvider extends StsFeature {
     }
 
     /** The device must be the calling user's and the code current and not used before. */
-    private void checkMfa(RequestContext ctx, String serial, String code) {
+    private void checkMfa(CallContext ctx, String serial, String code) {
         if (serial == null || code == null) {
             throw StsErrors.validation("SerialNumber and TokenCode must be passed together");
         }

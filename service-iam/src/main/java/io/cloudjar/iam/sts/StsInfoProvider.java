@@ -1,7 +1,7 @@
 package io.cloudjar.iam.sts;
 
 import io.cloudjar.core.errors.AwsErrors;
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import software.amazon.awssdk.services.sts.model.DecodeAuthorizationMessageRequest;
@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.sts.model.GetAccessKeyInfoResponse;
 public final class StsInfoProvider extends StsFeature {
 
     /** The account of a key IAM or STS issued; any other key is taken as the caller's account's. */
-    public GetAccessKeyInfoResponse getAccessKeyInfo(RequestContext ctx, GetAccessKeyInfoRequest request) {
+    public GetAccessKeyInfoResponse getAccessKeyInfo(CallContext ctx, GetAccessKeyInfoRequest request) {
         String key = request.accessKeyId();
         String account = state.accessKey(key).map(k -> k.user.accountId)
                 .or(() -> state.session(key).map(s -> s.principal().accountId()))
@@ -22,7 +22,7 @@ public final class StsInfoProvider extends StsFeature {
     }
 
     /** Decodes a message {@link AuthorizationMessages#encode} made for a denied call. */
-    public DecodeAuthorizationMessageResponse decodeAuthorizationMessage(RequestContext ctx, DecodeAuthorizationMessageRequest request) {
+    public DecodeAuthorizationMessageResponse decodeAuthorizationMessage(CallContext ctx, DecodeAuthorizationMessageRequest request) {
         String decoded = AuthorizationMessages.decode(request.encodedMessage());
         if (decoded == null) {
             throw AwsErrors.of("InvalidAuthorizationMessageException", 400, "The encoded authorization message is invalid.");

@@ -3,7 +3,7 @@ package io.cloudjar.iam.sts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudjar.core.errors.AwsErrors;
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.iam.IdentityPolicies;
 import io.cloudjar.iam.policy.Caller;
 import io.cloudjar.iam.policy.PolicyEvaluator;
@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.sts.model.AssumedRoleUser;
 public final class WebIdentityProvider extends StsFeature {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public AssumeRoleWithWebIdentityResponse assumeRoleWithWebIdentity(RequestContext ctx, AssumeRoleWithWebIdentityRequest request) {
+    public AssumeRoleWithWebIdentityResponse assumeRoleWithWebIdentity(CallContext ctx, AssumeRoleWithWebIdentityRequest request) {
         AssumeRoleProvider.RoleRef ref = AssumeRoleProvider.RoleRef.parse(request.roleArn());
         JsonNode claims = claims(request.webIdentityToken());
         String issuer = claims.path("iss").asText("");

@@ -3,7 +3,7 @@ package io.cloudjar.vpc.api;
 import java.util.Optional;
 
 /**
- * Implemented by service-ec2 and handed to {@link InstanceNetworking#setInstanceDirectory}: lets VPC calls
+ * Implemented by a service-ec2 provider and found with {@code ServiceContext.lookup} when first needed: lets VPC calls
  * that name an instance (AssociateAddress, AttachNetworkInterface, routes to an instance) find it, and
  * tells EC2 when an Elastic IP association of one of its instances changes. Never called while
  * service-vpc holds its lock.

@@ -102,7 +102,4 @@ public interface InstanceNetworking {
      */
     AddressInfo associateAddress(Scope scope, String allocationId, String networkInterfaceId, String privateIp,
                                  boolean allowReassociation);
-
-    /** Lets service-ec2 resolve instance ids (AssociateAddress --instance-id) and hear about EIP changes. */
-    void setInstanceDirectory(InstanceDirectory directory);
 }

@@ -1,6 +1,6 @@
 package io.cloudjar.vpc.api;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 
 /**
  * The account and region a resource lives in. The seams take a scope rather than a request context so
@@ -8,7 +8,7 @@ import io.cloudjar.core.pipeline.RequestContext;
  * call them too.
  */
 public record Scope(String accountId, String region) {
-    public static Scope of(RequestContext ctx) {
+    public static Scope of(CallContext ctx) {
         return new Scope(ctx.accountId(), ctx.region());
     }
 }

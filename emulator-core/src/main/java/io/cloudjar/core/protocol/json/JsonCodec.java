@@ -85,7 +85,6 @@ public final class JsonCodec implements ProtocolCodec {
         });
         OutgoingResponse response = response(error.status(), ctx, json);
         response.headers().set("x-amzn-ErrorType", error.code());
-        error.headers().forEach(response.headers()::set);
         return response;
     }
 

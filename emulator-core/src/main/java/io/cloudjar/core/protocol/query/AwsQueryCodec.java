@@ -92,9 +92,7 @@ public class AwsQueryCodec implements ProtocolCodec {
             XmlDocuments.element(out, "RequestId", ctx.requestId());
             out.writeEndElement();
         });
-        OutgoingResponse response = xmlResponse(error.status(), ctx, xml);
-        error.headers().forEach(response.headers()::set);
-        return response;
+        return xmlResponse(error.status(), ctx, xml);
     }
 
     protected OutgoingResponse xmlResponse(int status, RequestContext ctx, byte[] xml) {

@@ -45,8 +45,6 @@ public final class Ec2QueryCodec extends AwsQueryCodec {
             XmlDocuments.element(out, "RequestID", ctx.requestId());
             out.writeEndElement();
         });
-        OutgoingResponse response = xmlResponse(error.status(), ctx, xml);
-        error.headers().forEach(response.headers()::set);
-        return response;
+        return xmlResponse(error.status(), ctx, xml);
     }
 }

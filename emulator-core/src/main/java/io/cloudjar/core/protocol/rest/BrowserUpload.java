@@ -6,7 +6,7 @@ import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.http.Headers;
 import io.cloudjar.core.http.MultipartForm;
 import io.cloudjar.core.http.OutgoingResponse;
-import io.cloudjar.core.http.PercentCodec;
+import io.cloudjar.core.util.PercentCodec;
 import io.cloudjar.core.http.ResponseBody;
 import io.cloudjar.core.pipeline.RequestContext;
 import io.cloudjar.core.protocol.xml.XmlDocuments;
@@ -16,6 +16,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import javax.xml.stream.XMLStreamException;
@@ -136,8 +137,8 @@ public final class BrowserUpload {
             }
 
             @Override
-            public Headers trailers() {
-                return new Headers();
+            public Map<String, String> trailers() {
+                return Map.of();
             }
 
             @Override

@@ -8,6 +8,7 @@ import io.cloudjar.core.spi.StreamingPayload;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** The streaming body of a REST operation, unwrapped from {@code aws-chunked} when the client used it. */
@@ -83,7 +84,7 @@ final class RequestPayload implements StreamingPayload {
     }
 
     @Override
-    public Headers trailers() {
-        return chunked == null ? new Headers() : chunked.trailers();
+    public Map<String, String> trailers() {
+        return chunked == null ? Map.of() : chunked.trailers().firstValues();
     }
 }

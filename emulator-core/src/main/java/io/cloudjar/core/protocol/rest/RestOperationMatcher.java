@@ -1,7 +1,7 @@
 package io.cloudjar.core.protocol.rest;
 
 import io.cloudjar.core.http.IncomingRequest;
-import io.cloudjar.core.http.PercentCodec;
+import io.cloudjar.core.util.PercentCodec;
 import io.cloudjar.core.http.QueryParams;
 import io.cloudjar.core.model.ApiModel;
 import io.cloudjar.core.model.OperationModel;

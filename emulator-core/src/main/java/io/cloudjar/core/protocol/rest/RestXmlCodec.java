@@ -5,7 +5,7 @@ import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.http.Headers;
 import io.cloudjar.core.http.IncomingRequest;
 import io.cloudjar.core.http.OutgoingResponse;
-import io.cloudjar.core.http.PercentCodec;
+import io.cloudjar.core.util.PercentCodec;
 import io.cloudjar.core.http.RequestBody;
 import io.cloudjar.core.http.ResponseBody;
 import io.cloudjar.core.model.ModelClasses;
@@ -18,7 +18,7 @@ import io.cloudjar.core.protocol.xml.XmlDocuments;
 import io.cloudjar.core.protocol.xml.XmlNode;
 import io.cloudjar.core.protocol.xml.XmlShapeReader;
 import io.cloudjar.core.protocol.xml.XmlShapeWriter;
-import io.cloudjar.core.spi.StreamingOutput;
+import io.cloudjar.core.spi.Reply;
 import io.cloudjar.core.spi.StreamingPayload;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -194,10 +194,12 @@ public final class RestXmlCodec implements ProtocolCodec {
         Object response = output;
         OperationModel op = ctx.operation();
         int status = op.successStatus();
-        if (output instanceof StreamingOutput<?> streaming) {
-            response = streaming.response();
-            streamed = streaming.body();
-            status = streaming.status() == 0 ? status : streaming.status();
+        if (output instanceof Reply<?> reply) {
+            response = reply.response();
+            if (reply.file() != null) {
+                streamed = new ResponseBody.FileSlice(reply.file().channel(), reply.file().offset(), reply.file().length());
+            }
+            status = reply.accepted() ? 202 : status;
         }
         SdkPojo pojo = (SdkPojo) response;
         Headers headers = s3Headers(ctx);
@@ -216,6 +218,9 @@ public final class RestXmlCodec implements ProtocolCodec {
                     hasBodyMembers = true;
                 }
             }
+        }
+        if (streamed != null && status == 200 && headers.contains("Content-Range")) {
+            status = 206; // a body that is a range of the resource is Partial Content (RFC 9110 15.3.7)
         }
         ResponseBody body = streamed != null ? streamed : ResponseBody.EMPTY;
         if (streamed == null && payloadField != null) {
@@ -292,7 +297,12 @@ public final class RestXmlCodec implements ProtocolCodec {
     @Override
     public OutgoingResponse encodeError(RequestContext ctx, AwsException error) {
         Headers headers = s3Headers(ctx);
-        error.headers().forEach(headers::set);
+        if (error.responseMembers() instanceof SdkPojo members) {
+            writeHeaderMembers(headers, members);
+        }
+        if ("MethodNotAllowed".equals(error.code()) && "DeleteMarker".equals(error.details().get("ResourceType"))) {
+            headers.set("Allow", "DELETE"); // the one method a delete marker version allows
+        }
         if ("HEAD".equals(ctx.request().method()) || error.status() == 304) { // neither may carry a body
             return new OutgoingResponse(error.status(), headers, ResponseBody.EMPTY);
         }
@@ -309,6 +319,15 @@ public final class RestXmlCodec implements ProtocolCodec {
             out.writeEndElement();
         });
         return new OutgoingResponse(error.status(), headers, ResponseBody.of(xml));
+    }
+
+    private static void writeHeaderMembers(Headers headers, SdkPojo pojo) {
+        for (SdkField<?> field : pojo.sdkFields()) {
+            Object value = field.getValueOrDefault(pojo);
+            if (field.location() == MarshallLocation.HEADER && XmlShapeWriter.isPresent(value)) {
+                writeHeader(headers, field, value);
+            }
+        }
     }
 
     private static Headers s3Headers(RequestContext ctx) {

@@ -1,4 +1,4 @@
-package io.cloudjar.core.http;
+package io.cloudjar.core.util;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.cloudjar.core.http;
+package io.cloudjar.core.util;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

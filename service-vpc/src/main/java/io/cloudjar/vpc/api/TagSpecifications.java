@@ -1,4 +1,4 @@
-package io.cloudjar.vpc.support;
+package io.cloudjar.vpc.api;
 
 import io.cloudjar.core.errors.AwsErrors;
 import java.util.HashSet;
