@@ -1,38 +1,65 @@
 package io.cloudjar.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layering the design rests on: services work on SDK model objects and never see HTTP, XML, JSON or
- * Netty; the core never depends on a service; stores never call providers.
+ * The layering the design rests on, checked on the compiled classes of every module: services work on SDK
+ * model objects through a narrow call context and never see HTTP, the pipeline, XML, JSON or Netty; the core
+ * never depends on a service and has no package cycles; stores never see a call's context; services do not
+ * reach into each other, except service-ec2 using service-vpc's shared package {@code io.cloudjar.vpc.api}.
+ * The service packages are computed (everything under {@code io.cloudjar} but the core and the app), so a new
+ * module is checked from its first commit.
  */
 class LayeringTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.contains("-tests.jar")) // the core's test kit, a test-jar
             .importPackages("io.cloudjar");
 
-    private static final String[] SERVICES = {"io.cloudjar.iam..", "io.cloudjar.vpc..", "io.cloudjar.ec2..",
-            "io.cloudjar.s3..", "io.cloudjar.rds..", "io.cloudjar.lightsail.."};
+    /** {@code io.cloudjar.<name>..} for every top-level package except the core's and the app's. */
+    static final String[] SERVICES = servicePackages(CLASSES);
 
-    @Test
-    void everyModuleIsOnTheImportedClassPath() {
-        org.assertj.core.api.Assertions.assertThat(CLASSES.contain("io.cloudjar.s3.BucketsProvider")
-                && CLASSES.contain("io.cloudjar.vpc.VpcProvider") && CLASSES.contain("io.cloudjar.core.server.CloudjarServer"))
-                .as("the rules below only mean something if they see the service classes").isTrue();
+    static String[] servicePackages(JavaClasses classes) {
+        Set<String> services = new TreeSet<>();
+        for (JavaClass c : classes) {
+            String[] parts = c.getPackageName().split("\\.");
+            if (parts.length >= 3 && parts[0].equals("io") && parts[1].equals("cloudjar")
+                    && !parts[2].equals("core") && !parts[2].equals("app")) {
+                services.add("io.cloudjar." + parts[2] + "..");
+            }
+        }
+        return services.toArray(String[]::new);
     }
 
     @Test
-    void servicesDoNotTouchTransportOrCodecs() {
+    void everyServiceModuleIsOnTheImportedClassPath() {
+        assertThat(SERVICES).as("the rules below only mean something if they see every service's classes")
+                .contains("io.cloudjar.iam..", "io.cloudjar.vpc..", "io.cloudjar.ec2..", "io.cloudjar.s3..",
+                        "io.cloudjar.rds..", "io.cloudjar.lightsail..");
+        assertThat(CLASSES.contain("io.cloudjar.core.server.CloudjarServer")).isTrue();
+    }
+
+    @Test
+    void servicesDoNotTouchTransportPipelineOrCodecs() {
         noClasses().that().resideInAnyPackage(SERVICES)
-                .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "io.cloudjar.core.protocol..",
-                        "io.cloudjar.core.server..", "io.cloudjar.core.routing..", "javax.xml.stream..",
-                        "com.fasterxml.jackson.core..")
-                .because("providers take and return SDK model objects; the codecs own the wire")
+                .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "io.cloudjar.core.http..",
+                        "io.cloudjar.core.pipeline..", "io.cloudjar.core.protocol..", "io.cloudjar.core.server..",
+                        "io.cloudjar.core.routing..", "io.cloudjar.core.runtime..",
+                        "javax.xml.stream..", "com.fasterxml.jackson.core..")
+                .because("providers take a CallContext and SDK model objects and return SDK model objects; "
+                        + "the pipeline and the codecs own HTTP and the wire")
                 .check(CLASSES);
     }
 
@@ -44,20 +71,39 @@ class LayeringTest {
     }
 
     @Test
-    void storesDoNotCallProviders() {
+    void coreHasNoPackageCycles() {
+        slices().matching("io.cloudjar.core.(**)").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void storesDoNotSeeCallsOrProviders() {
         noClasses().that().resideInAPackage("io.cloudjar.core.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.cloudjar.core.spi..", "io.cloudjar.core.pipeline..")
+                .check(CLASSES);
+        noClasses().that().resideInAnyPackage(SERVICES).and().haveSimpleNameEndingWith("Store")
+                .or().resideInAnyPackage(SERVICES).and().haveSimpleNameEndingWith("State")
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.cloudjar.core.spi.CallContext")
+                .because("a store hands out state by account and region; the call's context stays with the provider")
                 .check(CLASSES);
     }
 
     @Test
-    void servicesDoNotReachIntoEachOtherExceptEc2UsingVpc() {
+    void servicesDoNotReachIntoEachOtherExceptEc2UsingVpcApi() {
         for (String service : SERVICES) {
-            String[] others = java.util.Arrays.stream(SERVICES).filter(s -> !s.equals(service))
-                    .filter(s -> !(service.equals("io.cloudjar.ec2..") && s.equals("io.cloudjar.vpc..")))
-                    .toArray(String[]::new);
-            noClasses().that().resideInAPackage(service).should().dependOnClassesThat().resideInAnyPackage(others)
+            String root = service.substring(0, service.length() - 2);
+            DescribedPredicate<JavaClass> elsewhere = DescribedPredicate.describe("belong to another service"
+                    + (root.equals("io.cloudjar.ec2") ? " (but io.cloudjar.vpc.api)" : ""), c -> {
+                        String pkg = c.getPackageName();
+                        boolean otherService = Arrays.stream(SERVICES).map(s -> s.substring(0, s.length() - 2))
+                                .anyMatch(other -> !other.equals(root) && within(pkg, other));
+                        return otherService && !(root.equals("io.cloudjar.ec2") && within(pkg, "io.cloudjar.vpc.api"));
+                    });
+            noClasses().that().resideInAPackage(service).should().dependOnClassesThat(elsewhere)
                     .allowEmptyShould(true).check(CLASSES);
         }
+    }
+
+    private static boolean within(String pkg, String root) {
+        return pkg.equals(root) || pkg.startsWith(root + ".");
     }
 }

@@ -20,15 +20,11 @@ public final class OperationModel {
     private final String resultWrapper;
     private final int successStatus;
     private final String xmlRoot;
-    private final boolean unsigned;
     private final boolean streamingInput;
-    private final boolean streamingOutput;
     private final boolean lowPriority;
-    private final List<String> errors;
     private final List<String> requiredQuery;
     private final List<String> requiredHeaders;
     private volatile Class<?> inputClass;
-    private volatile Class<?> outputClass;
 
     OperationModel(ApiModel api, String name, JsonNode node) {
         this.api = api;
@@ -40,11 +36,8 @@ public final class OperationModel {
         this.resultWrapper = node.hasNonNull("wrapper") ? node.get("wrapper").asText() : null;
         this.successStatus = node.path("status").asInt(200);
         this.xmlRoot = node.hasNonNull("root") ? node.get("root").asText() : null;
-        this.unsigned = node.path("unsigned").asBoolean(false);
         this.streamingInput = node.path("streamingInput").asBoolean(false);
-        this.streamingOutput = node.path("streamingOutput").asBoolean(false);
         this.lowPriority = node.path("lowPriority").asBoolean(false);
-        this.errors = texts(node.path("errors"));
         this.requiredQuery = texts(node.path("requiredQuery"));
         this.requiredHeaders = texts(node.path("requiredHeaders"));
     }
@@ -84,25 +77,13 @@ public final class OperationModel {
         return xmlRoot;
     }
 
-    public boolean unsigned() {
-        return unsigned;
-    }
-
     public boolean streamingInput() {
         return streamingInput;
-    }
-
-    public boolean streamingOutput() {
-        return streamingOutput;
     }
 
     /** S3 Express operations that share plain S3's bindings and lose ties to them. */
     public boolean lowPriority() {
         return lowPriority;
-    }
-
-    public List<String> errors() {
-        return errors;
     }
 
     /** REST: query parameters the operation requires, which tell it apart from others on the same path. */
@@ -116,21 +97,11 @@ public final class OperationModel {
     }
 
     /** The SDK request class, e.g. {@code CreateVpcRequest}. */
-    public Class<?> inputClass() {
+    private Class<?> inputClass() {
         Class<?> c = inputClass;
         if (c == null) {
             c = api.loadModelClass(inputClassName);
             inputClass = c;
-        }
-        return c;
-    }
-
-    /** The SDK response class, e.g. {@code CreateVpcResponse}. */
-    public Class<?> outputClass() {
-        Class<?> c = outputClass;
-        if (c == null) {
-            c = api.loadModelClass(outputClassName);
-            outputClass = c;
         }
         return c;
     }
@@ -146,10 +117,6 @@ public final class OperationModel {
     /** A fresh builder of the request class; builders of SDK model classes are themselves SdkPojos. */
     public SdkPojo newInputBuilder() {
         return ModelClasses.newBuilder(inputClass());
-    }
-
-    public SdkPojo newOutputBuilder() {
-        return ModelClasses.newBuilder(outputClass());
     }
 
     /**

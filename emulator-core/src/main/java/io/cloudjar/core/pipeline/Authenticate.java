@@ -12,7 +12,7 @@ import io.cloudjar.core.protocol.rest.BrowserUpload;
 import io.cloudjar.core.runtime.EmulatorRuntime;
 
 /**
- * Who is calling: the access key of the signature (header, presigned URL or browser form) resolved to a
+ * Who is calling: the access key of the signature (parsed by {@link ResolveApi}, or a browser form's) resolved to a
  * principal. Presigned URLs and form policies are verified against the principal's secret (header
  * signatures are parsed, not yet verified). Temporary credentials must come with their session token;
  * the key's use is reported back to its resolver (IAM's "last used"). Unsigned S3 calls are anonymous;
@@ -31,14 +31,13 @@ final class Authenticate implements Stage {
     @Override
     public void apply(RequestContext ctx) {
         BrowserUpload form = ctx.browserUpload();
-        SigV4Credential credential = (form != null ? SigV4Parser.parseForm(form.fields()) : SigV4Parser.parse(ctx.request()))
-                .orElse(null);
+        if (form == null && ctx.malformedSignature() != null) {
+            throw ctx.malformedSignature();
+        }
+        SigV4Credential credential = form != null ? SigV4Parser.parseForm(form.fields()).orElse(null) : ctx.credential();
         ctx.credential(credential);
         Principal principal;
         if (credential != null) {
-            if (credential.region() != null) {
-                ctx.region(credential.region());
-            }
             try {
                 principal = runtime.resolvePrincipal(credential.accessKeyId());
             } catch (RejectedCredentials e) {
@@ -49,7 +48,8 @@ final class Authenticate implements Stage {
             }
             verify(ctx, form, credential, principal);
             String service = credential.service() != null ? credential.service() : ctx.apiMetadata().signingName();
-            runtime.recordCredentialUse(credential.accessKeyId(), service, ctx.region(), ctx.receivedAt());
+            String region = credential.region() != null ? credential.region() : ctx.region();
+            runtime.recordCredentialUse(credential.accessKeyId(), service, region, ctx.receivedAt());
         } else if ("s3".equals(ctx.apiMetadata().api())) {
             principal = Principal.anonymous(runtime.config().defaultAccount());
         } else {

@@ -1,7 +1,6 @@
 package io.cloudjar.core.pipeline;
 
 import io.cloudjar.core.model.Protocol;
-import io.cloudjar.core.protocol.Codecs;
 import io.cloudjar.core.protocol.FieldPath;
 import io.cloudjar.core.protocol.InputValidator;
 import io.cloudjar.core.protocol.ProtocolCodec.DecodedInput;

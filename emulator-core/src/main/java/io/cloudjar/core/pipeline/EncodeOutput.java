@@ -1,6 +1,5 @@
 package io.cloudjar.core.pipeline;
 
-import io.cloudjar.core.protocol.Codecs;
 
 /** The provider's SDK response, encoded by the protocol's codec. */
 final class EncodeOutput implements Stage {

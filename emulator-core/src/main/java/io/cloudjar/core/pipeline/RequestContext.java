@@ -10,11 +10,10 @@ import io.cloudjar.core.model.ApiMetadata;
 import io.cloudjar.core.model.ApiModel;
 import io.cloudjar.core.model.OperationModel;
 import io.cloudjar.core.protocol.rest.BrowserUpload;
+import io.cloudjar.core.protocol.rest.RestCodecContext;
 import io.cloudjar.core.auth.ConditionKeys;
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.spi.StreamingPayload;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +23,7 @@ import java.util.Map;
  * request, the API and operation it addresses, who signed it, the decoded SDK request, the provider's
  * result and finally the HTTP response. Providers read the caller's account, region and principal here.
  */
-public final class RequestContext implements CallContext {
-    /** Query-protocol forms are small; a larger form body is refused rather than buffered. */
-    static final int FORM_BODY_LIMIT = 8 * 1024 * 1024;
-
+public final class RequestContext implements CallContext, RestCodecContext {
     private final IncomingRequest request;
     private final String requestId;
     private final Instant receivedAt;
@@ -36,6 +32,7 @@ public final class RequestContext implements CallContext {
     private ApiModel api;
     private String region;
     private SigV4Credential credential;
+    private AwsException malformedSignature;
     private Principal principal;
     private OperationModel operation;
     private String virtualHostBucket;
@@ -55,6 +52,7 @@ public final class RequestContext implements CallContext {
         this.receivedAt = receivedAt;
     }
 
+    @Override
     public IncomingRequest request() {
         return request;
     }
@@ -70,10 +68,12 @@ public final class RequestContext implements CallContext {
         return receivedAt;
     }
 
+    @Override
     public ApiMetadata apiMetadata() {
         return apiMetadata;
     }
 
+    @Override
     public ApiModel api() {
         return api;
     }
@@ -101,6 +101,15 @@ public final class RequestContext implements CallContext {
         this.credential = value;
     }
 
+    /** A signature routing could not parse: reported by authentication, in the API's own error shape. */
+    AwsException malformedSignature() {
+        return malformedSignature;
+    }
+
+    void malformedSignature(AwsException value) {
+        this.malformedSignature = value;
+    }
+
     @Override
     public Principal principal() {
         return principal;
@@ -118,6 +127,7 @@ public final class RequestContext implements CallContext {
         return conditionKeys;
     }
 
+    @Override
     public OperationModel operation() {
         return operation;
     }
@@ -127,11 +137,13 @@ public final class RequestContext implements CallContext {
         this.pathLabels = labels;
     }
 
+    @Override
     public Map<String, String> pathLabels() {
         return pathLabels;
     }
 
     /** The S3 bucket named by a virtual host ({@code bucket.s3.localhost.localstack.cloud}); else null. */
+    @Override
     public String virtualHostBucket() {
         return virtualHostBucket;
     }
@@ -140,21 +152,14 @@ public final class RequestContext implements CallContext {
         this.virtualHostBucket = bucket;
     }
 
-    /** URL query parameters plus a form body's, as the query protocols send them. */
+    /** URL query parameters plus a form body's, as the query protocols send them; null until decoded. */
+    @Override
     public QueryParams parameters() {
-        if (parameters == null) {
-            QueryParams params = QueryParams.parse(request.rawQuery());
-            String contentType = request.header("Content-Type");
-            if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-                try {
-                    params.addAll(new String(request.body().bytes(FORM_BODY_LIMIT), StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    throw new io.cloudjar.core.errors.AwsException("RequestEntityTooLarge", 413, "The request body is too large.");
-                }
-            }
-            parameters = params;
-        }
         return parameters;
+    }
+
+    void parameters(QueryParams value) {
+        this.parameters = value;
     }
 
     @SuppressWarnings("unchecked")
@@ -176,6 +181,7 @@ public final class RequestContext implements CallContext {
     }
 
     /** An S3 browser-form upload (POST Object), read before authentication; null for other calls. */
+    @Override
     public BrowserUpload browserUpload() {
         return browserUpload;
     }

@@ -3,7 +3,7 @@ package io.cloudjar.core.pipeline;
 import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.http.OutgoingResponse;
-import io.cloudjar.core.protocol.Codecs;
+import io.cloudjar.core.model.Protocol;
 import io.cloudjar.core.runtime.EmulatorRuntime;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -25,9 +25,10 @@ public final class RequestPipeline {
         Set<String> usedApis = InternalEndpoints.newUsageSet();
         this.stages = List.of(
                 new InternalEndpoints(runtime, usedApis), // health and reset; ends the call when it answers
-                new ResolveApi(runtime, usedApis),        // API, region, S3 virtual-host bucket
+                new ResolveApi(runtime, usedApis),        // signature parsed; API, region, S3 virtual-host bucket
+                new DecodeForm(),                         // query protocols: URL query + form body parameters
                 new ReadBrowserForm(),                    // S3 POST Object form fields (they carry the credential and policy)
-                new Authenticate(runtime),                // SigV4 access key → principal, presigned URLs and POST policies verified
+                new Authenticate(runtime),                // access key → principal; presigned URLs and POST policies verified
                 new ResolveOperation(),                   // Action / X-Amz-Target / REST binding → operation
                 new DecodeInput(),                        // wire → SDK request object, validated against the model
                 new Authorize(runtime),                   // IAM action + resources from the parsed input → authorizer
@@ -60,13 +61,21 @@ public final class RequestPipeline {
         return ctx.response();
     }
 
+    /**
+     * Answers a request that never reached the stages (Netty could not parse it), through the same codec as an
+     * error of a call no API was found for.
+     */
+    public OutgoingResponse reject(RequestContext ctx, AwsException error) {
+        ctx.error(error);
+        ctx.response(encodeError(ctx, error));
+        return ctx.response();
+    }
+
+    /** In the API's error shape; before routing, in S3's {@code <Error>} shape, the default API's. */
     private static OutgoingResponse encodeError(RequestContext ctx, AwsException error) {
-        if (ctx.apiMetadata() == null) {
-            String text = error.code() + ": " + error.getMessage();
-            return OutgoingResponse.of(error.status(), "text/plain", text.getBytes(StandardCharsets.UTF_8));
-        }
+        Protocol protocol = ctx.apiMetadata() == null ? Protocol.REST_XML : ctx.apiMetadata().protocol();
         try {
-            return Codecs.of(ctx.apiMetadata().protocol()).encodeError(ctx, error);
+            return Codecs.of(protocol).encodeError(ctx, error);
         } catch (RuntimeException e) {
             LOG.error("Cannot encode error {}", error.code(), e);
             return OutgoingResponse.of(500, "text/plain", "InternalError".getBytes(StandardCharsets.UTF_8));

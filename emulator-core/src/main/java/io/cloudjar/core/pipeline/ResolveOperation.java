@@ -1,6 +1,5 @@
 package io.cloudjar.core.pipeline;
 
-import io.cloudjar.core.protocol.Codecs;
 import io.cloudjar.core.protocol.ProtocolCodec.ResolvedOperation;
 
 /** Which operation of the API: the query {@code Action}, the JSON target, or the REST binding. */

@@ -46,7 +46,7 @@ public final class InputValidator {
             Object value = field.getValueOrDefault(pojo);
             FieldPath memberPath = path.child(field.memberName());
             String wireName = wirePrefix + field.locationName();
-            boolean present = XmlShapeWriter.isPresent(value);
+            boolean present = WireValues.isPresent(value);
             if (!present) {
                 if (facts.required().contains(field.memberName())) {
                     out.add(new Violation(Violation.Kind.MISSING, memberPath.toString(), wireName, null, "Member must not be null"));

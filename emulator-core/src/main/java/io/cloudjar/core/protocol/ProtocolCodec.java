@@ -3,7 +3,6 @@ package io.cloudjar.core.protocol;
 import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.http.OutgoingResponse;
 import io.cloudjar.core.model.OperationModel;
-import io.cloudjar.core.pipeline.RequestContext;
 import io.cloudjar.core.spi.StreamingPayload;
 import java.util.Map;
 
@@ -13,15 +12,15 @@ import java.util.Map;
  */
 public interface ProtocolCodec {
     /** Which operation of {@code ctx.api()} the request calls. */
-    ResolvedOperation resolve(RequestContext ctx);
+    ResolvedOperation resolve(CodecContext ctx);
 
     /** The SDK request object for {@code ctx.operation()} (and the streaming body, for S3 uploads). */
-    DecodedInput decode(RequestContext ctx);
+    DecodedInput decode(CodecContext ctx);
 
-    /** The HTTP response for an SDK response object (or a {@link io.cloudjar.core.spi.StreamingOutput}). */
-    OutgoingResponse encode(RequestContext ctx, Object output);
+    /** The HTTP response for an SDK response object (or a {@link io.cloudjar.core.spi.Reply} of one). */
+    OutgoingResponse encode(CodecContext ctx, Object output);
 
-    OutgoingResponse encodeError(RequestContext ctx, AwsException error);
+    OutgoingResponse encodeError(CodecContext ctx, AwsException error);
 
     record ResolvedOperation(OperationModel operation, Map<String, String> pathLabels) {
         public ResolvedOperation(OperationModel operation) {

@@ -14,6 +14,8 @@ import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.protocol.MarshallingKnownType;
 import software.amazon.awssdk.core.traits.TimestampFormatTrait;
 import software.amazon.awssdk.core.traits.TimestampFormatTrait.Format;
+import software.amazon.awssdk.core.util.SdkAutoConstructList;
+import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 
 /**
  * Scalar values between their wire text and the Java type of an SDK field, shared by every codec.
@@ -164,5 +166,10 @@ public final class WireValues {
         public String expectedType() {
             return expectedType;
         }
+    }
+
+    /** Unset collections of the SDK are auto-constructed empty ones: they were never set, so skip them. */
+    public static boolean isPresent(Object value) {
+        return value != null && !(value instanceof SdkAutoConstructList) && !(value instanceof SdkAutoConstructMap);
     }
 }

@@ -1,11 +1,13 @@
 package io.cloudjar.core.server;
 
+import io.cloudjar.core.errors.AwsErrors;
+import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.http.Headers;
 import io.cloudjar.core.http.IncomingRequest;
 import io.cloudjar.core.http.OutgoingResponse;
+import io.cloudjar.core.http.RequestBody;
 import io.cloudjar.core.pipeline.RequestContext;
 import io.cloudjar.core.pipeline.RequestPipeline;
-import io.cloudjar.core.protocol.xml.XmlDocuments;
 import io.cloudjar.core.util.EmulatorClock;
 import io.cloudjar.core.util.Ids;
 import io.netty.channel.ChannelFutureListener;
@@ -21,7 +23,6 @@ import io.netty.handler.codec.http.LastHttpContent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
-
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest request) {
             if (request.decoderResult().isFailure()) {
-                rejectMalformed(ctx, request.decoderResult().cause());
+                rejectMalformed(ctx, request, request.decoderResult().cause());
                 if (msg instanceof HttpContent content) {
                     content.release();
                 }
@@ -108,20 +109,16 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         });
     }
 
-    private void rejectMalformed(ChannelHandlerContext ctx, Throwable cause) {
-        String code = cause instanceof TooLongFrameException ? "RequestHeaderSectionTooLarge" : "BadRequest";
-        String message = cause instanceof TooLongFrameException
-                ? "Your request header section exceeds the maximum allowed size." : "The HTTP request is malformed.";
-        byte[] xml = XmlDocuments.write(out -> {
-            out.writeStartElement("Error");
-            XmlDocuments.element(out, "Code", code);
-            XmlDocuments.element(out, "Message", message);
-            XmlDocuments.element(out, "RequestId", Ids.requestId());
-            out.writeEndElement();
-        });
+    /** A request Netty could not parse: answered through the pipeline's error encoding, then the connection closes. */
+    private void rejectMalformed(ChannelHandlerContext ctx, HttpRequest request, Throwable cause) {
+        AwsException error = cause instanceof TooLongFrameException
+                ? AwsErrors.of("RequestHeaderSectionTooLarge", 400, "Your request header section exceeds the maximum allowed size.")
+                : AwsErrors.of("BadRequest", 400, "The HTTP request is malformed.");
+        IncomingRequest unparsed = new IncomingRequest(request.method().name(), "/", new Headers(), RequestBody.of(new byte[0]),
+                (InetSocketAddress) ctx.channel().remoteAddress());
+        OutgoingResponse response = pipeline.reject(new RequestContext(unparsed, Ids.requestId(), clock.now()), error);
         try {
-            ResponseWriter.write(ctx.channel(), OutgoingResponse.of(400, "application/xml", xml), false, false, HttpVersion.HTTP_1_1)
-                    .addListener(ChannelFutureListener.CLOSE);
+            ResponseWriter.write(ctx.channel(), response, false, false, HttpVersion.HTTP_1_1).addListener(ChannelFutureListener.CLOSE);
         } catch (IOException e) {
             ctx.close();
         }

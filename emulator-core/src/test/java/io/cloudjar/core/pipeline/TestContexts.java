@@ -5,6 +5,8 @@ import io.cloudjar.core.http.IncomingRequest;
 import io.cloudjar.core.http.RequestBody;
 import io.cloudjar.core.model.ModelRegistry;
 import io.cloudjar.core.model.OperationModel;
+import io.cloudjar.core.model.Protocol;
+import io.cloudjar.core.protocol.ProtocolCodec;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Map;
@@ -36,6 +38,7 @@ public final class TestContexts {
         RequestContext ctx = new RequestContext(request, REQUEST_ID, RECEIVED_AT);
         ctx.api(MODELS.metadata(api), MODELS.api(api));
         ctx.region("us-east-1");
+        new DecodeForm().apply(ctx);
         return ctx;
     }
 
@@ -43,6 +46,11 @@ public final class TestContexts {
     public static RequestContext withVirtualHostBucket(RequestContext ctx, String bucket) {
         ctx.virtualHostBucket(bucket);
         return ctx;
+    }
+
+    /** The pipeline's codec of a protocol. */
+    public static ProtocolCodec codec(Protocol protocol) {
+        return Codecs.of(protocol);
     }
 
     /** Runs the pipeline's operation resolution stage (the codec's {@code resolve}). */

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 
 class AwsQueryCodecTest {
     private static final String IAM_NS = "https://iam.amazonaws.com/doc/2010-05-08/";
-    private static final ProtocolCodec CODEC = Codecs.of(Protocol.QUERY);
+    private static final ProtocolCodec CODEC = TestContexts.codec(Protocol.QUERY);
 
     private static <T> T decode(String api, String... pairs) {
         RequestContext ctx = Wire.form(api, pairs);

@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.ec2.model.Tag;
 
 class Ec2QueryCodecTest {
     private static final String EC2_NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
-    private static final ProtocolCodec CODEC = Codecs.of(Protocol.EC2);
+    private static final ProtocolCodec CODEC = TestContexts.codec(Protocol.EC2);
 
     private static <T> T decode(String... pairs) {
         RequestContext ctx = Wire.form("ec2", pairs);

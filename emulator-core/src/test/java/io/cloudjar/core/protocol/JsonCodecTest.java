@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.lightsail.model.Instance;
 
 class JsonCodecTest {
     private static final String PREFIX = "Lightsail_20161128.";
-    private static final ProtocolCodec CODEC = Codecs.of(Protocol.JSON);
+    private static final ProtocolCodec CODEC = TestContexts.codec(Protocol.JSON);
 
     private static RequestContext call(String operation, String body) {
         RequestContext ctx = Wire.json("lightsail", PREFIX + operation, body);

@@ -84,7 +84,7 @@ final class LoopbackHttpClient implements SdkHttpClient {
         IncomingRequest incoming = TestContexts.request(http.method().name(), http.encodedPath() + query, headers, body);
         RequestContext ctx = TestContexts.forApi(api, incoming);
         calls.add(ctx);
-        ProtocolCodec codec = Codecs.of(ctx.apiMetadata().protocol());
+        ProtocolCodec codec = TestContexts.codec(ctx.apiMetadata().protocol());
         OutgoingResponse response;
         try {
             TestContexts.resolve(ctx);

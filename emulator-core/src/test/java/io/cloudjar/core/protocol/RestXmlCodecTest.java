@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.s3.model.Type;
 class RestXmlCodecTest {
     private static final String S3_NS = "http://s3.amazonaws.com/doc/2006-03-01/";
     private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
-    private static final ProtocolCodec CODEC = Codecs.of(Protocol.REST_XML);
+    private static final ProtocolCodec CODEC = TestContexts.codec(Protocol.REST_XML);
 
     private static <T> T decode(RequestContext ctx) {
         TestContexts.resolve(ctx);

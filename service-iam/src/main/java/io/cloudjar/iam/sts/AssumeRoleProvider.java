@@ -3,7 +3,6 @@ package io.cloudjar.iam.sts;
 import io.cloudjar.core.auth.Principal;
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.iam.IdentityPolicies;
-import io.cloudjar.iam.mfa.Totp;
 import io.cloudjar.iam.policy.EvaluationResult;
 import io.cloudjar.iam.policy.PolicyEvaluator;
 import io.cloudjar.iam.policy.PolicyKind;
@@ -11,13 +10,11 @@ import io.cloudjar.iam.policy.PolicySet;
 import io.cloudjar.iam.policy.PolicySource;
 import io.cloudjar.iam.policy.RequestFacts;
 import io.cloudjar.iam.state.IamAccount;
-import io.cloudjar.iam.state.MfaDevice;
 import io.cloudjar.iam.state.Role;
 import io.cloudjar.iam.state.StsSession;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.AssumedRoleUser;
@@ -114,26 +111,7 @@ public final class AssumeRoleProvider extends StsFeature {
         if (serial == null && code == null) {
             return false;
         }
-        Principal caller = ctx.principal();
-        IamAccount account = state.account(ctx.accountId());
-        boolean valid = account.locked(a -> {
-            MfaDevice device = a.mfaDevices.get(serial);
-            if (device == null || device.user == null || code == null) {
-                return false;
-            }
-            if (caller.type() == Principal.Type.USER && !device.user.name.equals(caller.name())) {
-                return false; // a user proves its own device, not a colleague's
-            }
-            OptionalLong step = Totp.single(device.seed, code, ctx.receivedAt(), 2);
-            if (step.isEmpty() || step.getAsLong() <= device.lastCounter) {
-                return false;
-            }
-            device.lastCounter = step.getAsLong();
-            return true;
-        });
-        if (!valid) {
-            throw StsErrors.mfaFailed();
-        }
+        MfaCodes.verify(state, ctx.principal(), serial, code, ctx.receivedAt());
         context.put("aws:MultiFactorAuthPresent", List.of("true"));
         context.put("aws:MultiFactorAuthAge", List.of("0"));
         return true;

@@ -3,13 +3,9 @@ package io.cloudjar.iam.sts;
 import io.cloudjar.core.auth.Principal;
 import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.spi.CallContext;
-import io.cloudjar.iam.mfa.Totp;
-import io.cloudjar.iam.state.IamAccount;
-import io.cloudjar.iam.state.MfaDevice;
 import io.cloudjar.iam.state.StsSession;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import software.amazon.awssdk.services.sts.model.FederatedUser;
 import software.amazon.awssdk.services.sts.model.GetFederationTokenRequest;
 import software.amazon.awssdk.services.sts.model.GetFederationTokenResponse;
@@ -71,28 +67,11 @@ public final class SessionTokenProvider extends StsFeature {
                 .packedPolicySize(packed).build();
     }
 
-    /** The device must be the calling user's and the code current and not used before. */
+    /** Both or neither: a serial number without its code is a malformed request here, not a failed check. */
     private void checkMfa(CallContext ctx, String serial, String code) {
         if (serial == null || code == null) {
             throw StsErrors.validation("SerialNumber and TokenCode must be passed together");
         }
-        Principal caller = ctx.principal();
-        IamAccount account = state.account(caller.accountId());
-        boolean valid = account.locked(a -> {
-            MfaDevice device = a.mfaDevices.get(serial);
-            if (device == null || device.user == null || caller.type() != Principal.Type.USER
-                    || !device.user.name.equals(caller.name())) {
-                return false;
-            }
-            OptionalLong step = Totp.single(device.seed, code, ctx.receivedAt(), 2);
-            if (step.isEmpty() || step.getAsLong() <= device.lastCounter) {
-                return false;
-            }
-            device.lastCounter = step.getAsLong();
-            return true;
-        });
-        if (!valid) {
-            throw StsErrors.mfaFailed();
-        }
+        MfaCodes.verify(state, ctx.principal(), serial, code, ctx.receivedAt());
     }
 }

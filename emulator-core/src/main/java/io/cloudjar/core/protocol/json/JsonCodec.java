@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudjar.core.protocol.CodecContext;
 import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.http.Headers;
@@ -11,7 +12,6 @@ import io.cloudjar.core.http.OutgoingResponse;
 import io.cloudjar.core.http.ResponseBody;
 import io.cloudjar.core.model.ModelClasses;
 import io.cloudjar.core.model.OperationModel;
-import io.cloudjar.core.pipeline.RequestContext;
 import io.cloudjar.core.protocol.FieldPath;
 import io.cloudjar.core.protocol.ProtocolCodec;
 import java.io.ByteArrayOutputStream;
@@ -30,7 +30,7 @@ public final class JsonCodec implements ProtocolCodec {
     private static final int BODY_LIMIT = 16 * 1024 * 1024;
 
     @Override
-    public ResolvedOperation resolve(RequestContext ctx) {
+    public ResolvedOperation resolve(CodecContext ctx) {
         String target = ctx.request().header("X-Amz-Target");
         String prefix = ctx.apiMetadata().targetPrefix() + ".";
         if (target == null || !target.startsWith(prefix)) {
@@ -48,7 +48,7 @@ public final class JsonCodec implements ProtocolCodec {
     }
 
     @Override
-    public DecodedInput decode(RequestContext ctx) {
+    public DecodedInput decode(CodecContext ctx) {
         JsonNode body;
         try {
             byte[] bytes = ctx.request().body().bytes(BODY_LIMIT);
@@ -67,13 +67,13 @@ public final class JsonCodec implements ProtocolCodec {
     }
 
     @Override
-    public OutgoingResponse encode(RequestContext ctx, Object output) {
+    public OutgoingResponse encode(CodecContext ctx, Object output) {
         byte[] json = write(gen -> new JsonShapeWriter(gen).writeObject((SdkPojo) output));
         return response(200, ctx, json);
     }
 
     @Override
-    public OutgoingResponse encodeError(RequestContext ctx, AwsException error) {
+    public OutgoingResponse encodeError(CodecContext ctx, AwsException error) {
         byte[] json = write(gen -> {
             gen.writeStartObject();
             gen.writeStringField("__type", error.code());
@@ -88,7 +88,7 @@ public final class JsonCodec implements ProtocolCodec {
         return response;
     }
 
-    private static OutgoingResponse response(int status, RequestContext ctx, byte[] json) {
+    private static OutgoingResponse response(int status, CodecContext ctx, byte[] json) {
         Headers headers = new Headers();
         headers.set("Content-Type", "application/x-amz-json-" + (ctx.apiMetadata().jsonVersion() == null ? "1.1"
                 : ctx.apiMetadata().jsonVersion()));

@@ -29,7 +29,7 @@ final class JsonShapeWriter {
         out.writeStartObject();
         for (SdkField<?> field : pojo.sdkFields()) {
             Object value = field.getValueOrDefault(pojo);
-            if (XmlShapeWriter.isPresent(value)) {
+            if (WireValues.isPresent(value)) {
                 out.writeFieldName(field.locationName());
                 writeValue(field, value);
             }

@@ -1,5 +1,6 @@
 package io.cloudjar.core.protocol.query;
 
+import io.cloudjar.core.protocol.CodecContext;
 import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.errors.CommonErrors;
@@ -8,7 +9,6 @@ import io.cloudjar.core.http.OutgoingResponse;
 import io.cloudjar.core.http.ResponseBody;
 import io.cloudjar.core.model.ApiModel;
 import io.cloudjar.core.model.OperationModel;
-import io.cloudjar.core.pipeline.RequestContext;
 import io.cloudjar.core.protocol.FieldPath;
 import io.cloudjar.core.protocol.ProtocolCodec;
 import io.cloudjar.core.protocol.xml.XmlDocuments;
@@ -24,7 +24,7 @@ import software.amazon.awssdk.core.SdkPojo;
 public class AwsQueryCodec implements ProtocolCodec {
 
     @Override
-    public ResolvedOperation resolve(RequestContext ctx) {
+    public ResolvedOperation resolve(CodecContext ctx) {
         String action = ctx.parameters().get("Action");
         if (action == null || action.isEmpty()) {
             throw CommonErrors.missingAction();
@@ -37,13 +37,13 @@ public class AwsQueryCodec implements ProtocolCodec {
         return new ResolvedOperation(op);
     }
 
-    protected AwsException unknownAction(String action, RequestContext ctx) {
+    protected AwsException unknownAction(String action, CodecContext ctx) {
         return AwsErrors.of("InvalidAction", 400, "Could not find operation %s for version %s",
                 action, ctx.apiMetadata().apiVersion());
     }
 
     @Override
-    public DecodedInput decode(RequestContext ctx) {
+    public DecodedInput decode(CodecContext ctx) {
         SdkPojo builder = ctx.operation().newInputBuilder();
         new QueryShapeReader(ctx.parameters().asMap(), listStyle()).readMembers("", builder, FieldPath.root());
         return new DecodedInput(io.cloudjar.core.model.ModelClasses.build(builder));
@@ -54,7 +54,7 @@ public class AwsQueryCodec implements ProtocolCodec {
     }
 
     @Override
-    public OutgoingResponse encode(RequestContext ctx, Object output) {
+    public OutgoingResponse encode(CodecContext ctx, Object output) {
         OperationModel op = ctx.operation();
         byte[] xml = XmlDocuments.write(out -> {
             XmlDocuments.startRoot(out, op.name() + "Response", ctx.apiMetadata().responseNamespace());
@@ -65,7 +65,7 @@ public class AwsQueryCodec implements ProtocolCodec {
     }
 
     /** AWS query: the members inside {@code <OpResult>}, then {@code <ResponseMetadata>}. */
-    protected void writeResponseMembers(XMLStreamWriter out, RequestContext ctx, SdkPojo output) throws XMLStreamException {
+    protected void writeResponseMembers(XMLStreamWriter out, CodecContext ctx, SdkPojo output) throws XMLStreamException {
         String wrapper = ctx.operation().resultWrapper();
         if (wrapper != null) {
             out.writeStartElement(wrapper);
@@ -78,7 +78,7 @@ public class AwsQueryCodec implements ProtocolCodec {
     }
 
     @Override
-    public OutgoingResponse encodeError(RequestContext ctx, AwsException error) {
+    public OutgoingResponse encodeError(CodecContext ctx, AwsException error) {
         byte[] xml = XmlDocuments.write(out -> {
             XmlDocuments.startRoot(out, "ErrorResponse", ctx.apiMetadata().responseNamespace());
             out.writeStartElement("Error");
@@ -95,7 +95,7 @@ public class AwsQueryCodec implements ProtocolCodec {
         return xmlResponse(error.status(), ctx, xml);
     }
 
-    protected OutgoingResponse xmlResponse(int status, RequestContext ctx, byte[] xml) {
+    protected OutgoingResponse xmlResponse(int status, CodecContext ctx, byte[] xml) {
         Headers headers = new Headers();
         headers.set("Content-Type", "text/xml");
         headers.set("x-amzn-RequestId", ctx.requestId());

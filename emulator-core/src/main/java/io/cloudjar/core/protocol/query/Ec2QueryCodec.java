@@ -1,9 +1,9 @@
 package io.cloudjar.core.protocol.query;
 
+import io.cloudjar.core.protocol.CodecContext;
 import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.http.OutgoingResponse;
-import io.cloudjar.core.pipeline.RequestContext;
 import io.cloudjar.core.protocol.xml.XmlDocuments;
 import io.cloudjar.core.protocol.xml.XmlShapeWriter;
 import javax.xml.stream.XMLStreamException;
@@ -22,18 +22,18 @@ public final class Ec2QueryCodec extends AwsQueryCodec {
     }
 
     @Override
-    protected AwsException unknownAction(String action, RequestContext ctx) {
+    protected AwsException unknownAction(String action, CodecContext ctx) {
         return AwsErrors.of("InvalidAction", 400, "The action %s is not valid for this web service.", action);
     }
 
     @Override
-    protected void writeResponseMembers(XMLStreamWriter out, RequestContext ctx, SdkPojo output) throws XMLStreamException {
+    protected void writeResponseMembers(XMLStreamWriter out, CodecContext ctx, SdkPojo output) throws XMLStreamException {
         XmlDocuments.element(out, "requestId", ctx.requestId());
         new XmlShapeWriter(out).writeMembers(output);
     }
 
     @Override
-    public OutgoingResponse encodeError(RequestContext ctx, AwsException error) {
+    public OutgoingResponse encodeError(CodecContext ctx, AwsException error) {
         byte[] xml = XmlDocuments.write(out -> {
             out.writeStartElement("Response");
             out.writeStartElement("Errors");

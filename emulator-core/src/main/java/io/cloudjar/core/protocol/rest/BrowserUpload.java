@@ -1,5 +1,6 @@
 package io.cloudjar.core.protocol.rest;
 
+import io.cloudjar.core.protocol.CodecContext;
 import io.cloudjar.core.auth.PostPolicy.SizeRange;
 import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.errors.AwsException;
@@ -8,7 +9,6 @@ import io.cloudjar.core.http.MultipartForm;
 import io.cloudjar.core.http.OutgoingResponse;
 import io.cloudjar.core.util.PercentCodec;
 import io.cloudjar.core.http.ResponseBody;
-import io.cloudjar.core.pipeline.RequestContext;
 import io.cloudjar.core.protocol.xml.XmlDocuments;
 import io.cloudjar.core.protocol.xml.XmlNode;
 import io.cloudjar.core.spi.StreamingPayload;
@@ -46,7 +46,7 @@ public final class BrowserUpload {
     }
 
     /** The form upload an S3 request is, or null for any other request. */
-    public static BrowserUpload read(RequestContext ctx) {
+    public static BrowserUpload read(CodecContext ctx) {
         String boundary = MultipartForm.boundary(ctx.request().header("Content-Type"));
         if (!"POST".equals(ctx.request().method()) || boundary == null) {
             return null;
@@ -77,7 +77,7 @@ public final class BrowserUpload {
     }
 
     /** A form posts to the bucket itself: {@code /bucket} path style, {@code /} on a virtual host. */
-    private static String bucketOf(RequestContext ctx) {
+    private static String bucketOf(CodecContext ctx) {
         String path = ctx.request().rawPath();
         if (ctx.virtualHostBucket() != null) {
             return path.equals("/") ? ctx.virtualHostBucket() : null;
@@ -149,7 +149,7 @@ public final class BrowserUpload {
     }
 
     /** Turns PutObject's answer into a form's: a redirect, 201 with a PostResponse document, 200, or 204. */
-    OutgoingResponse answer(RequestContext ctx, OutgoingResponse put) {
+    OutgoingResponse answer(CodecContext ctx, OutgoingResponse put) {
         Headers headers = put.headers();
         String etag = headers.get("ETag");
         String key = key();

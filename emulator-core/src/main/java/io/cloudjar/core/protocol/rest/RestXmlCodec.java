@@ -1,5 +1,6 @@
 package io.cloudjar.core.protocol.rest;
 
+import io.cloudjar.core.protocol.CodecContext;
 import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.http.Headers;
@@ -10,7 +11,6 @@ import io.cloudjar.core.http.RequestBody;
 import io.cloudjar.core.http.ResponseBody;
 import io.cloudjar.core.model.ModelClasses;
 import io.cloudjar.core.model.OperationModel;
-import io.cloudjar.core.pipeline.RequestContext;
 import io.cloudjar.core.protocol.FieldPath;
 import io.cloudjar.core.protocol.ProtocolCodec;
 import io.cloudjar.core.protocol.WireValues;
@@ -48,9 +48,9 @@ public final class RestXmlCodec implements ProtocolCodec {
     private static final int XML_BODY_LIMIT = 20 * 1024 * 1024;
 
     @Override
-    public ResolvedOperation resolve(RequestContext ctx) {
+    public ResolvedOperation resolve(CodecContext ctx) {
         IncomingRequest request = ctx.request();
-        BrowserUpload upload = ctx.browserUpload();
+        BrowserUpload upload = RestCodecContext.browserUploadOf(ctx);
         if (upload != null) { // S3 documents POST Object as a form of PutObject
             return new ResolvedOperation(ctx.api().operation("PutObject"), Map.of("Bucket", upload.bucket(), "Key", upload.key()));
         }
@@ -66,11 +66,11 @@ public final class RestXmlCodec implements ProtocolCodec {
     }
 
     @Override
-    public DecodedInput decode(RequestContext ctx) {
+    public DecodedInput decode(CodecContext ctx) {
         OperationModel op = ctx.operation();
         IncomingRequest request = ctx.request();
         SdkPojo builder = op.newInputBuilder();
-        BrowserUpload upload = ctx.browserUpload();
+        BrowserUpload upload = RestCodecContext.browserUploadOf(ctx);
         boolean chunked = upload == null && RequestPayload.isAwsChunked(request);
         Headers headers = upload != null ? upload.asHeaders() : request.headers();
         for (SdkField<?> field : builder.sdkFields()) {
@@ -83,7 +83,7 @@ public final class RestXmlCodec implements ProtocolCodec {
         return new DecodedInput(ModelClasses.build(builder), payload);
     }
 
-    private Object readBoundMember(RequestContext ctx, Headers headers, SdkField<?> field, boolean chunked) {
+    private Object readBoundMember(CodecContext ctx, Headers headers, SdkField<?> field, boolean chunked) {
         IncomingRequest request = ctx.request();
         FieldPath path = FieldPath.root().child(field.memberName());
         switch (field.location()) {
@@ -153,7 +153,7 @@ public final class RestXmlCodec implements ProtocolCodec {
         return path.parse(field, value, Format.RFC_822);
     }
 
-    private static Object readPayload(RequestContext ctx, SdkField<?> field, FieldPath path) {
+    private static Object readPayload(CodecContext ctx, SdkField<?> field, FieldPath path) {
         byte[] body;
         try {
             body = ctx.request().body().bytes(XML_BODY_LIMIT);
@@ -189,7 +189,7 @@ public final class RestXmlCodec implements ProtocolCodec {
     }
 
     @Override
-    public OutgoingResponse encode(RequestContext ctx, Object output) {
+    public OutgoingResponse encode(CodecContext ctx, Object output) {
         ResponseBody streamed = null;
         Object response = output;
         OperationModel op = ctx.operation();
@@ -207,14 +207,14 @@ public final class RestXmlCodec implements ProtocolCodec {
         boolean hasBodyMembers = false;
         for (SdkField<?> field : pojo.sdkFields()) {
             Object value = field.getValueOrDefault(pojo);
-            if (field.location() == MarshallLocation.HEADER && XmlShapeWriter.isPresent(value)) {
+            if (field.location() == MarshallLocation.HEADER && WireValues.isPresent(value)) {
                 writeHeader(headers, field, value);
             } else if (field.location() == MarshallLocation.STATUS_CODE && value != null) {
                 status = ((Number) value).intValue();
             } else if (field.location() == MarshallLocation.PAYLOAD) {
                 if (field.containsTrait(PayloadTrait.class)) {
                     payloadField = field;
-                } else if (XmlShapeWriter.isPresent(value)) {
+                } else if (WireValues.isPresent(value)) {
                     hasBodyMembers = true;
                 }
             }
@@ -235,10 +235,11 @@ public final class RestXmlCodec implements ProtocolCodec {
             headers.set("Content-Type", "application/xml");
         }
         OutgoingResponse encoded = new OutgoingResponse(status, headers, body);
-        return ctx.browserUpload() == null ? encoded : ctx.browserUpload().answer(ctx, encoded);
+        BrowserUpload upload = RestCodecContext.browserUploadOf(ctx);
+        return upload == null ? encoded : upload.answer(ctx, encoded);
     }
 
-    private ResponseBody payloadBody(RequestContext ctx, Headers headers, SdkField<?> field, Object value) {
+    private ResponseBody payloadBody(CodecContext ctx, Headers headers, SdkField<?> field, Object value) {
         if (value == null && ctx.operation().xmlRoot() != null) { // us-east-1: <LocationConstraint/>
             headers.set("Content-Type", "application/xml");
             return ResponseBody.of(XmlDocuments.write(out -> {
@@ -295,7 +296,7 @@ public final class RestXmlCodec implements ProtocolCodec {
     }
 
     @Override
-    public OutgoingResponse encodeError(RequestContext ctx, AwsException error) {
+    public OutgoingResponse encodeError(CodecContext ctx, AwsException error) {
         Headers headers = s3Headers(ctx);
         if (error.responseMembers() instanceof SdkPojo members) {
             writeHeaderMembers(headers, members);
@@ -324,13 +325,13 @@ public final class RestXmlCodec implements ProtocolCodec {
     private static void writeHeaderMembers(Headers headers, SdkPojo pojo) {
         for (SdkField<?> field : pojo.sdkFields()) {
             Object value = field.getValueOrDefault(pojo);
-            if (field.location() == MarshallLocation.HEADER && XmlShapeWriter.isPresent(value)) {
+            if (field.location() == MarshallLocation.HEADER && WireValues.isPresent(value)) {
                 writeHeader(headers, field, value);
             }
         }
     }
 
-    private static Headers s3Headers(RequestContext ctx) {
+    private static Headers s3Headers(CodecContext ctx) {
         Headers headers = new Headers();
         headers.set("x-amz-request-id", s3RequestId(ctx));
         headers.set("x-amz-id-2", hostId(ctx));
@@ -338,11 +339,11 @@ public final class RestXmlCodec implements ProtocolCodec {
     }
 
     /** S3 request ids are 16 upper-case hex digits; derived from the call's id so logs still match. */
-    static String s3RequestId(RequestContext ctx) {
+    static String s3RequestId(CodecContext ctx) {
         return ctx.requestId().replace("-", "").substring(0, 16).toUpperCase(Locale.ROOT);
     }
 
-    private static String hostId(RequestContext ctx) {
+    private static String hostId(CodecContext ctx) {
         return java.util.Base64.getEncoder().encodeToString(ctx.requestId().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -13,8 +13,6 @@ import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.traits.MapTrait;
 import software.amazon.awssdk.core.traits.TimestampFormatTrait.Format;
 import software.amazon.awssdk.core.traits.XmlAttributeTrait;
-import software.amazon.awssdk.core.util.SdkAutoConstructList;
-import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 
 /**
  * Writes an SDK model object as XML elements, walking its {@code sdkFields()}: the one serializer behind
@@ -37,7 +35,7 @@ public final class XmlShapeWriter {
                 continue;
             }
             Object value = field.getValueOrDefault(pojo);
-            if (isPresent(value)) {
+            if (WireValues.isPresent(value)) {
                 writeField(field, field.unmarshallLocationName(), value);
             }
         }
@@ -126,10 +124,4 @@ public final class XmlShapeWriter {
         out.writeStartElement(name);
         out.writeCharacters(text);
         out.writeEndElement();
-    }
-
-    /** Unset collections of the SDK are auto-constructed empty ones: they were never set, so skip them. */
-    public static boolean isPresent(Object value) {
-        return value != null && !(value instanceof SdkAutoConstructList) && !(value instanceof SdkAutoConstructMap);
-    }
-}
+    }}

@@ -1,6 +1,7 @@
-package io.cloudjar.core.protocol;
+package io.cloudjar.core.pipeline;
 
 import io.cloudjar.core.model.Protocol;
+import io.cloudjar.core.protocol.ProtocolCodec;
 import io.cloudjar.core.protocol.json.JsonCodec;
 import io.cloudjar.core.protocol.query.AwsQueryCodec;
 import io.cloudjar.core.protocol.query.Ec2QueryCodec;
@@ -9,7 +10,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /** The one codec of each protocol; codecs are stateless and shared by every API that speaks it. */
-public final class Codecs {
+final class Codecs {
     private static final Map<Protocol, ProtocolCodec> CODECS = new EnumMap<>(Map.of(
             Protocol.EC2, new Ec2QueryCodec(),
             Protocol.QUERY, new AwsQueryCodec(),
@@ -19,7 +20,7 @@ public final class Codecs {
     private Codecs() {
     }
 
-    public static ProtocolCodec of(Protocol protocol) {
+    static ProtocolCodec of(Protocol protocol) {
         return CODECS.get(protocol);
     }
 }

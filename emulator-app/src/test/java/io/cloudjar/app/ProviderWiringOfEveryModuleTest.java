@@ -1,0 +1,51 @@
+package io.cloudjar.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cloudjar.core.model.ModelRegistry;
+import io.cloudjar.core.runtime.ProviderRegistry;
+import io.cloudjar.core.spi.ServiceProvider;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The start-up check of provider wiring, run over every module's providers as the packaged server loads them:
+ * every public provider method names exactly one operation of its API, and every provider serves something.
+ */
+class ProviderWiringOfEveryModuleTest {
+    private static final List<ServiceProvider> PROVIDERS =
+            ServiceLoader.load(ServiceProvider.class).stream().map(ServiceLoader.Provider::get).toList();
+
+    @Test
+    void everyModuleContributesProviders() {
+        Map<String, Long> byApi = PROVIDERS.stream().collect(Collectors.groupingBy(ServiceProvider::api, Collectors.counting()));
+        assertThat(byApi).containsKeys("ec2", "iam", "sts", "s3", "rds", "lightsail");
+    }
+
+    @Test
+    void everyPublicProviderMethodIsBoundToOneOperation() {
+        ProviderRegistry registry = new ProviderRegistry(PROVIDERS, new ModelRegistry()); // throws, naming the method, if not
+
+        assertThat(registry.implemented("ec2")).contains("CreateVpc", "RunInstances", "DescribeInstances", "CreateTags");
+        assertThat(registry.implemented("s3")).contains("PutObject", "GetObject", "RestoreObject");
+        assertThat(registry.implemented("iam")).contains("CreateUser");
+        assertThat(registry.implemented("sts")).contains("AssumeRole");
+        assertThat(registry.implemented("rds")).contains("DescribeDBEngineVersions");
+        assertThat(registry.implemented("lightsail")).contains("GetBundles");
+    }
+
+    @Test
+    void everyProviderServesAnOperationOrASeam() {
+        for (ServiceProvider provider : PROVIDERS) {
+            boolean operations = Arrays.stream(provider.getClass().getMethods())
+                    .anyMatch(m -> m.getParameterCount() > 0 && m.getParameterTypes()[0] == io.cloudjar.core.spi.CallContext.class);
+            boolean seam = Arrays.stream(provider.getClass().getInterfaces()).anyMatch(i -> i != ServiceProvider.class)
+                    || Arrays.stream(provider.getClass().getSuperclass().getInterfaces()).anyMatch(i -> i != ServiceProvider.class);
+            assertThat(operations || seam).as(provider.getClass().getName() + " serves nothing").isTrue();
+        }
+    }
+}
