@@ -31,7 +31,14 @@ public final class Main {
             System.out.println(Settings.USAGE);
             return;
         }
-        CloudjarServer server = CloudjarServer.start(config);
+        CloudjarServer server;
+        try {
+            server = CloudjarServer.start(config);
+        } catch (IllegalStateException misconfigured) { // e.g. a provider method that names no operation
+            System.err.println("cloudjar: cannot start: " + misconfigured.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -3,7 +3,7 @@ package io.cloudjar.vpc.api;
 import io.cloudjar.core.spi.CallContext;
 
 /**
- * The account and region a resource lives in. The seams take a scope rather than a request context so
+ * The account and region a resource lives in. The seams take a scope rather than a call context so
  * that work done outside a request (an instance finishing its termination on the emulator clock) can
  * call them too.
  */
