@@ -28,7 +28,8 @@ class ProviderWiringOfEveryModuleTest {
 
     @Test
     void everyPublicProviderMethodIsBoundToOneOperation() {
-        ProviderRegistry registry = new ProviderRegistry(PROVIDERS, new ModelRegistry()); // throws, naming the method, if not
+        ProviderRegistry registry = new ProviderRegistry(PROVIDERS, new ModelRegistry());
+        registry.awaitWiring(); // throws, naming every method that names no operation or is not typed as its operation
 
         assertThat(registry.implemented("ec2")).contains("CreateVpc", "RunInstances", "DescribeInstances", "CreateTags");
         assertThat(registry.implemented("s3")).contains("PutObject", "GetObject", "RestoreObject");

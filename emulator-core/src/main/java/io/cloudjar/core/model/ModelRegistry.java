@@ -65,6 +65,14 @@ public final class ModelRegistry {
         return loaded.computeIfAbsent(api, a -> new ApiModel(meta, read(a + ".json"), classLoader));
     }
 
+    /** The API's operation table, read without the JSON model (see {@link OperationTable}). */
+    public OperationTable operationTable(String api) {
+        if (!metadata.containsKey(api)) {
+            throw new IllegalArgumentException("Unknown API " + api);
+        }
+        return OperationTable.read(classLoader, BASE + api + ".operations");
+    }
+
     private JsonNode read(String name) {
         try (InputStream in = classLoader.getResourceAsStream(BASE + name)) {
             if (in == null) {

@@ -109,23 +109,11 @@ public final class OperationModel {
     public String inputClassName() {
         return inputClassName;
     }
-
-    public String outputClassName() {
-        return outputClassName;
-    }
-
     /** A fresh builder of the request class; builders of SDK model classes are themselves SdkPojos. */
     public SdkPojo newInputBuilder() {
         return ModelClasses.newBuilder(inputClass());
     }
 
-    /**
-     * The provider method name: the SDK client's method name, which is the operation name with a lower-case
-     * first letter ({@code CreateDBInstance} → {@code createDBInstance}, {@code ListObjectsV2} → {@code listObjectsV2}).
-     */
-    public String methodName() {
-        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
-    }
 
     @Override
     public String toString() {

@@ -16,11 +16,16 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The providers of each API and, per operation, the typed provider method that implements it. The methods
  * are bound once, at start-up, by {@link ProviderWiring}: a public provider method that names no operation,
- * or two methods for one operation, stop the server before it accepts a call.
+ * or two methods for one operation, stop the server before it reports ready. The check runs on its own thread
+ * while the providers initialise and the port opens (it loads every provider's SDK classes, about 150 ms), and
+ * {@link #awaitWiring()} waits for it.
  */
 public final class ProviderRegistry {
     private static final MethodType PLAIN = MethodType.methodType(Object.class, CallContext.class, Object.class);
@@ -28,19 +33,37 @@ public final class ProviderRegistry {
             MethodType.methodType(Object.class, CallContext.class, Object.class, StreamingPayload.class);
 
     private final Map<String, List<ServiceProvider>> byApi = new LinkedHashMap<>();
-    /** api → operation name → the bound method, typed as {@link #PLAIN} or {@link #STREAMING}. */
-    private final Map<String, Map<String, MethodHandle>> handlers = new LinkedHashMap<>();
+    /** api → operation name → the provider method bound to it at start-up. */
+    private final CompletableFuture<Map<String, Map<String, ProviderWiring.Binding>>> bindings;
+    /** The bound methods as method handles, typed as {@link #PLAIN} or {@link #STREAMING}; made on first call. */
+    private final Map<ProviderWiring.Binding, MethodHandle> handles = new ConcurrentHashMap<>();
 
     public ProviderRegistry(Collection<ServiceProvider> providers, ModelRegistry models) {
         for (ServiceProvider provider : providers) {
             byApi.computeIfAbsent(provider.api(), a -> new ArrayList<>()).add(provider);
         }
-        Map<String, Map<String, ProviderWiring.Binding>> bindings = ProviderWiring.bind(byApi, models);
-        bindings.forEach((api, ops) -> {
-            Map<String, MethodHandle> bound = new LinkedHashMap<>();
-            ops.forEach((operation, binding) -> bound.put(operation, handle(binding)));
-            handlers.put(api, bound);
+        this.bindings = CompletableFuture.supplyAsync(() -> ProviderWiring.bind(byApi, models), task -> {
+            Thread thread = new Thread(task, "cloudjar-wiring");
+            thread.setDaemon(true);
+            thread.start();
         });
+    }
+
+    /**
+     * Waits for the start-up check of the providers' methods.
+     *
+     * @throws IllegalStateException naming every method that does not fit its API's operations
+     */
+    public void awaitWiring() {
+        wiring();
+    }
+
+    private Map<String, Map<String, ProviderWiring.Binding>> wiring() {
+        try {
+            return bindings.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private static MethodHandle handle(ProviderWiring.Binding binding) {
@@ -64,7 +87,7 @@ public final class ProviderRegistry {
 
     /** The operations of an API that some provider implements, by name. */
     public Collection<String> implemented(String api) {
-        return Collections.unmodifiableSet(handlers.getOrDefault(api, Map.of()).keySet());
+        return Collections.unmodifiableSet(wiring().getOrDefault(api, Map.of()).keySet());
     }
 
     /**
@@ -73,10 +96,11 @@ public final class ProviderRegistry {
      * @param payload the streaming body of an operation such as S3 PutObject; null for others
      */
     public Object invoke(OperationModel op, CallContext ctx, Object input, StreamingPayload payload) throws Throwable {
-        MethodHandle handle = handlers.getOrDefault(op.api().metadata().api(), Map.of()).get(op.name());
-        if (handle == null) {
+        ProviderWiring.Binding binding = wiring().getOrDefault(op.api().metadata().api(), Map.of()).get(op.name());
+        if (binding == null) {
             throw CommonErrors.notImplemented(op.api().metadata().serviceId(), op.name());
         }
+        MethodHandle handle = handles.computeIfAbsent(binding, ProviderRegistry::handle);
         return handle.type().parameterCount() == 3 ? handle.invoke(ctx, input, payload) : handle.invoke(ctx, input);
     }
 }

@@ -1,8 +1,8 @@
 package io.cloudjar.core.runtime;
 
-import io.cloudjar.core.model.ApiModel;
+import io.cloudjar.core.model.ApiMetadata;
 import io.cloudjar.core.model.ModelRegistry;
-import io.cloudjar.core.model.OperationModel;
+import io.cloudjar.core.model.OperationTable;
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.core.spi.Reply;
@@ -50,7 +50,7 @@ final class ProviderWiring {
                 providers.forEach(p -> problems.add(p.getClass().getName() + " serves '" + api + "', which is no API of the model index"));
                 return;
             }
-            all.put(api, bindApi(models.api(api), providers, problems));
+            all.put(api, bindApi(models.metadata(api), models.operationTable(api), providers, problems));
         });
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Provider methods do not match their APIs' operations:\n  - "
@@ -59,10 +59,11 @@ final class ProviderWiring {
         return all;
     }
 
-    private static Map<String, Binding> bindApi(ApiModel api, List<ServiceProvider> providers, List<String> problems) {
-        Map<String, OperationModel> byMethodName = new HashMap<>();
-        Map<String, OperationModel> byLowerMethodName = new HashMap<>();
-        for (OperationModel op : api.operations()) {
+    private static Map<String, Binding> bindApi(ApiMetadata api, OperationTable operations, List<ServiceProvider> providers,
+                                                List<String> problems) {
+        Map<String, OperationTable.Entry> byMethodName = new HashMap<>();
+        Map<String, OperationTable.Entry> byLowerMethodName = new HashMap<>();
+        for (OperationTable.Entry op : operations.entries()) {
             byMethodName.put(op.methodName(), op);
             byLowerMethodName.put(op.methodName().toLowerCase(Locale.ROOT), op);
         }
@@ -73,10 +74,10 @@ final class ProviderWiring {
                     continue;
                 }
                 Binding binding = new Binding(provider, method);
-                OperationModel op = byMethodName.get(method.getName());
+                OperationTable.Entry op = byMethodName.get(method.getName());
                 if (op == null) {
-                    OperationModel near = byLowerMethodName.get(method.getName().toLowerCase(Locale.ROOT));
-                    problems.add(binding.describe() + " is public but names no operation of " + api.metadata().serviceId()
+                    OperationTable.Entry near = byLowerMethodName.get(method.getName().toLowerCase(Locale.ROOT));
+                    problems.add(binding.describe() + " is public but names no operation of " + api.serviceId()
                             + (near == null ? "" : " (did you mean " + near.methodName() + " for " + near.name() + "?)"));
                     continue;
                 }
@@ -95,9 +96,9 @@ final class ProviderWiring {
     }
 
     /** What is wrong with the method's signature for the operation, or null when it is right. */
-    private static String signatureProblem(ApiModel api, OperationModel op, Method method) {
-        String model = api.metadata().sdkPackage() + ".model.";
-        String input = model + op.inputClassName();
+    private static String signatureProblem(ApiMetadata api, OperationTable.Entry op, Method method) {
+        String model = api.sdkPackage() + ".model.";
+        String input = model + op.inputClass();
         List<String> expected = new ArrayList<>(List.of(CallContext.class.getName(), input));
         if (op.streamingInput()) {
             expected.add(StreamingPayload.class.getName());
@@ -106,7 +107,7 @@ final class ProviderWiring {
         if (!actual.equals(expected)) {
             return "takes (" + String.join(", ", actual) + "), not (" + String.join(", ", expected) + ")";
         }
-        String output = model + op.outputClassName();
+        String output = model + op.outputClass();
         String returned = method.getReturnType().getName();
         if (!returned.equals(output) && method.getReturnType() != Reply.class) {
             return "returns " + returned + ", not " + output;

@@ -57,6 +57,12 @@ public final class CloudjarServer implements AutoCloseable {
                     .bind(config.host(), config.port())
                     .sync()
                     .channel();
+            try {
+                runtime.providers().awaitWiring(); // checked while the port opened; a mismatch stops start-up here
+            } catch (RuntimeException miswired) {
+                channel.close().awaitUninterruptibly();
+                throw miswired;
+            }
             CloudjarServer server = new CloudjarServer(runtime, boss, io, workers, channel);
             LOG.info("Cloudjar listening on {}:{}", config.host(), server.port());
             return server;
