@@ -2,7 +2,7 @@ package io.cloudjar.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cloudjar.core.pipeline.RequestContext;
+import io.cloudjar.core.spi.CallContext;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.reflect.InvocationTargetException;
@@ -38,7 +38,7 @@ public final class BadInputSweep {
         for (String provider : providers(List.of(packagePrefixes))) {
             for (Method m : Class.forName(provider).getDeclaredMethods()) {
                 if (Modifier.isPublic(m.getModifiers()) && m.getParameterCount() == 2
-                        && m.getParameterTypes()[0] == RequestContext.class && SdkRequest.class.isAssignableFrom(m.getParameterTypes()[1])) {
+                        && m.getParameterTypes()[0] == CallContext.class && SdkRequest.class.isAssignableFrom(m.getParameterTypes()[1])) {
                     requests.add(m.getParameterTypes()[1]);
                 }
             }
