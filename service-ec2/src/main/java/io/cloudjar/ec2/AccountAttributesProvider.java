@@ -1,8 +1,8 @@
 package io.cloudjar.ec2;
 
-import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.spi.ServiceProvider;
+import io.cloudjar.vpc.api.Ec2Errors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,7 @@ public final class AccountAttributesProvider implements ServiceProvider {
         all.put("default-vpc", List.of("none"));
         for (String name : request.attributeNamesAsStrings()) {
             if (!all.containsKey(name)) {
-                throw AwsErrors.badRequest("InvalidParameterValue", "Value (%s) for parameter attributeName is invalid.", name);
+                throw Ec2Errors.of("InvalidParameterValue#accountAttribute", name);
             }
         }
         List<AccountAttribute> attributes = all.entrySet().stream()

@@ -1,5 +1,6 @@
 package io.cloudjar.ec2;
 
+import io.cloudjar.vpc.api.Ec2Errors;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -36,7 +37,7 @@ final class ComputeState {
 
     synchronized void addKeyPair(KeyPairRecord key) {
         if (keyPairs.putIfAbsent(key.keyName(), key) != null) {
-            throw Ec2Errors.keyPairDuplicate(key.keyName());
+            throw Ec2Errors.of("InvalidKeyPair.Duplicate", key.keyName());
         }
     }
 
@@ -65,7 +66,7 @@ final class ComputeState {
     }
 
     VolumeRecord requireVolume(String volumeId) {
-        return volume(volumeId).orElseThrow(() -> Ec2Errors.volumeNotFound(volumeId));
+        return volume(volumeId).orElseThrow(() -> Ec2Errors.of("InvalidVolume.NotFound", volumeId));
     }
 
     synchronized void putVolume(VolumeRecord volume) {
@@ -120,7 +121,7 @@ final class ComputeState {
     }
 
     SnapshotRecord requireSnapshot(String snapshotId) {
-        return snapshot(snapshotId).orElseThrow(() -> Ec2Errors.snapshotNotFound(snapshotId));
+        return snapshot(snapshotId).orElseThrow(() -> Ec2Errors.of("InvalidSnapshot.NotFound", snapshotId));
     }
 
     synchronized void putSnapshot(SnapshotRecord snapshot) {
@@ -156,7 +157,7 @@ final class ComputeState {
     }
 
     InstanceRecord requireInstance(String instanceId, Instant now) {
-        return instance(instanceId, now).orElseThrow(() -> Ec2Errors.instanceNotFound(instanceId));
+        return instance(instanceId, now).orElseThrow(() -> Ec2Errors.of("InvalidInstanceID.NotFound", instanceId));
     }
 
     synchronized void putInstance(InstanceRecord instance) {

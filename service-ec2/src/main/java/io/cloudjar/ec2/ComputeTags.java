@@ -1,6 +1,7 @@
 package io.cloudjar.ec2;
 
 import io.cloudjar.core.errors.AwsException;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.api.Scope;
 import io.cloudjar.vpc.api.TagAccessor;
 import io.cloudjar.vpc.api.TagRegistry;
@@ -24,19 +25,19 @@ final class ComputeTags {
     }
 
     static void register(TagRegistry registry, ComputeStore store) {
-        registry.register(type("i", "instance", Ec2Errors::instanceNotFound, new RecordTags<>(store,
+        registry.register(type("i", "instance", id -> Ec2Errors.of("InvalidInstanceID.NotFound", id), new RecordTags<>(store,
                 (s, id) -> s.instance(id, store.now()), s -> s.instances(store.now()).stream(),
                 InstanceRecord::instanceId, InstanceRecord::tags, InstanceRecord::withTags, ComputeState::putInstance)));
-        registry.register(type("vol", "volume", Ec2Errors::volumeNotFound, new RecordTags<>(store,
+        registry.register(type("vol", "volume", id -> Ec2Errors.of("InvalidVolume.NotFound", id), new RecordTags<>(store,
                 ComputeState::volume, s -> s.volumes().stream(),
                 VolumeRecord::volumeId, VolumeRecord::tags, VolumeRecord::withTags, ComputeState::putVolume)));
-        registry.register(type("snap", "snapshot", Ec2Errors::snapshotNotFound, new RecordTags<>(store,
+        registry.register(type("snap", "snapshot", id -> Ec2Errors.of("InvalidSnapshot.NotFound", id), new RecordTags<>(store,
                 ComputeState::snapshot, s -> s.snapshots().stream(),
                 SnapshotRecord::snapshotId, SnapshotRecord::tags, SnapshotRecord::withTags, ComputeState::putSnapshot)));
-        registry.register(type("key", "key-pair", Ec2Errors::keyPairNotFound, new RecordTags<>(store,
+        registry.register(type("key", "key-pair", id -> Ec2Errors.of("InvalidKeyPair.NotFound", id), new RecordTags<>(store,
                 ComputeState::keyPairById, s -> s.keyPairs().stream(),
                 KeyPairRecord::keyPairId, KeyPairRecord::tags, KeyPairRecord::withTags, ComputeState::replaceKeyPair)));
-        registry.register(type("ami", "image", Ec2Errors::imageNotFound, new ImageTags(store)));
+        registry.register(type("ami", "image", id -> Ec2Errors.of("InvalidAMIID.NotFound", id), new ImageTags(store)));
     }
 
     private static TaggableType type(String prefix, String resourceType, Function<String, AwsException> notFound,

@@ -2,6 +2,7 @@ package io.cloudjar.ec2;
 
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.util.Ids;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.api.TagSpecifications;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ public final class CreateImageProvider extends ComputeProvider {
             InstanceRecord instance = InstanceLookup.require(state, request.instanceId(), now);
             String current = instance.phase().name(now);
             if (!current.equals("running") && !current.equals("stopped")) {
-                throw Ec2Errors.instanceState(instance.instanceId(), current);
+                throw Ec2Errors.of("IncorrectInstanceState", instance.instanceId(), current);
             }
             images.checkNameFree(ctx.accountId(), request.name());
             String imageId = Ids.ec2("ami");

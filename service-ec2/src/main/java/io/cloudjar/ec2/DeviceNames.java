@@ -1,5 +1,6 @@
 package io.cloudjar.ec2;
 
+import io.cloudjar.vpc.api.Ec2Errors;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +15,7 @@ final class DeviceNames {
 
     static String check(String device) {
         if (device == null || !VALID.matcher(device).matches()) {
-            throw Ec2Errors.deviceName(device);
+            throw Ec2Errors.of("InvalidParameterValue#deviceName", device, device);
         }
         return device;
     }

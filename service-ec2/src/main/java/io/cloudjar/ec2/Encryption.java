@@ -1,5 +1,6 @@
 package io.cloudjar.ec2;
 
+import io.cloudjar.vpc.api.Ec2Errors;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -31,8 +32,7 @@ final class Encryption {
 
     static void checkKmsDependency(String kmsKeyId, Boolean encrypted) {
         if (kmsKeyId != null && !Boolean.TRUE.equals(encrypted)) {
-            throw io.cloudjar.core.errors.AwsErrors.badRequest("InvalidParameterDependency",
-                    "The parameter KmsKeyId requires the parameter Encrypted to be set.");
+            throw Ec2Errors.of("InvalidParameterDependency");
         }
     }
 }

@@ -6,6 +6,7 @@ import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.vpc.api.DescribePaging;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.api.Ec2Filters;
 import java.time.Instant;
 import java.util.List;
@@ -38,10 +39,10 @@ public final class IamProfileAssociationsProvider extends ComputeProvider {
             InstanceRecord instance = InstanceLookup.require(state, r.instanceId(), now);
             String current = instance.phase().name(now);
             if (!current.equals("running") && !current.equals("stopped") && !current.equals("pending")) {
-                throw Ec2Errors.instanceState(instance.instanceId(), current);
+                throw Ec2Errors.of("IncorrectInstanceState", instance.instanceId(), current);
             }
             if (instance.profile() != null) {
-                throw InstanceErrors.profileAssociated(instance.instanceId());
+                throw Ec2Errors.of("IncorrectState#iamProfile", instance.instanceId());
             }
             InstanceRecord after = associate(instance, r.iamInstanceProfile() == null ? null : r.iamInstanceProfile().arn(),
                     r.iamInstanceProfile() == null ? null : r.iamInstanceProfile().name(), ctx, now);
@@ -62,7 +63,7 @@ public final class IamProfileAssociationsProvider extends ComputeProvider {
                 .map(i -> view(i, i.profile().state())).toList();
         for (String id : r.associationIds()) {
             if (all.stream().noneMatch(a -> a.associationId().equals(id))) {
-                throw InstanceErrors.profileAssociationNotFound(id);
+                throw Ec2Errors.of("InvalidAssociationID.NotFound#iamProfile", id);
             }
         }
         List<IamInstanceProfileAssociation> matching = all.stream()
@@ -106,7 +107,7 @@ public final class IamProfileAssociationsProvider extends ComputeProvider {
         Instant now = store.now();
         return state.instances(now).stream()
                 .filter(i -> i.profile() != null && i.profile().associationId().equals(associationId))
-                .findFirst().orElseThrow(() -> InstanceErrors.profileAssociationNotFound(associationId));
+                .findFirst().orElseThrow(() -> Ec2Errors.of("InvalidAssociationID.NotFound#iamProfile", associationId));
     }
 
     private static IamInstanceProfileAssociation view(InstanceRecord i, String state) {

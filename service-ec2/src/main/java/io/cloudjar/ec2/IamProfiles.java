@@ -1,6 +1,7 @@
 package io.cloudjar.ec2;
 
 import io.cloudjar.core.spi.InstanceProfiles;
+import io.cloudjar.vpc.api.Ec2Errors;
 import java.util.List;
 
 /**
@@ -13,11 +14,10 @@ final class IamProfiles {
 
     static InstanceProfiles.Profile resolve(ComputeStore store, String accountId, String arn, String name) {
         if (arn != null && name != null) {
-            throw Ec2Errors.combination("The parameter 'iamInstanceProfile.name' may not be used in combination with "
-                    + "'iamInstanceProfile.arn'");
+            throw Ec2Errors.of("InvalidParameterCombination#iamProfileNameAndArn");
         }
         if (arn == null && name == null) {
-            throw Ec2Errors.missing("IamInstanceProfile.Arn or IamInstanceProfile.Name");
+            throw Ec2Errors.of("MissingParameter", "IamInstanceProfile.Arn or IamInstanceProfile.Name");
         }
         String parameter = arn != null ? "iamInstanceProfile.arn" : "iamInstanceProfile.name";
         String given = arn != null ? arn : name;
@@ -30,6 +30,7 @@ final class IamProfiles {
             return new InstanceProfiles.Profile(arn, "AIPA" + Integer.toHexString(arn.hashCode()).toUpperCase(),
                     arn.substring(arn.lastIndexOf('/') + 1), List.of());
         }
-        return profiles.get().find(accountId, given).orElseThrow(() -> InstanceErrors.profileNotFound(parameter, given));
+        return profiles.get().find(accountId, given).orElseThrow(() -> Ec2Errors.of("InvalidParameterValue#iamProfile",
+                given, parameter, parameter.endsWith("arn") ? "ARN" : "name"));
     }
 }

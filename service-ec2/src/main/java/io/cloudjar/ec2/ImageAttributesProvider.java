@@ -1,6 +1,7 @@
 package io.cloudjar.ec2;
 
 import io.cloudjar.core.spi.CallContext;
+import io.cloudjar.vpc.api.Ec2Errors;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class ImageAttributesProvider extends ComputeProvider {
             case "tpmSupport" -> b.tpmSupport(value(null));
             case "uefiData" -> b.uefiData(value(null));
             case "lastLaunchedTime" -> b.lastLaunchedTime(value(null));
-            default -> throw Ec2Errors.imageAttribute(attribute);
+            default -> throw Ec2Errors.of("InvalidRequest", attribute);
         }
         return b.build();
     }
@@ -53,10 +54,10 @@ public final class ImageAttributesProvider extends ComputeProvider {
                 || !request.userIds().isEmpty() || !request.userGroups().isEmpty();
         boolean description = request.description() != null || "description".equals(attribute);
         if (attribute != null && !attribute.equals("launchPermission") && !attribute.equals("description")) {
-            throw Ec2Errors.imageAttribute(attribute);
+            throw Ec2Errors.of("InvalidRequest", attribute);
         }
         if (!permissions && !description) {
-            throw Ec2Errors.missing("Attribute");
+            throw Ec2Errors.of("MissingParameter", "Attribute");
         }
         ImageRecord changed = image;
         if (description) {
@@ -89,7 +90,7 @@ public final class ImageAttributesProvider extends ComputeProvider {
         request.userGroups().forEach(g -> flat.add(LaunchPermission.builder().group(g).build()));
         if (!flat.isEmpty()) {
             if (request.operationTypeAsString() == null) {
-                throw Ec2Errors.missing("OperationType");
+                throw Ec2Errors.of("MissingParameter", "OperationType");
             }
             (request.operationTypeAsString().equals("remove") ? remove : add).addAll(flat);
         }
@@ -114,15 +115,14 @@ public final class ImageAttributesProvider extends ComputeProvider {
 
     private static boolean checkGroup(String group) {
         if (!group.equals("all")) {
-            throw Ec2Errors.invalidValue("Invalid attribute item value \"%s\" for group item type.", group);
+            throw Ec2Errors.of("InvalidParameterValue#launchPermissionGroup", group);
         }
         return true;
     }
 
     private static String checkUser(String userId) {
         if (userId == null || !ACCOUNT_ID.matcher(userId).matches()) {
-            throw io.cloudjar.core.errors.AwsErrors.badRequest("InvalidAMIAttributeItemValue",
-                    "Invalid attribute item value \"%s\" for userId item type.", userId);
+            throw Ec2Errors.of("InvalidAMIAttributeItemValue", userId);
         }
         return userId;
     }

@@ -1,5 +1,6 @@
 package io.cloudjar.ec2;
 
+import io.cloudjar.vpc.api.DataFiles;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -3,6 +3,7 @@ package io.cloudjar.ec2;
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.regions.RegionCatalog;
 import io.cloudjar.core.util.Ids;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.api.TagSpecifications;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,14 +26,14 @@ public final class ImageCopiesProvider extends ComputeProvider {
             return CopyImageResponse.builder().imageId(earlier.get()).build();
         }
         if (RegionCatalog.get(request.sourceRegion()) == null) {
-            throw Ec2Errors.regionNotFound(request.sourceRegion());
+            throw Ec2Errors.of("InvalidParameterValue#region", request.sourceRegion());
         }
         ImageNames.check(request.name());
         Encryption.checkKmsDependency(request.kmsKeyId(), request.encrypted());
         Map<String, Map<String, String>> tags = TagSpecifications.tagsFor(request.tagSpecifications(), Set.of("image", "snapshot"));
         ImageRecord source = store.images(request.sourceRegion()).find(request.sourceImageId())
                 .filter(i -> i.visibleTo(ctx.accountId()))
-                .orElseThrow(() -> Ec2Errors.imageNotFound(request.sourceImageId()));
+                .orElseThrow(() -> Ec2Errors.of("InvalidAMIID.NotFound", request.sourceImageId()));
 
         store.images(ctx.region()).checkNameFree(ctx.accountId(), request.name());
         Instant now = ctx.receivedAt();

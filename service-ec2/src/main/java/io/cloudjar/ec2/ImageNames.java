@@ -1,6 +1,6 @@
 package io.cloudjar.ec2;
 
-import io.cloudjar.core.errors.AwsErrors;
+import io.cloudjar.vpc.api.Ec2Errors;
 import java.util.regex.Pattern;
 
 /** The names CopyImage and CreateImage accept for a new AMI. */
@@ -12,8 +12,7 @@ final class ImageNames {
 
     static String check(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw AwsErrors.badRequest("InvalidAMIName.Malformed",
-                    "AMI names must be between 3 and 128 characters long, and may contain letters, numbers, '(', ')', '.', '-', '/' and '_'");
+            throw Ec2Errors.of("InvalidAMIName.Malformed");
         }
         return name;
     }

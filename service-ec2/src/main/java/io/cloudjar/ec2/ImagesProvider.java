@@ -4,6 +4,7 @@ import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.vpc.api.DescribePaging;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.api.Ec2Filters;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public final class ImagesProvider extends ComputeProvider {
         DescribePaging.rejectIdsWithMaxResults(request.imageIds(), request.maxResults(), "ImageIds");
         for (String id : request.imageIds()) {
             if (!ResourceIds.wellFormed(id, "ami")) {
-                throw Ec2Errors.imageMalformed(id);
+                throw Ec2Errors.of("InvalidAMIID.Malformed", id);
             }
         }
         RegionImages images = store.images(ctx.region());
@@ -38,7 +39,7 @@ public final class ImagesProvider extends ComputeProvider {
         List<String> missing = request.imageIds().stream().distinct()
                 .filter(id -> images.find(id).filter(i -> i.visibleTo(caller)).isEmpty()).toList();
         if (!missing.isEmpty()) {
-            throw Ec2Errors.imagesNotFound(missing);
+            throw Ec2Errors.of("InvalidAMIID.NotFound", String.join(", ", missing));
         }
         Instant now = store.now();
         List<Image> matching = images.all()

@@ -1,6 +1,7 @@
 package io.cloudjar.ec2;
 
 import io.cloudjar.core.spi.CallContext;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.api.InterfaceInfo;
 import io.cloudjar.vpc.api.Scope;
 import java.time.Instant;
@@ -48,7 +49,7 @@ public final class InstanceAttributesProvider extends ComputeProvider {
             case "sriovNetSupport" -> b.sriovNetSupport(value("simple"));
             case "enaSupport" -> b.enaSupport(flag(true));
             case "enclaveOptions" -> b.enclaveOptions(EnclaveOptions.builder().enabled(false).build());
-            default -> throw InstanceErrors.unknownAttribute(attribute);
+            default -> throw Ec2Errors.of("InvalidParameterValue#attribute", attribute);
         }
         return b.build();
     }
@@ -61,7 +62,7 @@ public final class InstanceAttributesProvider extends ComputeProvider {
             Change change = Change.of(request);
             String current = instance.phase().name(now);
             if (change.needsStopped() && !current.equals("stopped")) {
-                throw InstanceErrors.notStopped(instance.instanceId());
+                throw Ec2Errors.of("IncorrectInstanceState#notStopped", instance.instanceId());
             }
             InstanceSettings s = instance.settings();
             InstanceRecord after = switch (change.attribute()) {
@@ -73,8 +74,7 @@ public final class InstanceAttributesProvider extends ComputeProvider {
                 case "ebsOptimized" -> instance.withSettings(s.withEbsOptimized(bool(change.value())));
                 case "enaSupport" -> {
                     if (!bool(change.value())) {
-                        throw Ec2Errors.invalidValue("Enhanced networking with the Elastic Network Adapter (ENA) is required for the '%s' instance type.",
-                                s.instanceType());
+                        throw Ec2Errors.of("InvalidParameterValue#enaRequired", s.instanceType());
                     }
                     yield instance;
                 }
@@ -88,9 +88,8 @@ public final class InstanceAttributesProvider extends ComputeProvider {
                     deleteOnTermination(state, instance, request.blockDeviceMappings(), now);
                     yield instance;
                 }
-                case "kernel", "ramdisk", "sriovNetSupport" -> throw InstanceErrors.unsupported(
-                        "The '%s' attribute cannot be modified for instances of this type.", change.attribute());
-                default -> throw InstanceErrors.unknownAttribute(change.attribute());
+                case "kernel", "ramdisk", "sriovNetSupport" -> throw Ec2Errors.of("UnsupportedOperation", change.attribute());
+                default -> throw Ec2Errors.of("InvalidParameterValue#attribute", change.attribute());
             };
             if (after != instance) {
                 state.putInstance(after);
@@ -108,20 +107,22 @@ public final class InstanceAttributesProvider extends ComputeProvider {
                     null, true);
             case "kernel", "ramdisk" -> {
                 if (!instance.phase().name(now).equals("stopped")) {
-                    throw InstanceErrors.notStopped(instance.instanceId());
+                    throw Ec2Errors.of("IncorrectInstanceState#notStopped", instance.instanceId());
                 }
             }
-            default -> throw InstanceErrors.unknownAttribute(attribute);
+            default -> throw Ec2Errors.of("InvalidParameterValue#attribute", attribute);
         }
         return ResetInstanceAttributeResponse.builder().build();
     }
 
     /** A new type keeps the image's architecture; a burstable type gets its family's default credit option. */
     private static InstanceSettings retyped(InstanceRecord instance, String typeName) {
-        var type = InstanceTypeCatalog.find(typeName).orElseThrow(() -> InstanceErrors.instanceType(typeName));
+        var type = InstanceTypeCatalog.find(typeName)
+                .orElseThrow(() -> Ec2Errors.of("InvalidParameterValue#instanceType", typeName));
         var architectures = type.processorInfo().supportedArchitecturesAsStrings();
         if (!architectures.contains(instance.launch().architecture())) {
-            throw InstanceErrors.architectureMismatch(architectures.get(architectures.size() - 1), instance.launch().architecture());
+            throw Ec2Errors.of("InvalidParameterValue#architecture", architectures.get(architectures.size() - 1),
+                    instance.launch().architecture());
         }
         String credits = InstanceTypeCatalog.defaultCpuCredits(type);
         if (credits != null && instance.settings().cpuCredits() != null) {
@@ -138,7 +139,7 @@ public final class InstanceAttributesProvider extends ComputeProvider {
                     .filter(v -> v.liveAttachments(now).stream().anyMatch(a -> a.instanceId().equals(instance.instanceId())
                             && a.device().equals(m.deviceName())))
                     .findFirst()
-                    .orElseThrow(() -> Ec2Errors.invalidValue("The device '%s' is not attached to instance '%s'.",
+                    .orElseThrow(() -> Ec2Errors.of("InvalidParameterValue#deviceNotAttached",
                             m.deviceName(), instance.instanceId()));
             if (m.ebs() == null || m.ebs().deleteOnTermination() == null) {
                 continue;
@@ -158,14 +159,14 @@ public final class InstanceAttributesProvider extends ComputeProvider {
 
     private static boolean bool(String value) {
         if (!"true".equalsIgnoreCase(value) && !"false".equalsIgnoreCase(value)) {
-            throw Ec2Errors.invalidValue("Value (%s) for parameter value is invalid. Expected a boolean.", value);
+            throw Ec2Errors.of("InvalidParameterValue#boolean", value);
         }
         return Boolean.parseBoolean(value);
     }
 
     private static String shutdown(String value) {
         if (!"stop".equals(value) && !"terminate".equals(value)) {
-            throw Ec2Errors.invalidValue("Value (%s) for parameter instanceInitiatedShutdownBehavior is invalid.", value);
+            throw Ec2Errors.of("InvalidParameterValue#shutdownBehavior", value);
         }
         return value;
     }
@@ -219,10 +220,10 @@ public final class InstanceAttributesProvider extends ComputeProvider {
                 given.add(new Change(r.kernel() != null ? "kernel" : r.ramdisk() != null ? "ramdisk" : "sriovNetSupport", null));
             }
             if (given.isEmpty()) {
-                throw Ec2Errors.missing("Attribute");
+                throw Ec2Errors.of("MissingParameter", "Attribute");
             }
             if (given.size() > 1) {
-                throw Ec2Errors.combination("Fields for multiple attribute types specified: %s",
+                throw Ec2Errors.of("InvalidParameterCombination#attributes",
                         String.join(", ", given.stream().map(Change::attribute).toList()));
             }
             return given.get(0);

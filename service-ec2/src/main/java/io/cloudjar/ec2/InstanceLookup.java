@@ -1,5 +1,6 @@
 package io.cloudjar.ec2;
 
+import io.cloudjar.vpc.api.Ec2Errors;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,7 +14,7 @@ final class InstanceLookup {
 
     static void checkShapes(List<String> ids) {
         ids.stream().filter(id -> !ResourceIds.wellFormed(id, "i")).findFirst().ifPresent(id -> {
-            throw InstanceErrors.malformed(id);
+            throw Ec2Errors.of("InvalidInstanceID.Malformed", id);
         });
     }
 
@@ -23,7 +24,8 @@ final class InstanceLookup {
         List<String> distinct = ids.stream().distinct().toList();
         List<String> missing = distinct.stream().filter(id -> state.instance(id, now).isEmpty()).toList();
         if (!missing.isEmpty()) {
-            throw InstanceErrors.notFound(missing);
+            throw missing.size() == 1 ? Ec2Errors.of("InvalidInstanceID.NotFound", missing.get(0))
+                    : Ec2Errors.of("InvalidInstanceID.NotFound#plural", String.join(", ", missing));
         }
         return distinct.stream().map(id -> state.requireInstance(id, now)).toList();
     }
@@ -35,7 +37,7 @@ final class InstanceLookup {
 
     static InstanceRecord require(ComputeState state, String id, Instant now) {
         if (id == null) {
-            throw Ec2Errors.missing("InstanceId");
+            throw Ec2Errors.of("MissingParameter", "InstanceId");
         }
         return require(state, List.of(id), now).get(0);
     }

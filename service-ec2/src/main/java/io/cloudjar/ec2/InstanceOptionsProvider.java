@@ -4,6 +4,7 @@ import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.vpc.api.DescribePaging;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.api.Ec2Filters;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -114,7 +115,7 @@ public final class InstanceOptionsProvider extends ComputeProvider {
                     failed.add(failure(spec.instanceId(), UnsuccessfulInstanceCreditSpecificationErrorCode.INCORRECT_INSTANCE_STATE,
                             "The instance type " + instance.get().instanceType() + " does not support this operation."));
                 } else if (!"standard".equals(credits) && !"unlimited".equals(credits)) {
-                    throw Ec2Errors.invalidValue("Value (%s) for parameter cpuCredits is invalid.", credits);
+                    throw Ec2Errors.of("InvalidParameterValue#cpuCredits", credits);
                 } else {
                     state.putInstance(instance.get().withSettings(instance.get().settings().withCpuCredits(credits)));
                     ok.add(SuccessfulInstanceCreditSpecificationItem.builder().instanceId(spec.instanceId()).build());

@@ -1,6 +1,7 @@
 package io.cloudjar.ec2;
 
 import io.cloudjar.core.spi.CallContext;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.api.InterfaceInfo;
 import io.cloudjar.vpc.api.Scope;
 import java.time.Instant;
@@ -28,7 +29,7 @@ public final class InstanceStatesProvider extends ComputeProvider {
     public StartInstancesResponse startInstances(CallContext ctx, StartInstancesRequest request) {
         List<InstanceStateChange> changes = change(ctx, request.instanceIds(), (instance, state) -> {
             if (!state.equals("stopped") && !state.equals("pending") && !state.equals("running")) {
-                throw InstanceErrors.cannot(instance.instanceId(), "started");
+                throw Ec2Errors.of("IncorrectInstanceState#transition", instance.instanceId(), "started");
             }
         }, (instance, state, now) -> {
             if (!state.equals("stopped")) {
@@ -44,15 +45,14 @@ public final class InstanceStatesProvider extends ComputeProvider {
 
     public StopInstancesResponse stopInstances(CallContext ctx, StopInstancesRequest request) {
         if (Boolean.TRUE.equals(request.hibernate())) {
-            throw io.cloudjar.core.errors.AwsErrors.badRequest("UnsupportedHibernationConfiguration",
-                    "The instance %s does not have hibernation configured.", String.join(", ", request.instanceIds()));
+            throw Ec2Errors.of("UnsupportedHibernationConfiguration", String.join(", ", request.instanceIds()));
         }
         List<InstanceStateChange> changes = change(ctx, request.instanceIds(), (instance, state) -> {
             if (!state.equals("running") && !state.equals("stopping") && !state.equals("stopped")) {
-                throw InstanceErrors.cannot(instance.instanceId(), "stopped");
+                throw Ec2Errors.of("IncorrectInstanceState#transition", instance.instanceId(), "stopped");
             }
             if (state.equals("running") && instance.settings().disableApiStop()) {
-                throw InstanceErrors.stopProtected(instance.instanceId());
+                throw Ec2Errors.of("OperationNotPermitted#stopProtected", instance.instanceId());
             }
         }, (instance, state, now) -> {
             if (!state.equals("running")) {
@@ -69,7 +69,7 @@ public final class InstanceStatesProvider extends ComputeProvider {
     public RebootInstancesResponse rebootInstances(CallContext ctx, RebootInstancesRequest request) {
         change(ctx, request.instanceIds(), (instance, state) -> {
             if (!state.equals("running")) {
-                throw InstanceErrors.cannot(instance.instanceId(), "rebooted");
+                throw Ec2Errors.of("IncorrectInstanceState#transition", instance.instanceId(), "rebooted");
             }
         }, (instance, state, now) -> instance);
         return RebootInstancesResponse.builder().build();
@@ -79,7 +79,7 @@ public final class InstanceStatesProvider extends ComputeProvider {
         List<InstanceStateChange> changes = change(ctx, request.instanceIds(), (instance, state) -> {
             boolean ending = state.equals("shutting-down") || state.equals("terminated");
             if (!ending && instance.settings().disableApiTermination()) {
-                throw InstanceErrors.terminationProtected(instance.instanceId());
+                throw Ec2Errors.of("OperationNotPermitted#terminationProtected", instance.instanceId());
             }
         }, (instance, state, now) -> {
             if (state.equals("shutting-down") || state.equals("terminated")) {
@@ -135,7 +135,7 @@ public final class InstanceStatesProvider extends ComputeProvider {
      */
     private List<InstanceStateChange> change(CallContext ctx, List<String> ids, Check check, Change change) {
         if (ids.isEmpty()) {
-            throw Ec2Errors.missing("InstanceId");
+            throw Ec2Errors.of("MissingParameter", "InstanceId");
         }
         ComputeState state = state(ctx);
         synchronized (state) {

@@ -1,5 +1,6 @@
 package io.cloudjar.ec2;
 
+import io.cloudjar.vpc.api.DataFiles;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

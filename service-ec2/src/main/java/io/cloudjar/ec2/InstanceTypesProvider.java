@@ -1,12 +1,12 @@
 package io.cloudjar.ec2;
 
-import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.regions.RegionCatalog;
 import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.vpc.api.DescribePaging;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.api.Ec2Filters;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,8 +65,7 @@ public final class InstanceTypesProvider implements ServiceProvider {
         List<String> unknown = request.instanceTypesAsStrings().stream()
                 .filter(t -> !InstanceTypeCatalog.all().containsKey(t)).toList();
         if (!unknown.isEmpty()) {
-            throw AwsErrors.badRequest("InvalidInstanceType", "The following supplied instance types do not exist: [%s]",
-                    String.join(", ", unknown));
+            throw Ec2Errors.of("InvalidInstanceType", String.join(", ", unknown));
         }
         List<InstanceTypeInfo> matching = InstanceTypeCatalog.all().values().stream()
                 .filter(t -> request.instanceTypesAsStrings().isEmpty()

@@ -6,6 +6,7 @@ import io.cloudjar.core.util.Ids;
 import io.cloudjar.ec2.keys.KeyMaterial;
 import io.cloudjar.ec2.keys.KeyPairMaterial;
 import io.cloudjar.ec2.keys.PublicKeys;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.api.Ec2Filters;
 import io.cloudjar.vpc.api.TagSpecifications;
 import io.cloudjar.vpc.api.Tags;
@@ -40,7 +41,7 @@ public final class KeyPairsProvider extends ComputeProvider {
         String format = request.keyFormatAsString() == null ? "pem" : request.keyFormatAsString();
         ComputeState state = state(ctx);
         if (state.keyPair(name).isPresent()) { // fail before spending time on an RSA key
-            throw Ec2Errors.keyPairDuplicate(name);
+            throw Ec2Errors.of("InvalidKeyPair.Duplicate", name);
         }
         KeyPairMaterial material = KeyMaterial.create(keyType, format, name);
         KeyPairRecord key = new KeyPairRecord(Ids.ec2("key"), name, keyType, material.fingerprint(),
@@ -59,10 +60,10 @@ public final class KeyPairsProvider extends ComputeProvider {
         String name = checkName(request.keyName());
         Map<String, String> tags = TagSpecifications.tagsFor(request.tagSpecifications(), "key-pair");
         if (request.publicKeyMaterial() == null) {
-            throw Ec2Errors.missing("PublicKeyMaterial");
+            throw Ec2Errors.of("MissingParameter", "PublicKeyMaterial");
         }
         PublicKeys.Imported imported = PublicKeys.parse(request.publicKeyMaterial().asByteArray())
-                .orElseThrow(Ec2Errors::keyFormat);
+                .orElseThrow(() -> Ec2Errors.of("InvalidKey.Format"));
         KeyPairRecord key = new KeyPairRecord(Ids.ec2("key"), name, imported.keyType(), imported.fingerprint(),
                 imported.publicKey(), ctx.receivedAt(), tags);
         state(ctx).addKeyPair(key);
@@ -81,12 +82,12 @@ public final class KeyPairsProvider extends ComputeProvider {
         List<KeyPairRecord> selected = new ArrayList<>(state.keyPairs());
         for (String name : request.keyNames()) {
             if (state.keyPair(name).isEmpty()) {
-                throw Ec2Errors.keyPairNotFound(name);
+                throw Ec2Errors.of("InvalidKeyPair.NotFound", name);
             }
         }
         for (String id : request.keyPairIds()) {
             if (state.keyPairById(id).isEmpty()) {
-                throw Ec2Errors.keyPairNotFound(id);
+                throw Ec2Errors.of("InvalidKeyPair.NotFound", id);
             }
         }
         boolean withPublicKey = Boolean.TRUE.equals(request.includePublicKey());
@@ -113,10 +114,10 @@ public final class KeyPairsProvider extends ComputeProvider {
         String name = request.keyName();
         if (name == null) {
             if (request.keyPairId() == null) {
-                throw Ec2Errors.missing("KeyName or KeyPairId");
+                throw Ec2Errors.of("MissingParameter", "KeyName or KeyPairId");
             }
             name = state.keyPairById(request.keyPairId()).map(KeyPairRecord::keyName)
-                    .orElseThrow(() -> Ec2Errors.keyPairNotFound(request.keyPairId()));
+                    .orElseThrow(() -> Ec2Errors.of("InvalidKeyPair.NotFound", request.keyPairId()));
         }
         String deletedId = state.removeKeyPair(name).map(KeyPairRecord::keyPairId).orElse(null);
         return DeleteKeyPairResponse.builder().returnValue(true).keyPairId(deletedId).build();
@@ -124,13 +125,13 @@ public final class KeyPairsProvider extends ComputeProvider {
 
     private static String checkName(String name) {
         if (name == null || name.isEmpty()) {
-            throw Ec2Errors.missing("KeyName");
+            throw Ec2Errors.of("MissingParameter", "KeyName");
         }
         if (!StandardCharsets.US_ASCII.newEncoder().canEncode(name)) {
-            throw Ec2Errors.invalidValue("Value (%s) for parameter keyName is invalid. Character sets beyond ASCII are not supported.", name);
+            throw Ec2Errors.of("InvalidParameterValue#keyNameAscii", name);
         }
         if (name.length() > MAX_NAME_LENGTH) {
-            throw Ec2Errors.invalidValue("Value (%s) for parameter keyName is invalid. Length exceeds maximum of 255.", name);
+            throw Ec2Errors.of("InvalidParameterValue#keyNameLength", name);
         }
         return name;
     }

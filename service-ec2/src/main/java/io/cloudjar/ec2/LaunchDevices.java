@@ -1,5 +1,6 @@
 package io.cloudjar.ec2;
 
+import io.cloudjar.vpc.api.Ec2Errors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ final class LaunchDevices {
         }
         for (BlockDeviceMapping m : requested) {
             if (m.deviceName() == null) {
-                throw Ec2Errors.missing("BlockDeviceMapping.DeviceName");
+                throw Ec2Errors.of("MissingParameter", "BlockDeviceMapping.DeviceName");
             }
             if (!m.deviceName().equals(image.rootDeviceName())) {
                 DeviceNames.check(m.deviceName());
@@ -42,14 +43,14 @@ final class LaunchDevices {
             String existing = drafts.containsKey(m.deviceName()) ? m.deviceName() : null;
             if (m.noDevice() != null) {
                 if (m.deviceName().equals(image.rootDeviceName())) {
-                    throw InstanceErrors.blockDeviceMapping("The device '%s' is the root device and cannot be removed.", m.deviceName());
+                    throw Ec2Errors.of("InvalidBlockDeviceMapping#rootDevice", m.deviceName());
                 }
                 drafts.remove(existing);
                 continue;
             }
             if (m.virtualName() != null || m.ebs() == null) {
                 if (m.virtualName() == null) {
-                    throw Ec2Errors.missing("ebs");
+                    throw Ec2Errors.of("MissingParameter", "ebs");
                 }
                 continue;
             }
@@ -70,7 +71,7 @@ final class LaunchDevices {
         if (ebs.snapshotId() != null && (base == null || !ebs.snapshotId().equals(base.snapshotId()))) {
             SnapshotRecord snapshot = state.requireSnapshot(ebs.snapshotId());
             if (!snapshot.state(now).equals("completed")) {
-                throw Ec2Errors.snapshotNotReady(snapshot.snapshotId());
+                throw Ec2Errors.of("IncorrectState#snapshot", snapshot.snapshotId());
             }
             snapshotId = snapshot.snapshotId();
             snapshotSize = snapshot.volumeSize();
@@ -88,11 +89,10 @@ final class LaunchDevices {
                          Integer iops, Integer throughput, boolean deleteOnTermination, boolean encrypted, String kmsKeyId) {
         Planned validate(String accountId, String region) {
             if (size == null && snapshotId == null) {
-                throw Ec2Errors.missing("size or snapshotId");
+                throw Ec2Errors.of("MissingParameter", "size or snapshotId");
             }
             if (snapshotSize != null && size != null && size < snapshotSize) {
-                throw InstanceErrors.blockDeviceMapping("Volume of size %dGB is smaller than snapshot '%s', expect size >= %dGB",
-                        size, snapshotId, snapshotSize);
+                throw Ec2Errors.of("InvalidBlockDeviceMapping#smallerThanSnapshot", size, snapshotId, snapshotSize);
             }
             VolumeRules.Spec spec = VolumeRules.check(volumeType, size, iops, throughput, false, snapshotId, snapshotSize);
             Encryption.checkKmsDependency(kmsKeyId, encrypted);

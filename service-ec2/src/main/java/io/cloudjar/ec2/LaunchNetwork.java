@@ -1,5 +1,6 @@
 package io.cloudjar.ec2;
 
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.api.InstanceNetworking;
 import io.cloudjar.vpc.api.InterfaceInfo;
 import io.cloudjar.vpc.api.Scope;
@@ -38,27 +39,27 @@ record LaunchNetwork(SubnetInfo subnet, List<Planned> interfaces) {
             return instanceLevel(networking, scope, request, zone);
         }
         if (request.subnetId() != null) {
-            throw Ec2Errors.combination("Network interfaces and an instance-level subnet ID may not be specified on the same request");
+            throw Ec2Errors.of("InvalidParameterCombination#interfacesAndSubnet");
         }
         if (!request.securityGroupIds().isEmpty() || !request.securityGroups().isEmpty()) {
-            throw Ec2Errors.combination("Network interfaces and an instance-level security groups may not be specified on the same request");
+            throw Ec2Errors.of("InvalidParameterCombination#interfacesAndGroups");
         }
         if (request.privateIpAddress() != null) {
-            throw Ec2Errors.combination("Network interfaces and an instance-level private IP address may not be specified on the same request");
+            throw Ec2Errors.of("InvalidParameterCombination#interfacesAndPrivateIp");
         }
         List<InstanceNetworkInterfaceSpecification> specs = request.networkInterfaces().stream()
                 .sorted(Comparator.comparing(s -> s.deviceIndex() == null ? Integer.MAX_VALUE : s.deviceIndex())).toList();
         if (specs.stream().anyMatch(s -> s.deviceIndex() == null)) {
-            throw Ec2Errors.missing("NetworkInterface.DeviceIndex");
+            throw Ec2Errors.of("MissingParameter", "NetworkInterface.DeviceIndex");
         }
         if (specs.get(0).deviceIndex() != 0) {
-            throw Ec2Errors.invalidValue("Each instance must have a network interface at device index 0");
+            throw Ec2Errors.of("InvalidParameterValue#noDeviceIndexZero");
         }
         if (specs.stream().map(InstanceNetworkInterfaceSpecification::deviceIndex).distinct().count() < specs.size()) {
-            throw Ec2Errors.invalidValue("Each network interface requires a unique device index.");
+            throw Ec2Errors.of("InvalidParameterValue#deviceIndexRepeated");
         }
         if (specs.size() > 1 && specs.stream().anyMatch(s -> Boolean.TRUE.equals(s.associatePublicIpAddress()))) {
-            throw Ec2Errors.combination("The associatePublicIPAddress parameter cannot be specified when launching with multiple network interfaces.");
+            throw Ec2Errors.of("InvalidParameterCombination#publicIpInterfaces");
         }
         List<Planned> planned = new ArrayList<>();
         SubnetInfo primarySubnet = null;
@@ -66,7 +67,7 @@ record LaunchNetwork(SubnetInfo subnet, List<Planned> interfaces) {
             Planned p = spec.networkInterfaceId() != null ? existing(networking, scope, spec, maxCount)
                     : created(networking, scope, spec, zone);
             if (primarySubnet != null && !p.subnet().availabilityZone().equals(primarySubnet.availabilityZone())) {
-                throw Ec2Errors.invalidValue("The network interfaces of an instance must be in the same availability zone.");
+                throw Ec2Errors.of("InvalidParameterValue#interfaceZones");
             }
             if (primarySubnet == null) {
                 primarySubnet = p.subnet();
@@ -81,7 +82,7 @@ record LaunchNetwork(SubnetInfo subnet, List<Planned> interfaces) {
     private static LaunchNetwork instanceLevel(InstanceNetworking networking, Scope scope, RunInstancesRequest request,
                                                String zone) {
         if (request.subnetId() != null && !request.securityGroups().isEmpty()) {
-            throw Ec2Errors.combination("The parameter groupName cannot be used with the parameter subnet");
+            throw Ec2Errors.of("InvalidParameterCombination#groupNameAndSubnet");
         }
         SubnetInfo subnet = request.subnetId() != null ? networking.subnet(scope, request.subnetId())
                 : networking.defaultSubnet(scope, zone);
@@ -117,13 +118,12 @@ record LaunchNetwork(SubnetInfo subnet, List<Planned> interfaces) {
     private static Planned existing(InstanceNetworking networking, Scope scope, InstanceNetworkInterfaceSpecification spec,
                                     int maxCount) {
         if (maxCount > 1) {
-            throw Ec2Errors.invalidValue("A network interface may not be attached to more than one instance; MaxCount must be 1.");
+            throw Ec2Errors.of("InvalidParameterValue#interfaceMaxCount");
         }
         InterfaceInfo eni = networking.networkInterface(scope, spec.networkInterfaceId())
-                .orElseThrow(() -> io.cloudjar.core.errors.AwsErrors.badRequest("InvalidNetworkInterfaceID.NotFound",
-                        "The networkInterface ID '%s' does not exist", spec.networkInterfaceId()));
+                .orElseThrow(() -> Ec2Errors.of("InvalidNetworkInterfaceID.NotFound", spec.networkInterfaceId()));
         if (eni.attachment() != null) {
-            throw Ec2Errors.invalidValue("Interface: %s in use.", eni.networkInterfaceId());
+            throw Ec2Errors.of("InvalidParameterValue#launchInterfaceInUse", eni.networkInterfaceId());
         }
         SubnetInfo subnet = networking.subnet(scope, eni.subnetId());
         return new Planned(spec.deviceIndex(), eni.networkInterfaceId(), subnet, eni.groups(), eni.privateIpAddress(), 0,
@@ -133,8 +133,7 @@ record LaunchNetwork(SubnetInfo subnet, List<Planned> interfaces) {
 
     private static void checkZone(String zone, SubnetInfo subnet) {
         if (zone != null && !zone.equals(subnet.availabilityZone())) {
-            throw Ec2Errors.invalidValue("Value (%s) for parameter availabilityZone is invalid. Subnet '%s' is in the "
-                    + "availability zone %s", zone, subnet.subnetId(), subnet.availabilityZone());
+            throw Ec2Errors.of("InvalidParameterValue#subnetZone", zone, subnet.subnetId(), subnet.availabilityZone());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.cloudjar.ec2;
 
 import io.cloudjar.core.spi.InstanceProfiles;
+import io.cloudjar.vpc.api.Ec2Errors;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
@@ -28,27 +29,28 @@ record LaunchSpec(int minCount, int maxCount, ImageRecord image, InstanceTypeInf
         int min = request.minCount();
         int max = request.maxCount();
         if (min < 1) {
-            throw Ec2Errors.invalidValue("Value (%d) for parameter minCount is invalid. Expected a positive integer.", min);
+            throw Ec2Errors.of("InvalidParameterValue#minCount", min);
         }
         if (max < min) {
-            throw Ec2Errors.invalidValue("Value (%d) for parameter maxCount is invalid. Expected a number greater than or "
-                    + "equal to minCount (%d).", max, min);
+            throw Ec2Errors.of("InvalidParameterValue#maxCount", max, min);
         }
         ImageRecord image = image(request.imageId(), store, accountId, region);
         String typeName = request.instanceTypeAsString() == null ? DEFAULT_TYPE : request.instanceTypeAsString();
-        InstanceTypeInfo type = InstanceTypeCatalog.find(typeName).orElseThrow(() -> InstanceErrors.instanceType(typeName));
+        InstanceTypeInfo type = InstanceTypeCatalog.find(typeName)
+                .orElseThrow(() -> Ec2Errors.of("InvalidParameterValue#instanceType", typeName));
         var architectures = type.processorInfo().supportedArchitecturesAsStrings();
         if (!architectures.contains(image.architecture())) {
-            throw InstanceErrors.architectureMismatch(architectures.get(architectures.size() - 1), image.architecture());
+            throw Ec2Errors.of("InvalidParameterValue#architecture", architectures.get(architectures.size() - 1),
+                    image.architecture());
         }
         if (request.keyName() != null && state.keyPair(request.keyName()).isEmpty()) {
-            throw Ec2Errors.keyPairNotFound(request.keyName());
+            throw Ec2Errors.of("InvalidKeyPair.NotFound", request.keyName());
         }
         String userData = userData(request.userData());
         String shutdown = request.instanceInitiatedShutdownBehaviorAsString() == null ? "stop"
                 : request.instanceInitiatedShutdownBehaviorAsString();
         if (!shutdown.equals("stop") && !shutdown.equals("terminate")) {
-            throw Ec2Errors.invalidValue("Value (%s) for parameter instanceInitiatedShutdownBehavior is invalid.", shutdown);
+            throw Ec2Errors.of("InvalidParameterValue#shutdownBehavior", shutdown);
         }
         String credits = credits(type, request);
         int cores = type.vCpuInfo().defaultCores();
@@ -57,14 +59,13 @@ record LaunchSpec(int minCount, int maxCount, ImageRecord image, InstanceTypeInf
             cores = request.cpuOptions().coreCount() != null ? request.cpuOptions().coreCount() : cores;
             threads = request.cpuOptions().threadsPerCore() != null ? request.cpuOptions().threadsPerCore() : threads;
             if (cores < 1 || cores > type.vCpuInfo().defaultCores() || threads < 1 || threads > type.vCpuInfo().defaultThreadsPerCore()) {
-                throw Ec2Errors.invalidValue("The specified CPU options are not valid for instance type %s.", typeName);
+                throw Ec2Errors.of("InvalidParameterValue#cpuOptions", typeName);
             }
         }
         String tenancy = request.placement() != null && request.placement().tenancyAsString() != null
                 && !request.placement().tenancyAsString().isEmpty() ? request.placement().tenancyAsString() : "default";
         if (request.placement() != null && request.placement().groupName() != null && !request.placement().groupName().isEmpty()) {
-            throw io.cloudjar.core.errors.AwsErrors.badRequest("InvalidPlacementGroup.Unknown",
-                    "The Placement Group '%s' is unknown.", request.placement().groupName());
+            throw Ec2Errors.of("InvalidPlacementGroup.Unknown", request.placement().groupName());
         }
         InstanceSettings settings = new InstanceSettings(typeName, userData, Boolean.TRUE.equals(request.disableApiTermination()),
                 Boolean.TRUE.equals(request.disableApiStop()), shutdown, Boolean.TRUE.equals(request.ebsOptimized()),
@@ -77,15 +78,15 @@ record LaunchSpec(int minCount, int maxCount, ImageRecord image, InstanceTypeInf
 
     private static ImageRecord image(String imageId, ComputeStore store, String accountId, String region) {
         if (imageId == null) {
-            throw Ec2Errors.missing("ImageId");
+            throw Ec2Errors.of("MissingParameter", "ImageId");
         }
         if (!ResourceIds.wellFormed(imageId, "ami")) {
-            throw Ec2Errors.imageMalformed(imageId);
+            throw Ec2Errors.of("InvalidAMIID.Malformed", imageId);
         }
         ImageRecord image = store.images(region).find(imageId).filter(i -> i.visibleTo(accountId))
-                .orElseThrow(() -> Ec2Errors.imageNotFound(imageId));
+                .orElseThrow(() -> Ec2Errors.of("InvalidAMIID.NotFound", imageId));
         if (!image.state(store.now()).equals("available")) {
-            throw InstanceErrors.imageUnavailable(imageId);
+            throw Ec2Errors.of("InvalidAMIID.Unavailable", imageId);
         }
         return image;
     }
@@ -99,10 +100,10 @@ record LaunchSpec(int minCount, int maxCount, ImageRecord image, InstanceTypeInf
         try {
             decoded = Base64.getMimeDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            throw InstanceErrors.userDataEncoding();
+            throw Ec2Errors.of("InvalidParameterValue#userDataEncoding");
         }
         if (decoded.length > USER_DATA_LIMIT) {
-            throw InstanceErrors.userDataSize();
+            throw Ec2Errors.of("InvalidParameterValue#userDataSize");
         }
         return base64;
     }
@@ -114,11 +115,10 @@ record LaunchSpec(int minCount, int maxCount, ImageRecord image, InstanceTypeInf
         }
         String requested = request.creditSpecification().cpuCredits();
         if (fallback == null) {
-            throw Ec2Errors.invalidValue("The instance type %s does not support the CreditSpecification parameter.",
-                    type.instanceTypeAsString());
+            throw Ec2Errors.of("InvalidParameterValue#creditSpecification", type.instanceTypeAsString());
         }
         if (!requested.equals("standard") && !requested.equals("unlimited")) {
-            throw Ec2Errors.invalidValue("Value (%s) for parameter cpuCredits is invalid.", requested);
+            throw Ec2Errors.of("InvalidParameterValue#cpuCredits", requested);
         }
         return requested;
     }

@@ -1,5 +1,6 @@
 package io.cloudjar.ec2;
 
+import io.cloudjar.vpc.api.Ec2Errors;
 import java.util.Set;
 
 /** The values RunInstances and ModifyInstanceMetadataOptions accept for the metadata service's options. */
@@ -16,14 +17,14 @@ final class MetadataChecks {
         one("httpProtocolIpv6", o.httpProtocolIpv6(), SWITCH);
         one("instanceMetadataTags", o.instanceMetadataTags(), SWITCH);
         if (o.hopLimit() < 1 || o.hopLimit() > 64) {
-            throw Ec2Errors.invalidValue("The HttpPutResponseHopLimit must be between 1 and 64");
+            throw Ec2Errors.of("InvalidParameterValue#hopLimit");
         }
         return o;
     }
 
     private static void one(String parameter, String value, Set<String> allowed) {
         if (!allowed.contains(value)) {
-            throw Ec2Errors.invalidValue("Value (%s) for parameter %s is invalid.", value, parameter);
+            throw Ec2Errors.of("InvalidParameterValue", value, parameter);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.cloudjar.ec2;
 
+import io.cloudjar.vpc.api.Ec2Errors;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -44,8 +45,7 @@ final class RegionImages {
                 .filter(i -> i.ownerId().equals(ownerId) && i.name().equals(name))
                 .findFirst()
                 .ifPresent(i -> {
-                    throw io.cloudjar.core.errors.AwsErrors.badRequest("InvalidAMIName.Duplicate",
-                            "AMI name %s is already in use by AMI %s", name, i.imageId());
+                    throw Ec2Errors.of("InvalidAMIName.Duplicate", name, i.imageId());
                 });
     }
 

@@ -1,10 +1,10 @@
 package io.cloudjar.ec2;
 
-import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.regions.RegionCatalog;
 import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.core.support.Filters;
+import io.cloudjar.vpc.api.Ec2Errors;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -43,7 +43,7 @@ public final class RegionsProvider implements ServiceProvider {
         Set<String> names = Set.copyOf(request.regionNames());
         for (String name : names) {
             if (RegionCatalog.get(name) == null) {
-                throw AwsErrors.badRequest("InvalidParameterValue", "Invalid region: %s", name);
+                throw Ec2Errors.of("InvalidParameterValue#region", name);
             }
         }
         boolean all = Boolean.TRUE.equals(request.allRegions());
@@ -68,7 +68,7 @@ public final class RegionsProvider implements ServiceProvider {
         Set<String> known = zones.stream().flatMap(z -> java.util.stream.Stream.of(z.zoneName(), z.zoneId())).collect(Collectors.toSet());
         for (String wanted : concat(request.zoneNames(), request.zoneIds())) {
             if (!known.contains(wanted)) {
-                throw AwsErrors.badRequest("InvalidParameterValue", "Invalid availability zone: [%s]", wanted);
+                throw Ec2Errors.of("InvalidParameterValue#zone", wanted);
             }
         }
         List<AvailabilityZone> selected = zones.stream()

@@ -1,6 +1,7 @@
 package io.cloudjar.ec2;
 
 import io.cloudjar.core.spi.CallContext;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.api.Scope;
 import java.time.Instant;
 import java.util.Comparator;
@@ -36,12 +37,10 @@ public final class RunInstancesProvider extends ComputeProvider {
                 ctx.accountId(), ctx.region(), now);
         int count = Math.min(spec.maxCount(), network.capacity());
         if (count < spec.minCount()) {
-            throw io.cloudjar.core.errors.AwsErrors.badRequest("InsufficientFreeAddressesInSubnet",
-                    "There are not enough free addresses in subnet '%s' to satisfy the requested number of instances.",
-                    network.subnet().subnetId());
+            throw Ec2Errors.of("InsufficientFreeAddressesInSubnet", network.subnet().subnetId());
         }
         if (count > 1 && network.primary().privateIpAddress() != null) {
-            throw Ec2Errors.combination("A private IP address cannot be specified when launching more than one instance.");
+            throw Ec2Errors.of("InvalidParameterCombination#privateIpCount");
         }
         List<InstanceRecord> launched = new InstanceLauncher(store, scope).launch(spec, network, devices, count,
                 request.clientToken(), now);

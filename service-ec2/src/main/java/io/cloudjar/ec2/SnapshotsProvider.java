@@ -6,6 +6,7 @@ import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.vpc.api.DescribePaging;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.api.Ec2Filters;
 import io.cloudjar.vpc.api.TagSpecifications;
 import io.cloudjar.vpc.api.Tags;
@@ -57,13 +58,13 @@ public final class SnapshotsProvider extends ComputeProvider {
     /** Copies are made in the caller's region from a completed snapshot in {@code SourceRegion}. */
     public CopySnapshotResponse copySnapshot(CallContext ctx, CopySnapshotRequest request) {
         if (RegionCatalog.get(request.sourceRegion()) == null) {
-            throw Ec2Errors.regionNotFound(request.sourceRegion());
+            throw Ec2Errors.of("InvalidParameterValue#region", request.sourceRegion());
         }
         Map<String, String> tags = TagSpecifications.tagsFor(request.tagSpecifications(), "snapshot");
         Encryption.checkKmsDependency(request.kmsKeyId(), request.encrypted());
         SnapshotRecord source = store.get(ctx.accountId(), request.sourceRegion()).requireSnapshot(request.sourceSnapshotId());
         if (!source.state(store.now()).equals("completed")) {
-            throw Ec2Errors.snapshotNotReady(source.snapshotId());
+            throw Ec2Errors.of("IncorrectState#snapshot", source.snapshotId());
         }
         boolean encrypted = source.encrypted() || Boolean.TRUE.equals(request.encrypted());
         // A snapshot's key is regional: a copy to another region uses that region's key unless one is named.
@@ -82,7 +83,7 @@ public final class SnapshotsProvider extends ComputeProvider {
         SnapshotViews.FILTERS.validate(filters);
         DescribePaging.checkMaxResults(request.maxResults(), 5, Integer.MAX_VALUE);
         DescribePaging.rejectIdsWithMaxResults(request.snapshotIds(), request.maxResults(), "SnapshotIds");
-        ResourceIds.checkAll(request.snapshotIds(), "snap", "InvalidSnapshotID.Malformed");
+        ResourceIds.checkAll(request.snapshotIds(), "snap", id -> Ec2Errors.of("InvalidSnapshotID.Malformed", id));
         ComputeState state = state(ctx);
         Instant now = store.now();
         List<SnapshotRecord> candidates = request.snapshotIds().isEmpty() ? List.copyOf(state.snapshots())
@@ -110,7 +111,7 @@ public final class SnapshotsProvider extends ComputeProvider {
                     .filter(i -> i.devices().stream().anyMatch(d -> snapshot.snapshotId().equals(d.snapshotId())))
                     .findFirst()
                     .ifPresent(i -> {
-                        throw Ec2Errors.snapshotInUse(snapshot.snapshotId(), i.imageId());
+                        throw Ec2Errors.of("InvalidSnapshot.InUse", snapshot.snapshotId(), i.imageId());
                     });
             state.removeSnapshot(snapshot.snapshotId());
         }

@@ -1,6 +1,7 @@
 package io.cloudjar.ec2;
 
 import io.cloudjar.core.spi.CallContext;
+import io.cloudjar.vpc.api.Ec2Errors;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,22 +25,22 @@ public final class VolumeAttachmentsProvider extends ComputeProvider {
         synchronized (state) {
             VolumeRecord volume = state.requireVolume(request.volumeId());
             AttachTarget instance = state.instance(request.instanceId(), now)
-                    .orElseThrow(() -> Ec2Errors.instanceNotFound(request.instanceId()));
+                    .orElseThrow(() -> Ec2Errors.of("InvalidInstanceID.NotFound", request.instanceId()));
             String volumeState = volume.state(now);
             List<VolumeRecord.Attachment> live = volume.liveAttachments(now);
             if (volumeState.equals("creating")) {
-                throw Ec2Errors.volumeState(volume.volumeId(), volumeState);
+                throw Ec2Errors.of("IncorrectState#volume", volume.volumeId(), volumeState);
             }
             if (!live.isEmpty() && (!volume.multiAttachEnabled() || live.size() >= MULTI_ATTACH_LIMIT
                     || live.stream().anyMatch(a -> a.instanceId().equals(instance.instanceId())))) {
-                throw Ec2Errors.volumeAlreadyAttached(volume.volumeId());
+                throw Ec2Errors.of("VolumeInUse#alreadyAttached", volume.volumeId());
             }
             if (!volume.availabilityZone().equals(instance.availabilityZone())) {
-                throw Ec2Errors.zoneMismatch(volume.volumeId(), instance.instanceId());
+                throw Ec2Errors.of("InvalidVolume.ZoneMismatch", volume.volumeId(), instance.instanceId());
             }
             String instanceState = instance.stateName(now);
             if (!instanceState.equals("running") && !instanceState.equals("stopped")) {
-                throw Ec2Errors.instanceState(instance.instanceId(), instanceState);
+                throw Ec2Errors.of("IncorrectInstanceState", instance.instanceId(), instanceState);
             }
             checkDeviceFree(state, instance, device, now);
             VolumeRecord.Attachment attachment = new VolumeRecord.Attachment(instance.instanceId(), device, now, false,
@@ -59,16 +60,16 @@ public final class VolumeAttachmentsProvider extends ComputeProvider {
             List<VolumeRecord.Attachment> live = volume.liveAttachments(now);
             List<VolumeRecord.Attachment> active = live.stream().filter(a -> !a.detaching()).toList();
             if (active.isEmpty()) {
-                throw Ec2Errors.volumeState(volume.volumeId(), volume.state(now));
+                throw Ec2Errors.of("IncorrectState#volume", volume.volumeId(), volume.state(now));
             }
             VolumeRecord.Attachment target = active.stream()
                     .filter(a -> request.instanceId() == null || a.instanceId().equals(request.instanceId()))
                     .filter(a -> request.device() == null || a.device().equals(request.device()))
                     .findFirst()
-                    .orElseThrow(() -> Ec2Errors.attachmentNotFound(volume.volumeId(),
+                    .orElseThrow(() -> Ec2Errors.of("InvalidAttachment.NotFound", volume.volumeId(),
                             request.instanceId() != null ? request.instanceId() : active.get(0).instanceId()));
             if (active.size() > 1 && request.instanceId() == null) {
-                throw Ec2Errors.missing("InstanceId");
+                throw Ec2Errors.of("MissingParameter", "InstanceId");
             }
             VolumeRecord.Attachment detaching = target.detach(new Lifecycle(now, store.timings().detach()));
             List<VolumeRecord.Attachment> attachments = live.stream().map(a -> a == target ? detaching : a).toList();
@@ -80,13 +81,13 @@ public final class VolumeAttachmentsProvider extends ComputeProvider {
     /** The device may be neither the instance's root device nor another live attachment's. */
     private static void checkDeviceFree(ComputeState state, AttachTarget instance, String device, Instant now) {
         if (instance.rootDeviceName() != null && DeviceNames.sameSlot(instance.rootDeviceName(), device)) {
-            throw Ec2Errors.deviceInUse(device);
+            throw Ec2Errors.of("InvalidParameterValue#deviceInUse", device, device);
         }
         boolean taken = state.volumesAttachedTo(instance.instanceId()).stream()
                 .flatMap(v -> v.liveAttachments(now).stream())
                 .anyMatch(a -> a.instanceId().equals(instance.instanceId()) && DeviceNames.sameSlot(a.device(), device));
         if (taken) {
-            throw Ec2Errors.deviceInUse(device);
+            throw Ec2Errors.of("InvalidParameterValue#deviceInUse", device, device);
         }
     }
 

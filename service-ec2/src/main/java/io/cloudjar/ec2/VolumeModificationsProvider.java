@@ -4,6 +4,7 @@ import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.vpc.api.DescribePaging;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.api.Ec2Filters;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,19 +43,19 @@ public final class VolumeModificationsProvider extends ComputeProvider {
             VolumeRecord volume = state.requireVolume(request.volumeId());
             if (volume.modification() != null) {
                 if (!volume.modification().lifecycle().isDone(now)) {
-                    throw Ec2Errors.modificationInProgress(volume.volumeId());
+                    throw Ec2Errors.of("IncorrectModificationState", volume.volumeId());
                 }
                 if (now.isBefore(volume.modification().lifecycle().start().plus(COOL_DOWN))) {
-                    throw Ec2Errors.modificationRate();
+                    throw Ec2Errors.of("VolumeModificationRateExceeded");
                 }
             }
             VolumeRules.Spec original = volume.spec();
             VolumeRules.Spec target = target(volume, request);
             if (target.size() < original.size()) {
-                throw Ec2Errors.invalidValue("New size cannot be smaller than existing size");
+                throw Ec2Errors.of("InvalidParameterValue#modificationShrink");
             }
             if (target.equals(original)) {
-                throw Ec2Errors.invalidValue("New configuration must differ from the existing one");
+                throw Ec2Errors.of("InvalidParameterValue#modificationSame");
             }
             VolumeRecord.Modification modification = new VolumeRecord.Modification(original, target,
                     new Lifecycle(now, store.timings().volumeModification()));
@@ -73,7 +74,7 @@ public final class VolumeModificationsProvider extends ComputeProvider {
         Instant now = store.now();
         for (String id : request.volumeIds()) {
             if (state.requireVolume(id).modification() == null) {
-                throw Ec2Errors.modificationNotFound(id);
+                throw Ec2Errors.of("InvalidVolumeModification.NotFound", id);
             }
         }
         List<VolumeModification> all = state.volumes().stream()

@@ -1,5 +1,6 @@
 package io.cloudjar.ec2;
 
+import io.cloudjar.vpc.api.Ec2Errors;
 import java.util.Locale;
 import java.util.Map;
 
@@ -42,28 +43,27 @@ final class VolumeRules {
         String volumeType = type == null ? DEFAULT_TYPE : type;
         Limits limits = LIMITS.get(volumeType);
         if (limits == null) {
-            throw Ec2Errors.invalidValue("The volume type '%s' is not supported.", volumeType);
+            throw Ec2Errors.of("InvalidParameterValue#volumeType", volumeType);
         }
         if (size == null && snapshotSize == null) {
-            throw Ec2Errors.missing("size or snapshotId");
+            throw Ec2Errors.of("MissingParameter", "size or snapshotId");
         }
         int gib = size == null ? snapshotSize : size;
         if (snapshotSize != null && gib < snapshotSize) {
-            throw Ec2Errors.invalidValue("Volume of size %dGiB is smaller than snapshot '%s', expect size >= %dGiB",
-                    gib, snapshotId, snapshotSize);
+            throw Ec2Errors.of("InvalidParameterValue#smallerThanSnapshot", gib, snapshotId, snapshotSize);
         }
         if (gib < limits.minSize()) {
-            throw Ec2Errors.invalidValue("Volume of %dGiB is too small; minimum is %dGiB.", gib, limits.minSize());
+            throw Ec2Errors.of("InvalidParameterValue#volumeSizeLow", gib, limits.minSize());
         }
         if (gib > limits.maxSize()) {
-            throw Ec2Errors.invalidValue("Volume of %dGiB is too large; maximum is %dGiB.", gib, limits.maxSize());
+            throw Ec2Errors.of("InvalidParameterValue#volumeSizeHigh", gib, limits.maxSize());
         }
         boolean multi = Boolean.TRUE.equals(multiAttach);
         if (multi && !volumeType.startsWith("io")) {
-            throw Ec2Errors.combination("The parameter multiAttachEnabled is only supported for io1 and io2 volumes.");
+            throw Ec2Errors.of("InvalidParameterCombination#multiAttach");
         }
         if (throughput != null && !volumeType.equals("gp3")) {
-            throw Ec2Errors.combination("The parameter throughput can only be specified for volumeType gp3.");
+            throw Ec2Errors.of("InvalidParameterCombination#throughput");
         }
         Integer effectiveIops = iops(volumeType, limits, gib, iops);
         Integer effectiveThroughput = volumeType.equals("gp3") ? throughput(throughput, effectiveIops) : null;
@@ -73,7 +73,7 @@ final class VolumeRules {
     private static Integer iops(String type, Limits limits, int gib, Integer iops) {
         if (limits.maxIops() == 0) {
             if (iops != null) {
-                throw Ec2Errors.combination("The parameter iops is not supported for %s volumes.", type);
+                throw Ec2Errors.of("InvalidParameterCombination#iops", type);
             }
             // gp2 earns 3 IOPS per GiB between 100 and 16,000; HDD and magnetic volumes report none.
             return type.equals("gp2") ? Math.min(16000, Math.max(100, 3 * gib)) : null;
@@ -82,17 +82,17 @@ final class VolumeRules {
             if (type.equals("gp3")) {
                 return GP3_BASE_IOPS;
             }
-            throw Ec2Errors.missing("iops");
+            throw Ec2Errors.of("MissingParameter", "iops");
         }
         if (iops < limits.minIops()) {
-            throw Ec2Errors.invalidValue("Volume iops of %d is too low; minimum is %d.", iops, limits.minIops());
+            throw Ec2Errors.of("InvalidParameterValue#iopsLow", iops, limits.minIops());
         }
         if (iops > limits.maxIops()) {
-            throw Ec2Errors.invalidValue("Volume iops of %d is too high; maximum is %d.", iops, limits.maxIops());
+            throw Ec2Errors.of("InvalidParameterValue#iopsHigh", iops, limits.maxIops());
         }
         // gp3's baseline 3,000 IOPS come with any size; the ratio only binds above it.
         if (!(type.equals("gp3") && iops <= GP3_BASE_IOPS) && (double) iops / gib > limits.maxIopsPerGib()) {
-            throw Ec2Errors.invalidValue("Iops to volume size ratio of %s is too high; maximum is %d",
+            throw Ec2Errors.of("InvalidParameterValue#iopsRatio",
                     String.format(Locale.ROOT, "%.6f", (double) iops / gib), limits.maxIopsPerGib());
         }
         return iops;
@@ -103,11 +103,10 @@ final class VolumeRules {
             return GP3_BASE_THROUGHPUT;
         }
         if (throughput < GP3_BASE_THROUGHPUT || throughput > GP3_MAX_THROUGHPUT) {
-            throw Ec2Errors.invalidValue("Throughput (MiBps) of %d is invalid; it must be between %d and %d.",
-                    throughput, GP3_BASE_THROUGHPUT, GP3_MAX_THROUGHPUT);
+            throw Ec2Errors.of("InvalidParameterValue#throughput", throughput, GP3_BASE_THROUGHPUT, GP3_MAX_THROUGHPUT);
         }
         if (throughput > iops / 4.0) {
-            throw Ec2Errors.invalidValue("Throughput (MiBps) to iops ratio of %s is too high; maximum is 0.250000 MiBps per iops.",
+            throw Ec2Errors.of("InvalidParameterValue#throughputRatio",
                     String.format(Locale.ROOT, "%.6f", throughput / (double) iops));
         }
         return throughput;

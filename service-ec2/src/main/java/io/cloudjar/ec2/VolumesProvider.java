@@ -6,6 +6,7 @@ import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.vpc.api.DescribePaging;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.api.Ec2Filters;
 import io.cloudjar.vpc.api.TagSpecifications;
 import java.time.Instant;
@@ -46,7 +47,7 @@ public final class VolumesProvider extends ComputeProvider {
         if (request.snapshotId() != null) {
             snapshot = state.requireSnapshot(request.snapshotId());
             if (!snapshot.state(ctx.receivedAt()).equals("completed")) {
-                throw Ec2Errors.snapshotNotReady(snapshot.snapshotId());
+                throw Ec2Errors.of("IncorrectState#snapshot", snapshot.snapshotId());
             }
         }
         VolumeRules.Spec spec = VolumeRules.check(request.volumeTypeAsString(), request.size(), request.iops(),
@@ -71,7 +72,7 @@ public final class VolumesProvider extends ComputeProvider {
         VolumeFilters.FILTERS.validate(filters);
         DescribePaging.checkMaxResults(request.maxResults(), MIN_RESULTS, Integer.MAX_VALUE);
         DescribePaging.rejectIdsWithMaxResults(request.volumeIds(), request.maxResults(), "VolumeIds");
-        ResourceIds.checkAll(request.volumeIds(), "vol", "InvalidVolumeID.Malformed");
+        ResourceIds.checkAll(request.volumeIds(), "vol", id -> Ec2Errors.of("InvalidVolumeID.Malformed", id));
         ComputeState state = state(ctx);
         Instant now = store.now();
         List<VolumeRecord> candidates = request.volumeIds().isEmpty() ? List.copyOf(state.volumes())
@@ -89,7 +90,7 @@ public final class VolumesProvider extends ComputeProvider {
             VolumeRecord volume = state.requireVolume(request.volumeId());
             List<VolumeRecord.Attachment> live = volume.liveAttachments(store.now());
             if (!live.isEmpty()) {
-                throw Ec2Errors.volumeAttached(volume.volumeId(), live.get(0).instanceId());
+                throw Ec2Errors.of("VolumeInUse", volume.volumeId(), live.get(0).instanceId());
             }
             state.removeVolume(volume.volumeId());
         }

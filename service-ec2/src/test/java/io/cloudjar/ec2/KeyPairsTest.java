@@ -1,6 +1,6 @@
 package io.cloudjar.ec2;
 
-import static io.cloudjar.ec2.Ec2ErrorAssert.assertEc2Error;
+import static io.cloudjar.core.testing.Ec2ErrorAssert.assertEc2Error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

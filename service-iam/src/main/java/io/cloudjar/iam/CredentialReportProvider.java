@@ -53,10 +53,10 @@ public final class CredentialReportProvider extends IamFeature {
         return inAccount(ctx, account -> {
             IamAccount.CredentialReport report = account.credentialReport;
             if (report == null) {
-                throw io.cloudjar.core.errors.AwsErrors.of("ReportNotPresent", 410, "Unknown");
+                throw io.cloudjar.core.errors.AwsErrors.modeled("ReportNotPresent", "Unknown");
             }
             if (!report.generated().plus(MAX_AGE).isAfter(ctx.receivedAt())) {
-                throw io.cloudjar.core.errors.AwsErrors.of("ReportExpired", 410,
+                throw io.cloudjar.core.errors.AwsErrors.modeled("ReportExpired",
                         "The request was rejected because the most recent credential report has expired.");
             }
             return GetCredentialReportResponse.builder().content(SdkBytes.fromByteArray(report.csv()))

@@ -73,7 +73,7 @@ public final class LoginProfilesProvider extends IamFeature {
             User user = Callers.user(ctx, account);
             if (user == null) {
                 // the root's password is not IAM's, and roles have none
-                throw AwsErrors.of("InvalidUserType", 400, "The request was rejected because the type of user for the "
+                throw AwsErrors.modeled("InvalidUserType", "The request was rejected because the type of user for the "
                         + "transaction was incorrect. Only IAM users can change their own password.");
             }
             if (account.passwordPolicy != null && !account.passwordPolicy.allowUsersToChange()) {

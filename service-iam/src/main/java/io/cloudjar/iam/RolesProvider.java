@@ -139,7 +139,7 @@ public final class RolesProvider extends IamFeature {
 
     static void checkDeletable(Role role) {
         if (role.path.startsWith(ServiceLinkedRolesProvider.PATH_PREFIX)) {
-            throw io.cloudjar.core.errors.AwsErrors.of("UnmodifiableEntity", 400, "Cannot perform the operation on the "
+            throw io.cloudjar.core.errors.AwsErrors.modeled("UnmodifiableEntity", "Cannot perform the operation on the "
                     + "protected role '%s' - this role is only modifiable by AWS", role.name);
         }
         if (!role.instanceProfiles.isEmpty()) {

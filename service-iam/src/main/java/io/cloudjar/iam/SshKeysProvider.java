@@ -34,7 +34,7 @@ public final class SshKeysProvider extends IamFeature {
         return inAccount(ctx, account -> {
             User user = account.user(request.userName());
             if (user.sshKeys.stream().anyMatch(k -> k.fingerprint.equals(fingerprint))) {
-                throw io.cloudjar.core.errors.AwsErrors.of("DuplicateSSHPublicKey", 400, "The request was rejected because "
+                throw io.cloudjar.core.errors.AwsErrors.modeled("DuplicateSSHPublicKey", "The request was rejected because "
                         + "the SSH public key is already associated with the specified IAM user.");
             }
             if (user.sshKeys.size() >= KEYS_PER_USER) {
@@ -56,7 +56,7 @@ public final class SshKeysProvider extends IamFeature {
             }
             blob = Base64.getDecoder().decode(parts[1]);
         } catch (IllegalArgumentException e) {
-            throw io.cloudjar.core.errors.AwsErrors.of("UnrecognizedPublicKeyEncoding", 400,
+            throw io.cloudjar.core.errors.AwsErrors.modeled("UnrecognizedPublicKeyEncoding",
                     "The request was rejected because the public key encoding format is unsupported or unrecognized.");
         }
         try {

@@ -49,7 +49,7 @@ record CopySource(String bucket, String key, String versionId) {
             throw e;
         }
         if (StorageClasses.isArchived(object) && (object.restore() == null || !object.restore().readable(state.clock().now()))) {
-            throw io.cloudjar.core.errors.AwsErrors.of("ObjectNotInActiveTierError", 403,
+            throw io.cloudjar.core.errors.AwsErrors.modeled("ObjectNotInActiveTierError",
                     "The source object of the COPY action is not in the active tier and is only stored in Amazon Glacier.");
         }
         return object;

@@ -68,7 +68,7 @@ public final class DeleteObjectsProvider extends S3Feature {
         }
         String versionId = VersionIds.parse(target.versionId());
         if (bucket.mfaDelete()) {
-            throw io.cloudjar.core.errors.AwsErrors.of("AccessDenied", 403, "Mfa Authentication must be used for this request");
+            throw io.cloudjar.core.errors.AwsErrors.modeled("AccessDenied", "Mfa Authentication must be used for this request");
         }
         StoredObject removed = writes.deleteVersion(bucket, target.key(), versionId);
         done.versionId(target.versionId());

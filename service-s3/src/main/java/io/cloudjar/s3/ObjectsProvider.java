@@ -103,7 +103,7 @@ public final class ObjectsProvider extends S3Feature {
         }
         String versionId = VersionIds.parse(request.versionId());
         if (bucket.mfaDelete() && request.mfa() == null) {
-            throw AwsErrors.of("AccessDenied", 403, "Mfa Authentication must be used for this request");
+            throw AwsErrors.modeled("AccessDenied", "Mfa Authentication must be used for this request");
         }
         StoredObject removed = writes.deleteVersion(bucket, request.key(), versionId);
         response.versionId(request.versionId());

@@ -41,7 +41,7 @@ public final class RestoreProvider extends S3Feature {
         boolean[] started = new boolean[1];
         writes.update(bucket, request.key(), request.versionId(), o -> {
             if (!StorageClasses.isArchived(o)) {
-                throw AwsErrors.of("InvalidObjectState", 403, "Restore is not allowed for the object's current storage class")
+                throw AwsErrors.modeled("InvalidObjectState", "Restore is not allowed for the object's current storage class")
                         .withDetail("StorageClass", o.metadata().storageClass());
             }
             Restore current = o.restore();

@@ -4,17 +4,20 @@ import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.errors.AwsException;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
-/** S3's errors as S3 words them (S3 API reference, "Error responses"), with the detail elements it adds. */
+/**
+ * S3's errors as S3 words them (S3 API reference, "Error responses"), with the detail elements it adds. Codes S3's
+ * model declares are {@link AwsErrors#modeled}, so their status is the model's; the others keep theirs here.
+ */
 final class S3Errors {
     private S3Errors() {
     }
 
     static AwsException noSuchBucket(String bucket) {
-        return AwsErrors.of("NoSuchBucket", 404, "The specified bucket does not exist").withDetail("BucketName", bucket);
+        return AwsErrors.modeled("NoSuchBucket", "The specified bucket does not exist").withDetail("BucketName", bucket);
     }
 
     static AwsException noSuchKey(String key) {
-        return AwsErrors.of("NoSuchKey", 404, "The specified key does not exist.").withDetail("Key", key);
+        return AwsErrors.modeled("NoSuchKey", "The specified key does not exist.").withDetail("Key", key);
     }
 
     static AwsException invalidBucketName(String bucket) {
@@ -22,13 +25,13 @@ final class S3Errors {
     }
 
     static AwsException bucketAlreadyExists(String bucket) {
-        return AwsErrors.of("BucketAlreadyExists", 409,
+        return AwsErrors.modeled("BucketAlreadyExists",
                 "The requested bucket name is not available. The bucket namespace is shared by all users of the system. "
                         + "Please select a different name and try again.").withDetail("BucketName", bucket);
     }
 
     static AwsException bucketAlreadyOwnedByYou(String bucket) {
-        return AwsErrors.of("BucketAlreadyOwnedByYou", 409,
+        return AwsErrors.modeled("BucketAlreadyOwnedByYou",
                 "Your previous request to create the named bucket succeeded and you already own it.").withDetail("BucketName", bucket);
     }
 
@@ -75,7 +78,7 @@ final class S3Errors {
     }
 
     static AwsException noSuchUpload(String uploadId) {
-        return AwsErrors.of("NoSuchUpload", 404,
+        return AwsErrors.modeled("NoSuchUpload",
                 "The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.")
                 .withDetail("UploadId", uploadId);
     }
@@ -110,7 +113,7 @@ final class S3Errors {
     }
 
     static AwsException invalidRequest(String message) {
-        return AwsErrors.of("InvalidRequest", 400, message);
+        return AwsErrors.modeled("InvalidRequest", message);
     }
 
     static AwsException malformedXml() {
@@ -119,7 +122,7 @@ final class S3Errors {
     }
 
     static AwsException invalidObjectState(String storageClass) {
-        return AwsErrors.of("InvalidObjectState", 403, "The operation is not valid for the object's storage class")
+        return AwsErrors.modeled("InvalidObjectState", "The operation is not valid for the object's storage class")
                 .withDetail("StorageClass", storageClass);
     }
 

@@ -60,7 +60,7 @@ final class S3State implements Resettable, AutoCloseable {
             throw S3Errors.noSuchBucket(name);
         }
         if (!caller.isAnonymous() && !bucket.ownerAccount().equals(caller.accountId())) {
-            throw AwsErrors.of("AccessDenied", 403, "Access Denied");
+            throw AwsErrors.modeled("AccessDenied", "Access Denied");
         }
         return bucket;
     }

@@ -1,9 +1,9 @@
 package io.cloudjar.vpc;
 
-import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.util.Ids;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.api.InstanceDirectory;
 import io.cloudjar.vpc.api.Scope;
 import io.cloudjar.vpc.api.TagSpecifications;
@@ -37,7 +37,7 @@ public final class AddressProvider extends NetworkProvider {
     public AllocateAddressResponse allocateAddress(CallContext ctx, AllocateAddressRequest request) {
         if (request.address() != null || request.customerOwnedIpv4Pool() != null
                 || (request.publicIpv4Pool() != null && !request.publicIpv4Pool().equals("amazon"))) {
-            throw VpcErrors.invalidParameter("The address pool %s does not exist or is not available to this account.",
+            throw Ec2Errors.of("InvalidParameterValue#addressPool",
                     Stream.of(request.publicIpv4Pool(), request.customerOwnedIpv4Pool(), request.address())
                             .filter(Objects::nonNull).findFirst().orElseThrow());
         }
@@ -46,7 +46,7 @@ public final class AddressProvider extends NetworkProvider {
         NetworkState state = state(ctx);
         AddressRecord address = state.write(() -> {
             if (state.addresses.size() >= ADDRESS_QUOTA) {
-                throw AwsErrors.badRequest("AddressLimitExceeded", "The maximum number of addresses has been reached.");
+                throw Ec2Errors.of("AddressLimitExceeded");
             }
             return state.addresses.add(new AddressRecord(Ids.ec2("eipalloc"), store.publicIps.allocate(), borderGroup, tags));
         });
@@ -85,7 +85,7 @@ public final class AddressProvider extends NetworkProvider {
         String interfaceId = request.networkInterfaceId();
         if (interfaceId == null) {
             if (request.instanceId() == null) {
-                throw AddressErrors.associateTarget();
+                throw Ec2Errors.of("MissingParameter#associateTarget");
             }
             InstanceDirectory.InstanceRef instance = store.instance(scope, request.instanceId());
             interfaceId = instance.primaryNetworkInterfaceId();
@@ -97,7 +97,7 @@ public final class AddressProvider extends NetworkProvider {
             AddressRecord address = address(state, request.allocationId(), request.publicIp());
             NetworkInterfaceRecord eni = state.interfaces.get(eniId);
             if (eni.requesterManaged()) {
-                throw AddressErrors.managedByService();
+                throw Ec2Errors.of("AuthFailure");
             }
             instanceId[0] = eni.instanceId();
             return Addresses.associate(store, state, address, eni, request.privateIpAddress(),
@@ -113,14 +113,14 @@ public final class AddressProvider extends NetworkProvider {
         state.write(() -> {
             AddressRecord address = request.associationId() != null
                     ? state.addresses.first(a -> request.associationId().equals(a.associationId))
-                            .orElseThrow(() -> AddressErrors.associationNotFound(request.associationId()))
+                            .orElseThrow(() -> Ec2Errors.of("InvalidAssociationID.NotFound", request.associationId()))
                     : byPublicIp(state, request.publicIp());
             if (!address.associated()) {
                 return;
             }
             NetworkInterfaceRecord eni = state.interfaces.find(address.networkInterfaceId).orElse(null);
             if (eni != null && eni.requesterManaged()) {
-                throw AddressErrors.managedByService();
+                throw Ec2Errors.of("AuthFailure");
             }
             changed[0] = eni == null ? null : eni.instanceId();
             changed[1] = address.networkInterfaceId;
@@ -132,13 +132,13 @@ public final class AddressProvider extends NetworkProvider {
 
     public ReleaseAddressResponse releaseAddress(CallContext ctx, ReleaseAddressRequest request) {
         if (request.allocationId() == null) {
-            throw AddressErrors.releaseNeedsAllocation();
+            throw Ec2Errors.of("InvalidParameterValue#releaseWithoutAllocation");
         }
         NetworkState state = state(ctx);
         state.write(() -> {
             AddressRecord address = state.addresses.get(request.allocationId());
             if (address.associated()) {
-                throw AddressErrors.addressInUse(address.publicIp);
+                throw Ec2Errors.of("InvalidIPAddress.InUse", address.publicIp);
             }
             state.addresses.remove(address.id);
             store.publicIps.release(address.publicIp);
@@ -152,12 +152,13 @@ public final class AddressProvider extends NetworkProvider {
             return state.addresses.get(allocationId);
         }
         if (publicIp == null) {
-            throw VpcErrors.missingParameter("allocationId");
+            throw Ec2Errors.of("MissingParameter", "allocationId");
         }
         return byPublicIp(state, publicIp);
     }
 
     static AddressRecord byPublicIp(NetworkState state, String publicIp) {
-        return state.addresses.first(a -> a.publicIp.equals(publicIp)).orElseThrow(() -> AddressErrors.addressNotFound(publicIp));
+        return state.addresses.first(a -> a.publicIp.equals(publicIp))
+                .orElseThrow(() -> Ec2Errors.of("InvalidAddress.NotFound", publicIp));
     }
 }

@@ -2,6 +2,7 @@ package io.cloudjar.vpc;
 
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.vpc.NetworkInterfaceRecord.PublicAddress;
+import io.cloudjar.vpc.api.Ec2Errors;
 
 /** Associating Elastic IPs with interface addresses. Callers hold the state's write lock. */
 final class Addresses {
@@ -16,14 +17,14 @@ final class Addresses {
                             String privateIp, boolean allowReassociation) {
         String target = privateIp == null ? eni.primaryIp() : privateIp;
         if (!eni.privateIps.containsKey(target)) {
-            throw AddressErrors.privateIpNotOnInterface(target, eni.id);
+            throw Ec2Errors.of("InvalidParameterValue#privateIpNotAssigned", target, eni.id);
         }
         if (address.associated()) {
             if (eni.id.equals(address.networkInterfaceId) && target.equals(address.privateIpAddress)) {
                 return address.associationId;
             }
             if (!allowReassociation) {
-                throw AddressErrors.alreadyAssociated(address.id, address.associationId);
+                throw Ec2Errors.of("Resource.AlreadyAssociated#address", address.id, address.associationId);
             }
             disassociate(state, address);
         }

@@ -4,6 +4,7 @@ import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.api.TagSpecifications;
 import io.cloudjar.vpc.api.Tags;
 import java.util.LinkedHashMap;
@@ -43,15 +44,15 @@ public final class DhcpOptionsProvider extends NetworkProvider {
         Map<String, List<String>> options = new LinkedHashMap<>();
         for (NewDhcpConfiguration c : request.dhcpConfigurations()) {
             if (c.key() == null || !KEYS.contains(c.key())) {
-                throw VpcErrors.invalidDhcpOption(c.key());
+                throw Ec2Errors.of("InvalidParameterValue#dhcpOption", c.key());
             }
             if (c.values().isEmpty()) {
-                throw VpcErrors.missingParameter("dhcpConfiguration.value");
+                throw Ec2Errors.of("MissingParameter", "dhcpConfiguration.value");
             }
             options.put(c.key(), List.copyOf(c.values()));
         }
         if (options.isEmpty()) {
-            throw VpcErrors.missingParameter("dhcpConfiguration");
+            throw Ec2Errors.of("MissingParameter", "dhcpConfiguration");
         }
         Map<String, String> tags = TagSpecifications.tagsFor(request.tagSpecifications(), "dhcp-options");
         NetworkState state = state(ctx);
@@ -72,7 +73,7 @@ public final class DhcpOptionsProvider extends NetworkProvider {
         state.write(() -> {
             DhcpOptionsRecord options = state.dhcpOptions.get(request.dhcpOptionsId());
             if (state.vpcs.first(v -> options.id.equals(v.dhcpOptionsId)).isPresent()) {
-                throw VpcErrors.dependencies("dhcpOptions", options.id);
+                throw Ec2Errors.of("DependencyViolation", "dhcpOptions", options.id);
             }
             state.dhcpOptions.remove(options.id);
         });

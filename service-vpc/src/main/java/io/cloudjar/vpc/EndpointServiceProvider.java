@@ -3,6 +3,7 @@ package io.cloudjar.vpc;
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
+import io.cloudjar.vpc.api.Ec2Errors;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointServicesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointServicesResponse;
@@ -20,7 +21,7 @@ public final class EndpointServiceProvider extends NetworkProvider {
     public DescribeVpcEndpointServicesResponse describeVpcEndpointServices(CallContext ctx, DescribeVpcEndpointServicesRequest r) {
         var filters = DESCRIBE.check(r.filters(), List.of(), r.maxResults());
         for (String name : r.serviceNames()) {
-            EndpointServices.find(ctx.region(), name).orElseThrow(() -> GatewayErrors.invalidServiceName(name));
+            EndpointServices.find(ctx.region(), name).orElseThrow(() -> Ec2Errors.of("InvalidServiceName", name));
         }
         String zones = ctx.region();
         List<ServiceDetail> candidates = EndpointServices.of(ctx.region()).stream()

@@ -1,11 +1,11 @@
 package io.cloudjar.vpc;
 
-import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.api.Ec2Filters;
 import io.cloudjar.vpc.api.TagSpecifications;
 import io.cloudjar.vpc.api.Tags;
@@ -43,20 +43,20 @@ public final class FlowLogProvider extends NetworkProvider {
     public CreateFlowLogsResponse createFlowLogs(CallContext ctx, CreateFlowLogsRequest r) {
         String destinationType = Objects.requireNonNullElse(r.logDestinationTypeAsString(), "cloud-watch-logs");
         if (destinationType.equals("cloud-watch-logs") && r.deliverLogsPermissionArn() == null) {
-            throw AwsErrors.badRequest("InvalidParameter", "DeliverLogsPermissionArn can't be empty if LogDestinationType is cloud-watch-logs.");
+            throw Ec2Errors.of("InvalidParameter#deliverLogsPermission");
         }
         if (destinationType.equals("cloud-watch-logs") && r.logGroupName() == null && r.logDestination() == null) {
-            throw VpcErrors.missingParameter("logGroupName");
+            throw Ec2Errors.of("MissingParameter", "logGroupName");
         }
         if (!destinationType.equals("cloud-watch-logs") && r.logDestination() == null) {
-            throw VpcErrors.missingParameter("logDestination");
+            throw Ec2Errors.of("MissingParameter", "logDestination");
         }
         if (r.trafficType() == null && destinationType.equals("cloud-watch-logs") && r.resourceTypeAsString() == null) {
-            throw VpcErrors.missingParameter("trafficType");
+            throw Ec2Errors.of("MissingParameter", "trafficType");
         }
         int interval = r.maxAggregationInterval() == null ? 600 : r.maxAggregationInterval();
         if (interval != 60 && interval != 600) {
-            throw VpcErrors.invalidValue("MaxAggregationInterval", interval);
+            throw Ec2Errors.of("InvalidParameterValue", interval, "MaxAggregationInterval");
         }
         Map<String, String> tags = TagSpecifications.tagsFor(r.tagSpecifications(), "vpc-flow-log");
         NetworkState state = state(ctx);
@@ -105,7 +105,7 @@ public final class FlowLogProvider extends NetworkProvider {
             List<UnsuccessfulItem> out = new ArrayList<>();
             for (String id : r.flowLogIds()) {
                 if (state.flowLogs.remove(id).isEmpty()) {
-                    AwsException e = VpcErrors.flowLogNotFound(id);
+                    AwsException e = Ec2Errors.of("InvalidFlowLogId.NotFound", id);
                     out.add(UnsuccessfulItem.builder().resourceId(id)
                             .error(UnsuccessfulItemError.builder().code(e.code()).message(e.getMessage()).build()).build());
                 }
@@ -118,15 +118,15 @@ public final class FlowLogProvider extends NetworkProvider {
     /** The NotFound error for a resource that cannot carry a flow log here, or null when it exists. */
     private static AwsException missing(NetworkState state, String id) {
         if (id.startsWith("vpc-")) {
-            return state.vpcs.contains(id) ? null : VpcErrors.vpcNotFound(id);
+            return state.vpcs.contains(id) ? null : Ec2Errors.of("InvalidVpcID.NotFound", id);
         }
         if (id.startsWith("subnet-")) {
-            return state.subnets.contains(id) ? null : VpcErrors.subnetNotFound(id);
+            return state.subnets.contains(id) ? null : Ec2Errors.of("InvalidSubnetID.NotFound", id);
         }
         if (id.startsWith("eni-")) {
-            return state.interfaces.contains(id) ? null : AddressErrors.interfaceNotFound(id);
+            return state.interfaces.contains(id) ? null : Ec2Errors.of("InvalidNetworkInterfaceID.NotFound", id);
         }
-        return AwsErrors.badRequest("InvalidID", "The ID '%s' is not valid", id);
+        return Ec2Errors.of("InvalidID", id);
     }
 
     static FlowLog render(FlowLogRecord f) {

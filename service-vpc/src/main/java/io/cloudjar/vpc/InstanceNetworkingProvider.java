@@ -1,8 +1,8 @@
 package io.cloudjar.vpc;
 
-import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.regions.RegionCatalog;
 import io.cloudjar.vpc.api.AddressInfo;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.api.InstanceNetworking;
 import io.cloudjar.vpc.api.InterfaceInfo;
 import io.cloudjar.vpc.api.InterfaceRequest;
@@ -30,19 +30,18 @@ public final class InstanceNetworkingProvider extends NetworkProvider implements
         NetworkState state = store.get(scope);
         return state.read(() -> {
             VpcRecord vpc = state.vpcs.first(v -> v.isDefault)
-                    .orElseThrow(() -> AwsErrors.badRequest("VPCIdNotSpecified", "No default VPC for this user"));
+                    .orElseThrow(() -> Ec2Errors.of("VPCIdNotSpecified"));
             List<SubnetRecord> defaults = state.subnets.where(s -> s.vpcId.equals(vpc.id) && s.defaultForAz).stream()
                     .sorted(Comparator.comparing(s -> s.availabilityZone)).toList();
             if (availabilityZone == null) {
                 return defaults.stream().findFirst().map(SeamViews::subnet).orElseThrow(
-                        () -> AwsErrors.badRequest("MissingInput", "No default subnet for this user in this region."));
+                        () -> Ec2Errors.of("MissingInput"));
             }
             if (RegionCatalog.getOrDefault(state.region).zones().stream().noneMatch(z -> z.name().equals(availabilityZone))) {
-                throw AwsErrors.badRequest("InvalidParameterValue", "Invalid availability zone: [%s]", availabilityZone);
+                throw Ec2Errors.of("InvalidParameterValue#zone", availabilityZone);
             }
             return defaults.stream().filter(s -> s.availabilityZone.equals(availabilityZone)).findFirst().map(SeamViews::subnet)
-                    .orElseThrow(() -> AwsErrors.badRequest("MissingInput",
-                            "No default subnet for availability zone: '%s'.", availabilityZone));
+                    .orElseThrow(() -> Ec2Errors.of("MissingInput#zone", availabilityZone));
         });
     }
 
@@ -65,13 +64,14 @@ public final class InstanceNetworkingProvider extends NetworkProvider implements
             for (String id : groupIds) {
                 SecurityGroupRecord g = SecurityGroupProvider.byId(state, id);
                 if (!g.vpcId.equals(vpc.id)) {
-                    throw FirewallErrors.groupInOtherVpc(id, vpc.id);
+                    throw Ec2Errors.of("InvalidParameter#groupNetwork", id, vpc.id);
                 }
                 groups.add(g);
             }
             for (String name : groupNames) {
                 groups.add(state.securityGroups.first(g -> g.vpcId.equals(vpc.id) && g.groupName.equals(name))
-                        .orElseThrow(() -> FirewallErrors.groupNameNotFound(name, vpc.id, vpc.isDefault)));
+                        .orElseThrow(() -> Ec2Errors.of("InvalidGroup.NotFound#name",
+                                name, vpc.isDefault ? "default " : "", vpc.id)));
             }
             return groups.stream().map(SeamViews::group).toList();
         });

@@ -2,6 +2,7 @@ package io.cloudjar.vpc;
 
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.vpc.NetworkInterfaceRecord.PublicAddress;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.support.Ipv4Cidr;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ final class Interfaces {
         List<String> groups = groups(state, subnet.vpcId, spec.groupIds(), spec.requesterId() == null);
         int wanted = 1 + spec.secondaryCount();
         if (subnet.availableIpAddressCount() < wanted) {
-            throw AddressErrors.subnetFull(subnet.id);
+            throw Ec2Errors.of("InsufficientFreeAddressesInSubnet", subnet.id);
         }
         List<Integer> ips = new ArrayList<>();
         if (spec.privateIp() != null) {
@@ -38,7 +39,7 @@ final class Interfaces {
         }
         while (ips.size() < wanted) {
             OptionalInt ip = subnet.allocate();
-            ips.add(ip.orElseThrow(() -> AddressErrors.subnetFull(subnet.id)));
+            ips.add(ip.orElseThrow(() -> Ec2Errors.of("InsufficientFreeAddressesInSubnet", subnet.id)));
         }
         NetworkInterfaceRecord eni = new NetworkInterfaceRecord(Ids.ec2("eni"), subnet.id, subnet.vpcId,
                 subnet.availabilityZone, state.accountId, spec.interfaceType(), macAddress(), spec.requesterId(),
@@ -51,15 +52,15 @@ final class Interfaces {
 
     /** Takes a specific address for an interface, refusing reserved, foreign and busy ones. */
     static int requestedAddress(SubnetRecord subnet, String text) {
-        int ip = Ipv4Cidr.parseAddress(text).orElseThrow(() -> AddressErrors.invalidAddress(text));
+        int ip = Ipv4Cidr.parseAddress(text).orElseThrow(() -> Ec2Errors.of("InvalidParameterValue#privateIpAddress", text));
         if (!subnet.cidr.containsAddress(ip)) {
-            throw AddressErrors.outsideSubnet(text, subnet.id);
+            throw Ec2Errors.of("InvalidParameterValue#addressOutsideSubnet", text, subnet.id);
         }
         if (!subnet.assignable(ip)) {
-            throw AddressErrors.reservedAddress(text);
+            throw Ec2Errors.of("InvalidParameterValue#addressReserved", text);
         }
         if (subnet.inUse(ip)) {
-            throw AddressErrors.ipInUse(text);
+            throw Ec2Errors.of("InvalidIPAddress.InUse", text);
         }
         subnet.take(ip);
         return ip;
@@ -120,7 +121,7 @@ final class Interfaces {
         for (String id : groupIds) {
             SecurityGroupRecord group = state.securityGroups.get(id);
             if (!group.vpcId.equals(vpcId)) {
-                throw FirewallErrors.groupInOtherVpc(id, vpcId);
+                throw Ec2Errors.of("InvalidParameter#groupNetwork", id, vpcId);
             }
             if (!out.contains(id)) {
                 out.add(id);

@@ -4,6 +4,7 @@ import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.api.TagSpecifications;
 import io.cloudjar.vpc.api.Tags;
 import java.util.List;
@@ -57,10 +58,10 @@ public final class InternetGatewayProvider extends NetworkProvider {
             InternetGatewayRecord igw = state.internetGateways.get(request.internetGatewayId());
             VpcRecord vpc = state.vpc(request.vpcId());
             if (igw.vpcId != null) {
-                throw GatewayErrors.gatewayAttached(igw.id, igw.vpcId);
+                throw Ec2Errors.of("Resource.AlreadyAssociated#gateway", igw.id, igw.vpcId);
             }
             if (state.internetGateways.first(g -> vpc.id.equals(g.vpcId)).isPresent()) {
-                throw GatewayErrors.vpcHasGateway(vpc.id);
+                throw Ec2Errors.of("Resource.AlreadyAssociated#vpcGateway", vpc.id);
             }
             igw.vpcId = vpc.id;
         });
@@ -74,12 +75,12 @@ public final class InternetGatewayProvider extends NetworkProvider {
             InternetGatewayRecord igw = state.internetGateways.get(request.internetGatewayId());
             state.vpc(request.vpcId());
             if (!Objects.equals(igw.vpcId, request.vpcId())) {
-                throw GatewayErrors.notAttached(igw.id, request.vpcId());
+                throw Ec2Errors.of("Gateway.NotAttached", igw.id, request.vpcId());
             }
             boolean mapped = state.interfaces.first(i -> i.vpcId.equals(igw.vpcId)
                     && i.privateIps.values().stream().anyMatch(Objects::nonNull)).isPresent();
             if (mapped) {
-                throw GatewayErrors.mappedAddresses(igw.vpcId);
+                throw Ec2Errors.of("DependencyViolation#mappedAddresses", igw.vpcId);
             }
             igw.vpcId = null;
         });
@@ -91,7 +92,7 @@ public final class InternetGatewayProvider extends NetworkProvider {
         state.write(() -> {
             InternetGatewayRecord igw = state.internetGateways.get(request.internetGatewayId());
             if (igw.vpcId != null) {
-                throw VpcErrors.dependencies("internetGateway", igw.id);
+                throw Ec2Errors.of("DependencyViolation", "internetGateway", igw.id);
             }
             state.internetGateways.remove(igw.id);
         });

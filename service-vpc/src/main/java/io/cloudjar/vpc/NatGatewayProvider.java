@@ -4,6 +4,7 @@ import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.api.Ec2Filters;
 import io.cloudjar.vpc.api.TagSpecifications;
 import io.cloudjar.vpc.api.Tags;
@@ -37,10 +38,10 @@ public final class NatGatewayProvider extends NetworkProvider {
     public CreateNatGatewayResponse createNatGateway(CallContext ctx, CreateNatGatewayRequest request) {
         String connectivity = Objects.requireNonNullElse(request.connectivityTypeAsString(), "public");
         if (connectivity.equals("public") && request.allocationId() == null) {
-            throw GatewayErrors.natNeedsAllocation();
+            throw Ec2Errors.of("MissingParameter#natAllocation");
         }
         if (connectivity.equals("private") && request.allocationId() != null) {
-            throw GatewayErrors.privateNatWithAllocation();
+            throw Ec2Errors.of("InvalidParameterCombination#privateNatAllocation");
         }
         Map<String, String> tags = TagSpecifications.tagsFor(request.tagSpecifications(), "natgateway");
         Instant now = store.clock.now();
@@ -49,7 +50,7 @@ public final class NatGatewayProvider extends NetworkProvider {
             SubnetRecord subnet = state.subnet(request.subnetId());
             AddressRecord address = request.allocationId() == null ? null : state.addresses.get(request.allocationId());
             if (address != null && address.associated()) {
-                throw GatewayErrors.addressAlreadyAssociated(address.id);
+                throw Ec2Errors.of("Resource.AlreadyAssociated#natAddress", address.id);
             }
             String id = Ids.ec2("nat");
             boolean internet = state.internetGateways.first(g -> subnet.vpcId.equals(g.vpcId)).isPresent();
@@ -102,7 +103,7 @@ public final class NatGatewayProvider extends NetworkProvider {
     private static NatGatewayRecord live(NetworkState state, String id, Instant now) {
         NatGatewayRecord nat = state.natGateways.get(id);
         if (nat.expired(now)) {
-            throw GatewayErrors.natGatewayNotFound(id);
+            throw Ec2Errors.of("NatGatewayNotFound", id);
         }
         return nat;
     }

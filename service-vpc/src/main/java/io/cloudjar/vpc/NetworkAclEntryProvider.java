@@ -2,6 +2,7 @@ package io.cloudjar.vpc;
 
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.vpc.NetworkAclRecord.AclEntry;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.support.Ipv4Cidr;
 import io.cloudjar.vpc.support.Ipv6Cidr;
 import java.util.Locale;
@@ -28,7 +29,7 @@ public final class NetworkAclEntryProvider extends NetworkProvider {
         state.write(() -> {
             NetworkAclRecord acl = state.networkAcls.get(r.networkAclId());
             if (acl.entry(entry.ruleNumber(), entry.egress()).isPresent()) {
-                throw FirewallErrors.aclEntryExists(entry.ruleNumber());
+                throw Ec2Errors.of("NetworkAclEntryAlreadyExists", entry.ruleNumber());
             }
             acl.entries.add(entry);
             acl.sortEntries();
@@ -43,7 +44,8 @@ public final class NetworkAclEntryProvider extends NetworkProvider {
         state.write(() -> {
             NetworkAclRecord acl = state.networkAcls.get(r.networkAclId());
             AclEntry old = acl.entry(entry.ruleNumber(), entry.egress())
-                    .orElseThrow(() -> FirewallErrors.aclEntryNotFound(entry.ruleNumber(), entry.egress(), acl.id));
+                    .orElseThrow(() -> Ec2Errors.of("InvalidNetworkAclEntry.NotFound",
+                            entry.egress() ? "egress" : "ingress", entry.ruleNumber(), acl.id));
             acl.entries.set(acl.entries.indexOf(old), entry);
         });
         return ReplaceNetworkAclEntryResponse.builder().build();
@@ -55,7 +57,8 @@ public final class NetworkAclEntryProvider extends NetworkProvider {
         NetworkState state = state(ctx);
         state.write(() -> {
             NetworkAclRecord acl = state.networkAcls.get(r.networkAclId());
-            AclEntry old = acl.entry(rule, egress).orElseThrow(() -> FirewallErrors.aclEntryNotFound(rule, egress, acl.id));
+            AclEntry old = acl.entry(rule, egress).orElseThrow(() -> Ec2Errors.of("InvalidNetworkAclEntry.NotFound",
+                    egress ? "egress" : "ingress", rule, acl.id));
             acl.entries.remove(old);
         });
         return DeleteNetworkAclEntryResponse.builder().build();
@@ -66,33 +69,34 @@ public final class NetworkAclEntryProvider extends NetworkProvider {
         int rule = ruleNumber(ruleNumber);
         String number = protocolNumber(protocol);
         if (action == null || !(action.equals("allow") || action.equals("deny"))) {
-            throw VpcErrors.invalidValue("ruleAction", action);
+            throw Ec2Errors.of("InvalidParameterValue", action, "ruleAction");
         }
         if (cidr == null && ipv6Cidr == null) {
-            throw VpcErrors.missingParameter("cidrBlock or ipv6CidrBlock");
+            throw Ec2Errors.of("MissingParameter", "cidrBlock or ipv6CidrBlock");
         }
         if (cidr != null && ipv6Cidr != null) {
-            throw FirewallErrors.aclEntryTwoBlocks();
+            throw Ec2Errors.of("InvalidParameterCombination#aclEntryBlocks");
         }
-        String v4 = cidr == null ? null : Ipv4Cidr.parse(cidr).map(Object::toString).orElseThrow(() -> VpcErrors.invalidCidr(cidr));
+        String v4 = cidr == null ? null : Ipv4Cidr.parse(cidr).map(Object::toString)
+                .orElseThrow(() -> Ec2Errors.of("InvalidParameterValue#cidrBlock", cidr));
         String v6 = ipv6Cidr == null ? null : Ipv6Cidr.parse(ipv6Cidr).map(Object::toString)
-                .orElseThrow(() -> VpcErrors.invalidValue("ipv6CidrBlock", ipv6Cidr));
+                .orElseThrow(() -> Ec2Errors.of("InvalidParameterValue", ipv6Cidr, "ipv6CidrBlock"));
         Integer from = null;
         Integer to = null;
         Integer type = null;
         Integer code = null;
         if (number.equals("6") || number.equals("17")) {
             if (ports == null || ports.from() == null || ports.to() == null) {
-                throw VpcErrors.missingParameter("portRange");
+                throw Ec2Errors.of("MissingParameter", "portRange");
             }
             if (ports.from() < 0 || ports.to() > 65535 || ports.from() > ports.to()) {
-                throw VpcErrors.invalidParameter("Invalid port range (%d-%d).", ports.from(), ports.to());
+                throw Ec2Errors.of("InvalidParameterValue#portRange", ports.from(), ports.to());
             }
             from = ports.from();
             to = ports.to();
         } else if (number.equals("1") || number.equals("58")) {
             if (icmp == null || icmp.type() == null || icmp.code() == null) {
-                throw VpcErrors.missingParameter("icmpTypeCode");
+                throw Ec2Errors.of("MissingParameter", "icmpTypeCode");
             }
             type = icmp.type();
             code = icmp.code();
@@ -102,10 +106,10 @@ public final class NetworkAclEntryProvider extends NetworkProvider {
 
     private static int ruleNumber(Integer ruleNumber) {
         if (ruleNumber == null) {
-            throw VpcErrors.missingParameter("ruleNumber");
+            throw Ec2Errors.of("MissingParameter", "ruleNumber");
         }
         if (ruleNumber < 1 || ruleNumber > MAX_RULE) {
-            throw FirewallErrors.aclRuleNumber(ruleNumber);
+            throw Ec2Errors.of("InvalidParameterValue#aclRuleNumber", ruleNumber);
         }
         return ruleNumber;
     }
@@ -113,7 +117,7 @@ public final class NetworkAclEntryProvider extends NetworkProvider {
     /** The protocol as AWS stores it: a number, or -1 for all. */
     static String protocolNumber(String protocol) {
         if (protocol == null) {
-            throw VpcErrors.missingParameter("protocol");
+            throw Ec2Errors.of("MissingParameter", "protocol");
         }
         return switch (protocol.toLowerCase(Locale.ROOT)) {
             case "-1", "all" -> "-1";
@@ -125,7 +129,7 @@ public final class NetworkAclEntryProvider extends NetworkProvider {
                 if (protocol.matches("\\d{1,3}") && Integer.parseInt(protocol) <= 255) {
                     yield String.valueOf(Integer.parseInt(protocol));
                 }
-                throw VpcErrors.invalidValue("protocol", protocol);
+                throw Ec2Errors.of("InvalidParameterValue", protocol, "protocol");
             }
         };
     }

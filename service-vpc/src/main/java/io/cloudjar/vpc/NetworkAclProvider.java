@@ -3,6 +3,7 @@ package io.cloudjar.vpc;
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.api.TagSpecifications;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.CreateNetworkAclRequest;
@@ -46,10 +47,10 @@ public final class NetworkAclProvider extends NetworkProvider {
         state.write(() -> {
             NetworkAclRecord acl = state.networkAcls.get(request.networkAclId());
             if (acl.isDefault) {
-                throw FirewallErrors.cannotDeleteDefaultAcl(acl.id);
+                throw Ec2Errors.of("InvalidParameterValue#deleteDefaultAcl", acl.id);
             }
             if (!acl.associations.isEmpty()) {
-                throw VpcErrors.dependencies("networkAcl", acl.id);
+                throw Ec2Errors.of("DependencyViolation", "networkAcl", acl.id);
             }
             state.networkAcls.remove(acl.id);
         });
@@ -63,10 +64,10 @@ public final class NetworkAclProvider extends NetworkProvider {
         String newId = state.write(() -> {
             NetworkAclRecord from = state.networkAcls.first(a -> a.associations.stream()
                             .anyMatch(x -> x.associationId().equals(request.associationId())))
-                    .orElseThrow(() -> FirewallErrors.aclAssociationNotFound(request.associationId()));
+                    .orElseThrow(() -> Ec2Errors.of("InvalidAssociationID.NotFound", request.associationId()));
             NetworkAclRecord to = state.networkAcls.get(request.networkAclId());
             if (!from.vpcId.equals(to.vpcId)) {
-                throw FirewallErrors.aclDifferentVpc(to.id, request.associationId());
+                throw Ec2Errors.of("InvalidParameterValue#aclNetwork", to.id, request.associationId());
             }
             NetworkAclRecord.Association old = from.associations.stream()
                     .filter(x -> x.associationId().equals(request.associationId())).findFirst().orElseThrow();

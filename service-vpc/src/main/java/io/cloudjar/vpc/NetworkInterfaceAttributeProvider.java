@@ -1,6 +1,7 @@
 package io.cloudjar.vpc;
 
 import io.cloudjar.core.spi.CallContext;
+import io.cloudjar.vpc.api.Ec2Errors;
 import java.util.Objects;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
 import software.amazon.awssdk.services.ec2.model.AttributeValue;
@@ -26,7 +27,7 @@ public final class NetworkInterfaceAttributeProvider extends NetworkProvider {
                 case "groupSet" -> b.groups(eni.groups());
                 case "sourceDestCheck" -> b.sourceDestCheck(AttributeBooleanValue.builder().value(eni.sourceDestCheck()).build());
                 case "attachment" -> b.attachment(eni.attachment());
-                default -> throw VpcErrors.invalidParameter("Value (%s) for parameter attribute is invalid. Unknown attribute.", attribute);
+                default -> throw Ec2Errors.of("InvalidParameterValue#attribute", attribute);
             }
             return b.build();
         });
@@ -38,7 +39,7 @@ public final class NetworkInterfaceAttributeProvider extends NetworkProvider {
         state.write(() -> {
             NetworkInterfaceRecord eni = state.interfaces.get(r.networkInterfaceId());
             if (eni.requesterManaged()) {
-                throw AddressErrors.managedByService();
+                throw Ec2Errors.of("AuthFailure");
             }
             if (r.description() != null) {
                 eni.description = Objects.requireNonNullElse(r.description().value(), "");
@@ -54,7 +55,7 @@ public final class NetworkInterfaceAttributeProvider extends NetworkProvider {
             if (r.attachment() != null) {
                 NetworkInterfaceRecord.Attachment a = eni.attachment;
                 if (a == null || !a.attachmentId().equals(r.attachment().attachmentId())) {
-                    throw AddressErrors.attachmentNotFound(r.attachment().attachmentId());
+                    throw Ec2Errors.of("InvalidAttachmentID.NotFound", r.attachment().attachmentId());
                 }
                 eni.attachment = new NetworkInterfaceRecord.Attachment(a.attachmentId(), a.instanceId(), a.instanceOwnerId(),
                         a.deviceIndex(), a.attachTime(), Boolean.TRUE.equals(r.attachment().deleteOnTermination()));

@@ -1,9 +1,9 @@
 package io.cloudjar.vpc;
 
-import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.api.InstanceDirectory;
 import io.cloudjar.vpc.api.Scope;
 import io.cloudjar.vpc.support.Ipv4Cidr;
@@ -81,7 +81,7 @@ public final class NetworkInterfaceProvider extends NetworkProvider {
         state.write(() -> {
             NetworkInterfaceRecord eni = state.interfaces.get(r.networkInterfaceId());
             if (eni.attachment != null || eni.requesterManaged()) {
-                throw AddressErrors.interfaceInUse(eni.id);
+                throw Ec2Errors.of("InvalidNetworkInterface.InUse", eni.id);
             }
             Interfaces.delete(store, state, eni);
         });
@@ -101,9 +101,10 @@ public final class NetworkInterfaceProvider extends NetworkProvider {
         NetworkState state = state(ctx);
         state.write(() -> {
             NetworkInterfaceRecord eni = state.interfaces.first(i -> i.attachment != null
-                    && i.attachment.attachmentId().equals(r.attachmentId())).orElseThrow(() -> AddressErrors.attachmentNotFound(r.attachmentId()));
+                    && i.attachment.attachmentId().equals(r.attachmentId()))
+                    .orElseThrow(() -> Ec2Errors.of("InvalidAttachmentID.NotFound", r.attachmentId()));
             if (eni.attachment.deviceIndex() == 0) {
-                throw AwsErrors.badRequest("OperationNotPermitted", "The network interface at device index 0 cannot be detached.");
+                throw Ec2Errors.of("OperationNotPermitted#detachPrimaryInterface");
             }
             eni.attachment = null;
         });
@@ -117,7 +118,7 @@ public final class NetworkInterfaceProvider extends NetworkProvider {
             SubnetRecord subnet = state.subnet(eni.subnetId);
             int count = r.secondaryPrivateIpAddressCount() == null ? 0 : r.secondaryPrivateIpAddressCount();
             if (subnet.availableIpAddressCount() < r.privateIpAddresses().size() + count) {
-                throw AddressErrors.subnetFull(subnet.id);
+                throw Ec2Errors.of("InsufficientFreeAddressesInSubnet", subnet.id);
             }
             List<String> added = new ArrayList<>();
             try {
@@ -144,10 +145,10 @@ public final class NetworkInterfaceProvider extends NetworkProvider {
             NetworkInterfaceRecord eni = state.interfaces.get(r.networkInterfaceId());
             for (String ip : r.privateIpAddresses()) {
                 if (!eni.privateIps.containsKey(ip)) {
-                    throw AddressErrors.privateIpNotOnInterface(ip, eni.id);
+                    throw Ec2Errors.of("InvalidParameterValue#privateIpNotAssigned", ip, eni.id);
                 }
                 if (ip.equals(eni.primaryIp())) {
-                    throw AddressErrors.primaryIpUnassign(ip);
+                    throw Ec2Errors.of("InvalidParameterValue#unassignPrimaryIp", ip);
                 }
             }
             r.privateIpAddresses().forEach(ip -> Interfaces.unassign(store, state, eni, ip));
@@ -160,13 +161,13 @@ public final class NetworkInterfaceProvider extends NetworkProvider {
                          boolean deleteOnTermination, java.time.Instant now) {
         NetworkInterfaceRecord eni = state.interfaces.get(interfaceId);
         if (eni.attachment != null) {
-            throw AddressErrors.alreadyAttached(eni.id, eni.attachment.instanceId());
+            throw Ec2Errors.of("InvalidParameterValue#interfaceAttached", eni.id, eni.attachment.instanceId());
         }
         if (instanceVpcId != null && !instanceVpcId.equals(eni.vpcId)) {
-            throw VpcErrors.invalidParameter("Interface %s and instance %s belong to different networks.", eni.id, instanceId);
+            throw Ec2Errors.of("InvalidParameterValue#interfaceNetwork", eni.id, instanceId);
         }
         if (state.interfacesAttachedTo(instanceId).stream().anyMatch(i -> i.attachment.deviceIndex() == deviceIndex)) {
-            throw AddressErrors.deviceIndexInUse(instanceId, deviceIndex);
+            throw Ec2Errors.of("InvalidParameterValue#deviceIndexInUse", instanceId, deviceIndex);
         }
         eni.attachment = new NetworkInterfaceRecord.Attachment(Ids.ec2("eni-attach"), instanceId, state.accountId, deviceIndex,
                 now, deleteOnTermination);

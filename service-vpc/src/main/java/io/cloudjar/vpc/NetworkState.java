@@ -1,5 +1,6 @@
 package io.cloudjar.vpc;
 
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.support.Ipv6BlockPool;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,19 +20,19 @@ import java.util.function.Supplier;
 final class NetworkState {
     final String accountId;
     final String region;
-    final Table<VpcRecord> vpcs = new Table<>(VpcErrors::vpcNotFound);
-    final Table<SubnetRecord> subnets = new Table<>(VpcErrors::subnetNotFound);
-    final Table<InternetGatewayRecord> internetGateways = new Table<>(GatewayErrors::internetGatewayNotFound);
-    final Table<EgressOnlyGatewayRecord> egressOnlyGateways = new Table<>(GatewayErrors::egressOnlyGatewayNotFound);
-    final Table<NatGatewayRecord> natGateways = new Table<>(GatewayErrors::natGatewayNotFound);
-    final Table<RouteTableRecord> routeTables = new Table<>(RouteErrors::routeTableNotFound);
-    final Table<NetworkAclRecord> networkAcls = new Table<>(FirewallErrors::networkAclNotFound);
-    final Table<SecurityGroupRecord> securityGroups = new Table<>(FirewallErrors::groupIdNotFound);
-    final Table<AddressRecord> addresses = new Table<>(AddressErrors::allocationNotFound);
-    final Table<NetworkInterfaceRecord> interfaces = new Table<>(AddressErrors::interfaceNotFound);
-    final Table<VpcEndpointRecord> endpoints = new Table<>(GatewayErrors::endpointNotFound);
-    final Table<DhcpOptionsRecord> dhcpOptions = new Table<>(VpcErrors::dhcpOptionsNotFound);
-    final Table<FlowLogRecord> flowLogs = new Table<>(VpcErrors::flowLogNotFound);
+    final Table<VpcRecord> vpcs = new Table<>(id -> Ec2Errors.of("InvalidVpcID.NotFound", id));
+    final Table<SubnetRecord> subnets = new Table<>(id -> Ec2Errors.of("InvalidSubnetID.NotFound", id));
+    final Table<InternetGatewayRecord> internetGateways = new Table<>(id -> Ec2Errors.of("InvalidInternetGatewayID.NotFound", id));
+    final Table<EgressOnlyGatewayRecord> egressOnlyGateways = new Table<>(id -> Ec2Errors.of("InvalidGatewayID.NotFound#egressOnly", id));
+    final Table<NatGatewayRecord> natGateways = new Table<>(id -> Ec2Errors.of("NatGatewayNotFound", id));
+    final Table<RouteTableRecord> routeTables = new Table<>(id -> Ec2Errors.of("InvalidRouteTableID.NotFound", id));
+    final Table<NetworkAclRecord> networkAcls = new Table<>(id -> Ec2Errors.of("InvalidNetworkAclID.NotFound", id));
+    final Table<SecurityGroupRecord> securityGroups = new Table<>(id -> Ec2Errors.of("InvalidGroup.NotFound", id));
+    final Table<AddressRecord> addresses = new Table<>(id -> Ec2Errors.of("InvalidAllocationID.NotFound", id));
+    final Table<NetworkInterfaceRecord> interfaces = new Table<>(id -> Ec2Errors.of("InvalidNetworkInterfaceID.NotFound", id));
+    final Table<VpcEndpointRecord> endpoints = new Table<>(id -> Ec2Errors.of("InvalidVpcEndpointId.NotFound", id));
+    final Table<DhcpOptionsRecord> dhcpOptions = new Table<>(id -> Ec2Errors.of("InvalidDhcpOptionID.NotFound", id));
+    final Table<FlowLogRecord> flowLogs = new Table<>(id -> Ec2Errors.of("InvalidFlowLogId.NotFound", id));
     /** Security group rule id → its group, so rules can be found (and tagged) by id alone. */
     final Map<String, String> ruleGroups = new HashMap<>();
     final Ipv6BlockPool ipv6Blocks = new Ipv6BlockPool();
@@ -103,7 +104,7 @@ final class NetworkState {
     SecurityGroupRuleRecord rule(String ruleId) {
         String groupId = ruleGroups.get(ruleId);
         if (groupId == null) {
-            throw FirewallErrors.ruleNotFound(ruleId);
+            throw Ec2Errors.of("InvalidSecurityGroupRuleId.NotFound", ruleId);
         }
         return securityGroups.get(groupId).rules.get(ruleId);
     }

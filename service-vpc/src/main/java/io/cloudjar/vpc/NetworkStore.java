@@ -3,6 +3,7 @@ package io.cloudjar.vpc;
 import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.core.store.Resettable;
 import io.cloudjar.core.util.EmulatorClock;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.api.InstanceDirectory;
 import io.cloudjar.vpc.api.Scope;
 import java.util.Optional;
@@ -43,7 +44,7 @@ final class NetworkStore implements Resettable {
     /** The instance of another module, or InvalidInstanceID.NotFound. Call without holding a state lock. */
     InstanceDirectory.InstanceRef instance(Scope scope, String instanceId) {
         return instances().flatMap(directory -> directory.instance(scope, instanceId))
-                .orElseThrow(() -> AddressErrors.instanceNotFound(instanceId));
+                .orElseThrow(() -> Ec2Errors.of("InvalidInstanceID.NotFound", instanceId));
     }
 
     /** Tells service-ec2 about an Elastic IP change of one of its instances; never under a state lock. */

@@ -3,6 +3,7 @@ package io.cloudjar.vpc;
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.api.Scope;
 import io.cloudjar.vpc.support.Ipv4Cidr;
 import io.cloudjar.vpc.api.TagSpecifications;
@@ -43,10 +44,10 @@ public final class PeeringProvider extends NetworkProvider {
         NetworkState state = state(ctx);
         String requesterCidr = state.read(() -> state.vpc(r.vpcId()).cidrBlock());
         if (r.peerVpcId() == null) {
-            throw VpcErrors.missingParameter("peerVpcId");
+            throw Ec2Errors.of("MissingParameter", "peerVpcId");
         }
         if (r.peerVpcId().equals(r.vpcId())) {
-            throw GatewayErrors.peeringSameVpc();
+            throw Ec2Errors.of("InvalidParameterValue#peeringSameVpc");
         }
         String peerOwner = Objects.requireNonNullElse(r.peerOwnerId(), ctx.accountId());
         String peerRegion = Objects.requireNonNullElse(r.peerRegion(), ctx.region());
@@ -81,7 +82,7 @@ public final class PeeringProvider extends NetworkProvider {
                 .map(p -> store.peerings.change(p.id, PeeringViews::render)).toList();
         for (String id : r.vpcPeeringConnectionIds()) {
             if (candidates.stream().noneMatch(c -> c.vpcPeeringConnectionId().equals(id))) {
-                throw GatewayErrors.peeringNotFound(id);
+                throw Ec2Errors.of("InvalidVpcPeeringConnectionID.NotFound", id);
             }
         }
         Pages.Page<VpcPeeringConnection> page = DESCRIBE.page(candidates, filters, r.maxResults(), r.nextToken());
@@ -108,23 +109,23 @@ public final class PeeringProvider extends NetworkProvider {
     public ModifyVpcPeeringConnectionOptionsResponse modifyVpcPeeringConnectionOptions(CallContext ctx,
                                                                                        ModifyVpcPeeringConnectionOptionsRequest r) {
         if (visible(ctx, store.clock.now()).stream().noneMatch(p -> p.id.equals(r.vpcPeeringConnectionId()))) {
-            throw GatewayErrors.peeringNotFound(r.vpcPeeringConnectionId());
+            throw Ec2Errors.of("InvalidVpcPeeringConnectionID.NotFound", r.vpcPeeringConnectionId());
         }
         return store.peerings.change(r.vpcPeeringConnectionId(), p -> {
             if (!p.active()) {
-                throw GatewayErrors.peeringState(p.id, p.status);
+                throw Ec2Errors.of("InvalidStateTransition", p.id, p.status);
             }
             var out = ModifyVpcPeeringConnectionOptionsResponse.builder();
             if (r.requesterPeeringConnectionOptions() != null) {
                 if (!p.requester.is(ctx.accountId(), ctx.region())) {
-                    throw GatewayErrors.peeringNotAccepter(p.id);
+                    throw Ec2Errors.of("OperationNotPermitted#peeringAccepter", p.id);
                 }
                 p.requesterDnsResolution = Boolean.TRUE.equals(r.requesterPeeringConnectionOptions().allowDnsResolutionFromRemoteVpc());
                 out.requesterPeeringConnectionOptions(o -> o.allowDnsResolutionFromRemoteVpc(p.requesterDnsResolution));
             }
             if (r.accepterPeeringConnectionOptions() != null) {
                 if (!p.accepter.is(ctx.accountId(), ctx.region())) {
-                    throw GatewayErrors.peeringNotAccepter(p.id);
+                    throw Ec2Errors.of("OperationNotPermitted#peeringAccepter", p.id);
                 }
                 p.accepterDnsResolution = Boolean.TRUE.equals(r.accepterPeeringConnectionOptions().allowDnsResolutionFromRemoteVpc());
                 out.accepterPeeringConnectionOptions(o -> o.allowDnsResolutionFromRemoteVpc(p.accepterDnsResolution));
@@ -137,18 +138,18 @@ public final class PeeringProvider extends NetworkProvider {
     private VpcPeeringConnection transition(CallContext ctx, String id, boolean accepterOnly, String to, String message) {
         Instant now = store.clock.now();
         if (visible(ctx, now).stream().noneMatch(p -> p.id.equals(id))) {
-            throw GatewayErrors.peeringNotFound(id);
+            throw Ec2Errors.of("InvalidVpcPeeringConnectionID.NotFound", id);
         }
         return store.peerings.change(id, p -> {
             if (accepterOnly && !p.accepter.is(ctx.accountId(), ctx.region())) {
-                throw GatewayErrors.peeringNotAccepter(id);
+                throw Ec2Errors.of("OperationNotPermitted#peeringAccepter", id);
             }
             Set<String> from = accepterOnly ? Set.of("pending-acceptance") : Set.of("pending-acceptance", "active");
             if (!from.contains(p.status)) {
-                throw GatewayErrors.peeringState(id, p.status);
+                throw Ec2Errors.of("InvalidStateTransition", id, p.status);
             }
             if (!accepterOnly && p.status.equals("pending-acceptance") && !p.requester.is(ctx.accountId(), ctx.region())) {
-                throw GatewayErrors.peeringNotRequester(id); // the accepter rejects a request rather than deleting it
+                throw Ec2Errors.of("OperationNotPermitted#peeringRequester", id); // the accepter rejects a request rather than deleting it
             }
             p.status = to;
             p.message = message;

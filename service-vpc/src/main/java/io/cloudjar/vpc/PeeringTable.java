@@ -1,5 +1,6 @@
 package io.cloudjar.vpc;
 
+import io.cloudjar.vpc.api.Ec2Errors;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,7 @@ final class PeeringTable {
     synchronized <T> T change(String id, Function<PeeringRecord, T> action) {
         PeeringRecord peering = rows.get(id);
         if (peering == null) {
-            throw GatewayErrors.peeringNotFound(id);
+            throw Ec2Errors.of("InvalidVpcPeeringConnectionID.NotFound", id);
         }
         return action.apply(peering);
     }

@@ -4,6 +4,7 @@ import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.vpc.api.DescribePaging;
+import io.cloudjar.vpc.api.Ec2Errors;
 import java.util.LinkedHashSet;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.DescribeManagedPrefixListsRequest;
@@ -61,7 +62,6 @@ public final class PrefixListProvider extends NetworkProvider {
             return PrefixLists.of(region);
         }
         return new LinkedHashSet<>(ids).stream().map(id -> PrefixLists.find(region, id).orElseThrow(
-                () -> io.cloudjar.core.errors.AwsErrors.badRequest("InvalidPrefixListID.NotFound",
-                        "The prefix list ID '%s' does not exist", id))).toList();
+                () -> Ec2Errors.of("InvalidPrefixListID.NotFound", id))).toList();
     }
 }

@@ -1,5 +1,6 @@
 package io.cloudjar.vpc;
 
+import io.cloudjar.vpc.api.Ec2Errors;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,8 +37,7 @@ final class PrefixLists {
     }
 
     static PrefixList require(NetworkState state, String id) {
-        return find(state.region, id).orElseThrow(() -> io.cloudjar.core.errors.AwsErrors.badRequest(
-                "InvalidPrefixListID.NotFound", "The prefix list ID '%s' does not exist", id));
+        return find(state.region, id).orElseThrow(() -> Ec2Errors.of("InvalidPrefixListID.NotFound", id));
     }
 
     private static String id(String region, String service) {

@@ -1,6 +1,7 @@
 package io.cloudjar.vpc;
 
 import io.cloudjar.core.util.Ids;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.support.Ipv4Cidr;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -84,7 +85,7 @@ final class PublicIpPool {
             lastReleased = null;
             return ip;
         }
-        throw AddressErrors.insufficientAddressCapacity();
+        throw Ec2Errors.of("AddressLimitExceeded");
     }
 
     synchronized void release(String publicIp) {

@@ -1,7 +1,7 @@
 package io.cloudjar.vpc;
 
-import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.spi.CallContext;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.api.Scope;
 import io.cloudjar.vpc.support.Ipv4Cidr;
 import io.cloudjar.vpc.support.Ipv6Cidr;
@@ -27,10 +27,10 @@ public final class RouteProvider extends NetworkProvider {
         String destination() {
             long given = Stream.of(cidr, ipv6Cidr, prefixListId).filter(Objects::nonNull).count();
             if (given == 0) {
-                throw RouteErrors.noDestination();
+                throw Ec2Errors.of("MissingParameter#routeDestination");
             }
             if (given > 1) {
-                throw RouteErrors.severalDestinations();
+                throw Ec2Errors.of("InvalidParameterCombination#routeDestinations");
             }
             return cidr != null ? cidr : ipv6Cidr != null ? ipv6Cidr : prefixListId;
         }
@@ -47,7 +47,7 @@ public final class RouteProvider extends NetworkProvider {
             RouteTableRecord table = state.routeTables.get(r.routeTableId());
             RouteRecord route = build(state, table, spec, eniOfInstance);
             if (table.route(route.destination()).isPresent()) {
-                throw RouteErrors.routeExists(route.destination());
+                throw Ec2Errors.of("RouteAlreadyExists", route.destination());
             }
             table.routes.add(route);
         });
@@ -64,9 +64,10 @@ public final class RouteProvider extends NetworkProvider {
         state.write(() -> {
             RouteTableRecord table = state.routeTables.get(r.routeTableId());
             RouteRecord route = build(state, table, spec, eniOfInstance);
-            RouteRecord old = table.route(route.destination()).orElseThrow(() -> RouteErrors.replaceMissing(route.destination()));
+            RouteRecord old = table.route(route.destination())
+                    .orElseThrow(() -> Ec2Errors.of("InvalidParameterValue#replaceMissingRoute", route.destination()));
             if (old.isLocal()) {
-                throw RouteErrors.replaceLocal(route.destination(), table.id);
+                throw Ec2Errors.of("InvalidParameterValue#replaceLocalRoute", route.destination(), table.id);
             }
             table.routes.set(table.routes.indexOf(old), route);
         });
@@ -75,14 +76,15 @@ public final class RouteProvider extends NetworkProvider {
 
     public DeleteRouteResponse deleteRoute(CallContext ctx, DeleteRouteRequest r) {
         String destination = Stream.of(r.destinationCidrBlock(), r.destinationIpv6CidrBlock(), r.destinationPrefixListId())
-                .filter(Objects::nonNull).findFirst().orElseThrow(RouteErrors::noDestination);
+                .filter(Objects::nonNull).findFirst().orElseThrow(() -> Ec2Errors.of("MissingParameter#routeDestination"));
         NetworkState state = state(ctx);
         state.write(() -> {
             RouteTableRecord table = state.routeTables.get(r.routeTableId());
             String canonical = canonical(destination);
-            RouteRecord route = table.route(canonical).orElseThrow(() -> RouteErrors.routeNotFound(destination, table.id));
+            RouteRecord route = table.route(canonical).orElseThrow(() -> Ec2Errors.of("InvalidRoute.NotFound",
+                    destinationParameter(destination), destination, table.id));
             if (route.isLocal()) {
-                throw RouteErrors.localRoute(destination, table.id);
+                throw Ec2Errors.of("InvalidParameterValue#deleteLocalRoute", destination, table.id);
             }
             table.routes.remove(route);
         });
@@ -106,24 +108,24 @@ public final class RouteProvider extends NetworkProvider {
         if (s.cidr() != null) {
             // EC2 stores the canonical block: 10.0.1.7/24 becomes 10.0.1.0/24
             cidr = Ipv4Cidr.parseMasked(s.cidr()).map(Object::toString)
-                    .orElseThrow(() -> VpcErrors.invalidValue("destinationCidrBlock", destination));
+                    .orElseThrow(() -> Ec2Errors.of("InvalidParameterValue", destination, "destinationCidrBlock"));
         } else if (s.ipv6Cidr() != null) {
             ipv6 = Ipv6Cidr.parse(s.ipv6Cidr()).map(Object::toString)
-                    .orElseThrow(() -> VpcErrors.invalidValue("destinationIpv6CidrBlock", destination));
+                    .orElseThrow(() -> Ec2Errors.of("InvalidParameterValue", destination, "destinationIpv6CidrBlock"));
         } else {
             prefixList = PrefixLists.require(state, s.prefixListId()).id();
         }
         long targets = Stream.of(s.gatewayId(), s.natGatewayId(), s.networkInterfaceId(), s.instanceId(), s.peeringId(),
                 s.egressOnlyId(), s.transitGatewayId(), s.otherTarget()).filter(Objects::nonNull).count();
         if (targets == 0) {
-            throw RouteErrors.noTarget();
+            throw Ec2Errors.of("MissingParameter#routeTarget");
         }
         if (targets > 1) {
-            throw RouteErrors.severalTargets();
+            throw Ec2Errors.of("InvalidParameterCombination#routeTargets");
         }
         if (s.networkInterfaceId() == null && s.instanceId() == null && s.natGatewayId() == null
                 && insideVpc(state.vpc(table.vpcId), cidr, ipv6)) {
-            throw RouteErrors.targetNotSupported();
+            throw Ec2Errors.of("InvalidParameterValue#localRouteTarget");
         }
         String gateway = null;
         String nat = null;
@@ -134,43 +136,42 @@ public final class RouteProvider extends NetworkProvider {
         if (s.gatewayId() != null) {
             gateway = s.gatewayId();
             if (!gateway.startsWith("igw-")) {
-                throw AwsErrors.badRequest("InvalidGatewayID.NotFound", "The gateway ID '%s' does not exist", gateway);
+                throw Ec2Errors.of("InvalidGatewayID.NotFound", gateway);
             }
             InternetGatewayRecord igw = state.internetGateways.find(gateway).orElseThrow(
-                    () -> AwsErrors.badRequest("InvalidGatewayID.NotFound", "The gateway ID '%s' does not exist", s.gatewayId()));
+                    () -> Ec2Errors.of("InvalidGatewayID.NotFound", s.gatewayId()));
             if (!table.vpcId.equals(igw.vpcId)) {
-                throw RouteErrors.differentNetworks(table.id, igw.id);
+                throw Ec2Errors.of("InvalidParameterValue#routeTableGateway", table.id, igw.id);
             }
         } else if (s.natGatewayId() != null) {
             NatGatewayRecord record = state.natGateways.find(s.natGatewayId()).filter(NatGatewayRecord::live)
-                    .orElseThrow(() -> GatewayErrors.natGatewayIdNotFound(s.natGatewayId()));
+                    .orElseThrow(() -> Ec2Errors.of("InvalidNatGatewayID.NotFound", s.natGatewayId()));
             if (!record.vpcId.equals(table.vpcId)) {
-                throw RouteErrors.differentNetworks(table.id, record.id);
+                throw Ec2Errors.of("InvalidParameterValue#routeTableGateway", table.id, record.id);
             }
             nat = record.id;
         } else if (s.networkInterfaceId() != null || s.instanceId() != null) {
             NetworkInterfaceRecord record = state.interfaces.get(s.networkInterfaceId() != null ? s.networkInterfaceId() : eniOfInstance);
             if (!record.vpcId.equals(table.vpcId)) {
-                throw RouteErrors.differentNetworks(table.id, record.id);
+                throw Ec2Errors.of("InvalidParameterValue#routeTableGateway", table.id, record.id);
             }
             eni = record.id;
             instance = s.instanceId() != null ? s.instanceId() : record.instanceId();
         } else if (s.peeringId() != null) {
             PeeringRecord record = store.peerings.find(s.peeringId())
                     .filter(p -> p.involves(state.accountId, state.region) && !"deleted".equals(p.status))
-                    .orElseThrow(() -> GatewayErrors.peeringNotFound(s.peeringId()));
+                    .orElseThrow(() -> Ec2Errors.of("InvalidVpcPeeringConnectionID.NotFound", s.peeringId()));
             peering = record.id;
         } else if (s.egressOnlyId() != null) {
             EgressOnlyGatewayRecord record = state.egressOnlyGateways.get(s.egressOnlyId());
             if (!record.vpcId.equals(table.vpcId)) {
-                throw RouteErrors.differentNetworks(table.id, record.id);
+                throw Ec2Errors.of("InvalidParameterValue#routeTableGateway", table.id, record.id);
             }
             eigw = record.id;
         } else if (s.transitGatewayId() != null) {
-            throw AwsErrors.badRequest("InvalidTransitGatewayID.NotFound", "Transit Gateway %s was deleted or does not exist.",
-                    s.transitGatewayId());
+            throw Ec2Errors.of("InvalidTransitGatewayID.NotFound", s.transitGatewayId());
         } else {
-            throw RouteErrors.routeNotSupported(s.otherTarget());
+            throw Ec2Errors.of("RouteNotSupported", s.otherTarget());
         }
         return new RouteRecord(cidr, ipv6, prefixList, gateway, nat, eni, instance, peering, eigw, null, "CreateRoute");
     }
@@ -195,5 +196,11 @@ public final class RouteProvider extends NetworkProvider {
     private static String canonical(String destination) {
         return Ipv4Cidr.parseMasked(destination).map(Object::toString)
                 .or(() -> Ipv6Cidr.parse(destination).map(Object::toString)).orElse(destination);
+    }
+
+    /** The parameter DeleteRoute's InvalidRoute.NotFound names for a destination. */
+    private static String destinationParameter(String destination) {
+        return destination.startsWith("pl-") ? "destination-prefix-list-id"
+                : destination.contains(":") ? "destination-ipv6-cidr-block" : "destination-cidr-block";
     }
 }

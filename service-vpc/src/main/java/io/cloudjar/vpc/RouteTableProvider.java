@@ -4,6 +4,7 @@ import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.vpc.RouteTableRecord.Association;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.api.TagSpecifications;
 import java.util.Map;
 import java.util.Objects;
@@ -54,7 +55,7 @@ public final class RouteTableProvider extends NetworkProvider {
         state.write(() -> {
             RouteTableRecord table = state.routeTables.get(request.routeTableId());
             if (!table.associations.isEmpty()) {
-                throw VpcErrors.dependencies("routeTable", table.id);
+                throw Ec2Errors.of("DependencyViolation", "routeTable", table.id);
             }
             state.endpoints.all().forEach(e -> e.routeTableIds.remove(table.id));
             state.routeTables.remove(table.id);
@@ -67,30 +68,30 @@ public final class RouteTableProvider extends NetworkProvider {
         String associationId = state.write(() -> {
             RouteTableRecord table = state.routeTables.get(request.routeTableId());
             if (request.subnetId() != null && request.gatewayId() != null) {
-                throw VpcErrors.invalidParameter("Specify either a subnet ID or a gateway ID, not both.");
+                throw Ec2Errors.of("InvalidParameterValue#associationTarget");
             }
             Association association;
             if (request.subnetId() != null) {
                 SubnetRecord subnet = state.subnet(request.subnetId());
                 if (!subnet.vpcId.equals(table.vpcId)) {
-                    throw RouteErrors.subnetDifferentNetwork(table.id, subnet.id);
+                    throw Ec2Errors.of("InvalidParameterValue#routeTableSubnet", table.id, subnet.id);
                 }
                 if (explicitTable(state, subnet.id) != null) {
-                    throw RouteErrors.alreadyAssociated(table.id);
+                    throw Ec2Errors.of("Resource.AlreadyAssociated#routeTable", table.id);
                 }
                 association = new Association(Ids.ec2("rtbassoc"), false, subnet.id, null);
             } else if (request.gatewayId() != null) {
                 InternetGatewayRecord igw = state.internetGateways.find(request.gatewayId())
-                        .orElseThrow(() -> RouteErrors.gatewayNotSupported(request.gatewayId()));
+                        .orElseThrow(() -> Ec2Errors.of("InvalidParameterValue#gatewayType", request.gatewayId()));
                 if (!table.vpcId.equals(igw.vpcId)) {
-                    throw RouteErrors.differentNetworks(table.id, igw.id);
+                    throw Ec2Errors.of("InvalidParameterValue#routeTableGateway", table.id, igw.id);
                 }
                 if (state.routeTables.first(t -> t.associations.stream().anyMatch(a -> igw.id.equals(a.gatewayId()))).isPresent()) {
-                    throw RouteErrors.alreadyAssociated(table.id);
+                    throw Ec2Errors.of("Resource.AlreadyAssociated#routeTable", table.id);
                 }
                 association = new Association(Ids.ec2("rtbassoc"), false, null, igw.id);
             } else {
-                throw VpcErrors.missingParameter("subnetId");
+                throw Ec2Errors.of("MissingParameter", "subnetId");
             }
             table.associations.add(association);
             return association.associationId();
@@ -105,7 +106,7 @@ public final class RouteTableProvider extends NetworkProvider {
             RouteTableRecord table = owner(state, request.associationId());
             Association association = find(table, request.associationId());
             if (association.main()) {
-                throw RouteErrors.mainAssociation(association.associationId());
+                throw Ec2Errors.of("InvalidParameterValue#mainAssociation", association.associationId());
             }
             table.associations.remove(association);
         });
@@ -120,7 +121,8 @@ public final class RouteTableProvider extends NetworkProvider {
             RouteTableRecord to = state.routeTables.get(request.routeTableId());
             Association old = find(from, request.associationId());
             if (!from.vpcId.equals(to.vpcId)) {
-                throw RouteErrors.differentNetworks(to.id, Objects.requireNonNullElse(old.subnetId(), from.vpcId));
+                throw Ec2Errors.of("InvalidParameterValue#routeTableGateway",
+                        to.id, Objects.requireNonNullElse(old.subnetId(), from.vpcId));
             }
             from.associations.remove(old);
             Association replaced = new Association(Ids.ec2("rtbassoc"), old.main(), old.subnetId(), old.gatewayId());
@@ -138,7 +140,7 @@ public final class RouteTableProvider extends NetworkProvider {
 
     private static RouteTableRecord owner(NetworkState state, String associationId) {
         return state.routeTables.first(t -> t.associations.stream().anyMatch(a -> a.associationId().equals(associationId)))
-                .orElseThrow(() -> RouteErrors.associationNotFound(associationId));
+                .orElseThrow(() -> Ec2Errors.of("InvalidAssociationID.NotFound", associationId));
     }
 
     private static Association find(RouteTableRecord table, String associationId) {

@@ -1,11 +1,11 @@
 package io.cloudjar.vpc;
 
-import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.vpc.SecurityGroupRuleRecord.Permission;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.api.TagSpecifications;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,25 +31,24 @@ public final class SecurityGroupProvider extends NetworkProvider {
     public CreateSecurityGroupResponse createSecurityGroup(CallContext ctx, CreateSecurityGroupRequest request) {
         String name = request.groupName();
         if (name == null || name.isEmpty()) {
-            throw VpcErrors.missingParameter("groupName");
+            throw Ec2Errors.of("MissingParameter", "groupName");
         }
         if (name.equals(SecurityGroupRecord.DEFAULT_NAME)) {
-            throw VpcErrors.invalidParameter("Cannot use reserved security group name: default");
+            throw Ec2Errors.of("InvalidParameterValue#groupNameDefault");
         }
         if (name.startsWith("sg-")) {
-            throw VpcErrors.invalidParameter("Group names may not be in the format sg-*.");
+            throw Ec2Errors.of("InvalidParameterValue#groupNameSg");
         }
         if (name.length() > MAX_NAME || request.description() == null || request.description().length() > MAX_NAME) {
-            throw VpcErrors.invalidParameter("Value (%s) for parameter GroupName or GroupDescription is invalid. "
-                    + "Length must be between 1 and 255.", name);
+            throw Ec2Errors.of("InvalidParameterValue#groupNameLength", name);
         }
         Map<String, String> tags = TagSpecifications.tagsFor(request.tagSpecifications(), "security-group");
         NetworkState state = state(ctx);
         SecurityGroupRecord group = state.write(() -> {
             VpcRecord vpc = request.vpcId() != null ? state.vpc(request.vpcId()) : state.vpcs.first(v -> v.isDefault)
-                    .orElseThrow(() -> AwsErrors.badRequest("VPCIdNotSpecified", "No default VPC for this user"));
+                    .orElseThrow(() -> Ec2Errors.of("VPCIdNotSpecified"));
             if (state.securityGroups.first(g -> g.vpcId.equals(vpc.id) && g.groupName.equals(name)).isPresent()) {
-                throw FirewallErrors.groupDuplicate(name, vpc.id);
+                throw Ec2Errors.of("InvalidGroup.Duplicate", name, vpc.id);
             }
             SecurityGroupRecord g = state.securityGroups.add(new SecurityGroupRecord(Ids.ec2("sg"), name, request.description(),
                     vpc.id, state.accountId, tags));
@@ -87,14 +86,14 @@ public final class SecurityGroupProvider extends NetworkProvider {
         String groupId = state.write(() -> {
             SecurityGroupRecord group = resolve(state, request.groupId(), request.groupName());
             if (group.isDefault()) {
-                throw FirewallErrors.cannotDeleteDefault(group.id);
+                throw Ec2Errors.of("CannotDelete", group.id);
             }
             boolean used = state.interfaces.first(i -> i.groupIds.contains(group.id)).isPresent()
                     || state.endpoints.first(e -> e.groupIds.contains(group.id)).isPresent()
                     || state.securityGroups.first(g -> g != group && g.rules.values().stream()
                             .anyMatch(r -> group.id.equals(r.permission.referencedGroupId()))).isPresent();
             if (used) {
-                throw FirewallErrors.groupInUse(group.id);
+                throw Ec2Errors.of("DependencyViolation#securityGroup", group.id);
             }
             group.rules.keySet().forEach(state.ruleGroups::remove);
             state.securityGroups.remove(group.id);
@@ -111,21 +110,21 @@ public final class SecurityGroupProvider extends NetworkProvider {
         if (groupName != null) {
             return byDefaultVpcName(state, groupName);
         }
-        throw VpcErrors.missingParameter("groupId");
+        throw Ec2Errors.of("MissingParameter", "groupId");
     }
 
     static SecurityGroupRecord byId(NetworkState state, String groupId) {
         if (!groupId.startsWith("sg-")) {
-            throw FirewallErrors.groupIdMalformed(groupId);
+            throw Ec2Errors.of("InvalidGroupId.Malformed", groupId);
         }
         return state.securityGroups.get(groupId);
     }
 
     static SecurityGroupRecord byDefaultVpcName(NetworkState state, String name) {
         VpcRecord vpc = state.vpcs.first(v -> v.isDefault)
-                .orElseThrow(() -> AwsErrors.badRequest("VPCIdNotSpecified", "No default VPC for this user"));
+                .orElseThrow(() -> Ec2Errors.of("VPCIdNotSpecified"));
         return state.securityGroups.first(g -> g.vpcId.equals(vpc.id) && g.groupName.equals(name))
-                .orElseThrow(() -> FirewallErrors.groupNameNotFound(name, vpc.id, true));
+                .orElseThrow(() -> Ec2Errors.of("InvalidGroup.NotFound#name", name, true ? "default " : "", vpc.id));
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

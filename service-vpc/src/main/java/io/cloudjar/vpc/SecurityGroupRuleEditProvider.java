@@ -2,6 +2,7 @@ package io.cloudjar.vpc;
 
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.vpc.SecurityGroupRules.Requested;
+import io.cloudjar.vpc.api.Ec2Errors;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
@@ -28,7 +29,7 @@ public final class SecurityGroupRuleEditProvider extends NetworkProvider {
             for (SecurityGroupRuleUpdate update : r.securityGroupRules()) {
                 SecurityGroupRuleRecord old = group.rules.get(update.securityGroupRuleId());
                 if (old == null) {
-                    throw FirewallErrors.ruleNotFound(update.securityGroupRuleId());
+                    throw Ec2Errors.of("InvalidSecurityGroupRuleId.NotFound", update.securityGroupRuleId());
                 }
                 Requested q = SecurityGroupRules.expand(state, group, List.of(permission(update.securityGroupRule()))).get(0);
                 SecurityGroupRuleRecord replaced = new SecurityGroupRuleRecord(old.id, old.groupId, old.groupOwnerId, old.egress,
@@ -36,7 +37,7 @@ public final class SecurityGroupRuleEditProvider extends NetworkProvider {
                 boolean duplicate = group.rules(old.egress).stream()
                         .anyMatch(x -> x != old && x.permission.equals(q.permission()));
                 if (duplicate) {
-                    throw FirewallErrors.permissionDuplicate(SecurityGroupRules.describe(q.permission()));
+                    throw Ec2Errors.of("InvalidPermission.Duplicate", SecurityGroupRules.describe(q.permission()));
                 }
                 group.rules.put(old.id, replaced);
             }
@@ -64,7 +65,7 @@ public final class SecurityGroupRuleEditProvider extends NetworkProvider {
             for (var d : byId) {
                 SecurityGroupRuleRecord rule = group.rules.get(d.securityGroupRuleId());
                 if (rule == null || rule.egress != egress) {
-                    throw FirewallErrors.ruleNotFound(d.securityGroupRuleId());
+                    throw Ec2Errors.of("InvalidSecurityGroupRuleId.NotFound", d.securityGroupRuleId());
                 }
                 rule.description = d.description();
             }

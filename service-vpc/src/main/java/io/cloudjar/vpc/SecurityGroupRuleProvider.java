@@ -4,6 +4,7 @@ import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.vpc.SecurityGroupRuleRecord.Permission;
 import io.cloudjar.vpc.SecurityGroupRules.Requested;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.api.TagSpecifications;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +103,7 @@ public final class SecurityGroupRuleProvider extends NetworkProvider {
             for (String ruleId : ruleIds) {
                 SecurityGroupRuleRecord rule = group.rules.get(ruleId);
                 if (rule == null || rule.egress != egress) {
-                    throw FirewallErrors.ruleNotFound(ruleId);
+                    throw Ec2Errors.of("InvalidSecurityGroupRuleId.NotFound", ruleId);
                 }
                 doomed.add(rule);
             }
@@ -115,7 +116,7 @@ public final class SecurityGroupRuleProvider extends NetworkProvider {
 
     static SecurityGroupRuleRecord find(SecurityGroupRecord group, boolean egress, Permission permission) {
         return group.rules(egress).stream().filter(rule -> rule.permission.equals(permission)).findFirst()
-                .orElseThrow(FirewallErrors::permissionNotFound);
+                .orElseThrow(() -> Ec2Errors.of("InvalidPermission.NotFound"));
     }
 
     /** The flat parameters older callers send ({@code CidrIp}, {@code IpProtocol}, …) as one more permission. */

@@ -2,6 +2,7 @@ package io.cloudjar.vpc;
 
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.vpc.SecurityGroupRuleRecord.Permission;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.support.Ipv4Cidr;
 import io.cloudjar.vpc.support.Ipv6Cidr;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ final class SecurityGroupRules {
                         pair.description()));
             }
             if (out.size() == before) {
-                throw VpcErrors.missingParameter("ipPermissions.ipRanges, ipv6Ranges, prefixListIds or groups");
+                throw Ec2Errors.of("MissingParameter", "ipPermissions.ipRanges, ipv6Ranges, prefixListIds or groups");
             }
         }
         return out;
@@ -66,13 +67,13 @@ final class SecurityGroupRules {
                                        String description, Map<String, String> tags) {
         for (SecurityGroupRuleRecord existing : group.rules(egress)) {
             if (existing.permission.equals(permission)) {
-                throw FirewallErrors.permissionDuplicate(describe(permission));
+                throw Ec2Errors.of("InvalidPermission.Duplicate", describe(permission));
             }
         }
         boolean ipv6 = permission.cidrIpv6() != null;
         long sameFamily = group.rules(egress).stream().filter(r -> (r.permission.cidrIpv6() != null) == ipv6).count();
         if (sameFamily >= RULES_PER_DIRECTION) {
-            throw FirewallErrors.ruleLimit();
+            throw Ec2Errors.of("RulesPerSecurityGroupLimitExceeded");
         }
         SecurityGroupRuleRecord rule = new SecurityGroupRuleRecord(Ids.ec2("sgr"), group.id, group.ownerId, egress,
                 permission, description, tags);
@@ -107,7 +108,7 @@ final class SecurityGroupRules {
 
     static String protocol(String requested) {
         if (requested == null || requested.isEmpty()) {
-            throw VpcErrors.missingParameter("ipPermissions.ipProtocol");
+            throw Ec2Errors.of("MissingParameter", "ipPermissions.ipProtocol");
         }
         String p = requested.toLowerCase(Locale.ROOT);
         switch (p) {
@@ -125,7 +126,7 @@ final class SecurityGroupRules {
                 if (p.matches("\\d{1,3}") && Integer.parseInt(p) <= 255) {
                     return p;
                 }
-                throw VpcErrors.invalidParameter("Invalid value '%s' for IP protocol. Unknown protocol.", requested);
+                throw Ec2Errors.of("InvalidParameterValue#ipProtocol", requested);
         }
     }
 
@@ -133,10 +134,10 @@ final class SecurityGroupRules {
         switch (protocol) {
             case "tcp", "udp" -> {
                 if (from == null || to == null) {
-                    throw VpcErrors.invalidParameter("Invalid value 'Must specify both from and to ports with TCP/UDP.' for portRange.");
+                    throw Ec2Errors.of("InvalidParameterValue#portsMissing");
                 }
                 if (from < 0 || to > 65535 || from > to) {
-                    throw VpcErrors.invalidParameter("Invalid port range (%d-%d).", from, to);
+                    throw Ec2Errors.of("InvalidParameterValue#portRange", from, to);
                 }
                 return new int[] {from, to};
             }
@@ -144,7 +145,7 @@ final class SecurityGroupRules {
                 int type = from == null ? -1 : from;
                 int code = to == null ? -1 : to;
                 if (type < -1 || type > 255 || code < -1 || code > 255) {
-                    throw VpcErrors.invalidParameter("Invalid value for ICMP type (%d) or code (%d).", type, code);
+                    throw Ec2Errors.of("InvalidParameterValue#icmp", type, code);
                 }
                 return new int[] {type, code};
             }
@@ -156,12 +157,12 @@ final class SecurityGroupRules {
 
     private static String ipv4(String cidr) {
         return Ipv4Cidr.parse(cidr).map(Object::toString)
-                .orElseThrow(() -> VpcErrors.invalidParameter("CIDR block %s is malformed", cidr));
+                .orElseThrow(() -> Ec2Errors.of("InvalidParameterValue#ruleCidr", cidr));
     }
 
     private static String ipv6(String cidr) {
         return Ipv6Cidr.parse(cidr).map(Object::toString)
-                .orElseThrow(() -> VpcErrors.invalidParameter("CIDR block %s is malformed", cidr));
+                .orElseThrow(() -> Ec2Errors.of("InvalidParameterValue#ruleCidr", cidr));
     }
 
     /** A peer group by id, or by name within the rule's own VPC. */
@@ -172,8 +173,9 @@ final class SecurityGroupRules {
         if (pair.groupName() != null) {
             VpcRecord vpc = state.vpc(group.vpcId);
             return state.securityGroups.first(g -> g.vpcId.equals(group.vpcId) && g.groupName.equals(pair.groupName()))
-                    .orElseThrow(() -> FirewallErrors.groupNameNotFound(pair.groupName(), vpc.id, vpc.isDefault));
+                    .orElseThrow(() -> Ec2Errors.of("InvalidGroup.NotFound#name",
+                            pair.groupName(), vpc.isDefault ? "default " : "", vpc.id));
         }
-        throw VpcErrors.missingParameter("groupId");
+        throw Ec2Errors.of("MissingParameter", "groupId");
     }
 }

@@ -1,8 +1,8 @@
 package io.cloudjar.vpc;
 
-import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.util.Ids;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.support.Ipv6Cidr;
 import software.amazon.awssdk.services.ec2.model.AssociateSubnetCidrBlockRequest;
 import software.amazon.awssdk.services.ec2.model.AssociateSubnetCidrBlockResponse;
@@ -16,7 +16,7 @@ public final class SubnetIpv6Provider extends NetworkProvider {
 
     public AssociateSubnetCidrBlockResponse associateSubnetCidrBlock(CallContext ctx, AssociateSubnetCidrBlockRequest request) {
         if (request.ipv6CidrBlock() == null) {
-            throw VpcErrors.missingParameter("ipv6CidrBlock");
+            throw Ec2Errors.of("MissingParameter", "ipv6CidrBlock");
         }
         NetworkState state = state(ctx);
         return state.write(() -> {
@@ -40,24 +40,22 @@ public final class SubnetIpv6Provider extends NetworkProvider {
                     }
                 }
             }
-            throw AwsErrors.badRequest("InvalidSubnetCidrBlockAssociationID.NotFound",
-                    "The subnet CIDR block with association ID '%s' does not exist", request.associationId());
+            throw Ec2Errors.of("InvalidSubnetCidrBlockAssociationID.NotFound", request.associationId());
         });
     }
 
     /** Checks and adds the block; caller holds the write lock. */
     static SubnetRecord.Ipv6Block associate(NetworkState state, SubnetRecord subnet, String text) {
-        Ipv6Cidr cidr = Ipv6Cidr.parse(text).orElseThrow(() -> VpcErrors.invalidParameter(
-                "Value (%s) for parameter ipv6CidrBlock is invalid. This is not a valid IPv6 CIDR block.", text));
+        Ipv6Cidr cidr = Ipv6Cidr.parse(text).orElseThrow(() -> Ec2Errors.of("InvalidParameterValue#ipv6CidrBlock", text));
         VpcRecord vpc = state.vpc(subnet.vpcId);
         boolean inside = vpc.ipv6.stream().anyMatch(a -> Ipv6Cidr.parse(a.ipv6CidrBlock()).orElseThrow().contains(cidr));
         if (!inside || cidr.prefix() != 64) {
-            throw VpcErrors.subnetRange(text);
+            throw Ec2Errors.of("InvalidSubnet.Range", text);
         }
         boolean taken = state.subnets.where(s -> s.vpcId.equals(vpc.id)).stream().flatMap(s -> s.ipv6.stream())
                 .anyMatch(b -> Ipv6Cidr.parse(b.ipv6CidrBlock()).orElseThrow().overlaps(cidr));
         if (taken) {
-            throw VpcErrors.subnetConflict(text);
+            throw Ec2Errors.of("InvalidSubnet.Conflict", text);
         }
         SubnetRecord.Ipv6Block block = new SubnetRecord.Ipv6Block(Ids.ec2("subnet-cidr-assoc"), cidr.toString(), "associated");
         subnet.ipv6.add(block);

@@ -3,6 +3,7 @@ package io.cloudjar.vpc;
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.regions.RegionCatalog;
 import io.cloudjar.core.support.Pages;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.support.Ipv4Cidr;
 import io.cloudjar.vpc.api.TagSpecifications;
 import java.util.Map;
@@ -25,9 +26,10 @@ public final class SubnetProvider extends NetworkProvider {
 
     public CreateSubnetResponse createSubnet(CallContext ctx, CreateSubnetRequest request) {
         if (request.cidrBlock() == null) {
-            throw VpcErrors.missingParameter("cidrBlock");
+            throw Ec2Errors.of("MissingParameter", "cidrBlock");
         }
-        Ipv4Cidr cidr = Ipv4Cidr.parse(request.cidrBlock()).orElseThrow(() -> VpcErrors.invalidCidr(request.cidrBlock()));
+        Ipv4Cidr cidr = Ipv4Cidr.parse(request.cidrBlock())
+                .orElseThrow(() -> Ec2Errors.of("InvalidParameterValue#cidrBlock", request.cidrBlock()));
         Map<String, String> tags = TagSpecifications.tagsFor(request.tagSpecifications(), "subnet");
         RegionCatalog.Zone zone = Subnets.zone(ctx.region(), request.availabilityZone(), request.availabilityZoneId());
         NetworkState state = state(ctx);
@@ -77,9 +79,9 @@ public final class SubnetProvider extends NetworkProvider {
             } else if (request.privateDnsHostnameTypeOnLaunch() != null) {
                 s.hostnameType = request.privateDnsHostnameTypeOnLaunchAsString();
             } else if (request.mapCustomerOwnedIpOnLaunch() != null && value(request.mapCustomerOwnedIpOnLaunch())) {
-                throw VpcErrors.invalidParameter("You must specify a customer-owned IPv4 pool when mapping customer-owned IPs.");
+                throw Ec2Errors.of("InvalidParameterValue#customerOwnedPool");
             } else if (request.mapCustomerOwnedIpOnLaunch() == null) {
-                throw VpcErrors.missingParameter("attribute");
+                throw Ec2Errors.of("MissingParameter", "attribute");
             }
         });
         return ModifySubnetAttributeResponse.builder().build();
@@ -90,9 +92,9 @@ public final class SubnetProvider extends NetworkProvider {
         RegionCatalog.Zone zone = Subnets.zone(ctx.region(), request.availabilityZone(), request.availabilityZoneId());
         NetworkState state = state(ctx);
         Subnet subnet = state.write(() -> {
-            VpcRecord vpc = state.vpcs.first(v -> v.isDefault).orElseThrow(VpcErrors::noDefaultVpc);
+            VpcRecord vpc = state.vpcs.first(v -> v.isDefault).orElseThrow(() -> Ec2Errors.of("DefaultVpcDoesNotExist"));
             if (state.subnets.first(s -> s.vpcId.equals(vpc.id) && s.defaultForAz && s.availabilityZone.equals(zone.name())).isPresent()) {
-                throw VpcErrors.defaultSubnetExists(zone.name());
+                throw Ec2Errors.of("DefaultSubnetAlreadyExistsInAvailabilityZone", zone.name());
             }
             for (int i = 0; i < 1 << (DefaultVpc.SUBNET_PREFIX - 16); i++) {
                 Ipv4Cidr block = DefaultVpc.subnetBlock(i);
@@ -100,14 +102,14 @@ public final class SubnetProvider extends NetworkProvider {
                     return SubnetViews.render(state, Subnets.create(state, vpc, block, zone, true, Map.of()));
                 }
             }
-            throw VpcErrors.subnetConflict(DefaultVpc.CIDR);
+            throw Ec2Errors.of("InvalidSubnet.Conflict", DefaultVpc.CIDR);
         });
         return CreateDefaultSubnetResponse.builder().subnet(subnet).build();
     }
 
     private static boolean value(AttributeBooleanValue v) {
         if (v.value() == null) {
-            throw VpcErrors.missingParameter("value");
+            throw Ec2Errors.of("MissingParameter", "value");
         }
         return v.value();
     }

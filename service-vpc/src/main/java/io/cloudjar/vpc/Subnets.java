@@ -2,6 +2,7 @@ package io.cloudjar.vpc;
 
 import io.cloudjar.core.regions.RegionCatalog;
 import io.cloudjar.core.util.Ids;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.support.Ipv4Cidr;
 import java.util.Map;
 
@@ -21,10 +22,10 @@ final class Subnets {
                                boolean defaultForAz, Map<String, String> tags) {
         boolean inside = vpc.ipv4Blocks().stream().anyMatch(b -> b.contains(cidr));
         if (!inside || cidr.prefix() < LARGEST_PREFIX || cidr.prefix() > SMALLEST_PREFIX) {
-            throw VpcErrors.subnetRange(cidr.toString());
+            throw Ec2Errors.of("InvalidSubnet.Range", cidr.toString());
         }
         if (state.subnets.first(s -> s.vpcId.equals(vpc.id) && s.cidr.overlaps(cidr)).isPresent()) {
-            throw VpcErrors.subnetConflict(cidr.toString());
+            throw Ec2Errors.of("InvalidSubnet.Conflict", cidr.toString());
         }
         SubnetRecord subnet = new SubnetRecord(Ids.ec2("subnet"), vpc.id, state.accountId, cidr, zone.name(), zone.zoneId(),
                 defaultForAz, tags);
@@ -38,7 +39,7 @@ final class Subnets {
         SubnetRecord subnet = state.subnet(subnetId);
         if (state.interfaces.first(i -> i.subnetId.equals(subnetId)).isPresent()
                 || state.natGateways.first(n -> n.subnetId.equals(subnetId) && n.live()).isPresent()) {
-            throw VpcErrors.dependencies("subnet", subnetId);
+            throw Ec2Errors.of("DependencyViolation", "subnet", subnetId);
         }
         for (NetworkAclRecord acl : state.networkAcls.where(a -> a.vpcId.equals(subnet.vpcId))) {
             acl.associations.removeIf(a -> a.subnetId().equals(subnetId));
@@ -57,7 +58,7 @@ final class Subnets {
             return zones.get(0);
         }
         return zones.stream().filter(z -> z.name().equals(name) || z.zoneId().equals(zoneId)).findFirst()
-                .orElseThrow(() -> VpcErrors.invalidZone(name != null ? name : zoneId,
+                .orElseThrow(() -> Ec2Errors.of("InvalidParameterValue#subnetZones", name != null ? name : zoneId,
                         String.join(", ", zones.stream().map(RegionCatalog.Zone::name).toList())));
     }
 }

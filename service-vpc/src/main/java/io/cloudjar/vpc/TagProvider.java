@@ -1,10 +1,10 @@
 package io.cloudjar.vpc;
 
-import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.api.Scope;
 import io.cloudjar.vpc.api.TagRegistry;
 import io.cloudjar.vpc.api.TaggableType;
@@ -74,7 +74,7 @@ public final class TagProvider extends NetworkProvider implements TagRegistry {
             Map<String, String> merged = new LinkedHashMap<>(current);
             merged.putAll(tags);
             if (merged.size() > MAX_TAGS) {
-                throw AwsErrors.badRequest("TagLimitExceeded", "The maximum number of Tags for a resource has been reached.");
+                throw Ec2Errors.of("TagLimitExceeded");
             }
         }
         for (int i = 0; i < targets.size(); i++) {
@@ -131,11 +131,11 @@ public final class TagProvider extends NetworkProvider implements TagRegistry {
     /** The type of every resource, all of which must exist, so nothing changes when one id is wrong. */
     private List<TaggableType> existing(Scope scope, List<String> resources) {
         if (resources.isEmpty()) {
-            throw VpcErrors.missingParameter("resourceIdSet");
+            throw Ec2Errors.of("MissingParameter", "resourceIdSet");
         }
         List<TaggableType> out = new ArrayList<>();
         for (String id : resources) {
-            TaggableType type = typeOf(id).orElseThrow(() -> AwsErrors.badRequest("InvalidID", "The ID '%s' is not valid", id));
+            TaggableType type = typeOf(id).orElseThrow(() -> Ec2Errors.of("InvalidID", id));
             if (type.accessor().tags(scope, id).isEmpty()) {
                 throw type.notFound().apply(id);
             }
@@ -150,14 +150,14 @@ public final class TagProvider extends NetworkProvider implements TagRegistry {
 
     private static Map<String, String> validTags(List<Tag> tags) {
         if (tags.isEmpty()) {
-            throw VpcErrors.missingParameter("tagSet");
+            throw Ec2Errors.of("MissingParameter", "tagSet");
         }
         for (Tag tag : tags) {
             if (tag.key() != null && tag.key().length() > MAX_KEY) {
-                throw VpcErrors.invalidParameter("Tag key exceeds the maximum length of %d characters", MAX_KEY);
+                throw Ec2Errors.of("InvalidParameterValue#tagKeyLength", MAX_KEY);
             }
             if (tag.value() != null && tag.value().length() > MAX_VALUE) {
-                throw VpcErrors.invalidParameter("Tag value exceeds the maximum length of %d characters", MAX_VALUE);
+                throw Ec2Errors.of("InvalidParameterValue#tagValueLength", MAX_VALUE);
             }
         }
         return Tags.toMap(new LinkedHashSet<>(tags));

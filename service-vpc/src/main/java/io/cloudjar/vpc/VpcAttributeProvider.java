@@ -1,6 +1,7 @@
 package io.cloudjar.vpc;
 
 import io.cloudjar.core.spi.CallContext;
+import io.cloudjar.vpc.api.Ec2Errors;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
@@ -24,7 +25,7 @@ public final class VpcAttributeProvider extends NetworkProvider {
                 case "enableDnsSupport" -> b.enableDnsSupport(bool(vpc.enableDnsSupport));
                 case "enableDnsHostnames" -> b.enableDnsHostnames(bool(vpc.enableDnsHostnames));
                 case "enableNetworkAddressUsageMetrics" -> b.enableNetworkAddressUsageMetrics(bool(vpc.enableNetworkAddressUsageMetrics));
-                default -> throw VpcErrors.invalidParameter("Value (%s) for parameter attribute is invalid. Unknown attribute.", attribute);
+                default -> throw Ec2Errors.of("InvalidParameterValue#attribute", attribute);
             }
             return b.build();
         });
@@ -34,10 +35,10 @@ public final class VpcAttributeProvider extends NetworkProvider {
         List<AttributeBooleanValue> given = java.util.stream.Stream.of(request.enableDnsSupport(), request.enableDnsHostnames(),
                 request.enableNetworkAddressUsageMetrics()).filter(Objects::nonNull).toList();
         if (given.size() > 1) {
-            throw VpcErrors.attributeCombination();
+            throw Ec2Errors.of("InvalidParameterCombination#vpcAttributes");
         }
         if (given.isEmpty() || given.get(0).value() == null) {
-            throw VpcErrors.missingParameter("attribute");
+            throw Ec2Errors.of("MissingParameter", "attribute");
         }
         boolean value = given.get(0).value();
         NetworkState state = state(ctx);
@@ -47,7 +48,7 @@ public final class VpcAttributeProvider extends NetworkProvider {
                 vpc.enableDnsSupport = value;
             } else if (request.enableDnsHostnames() != null) {
                 if (value && !vpc.enableDnsSupport) {
-                    throw VpcErrors.dnsHostnamesNeedSupport();
+                    throw Ec2Errors.of("InvalidParameterCombination#dnsHostnames");
                 }
                 vpc.enableDnsHostnames = value;
             } else {
@@ -60,7 +61,7 @@ public final class VpcAttributeProvider extends NetworkProvider {
     /** Only {@code default} is accepted: a dedicated VPC may become default, not the other way round. */
     public ModifyVpcTenancyResponse modifyVpcTenancy(CallContext ctx, ModifyVpcTenancyRequest request) {
         if (!"default".equals(request.instanceTenancyAsString())) {
-            throw VpcErrors.invalidValue("InstanceTenancy", request.instanceTenancyAsString());
+            throw Ec2Errors.of("InvalidParameterValue", request.instanceTenancyAsString(), "InstanceTenancy");
         }
         NetworkState state = state(ctx);
         state.write(() -> {

@@ -3,6 +3,7 @@ package io.cloudjar.vpc;
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.vpc.VpcRecord.CidrAssociation;
 import io.cloudjar.vpc.VpcRecord.Ipv6Association;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.support.Ipv4Cidr;
 import io.cloudjar.vpc.support.Ipv6BlockPool;
 import java.util.Objects;
@@ -43,13 +44,13 @@ public final class VpcCidrProvider extends NetworkProvider {
         return state.write(() -> {
             VpcRecord vpc = state.vpc(request.vpcId());
             if (vpc.cidrs.size() >= MAX_IPV4_BLOCKS) {
-                throw VpcErrors.cidrLimit(vpc.id);
+                throw Ec2Errors.of("CidrLimitExceeded", vpc.id);
             }
             if (vpc.ipv4Blocks().stream().anyMatch(b -> b.overlaps(cidr))) {
-                throw VpcErrors.cidrConflict(cidr.toString(), vpc.id);
+                throw Ec2Errors.of("InvalidVpc.Range#conflict", cidr.toString(), vpc.id);
             }
             if (VpcCidrRules.crossesPrivateRanges(vpc.ipv4Blocks().get(0), cidr)) {
-                throw VpcErrors.cidrRestricted(cidr.toString());
+                throw Ec2Errors.of("InvalidVpc.Range#restricted", cidr.toString());
             }
             CidrAssociation a = new CidrAssociation(Vpcs.associationId(), cidr.toString(), VpcRecord.ASSOCIATED);
             vpc.cidrs.add(a);
@@ -69,11 +70,11 @@ public final class VpcCidrProvider extends NetworkProvider {
                 Optional<CidrAssociation> v4 = vpc.cidrs.stream().filter(c -> c.associationId().equals(id)).findFirst();
                 if (v4.isPresent()) {
                     if (vpc.cidrs.get(0) == v4.get()) {
-                        throw VpcErrors.primaryCidr(id);
+                        throw Ec2Errors.of("OperationNotPermitted#primaryCidr", id);
                     }
                     Ipv4Cidr block = Ipv4Cidr.parse(v4.get().cidrBlock()).orElseThrow();
                     if (state.subnets.first(s -> s.vpcId.equals(vpc.id) && block.contains(s.cidr)).isPresent()) {
-                        throw VpcErrors.subnetsInCidr(id);
+                        throw Ec2Errors.of("InvalidCidrBlock.InUse", id);
                     }
                     vpc.cidrs.remove(v4.get());
                     removeLocalRoute(state, vpc.id, v4.get().cidrBlock());
@@ -94,7 +95,7 @@ public final class VpcCidrProvider extends NetworkProvider {
                             .build();
                 }
             }
-            throw VpcErrors.cidrAssociationNotFound(id);
+            throw Ec2Errors.of("InvalidVpcCidrBlockAssociationID.NotFound", id);
         });
     }
 

@@ -1,5 +1,6 @@
 package io.cloudjar.vpc;
 
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.support.Ipv4Cidr;
 import java.util.List;
 
@@ -16,19 +17,19 @@ final class VpcCidrRules {
     /** The VPC's primary block; an IPAM pool is checked first since no pool exists to allocate from. */
     static Ipv4Cidr primary(String cidrBlock, String ipv4IpamPoolId) {
         if (ipv4IpamPoolId != null) {
-            throw VpcErrors.ipamPoolNotFound(ipv4IpamPoolId);
+            throw Ec2Errors.of("InvalidIpamPoolId.NotFound", ipv4IpamPoolId);
         }
         if (cidrBlock == null) {
-            throw VpcErrors.missingCidr();
+            throw Ec2Errors.of("MissingParameter#vpcCidr");
         }
         return block(cidrBlock);
     }
 
     /** Text first (bad syntax or host bits), then size, in the order AWS reports them. */
     static Ipv4Cidr block(String cidrBlock) {
-        Ipv4Cidr cidr = Ipv4Cidr.parse(cidrBlock).orElseThrow(() -> VpcErrors.invalidCidr(cidrBlock));
+        Ipv4Cidr cidr = Ipv4Cidr.parse(cidrBlock).orElseThrow(() -> Ec2Errors.of("InvalidParameterValue#cidrBlock", cidrBlock));
         if (cidr.prefix() < LARGEST_PREFIX || cidr.prefix() > SMALLEST_PREFIX) {
-            throw VpcErrors.cidrOutOfRange(cidrBlock);
+            throw Ec2Errors.of("InvalidVpc.Range", cidrBlock);
         }
         return cidr;
     }

@@ -1,9 +1,9 @@
 package io.cloudjar.vpc;
 
-import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.api.TagSpecifications;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,9 +32,9 @@ public final class VpcEndpointProvider extends NetworkProvider {
     public CreateVpcEndpointResponse createVpcEndpoint(CallContext ctx, CreateVpcEndpointRequest r) {
         String type = Objects.requireNonNullElse(r.vpcEndpointTypeAsString(), EndpointServices.GATEWAY);
         EndpointServices.EndpointService service = EndpointServices.find(ctx.region(), r.serviceName())
-                .orElseThrow(() -> GatewayErrors.invalidServiceName(r.serviceName()));
+                .orElseThrow(() -> Ec2Errors.of("InvalidServiceName", r.serviceName()));
         if (!service.types().contains(type)) {
-            throw GatewayErrors.endpointTypeNotSupported(r.serviceName(), type);
+            throw Ec2Errors.of("InvalidParameter#endpointType", r.serviceName(), type);
         }
         Map<String, String> tags = TagSpecifications.tagsFor(r.tagSpecifications(), "vpc-endpoint");
         NetworkState state = state(ctx);
@@ -74,7 +74,7 @@ public final class VpcEndpointProvider extends NetworkProvider {
                 if (e.isPresent()) {
                     remove(state, e.get());
                 } else {
-                    var error = GatewayErrors.endpointNotFound(id);
+                    var error = Ec2Errors.of("InvalidVpcEndpointId.NotFound", id);
                     out.add(UnsuccessfulItem.builder().resourceId(id)
                             .error(UnsuccessfulItemError.builder().code(error.code()).message(error.getMessage()).build()).build());
                 }
@@ -124,16 +124,16 @@ public final class VpcEndpointProvider extends NetworkProvider {
             return;
         }
         if (!EndpointServices.GATEWAY.equals(e.endpointType)) {
-            throw AwsErrors.badRequest("InvalidParameter", "Route tables can only be given for gateway endpoints.");
+            throw Ec2Errors.of("InvalidParameter#endpointRouteTables");
         }
         String prefixList = PrefixLists.forService(state.region, e.serviceName).orElseThrow().id();
         for (String tableId : tableIds) {
             RouteTableRecord table = state.routeTables.get(tableId);
             if (!table.vpcId.equals(e.vpcId)) {
-                throw RouteErrors.differentNetworks(table.id, e.id);
+                throw Ec2Errors.of("InvalidParameterValue#routeTableGateway", table.id, e.id);
             }
             if (table.route(prefixList).isPresent()) {
-                throw RouteErrors.routeExists(prefixList);
+                throw Ec2Errors.of("RouteAlreadyExists", prefixList);
             }
             table.routes.add(new RouteRecord(null, null, prefixList, e.id, null, null, null, null, null, null, "CreateRoute"));
             e.routeTableIds.add(table.id);
@@ -145,7 +145,7 @@ public final class VpcEndpointProvider extends NetworkProvider {
             return;
         }
         if (!EndpointServices.INTERFACE.equals(e.endpointType)) {
-            throw AwsErrors.badRequest("InvalidParameter", "Subnets can only be given for interface endpoints.");
+            throw Ec2Errors.of("InvalidParameter#endpointSubnets");
         }
         if (e.groupIds.isEmpty()) {
             e.groupIds.addAll(Interfaces.groups(state, e.vpcId, groupIds, true));
@@ -153,12 +153,11 @@ public final class VpcEndpointProvider extends NetworkProvider {
         for (String subnetId : subnetIds) {
             SubnetRecord subnet = state.subnet(subnetId);
             if (!subnet.vpcId.equals(e.vpcId)) {
-                throw VpcErrors.invalidParameter("The subnet %s does not belong to vpc %s.", subnet.id, e.vpcId);
+                throw Ec2Errors.of("InvalidParameterValue#endpointSubnetVpc", subnet.id, e.vpcId);
             }
             boolean sameZone = e.subnetIds.stream().map(state::subnet).anyMatch(s -> s.availabilityZone.equals(subnet.availabilityZone));
             if (sameZone) {
-                throw AwsErrors.badRequest("DuplicateSubnetsInSameZone",
-                        "Found another VPC endpoint subnet in the availability zone of %s.", subnet.id);
+                throw Ec2Errors.of("DuplicateSubnetsInSameZone", subnet.id);
             }
             NetworkInterfaceRecord eni = Interfaces.create(state, new Interfaces.Spec(subnet.id, "VPC Endpoint Interface " + e.id,
                     e.groupIds, null, 0, "vpc_endpoint", "amazon", Map.of()));

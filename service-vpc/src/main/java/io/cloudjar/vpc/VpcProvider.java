@@ -2,6 +2,7 @@ package io.cloudjar.vpc;
 
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Pages;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.support.Ipv4Cidr;
 import io.cloudjar.vpc.api.TagSpecifications;
 import java.util.Map;
@@ -23,7 +24,7 @@ public final class VpcProvider extends NetworkProvider {
     public CreateVpcResponse createVpc(CallContext ctx, CreateVpcRequest request) {
         Ipv4Cidr cidr = VpcCidrRules.primary(request.cidrBlock(), request.ipv4IpamPoolId());
         if (request.ipv6IpamPoolId() != null) {
-            throw VpcErrors.ipamPoolNotFound(request.ipv6IpamPoolId());
+            throw Ec2Errors.of("InvalidIpamPoolId.NotFound", request.ipv6IpamPoolId());
         }
         String tenancy = tenancy(request.instanceTenancyAsString());
         Map<String, String> tags = TagSpecifications.tagsFor(request.tagSpecifications(), "vpc");
@@ -50,7 +51,7 @@ public final class VpcProvider extends NetworkProvider {
         NetworkState state = state(ctx);
         Vpc vpc = state.write(() -> {
             if (state.vpcs.first(v -> v.isDefault).isPresent()) {
-                throw VpcErrors.defaultVpcExists();
+                throw Ec2Errors.of("DefaultVpcAlreadyExists");
             }
             return VpcViews.created(DefaultVpc.create(state));
         });
@@ -63,7 +64,7 @@ public final class VpcProvider extends NetworkProvider {
             return "default";
         }
         if (requested.equals("host")) {
-            throw VpcErrors.unsupportedTenancy(requested);
+            throw Ec2Errors.of("InvalidParameterValue#tenancy", requested);
         }
         return requested;
     }

@@ -3,6 +3,7 @@ package io.cloudjar.vpc;
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.vpc.VpcRecord.CidrAssociation;
 import io.cloudjar.vpc.VpcRecord.Ipv6Association;
+import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.support.Ipv4Cidr;
 import io.cloudjar.vpc.support.Ipv6BlockPool;
 import java.time.Instant;
@@ -54,7 +55,7 @@ final class Vpcs {
                 || state.endpoints.first(e -> e.vpcId.equals(vpcId)).isPresent()
                 || store.peerings.awaitsAcceptance(state.accountId, state.region, vpcId);
         if (dependent) {
-            throw VpcErrors.dependencies("vpc", vpcId);
+            throw Ec2Errors.of("DependencyViolation", "vpc", vpcId);
         }
         state.routeTables.remove(VpcCompanions.mainRouteTable(state, vpcId).id);
         state.networkAcls.remove(VpcCompanions.defaultAcl(state, vpcId).id);

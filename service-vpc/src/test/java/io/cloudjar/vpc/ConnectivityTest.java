@@ -1,7 +1,7 @@
 package io.cloudjar.vpc;
 
+import static io.cloudjar.core.testing.Ec2ErrorAssert.assertEc2Error;
 import static io.cloudjar.vpc.DefaultVpcTest.filter;
-import static io.cloudjar.vpc.Ec2ErrorAssert.assertEc2Error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudjar.core.testing.CloudjarServerExtension;

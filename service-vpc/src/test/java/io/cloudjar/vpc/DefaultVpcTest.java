@@ -1,6 +1,6 @@
 package io.cloudjar.vpc;
 
-import static io.cloudjar.vpc.Ec2ErrorAssert.assertEc2Error;
+import static io.cloudjar.core.testing.Ec2ErrorAssert.assertEc2Error;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

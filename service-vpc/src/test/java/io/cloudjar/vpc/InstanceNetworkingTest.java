@@ -1,9 +1,9 @@
 package io.cloudjar.vpc;
 
+import static io.cloudjar.core.testing.Ec2ErrorAssert.assertEc2Error;
 import static io.cloudjar.vpc.DefaultVpcTest.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static io.cloudjar.vpc.Ec2ErrorAssert.assertEc2Error;
 
 import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.testing.CloudjarServerExtension;

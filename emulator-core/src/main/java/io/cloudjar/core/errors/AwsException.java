@@ -10,6 +10,9 @@ import java.util.Map;
  * {@code __type}). Nothing in a service builds an error body itself.
  */
 public class AwsException extends RuntimeException {
+    /** The status of an error raised with {@link AwsErrors#modeled} until the pipeline sets the model's. */
+    public static final int STATUS_FROM_MODEL = 0;
+
     private final String code;
     private final int status;
     private final boolean senderFault;
@@ -31,8 +34,22 @@ public class AwsException extends RuntimeException {
         return code;
     }
 
+    /** The HTTP status; {@link #STATUS_FROM_MODEL} for a modeled error the pipeline has not answered yet. */
     public int status() {
         return status;
+    }
+
+    /** Whether the status is still to be taken from the API model ({@link AwsErrors#modeled}). */
+    public boolean statusFromModel() {
+        return status == STATUS_FROM_MODEL;
+    }
+
+    /** This error with the status and fault side the API model declares; message, details and response members kept. */
+    public AwsException withModelStatus(int modelStatus, boolean modelSenderFault) {
+        AwsException resolved = new AwsException(code, modelStatus, getMessage(), modelSenderFault);
+        resolved.details.putAll(details);
+        resolved.responseMembers = responseMembers;
+        return resolved;
     }
 
     /** AWS query's {@code <Type>Sender</Type>} versus {@code Receiver}. */

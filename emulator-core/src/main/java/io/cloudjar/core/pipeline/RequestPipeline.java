@@ -46,8 +46,9 @@ public final class RequestPipeline {
                 }
             }
         } catch (AwsException e) {
-            ctx.error(e);
-            ctx.response(encodeError(ctx, e));
+            AwsException error = ModeledErrors.resolve(ctx.api(), e);
+            ctx.error(error);
+            ctx.response(encodeError(ctx, error));
         } catch (Exception | Error e) {
             LOG.error("Internal error in {} {}", ctx.request(), ctx.operationName(), e);
             AwsException internal = AwsErrors.internal("We encountered an internal error. Please try again.");

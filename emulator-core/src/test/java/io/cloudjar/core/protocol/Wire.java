@@ -12,6 +12,8 @@ import io.cloudjar.core.pipeline.RequestContext;
 import io.cloudjar.core.pipeline.TestContexts;
 import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,16 +76,16 @@ final class Wire {
         if (body instanceof ResponseBody.Bytes b) {
             return b.data();
         }
-        if (body instanceof ResponseBody.FileSlice slice) {
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) slice.length());
-            try (var channel = slice.channel()) {
-                while (buffer.hasRemaining() && channel.read(buffer, slice.offset() + buffer.position()) >= 0) {
-                    // read the slice whole, as the transport would send it
+        if (body instanceof ResponseBody.FileSlice f) { // a Reply of a file (S3 GetObject)
+            try (FileChannel channel = f.channel()) {
+                ByteBuffer data = ByteBuffer.allocate(Math.toIntExact(f.length()));
+                while (data.hasRemaining() && channel.read(data, f.offset() + data.position()) >= 0) {
+                    // read until the slice is complete
                 }
+                return data.array();
             } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new AssertionError(e);
             }
-            return buffer.array();
         }
         assertThat(body).as("response body").isEqualTo(ResponseBody.EMPTY);
         return new byte[0];

@@ -3,7 +3,11 @@ package io.cloudjar.iam.state;
 import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.errors.AwsException;
 
-/** IAM's and STS's errors, worded as AWS words them; one place for every message. */
+/**
+ * IAM's and STS's errors, worded as AWS words them; one place for every message. Codes IAM's model declares are
+ * {@link AwsErrors#modeled}, so their status is the model's (noted in the section headings); ValidationError and
+ * AccessDenied, which it does not declare, keep theirs here.
+ */
 public final class IamErrors {
     private IamErrors() {
     }
@@ -79,7 +83,7 @@ public final class IamErrors {
     }
 
     public static AwsException noSuchEntity(String message, Object... args) {
-        return AwsErrors.of("NoSuchEntity", 404, message, args);
+        return AwsErrors.modeled("NoSuchEntity", message, args);
     }
 
     // EntityAlreadyExists (409)
@@ -117,28 +121,28 @@ public final class IamErrors {
     }
 
     public static AwsException exists(String message, Object... args) {
-        return AwsErrors.of("EntityAlreadyExists", 409, message, args);
+        return AwsErrors.modeled("EntityAlreadyExists", message, args);
     }
 
     // DeleteConflict (409)
 
     public static AwsException deleteConflict(String message, Object... args) {
-        return AwsErrors.of("DeleteConflict", 409, message, args);
+        return AwsErrors.modeled("DeleteConflict", message, args);
     }
 
     // LimitExceeded (409)
 
     public static AwsException quota(String quota, int limit) {
-        return AwsErrors.of("LimitExceeded", 409, "Cannot exceed quota for %s: %d", quota, limit);
+        return AwsErrors.modeled("LimitExceeded", "Cannot exceed quota for %s: %d", quota, limit);
     }
 
     public static AwsException tooManyPolicyVersions() {
-        return AwsErrors.of("LimitExceeded", 409, "A managed policy can have up to %d versions. Before you create a new "
+        return AwsErrors.modeled("LimitExceeded", "A managed policy can have up to %d versions. Before you create a new "
                 + "version, you must delete an existing version.", ManagedPolicy.MAX_VERSIONS);
     }
 
     public static AwsException tooManyTags() {
-        return AwsErrors.of("LimitExceeded", 409, "The number of tags has reached the maximum limit.");
+        return AwsErrors.modeled("LimitExceeded", "The number of tags has reached the maximum limit.");
     }
 
     // InvalidInput / ValidationError (400)
@@ -152,7 +156,7 @@ public final class IamErrors {
     }
 
     public static AwsException invalidInput(String message, Object... args) {
-        return AwsErrors.of("InvalidInput", 400, message, args);
+        return AwsErrors.modeled("InvalidInput", message, args);
     }
 
     /** A Marker IAM did not hand out (moto answers the same). */
@@ -165,15 +169,15 @@ public final class IamErrors {
     }
 
     public static AwsException malformedPolicy(String message) {
-        return AwsErrors.of("MalformedPolicyDocument", 400, message);
+        return AwsErrors.modeled("MalformedPolicyDocument", message);
     }
 
     public static AwsException passwordPolicyViolation(String reason) {
-        return AwsErrors.of("PasswordPolicyViolation", 400, "Password does not conform to the account password policy. %s", reason);
+        return AwsErrors.modeled("PasswordPolicyViolation", "Password does not conform to the account password policy. %s", reason);
     }
 
     public static AwsException invalidAuthenticationCode(String serial) {
-        return AwsErrors.of("InvalidAuthenticationCode", 403, "Authentication code for device %s is not valid.", serial);
+        return AwsErrors.modeled("InvalidAuthenticationCode", "Authentication code for device %s is not valid.", serial);
     }
 
     public static AwsException accessDenied(String message, Object... args) {

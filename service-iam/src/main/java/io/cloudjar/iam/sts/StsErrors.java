@@ -3,7 +3,12 @@ package io.cloudjar.iam.sts;
 import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.errors.AwsException;
 
-/** STS's errors, worded as STS words them. */
+/**
+ * STS's errors, worded as STS words them. Codes STS's model declares are {@link AwsErrors#modeled}, so their status
+ * is the model's; AccessDenied and ValidationError, which it does not declare, keep theirs here. The model's
+ * ExpiredTokenException is what AssumeRoleWithWebIdentity answers for an expired identity token; a call signed with
+ * expired session credentials is answered ExpiredToken instead (by the core's Authenticate stage, as AWS answers it).
+ */
 final class StsErrors {
     private StsErrors() {
     }
@@ -22,14 +27,14 @@ final class StsErrors {
     }
 
     static AwsException invalidIdentityToken(String message, Object... args) {
-        return AwsErrors.of("InvalidIdentityToken", 400, message, args);
+        return AwsErrors.modeled("InvalidIdentityToken", message, args);
     }
 
     static AwsException malformedPolicy(String message) {
-        return AwsErrors.of("MalformedPolicyDocument", 400, message);
+        return AwsErrors.modeled("MalformedPolicyDocument", message);
     }
 
     static AwsException packedPolicyTooLarge() {
-        return AwsErrors.of("PackedPolicyTooLarge", 400, "Packed policy consumes more than 100% of the allotted space.");
+        return AwsErrors.modeled("PackedPolicyTooLarge", "Packed policy consumes more than 100% of the allotted space.");
     }
 }

@@ -25,7 +25,7 @@ public final class StsInfoProvider extends StsFeature {
     public DecodeAuthorizationMessageResponse decodeAuthorizationMessage(CallContext ctx, DecodeAuthorizationMessageRequest request) {
         String decoded = AuthorizationMessages.decode(request.encodedMessage());
         if (decoded == null) {
-            throw AwsErrors.of("InvalidAuthorizationMessageException", 400, "The encoded authorization message is invalid.");
+            throw AwsErrors.modeled("InvalidAuthorizationMessageException", "The encoded authorization message is invalid.");
         }
         return DecodeAuthorizationMessageResponse.builder().decodedMessage(decoded).build();
     }

@@ -48,7 +48,7 @@ public final class WebIdentityProvider extends StsFeature {
         }
         String subject = claims.path("sub").asText(null);
         if (claims.has("exp") && Instant.ofEpochSecond(claims.path("exp").asLong()).isBefore(ctx.receivedAt())) {
-            throw AwsErrors.of("ExpiredTokenException", 400, "Token expired: current date/time %s must be before the "
+            throw AwsErrors.modeled("ExpiredTokenException", "Token expired: current date/time %s must be before the "
                     + "expiration date/time %s", ctx.receivedAt(), Instant.ofEpochSecond(claims.path("exp").asLong()));
         }
         IamAccount account = state.account(ref.accountId());

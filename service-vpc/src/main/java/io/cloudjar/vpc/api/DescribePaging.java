@@ -1,6 +1,5 @@
 package io.cloudjar.vpc.api;
 
-import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.support.Pages;
 import java.util.Collection;
@@ -25,20 +24,17 @@ public final class DescribePaging {
             return;
         }
         if (maxResults < min) {
-            throw AwsErrors.badRequest("InvalidParameterValue",
-                    "Value ( %d ) for parameter MaxResults is invalid. Expecting a value greater than or equal to %d.", maxResults, min);
+            throw Ec2Errors.of("InvalidParameterValue#maxResultsLow", maxResults, min);
         }
         if (maxResults > max) {
-            throw AwsErrors.badRequest("InvalidParameterValue",
-                    "Value ( %d ) for parameter MaxResults is invalid. Expecting a value smaller than or equal to %d.", maxResults, max);
+            throw Ec2Errors.of("InvalidParameterValue#maxResultsHigh", maxResults, max);
         }
     }
 
     /** EC2 refuses to page an explicit id list; {@code idsParameter} is named as the operation names it. */
     public static void rejectIdsWithMaxResults(Collection<String> ids, Integer maxResults, String idsParameter) {
         if (maxResults != null && ids != null && !ids.isEmpty()) {
-            throw AwsErrors.badRequest("InvalidParameterCombination",
-                    "The parameter %s cannot be used with the parameter MaxResults", idsParameter);
+            throw Ec2Errors.of("InvalidParameterCombination#maxResults", idsParameter);
         }
     }
 
@@ -50,7 +46,6 @@ public final class DescribePaging {
 
     /** EC2's answer to a NextToken it did not hand out (as DescribeVpcs words it). */
     public static AwsException invalidNextToken(String token) {
-        return AwsErrors.badRequest("InvalidParameterValue", "Value ( %s ) for parameter NextToken is invalid. The token is invalid.",
-                token);
+        return Ec2Errors.of("InvalidParameterValue#nextToken", token);
     }
 }

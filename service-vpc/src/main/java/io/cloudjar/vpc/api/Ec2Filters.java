@@ -1,6 +1,5 @@
 package io.cloudjar.vpc.api;
 
-import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.support.Filters;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.Filter;
@@ -17,7 +16,7 @@ public final class Ec2Filters {
     private static Filters.Filter convert(Filter filter) {
         // A Filter.N.Value without Filter.N.Name would otherwise reach Filters.validate as a null name.
         if (filter.name() == null) {
-            throw AwsErrors.badRequest("InvalidParameterValue", "The filter 'null' is invalid");
+            throw Ec2Errors.of("InvalidParameterValue#filterNull");
         }
         return new Filters.Filter(filter.name(), filter.values());
     }

@@ -10,7 +10,7 @@ import java.util.Optional;
  * <pre>{@code
  * public void init(ServiceContext context) {
  *     TagRegistry tags = context.lookup(TagRegistry.class).orElseThrow();
- *     tags.register(new TaggableType("i", "instance", Ec2Errors::instanceNotFound, instanceTags));
+ *     tags.register(new TaggableType("i", "instance", id -> Ec2Errors.of("InvalidInstanceID.NotFound", id), instanceTags));
  * }
  * }</pre>
  * Registration happens in {@code init}; an id prefix can be registered once. Tags given on create calls

@@ -1,6 +1,5 @@
 package io.cloudjar.vpc.api;
 
-import io.cloudjar.core.errors.AwsErrors;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +26,10 @@ public final class TagSpecifications {
         for (TagSpecification spec : specs) {
             String type = spec.resourceTypeAsString();
             if (type == null || !allowedTypes.contains(type)) {
-                throw AwsErrors.badRequest("InvalidParameterValue",
-                        "'%s' is not a valid taggable resource type for this operation.", type);
+                throw Ec2Errors.of("InvalidParameterValue#taggableType", type);
             }
             if (!seen.add(type)) {
-                throw AwsErrors.badRequest("InvalidParameterValue",
-                        "The same resource type may not be specified more than once in tag specifications.");
+                throw Ec2Errors.of("InvalidParameterValue#tagSpecificationRepeated");
             }
             byType.put(type, Tags.toMap(spec.tags()));
         }

@@ -1,6 +1,5 @@
 package io.cloudjar.vpc.api;
 
-import io.cloudjar.core.errors.AwsErrors;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,10 +20,10 @@ public final class Tags {
         for (Tag tag : tags) {
             String key = tag.key();
             if (key == null || key.isEmpty()) {
-                throw AwsErrors.badRequest("InvalidParameterValue", "Tag key cannot be null or empty.");
+                throw Ec2Errors.of("InvalidParameterValue#tagKeyEmpty");
             }
             if (key.regionMatches(true, 0, "aws:", 0, 4)) {
-                throw AwsErrors.badRequest("InvalidParameterValue", "Tag keys starting with 'aws:' are reserved for internal use");
+                throw Ec2Errors.of("InvalidParameterValue#tagKeyReserved");
             }
             map.put(key, tag.value() == null ? "" : tag.value());
         }

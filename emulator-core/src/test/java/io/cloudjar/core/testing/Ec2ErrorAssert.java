@@ -1,4 +1,4 @@
-package io.cloudjar.ec2;
+package io.cloudjar.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,15 +7,15 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 
 /** Asserts that an SDK call fails with an exact EC2 error code, HTTP status and (optionally) message. */
-final class Ec2ErrorAssert {
+public final class Ec2ErrorAssert {
     private Ec2ErrorAssert() {
     }
 
-    static void assertEc2Error(ThrowingCallable call, String code, int status) {
+    public static void assertEc2Error(ThrowingCallable call, String code, int status) {
         assertEc2Error(call, code, status, null);
     }
 
-    static void assertEc2Error(ThrowingCallable call, String code, int status, String message) {
+    public static void assertEc2Error(ThrowingCallable call, String code, int status, String message) {
         assertThatThrownBy(call).isInstanceOfSatisfying(Ec2Exception.class, e -> {
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
             assertThat(e.statusCode()).isEqualTo(status);

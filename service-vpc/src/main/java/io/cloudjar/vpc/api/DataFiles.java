@@ -1,4 +1,4 @@
-package io.cloudjar.ec2;
+package io.cloudjar.vpc.api;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,12 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the module's catalogues: tab-separated rows, {@code #} comments and blank lines skipped. */
-final class DataFiles {
+/** Reads the EC2 modules' catalogues: tab-separated rows, {@code #} comments and blank lines skipped. */
+public final class DataFiles {
     private DataFiles() {
     }
 
-    static List<String[]> tsv(String resource) {
+    public static List<String[]> tsv(String resource) {
         try (InputStream in = DataFiles.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("Missing " + resource);
