@@ -97,7 +97,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             boolean bodyDone = requestBody.isComplete() || requestBody.drain(DRAIN_LIMIT);
             requestBody.discard();
             try {
-                var future = ResponseWriter.write(ctx.channel(), response, head, keepAlive && bodyDone, version);
+                var future = ResponseWriter.write(ctx.channel(), response, head, keepAlive && bodyDone, version, clock.now());
                 if (!keepAlive || !bodyDone) {
                     future.addListener(ChannelFutureListener.CLOSE);
                 }
@@ -120,7 +120,8 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             out.writeEndElement();
         });
         try {
-            ResponseWriter.write(ctx.channel(), OutgoingResponse.of(400, "application/xml", xml), false, false, HttpVersion.HTTP_1_1)
+            ResponseWriter.write(ctx.channel(), OutgoingResponse.of(400, "application/xml", xml), false, false, HttpVersion.HTTP_1_1,
+                    clock.now())
                     .addListener(ChannelFutureListener.CLOSE);
         } catch (IOException e) {
             ctx.close();
