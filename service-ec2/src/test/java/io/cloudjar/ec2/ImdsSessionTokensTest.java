@@ -35,7 +35,7 @@ class ImdsSessionTokensTest {
         String image = TestLaunches.ubuntu(ec2);
         String id = ec2.runInstances(r -> r.imageId(image).instanceType("t2.micro").minCount(1).maxCount(1)
                 .metadataOptions(options)).instances().get(0).instanceId();
-        TestLaunches.advance(cloudjar, Duration.ofSeconds(5));
+        cloudjar.advanceClock(Duration.ofSeconds(5));
         return id;
     }
 
@@ -54,7 +54,7 @@ class ImdsSessionTokensTest {
         assertThat(read.headers().firstValue(TTL)).as("seconds the token has left").hasValueSatisfying(
                 left -> assertThat(Integer.parseInt(left)).isBetween(55, 60));
 
-        TestLaunches.advance(cloudjar, Duration.ofSeconds(61));
+        cloudjar.advanceClock(Duration.ofSeconds(61));
         assertThat(imds.get(id, INSTANCE_ID, TOKEN, token).statusCode()).as("expired").isEqualTo(401);
         assertThat(imds.get(id, INSTANCE_ID).statusCode()).as("IMDSv1 still allowed").isEqualTo(200);
     }
