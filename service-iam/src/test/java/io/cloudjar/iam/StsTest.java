@@ -164,6 +164,29 @@ class StsTest {
             // a code may not be used twice
             assertError(stsError(() -> asUser.getSessionToken(r -> r.serialNumber(device.serialNumber())
                     .tokenCode(codeAt(seed, now)))), "AccessDenied", 403);
+            // a code five minutes ahead is too early now, and accepted once the emulator clock is there
+            String ahead = codeAt(seed, now + 300);
+            assertError(stsError(() -> asUser.getSessionToken(r -> r.serialNumber(device.serialNumber())
+                    .tokenCode(ahead))), "AccessDenied", 403);
+            cloudjar.advanceClock(Duration.ofMinutes(5));
+            assertThat(asUser.getSessionToken(r -> r.serialNumber(device.serialNumber()).tokenCode(ahead))
+                    .credentials().accessKeyId()).startsWith("ASIA");
+        }
+    }
+
+    @Test
+    void sessionTokenCredentialsExpireWhenTheClockReachesTheirExpiration() {
+        iam.createUser(r -> r.userName("temp"));
+        AccessKey key = iam.createAccessKey(r -> r.userName("temp")).accessKey();
+        try (StsClient asUser = cloudjar.client(StsClient.builder(), Region.US_EAST_1, key.accessKeyId(), key.secretAccessKey())) {
+            Credentials creds = asUser.getSessionToken(r -> r.durationSeconds(900)).credentials();
+            assertThat(creds.expiration()).isEqualTo(cloudjar.clock().now().plusSeconds(900));
+            try (StsClient session = sessionClient(creds)) {
+                cloudjar.advanceClock(Duration.ofSeconds(899));
+                assertThat(session.getCallerIdentity().arn()).isEqualTo("arn:aws:iam::000000000000:user/temp");
+                cloudjar.advanceClock(Duration.ofSeconds(1));
+                assertError(stsError(session::getCallerIdentity), "ExpiredToken", 400);
+            }
         }
     }
 
