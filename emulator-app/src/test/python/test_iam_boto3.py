@@ -10,7 +10,6 @@ import hmac
 import io
 import os
 import struct
-import time
 import uuid
 
 import boto3
@@ -107,7 +106,7 @@ def test_credential_report_has_aws_columns_root_and_users(session):
         assert mine[column].endswith("+00:00") and "T" in mine[column], column
 
 
-def test_mfa_device_enable_and_session_token(session):
+def test_mfa_device_enable_and_session_token(session, clock):
     account = fresh_account()
     iam = client(session, "iam", aws_access_key_id=account, aws_secret_access_key="test")
     user = unique("mfa")
@@ -124,7 +123,7 @@ def test_mfa_device_enable_and_session_token(session):
         iam.enable_mfa_device(UserName=user, SerialNumber=serial, AuthenticationCode1="000000", AuthenticationCode2="111111")
     assert bad.value.response["Error"]["Code"] == "InvalidAuthenticationCode"
     assert bad.value.response["ResponseMetadata"]["HTTPStatusCode"] == 403
-    now = time.time()
+    now = clock.now().timestamp()  # codes for the time the server keeps, not this machine's
     with pytest.raises(ClientError) as not_consecutive:
         iam.enable_mfa_device(UserName=user, SerialNumber=serial,
                               AuthenticationCode1=totp(seed, now - 90), AuthenticationCode2=totp(seed, now - 30))

@@ -4,11 +4,12 @@ instance-running waiter, an Elastic IP that survives stop/start while the Amazon
 an EBS volume attached and snapshotted, and termination that gives everything back.
 
 Run from JUnit (Ec2LabScriptsTest), which loads the shared fixtures of the core test kit (cloudjar_pytest).
+Transitions take a second or a few on the emulator clock; the script moves that clock before each waiter,
+so every waiter's first poll finds the state it waits for.
 """
 import base64
 import shutil
 import subprocess
-import time
 
 import pytest
 
@@ -21,7 +22,7 @@ def instance(ec2, instance_id):
 
 
 @pytest.mark.skipif(shutil.which("ssh-keygen") is None, reason="ssh-keygen not installed")
-def test_seed_flow_from_key_pair_to_termination(ec2, tmp_path):
+def test_seed_flow_from_key_pair_to_termination(ec2, clock, tmp_path):
     # Key pair: the .pem is what `ssh -i` would use; ssh-keygen derives the same public key EC2 keeps.
     pem = tmp_path / "seed-key.pem"
     pem.write_text(ec2("create-key-pair", "--key-name", "seed-key", "--query", "KeyMaterial", "--output", "text") + "\n")
@@ -50,7 +51,8 @@ def test_seed_flow_from_key_pair_to_termination(ec2, tmp_path):
     assert launched["State"]["Name"] == "pending"
     assert launched["InstanceType"] == "t2.micro"
 
-    # The waiter polls until running (its first poll sees pending).
+    # Booting takes a second on the emulator clock.
+    clock.advance(2)
     ec2("wait", "instance-running", "--instance-ids", instance_id)
     web = instance(ec2, instance_id)
     assert web["State"] == {"Code": 16, "Name": "running"}
@@ -66,11 +68,11 @@ def test_seed_flow_from_key_pair_to_termination(ec2, tmp_path):
 
     # Stop and start: the Amazon public address changes.
     ec2("stop-instances", "--instance-ids", instance_id)
-    time.sleep(1.5)
+    clock.advance(2)
     ec2("wait", "instance-stopped", "--instance-ids", instance_id)
     assert "PublicIpAddress" not in instance(ec2, instance_id)
     ec2("start-instances", "--instance-ids", instance_id)
-    time.sleep(1.5)
+    clock.advance(2)
     ec2("wait", "instance-running", "--instance-ids", instance_id)
     second_public_ip = instance(ec2, instance_id)["PublicIpAddress"]
     assert second_public_ip != first_public_ip
@@ -80,33 +82,34 @@ def test_seed_flow_from_key_pair_to_termination(ec2, tmp_path):
     ec2("associate-address", "--instance-id", instance_id, "--allocation-id", allocation["AllocationId"])
     assert instance(ec2, instance_id)["PublicIpAddress"] == allocation["PublicIp"]
     ec2("stop-instances", "--instance-ids", instance_id)
-    time.sleep(1.5)
+    clock.advance(2)
     ec2("wait", "instance-stopped", "--instance-ids", instance_id)
     ec2("start-instances", "--instance-ids", instance_id)
-    time.sleep(1.5)
+    clock.advance(2)
     ec2("wait", "instance-running", "--instance-ids", instance_id)
     assert instance(ec2, instance_id)["PublicIpAddress"] == allocation["PublicIp"]
 
     # A data volume in the instance's zone, attached, then snapshotted.
     zone = web["Placement"]["AvailabilityZone"]
     volume = ec2("create-volume", "--availability-zone", zone, "--size", "10", "--volume-type", "gp3")["VolumeId"]
+    clock.advance(2)
     ec2("wait", "volume-available", "--volume-ids", volume)
     ec2("attach-volume", "--volume-id", volume, "--instance-id", instance_id, "--device", "/dev/sdf")
-    time.sleep(1.5)
+    clock.advance(2)
     ec2("wait", "volume-in-use", "--volume-ids", volume)
     devices = {m["DeviceName"] for m in instance(ec2, instance_id)["BlockDeviceMappings"]}
     assert devices == {"/dev/sda1", "/dev/sdf"}
     snapshot = ec2("create-snapshot", "--volume-id", volume, "--description", "seed data")["SnapshotId"]
-    time.sleep(5.5)
+    clock.advance(6)
     ec2("wait", "snapshot-completed", "--snapshot-ids", snapshot)
 
     # Termination: the root volume goes, the data volume is detached and stays, the address is released.
     root = [m["Ebs"]["VolumeId"] for m in web["BlockDeviceMappings"] if m["DeviceName"] == "/dev/sda1"][0]
     ec2("terminate-instances", "--instance-ids", instance_id)
-    time.sleep(1.5)
+    clock.advance(2)
     ec2("wait", "instance-terminated", "--instance-ids", instance_id)
     ec2("describe-volumes", "--volume-ids", root, error="InvalidVolume.NotFound")
-    time.sleep(1.5)
+    clock.advance(2)
     assert ec2("describe-volumes", "--volume-ids", volume)["Volumes"][0]["State"] == "available"
     assert ec2("describe-addresses", "--allocation-ids", allocation["AllocationId"])["Addresses"][0].get("InstanceId") is None
 

@@ -16,7 +16,7 @@ def tag(resource_type, name):
     return f"ResourceType={resource_type},Tags=[{{Key=Name,Value={name}}}]"
 
 
-def test_seed_lab_builds_and_tears_down_completely(ec2):
+def test_seed_lab_builds_and_tears_down_completely(ec2, clock):
     before = ec2("describe-vpcs")["Vpcs"]
     assert [v["CidrBlock"] for v in before] == ["172.31.0.0/16"], "only the default VPC at the start"
 
@@ -105,7 +105,9 @@ def test_seed_lab_builds_and_tears_down_completely(ec2):
     assert [(e["RuleNumber"], e["Protocol"], e["RuleAction"]) for e in acl["Entries"] if not e["Egress"]] == \
         [(100, "6", "allow"), (200, "6", "deny"), (32767, "-1", "deny")]
 
-    # 8. Once the NAT gateway is available, the private route table sends 0.0.0.0/0 through it.
+    # 8. Once the NAT gateway is available (a second on the emulator clock), the private route table sends
+    # 0.0.0.0/0 through it.
+    clock.advance(2)
     ec2("wait", "nat-gateway-available", "--nat-gateway-ids", nat_id)
     nat = ec2("describe-nat-gateways", "--nat-gateway-ids", nat_id)["NatGateways"][0]
     assert nat["NatGatewayAddresses"][0]["PublicIp"] == eip["PublicIp"]
@@ -134,6 +136,7 @@ def test_seed_lab_builds_and_tears_down_completely(ec2):
         ec2("disassociate-route-table", "--association-id", association)
     ec2("delete-route-table", "--route-table-id", public_rt)
     ec2("delete-route-table", "--route-table-id", private_rt)
+    clock.advance(2)
     ec2("wait", "nat-gateway-deleted", "--nat-gateway-ids", nat_id)
     ec2("release-address", "--allocation-id", eip["AllocationId"])
     ec2("delete-security-group", "--group-id", sg_id)

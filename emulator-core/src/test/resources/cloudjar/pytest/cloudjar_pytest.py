@@ -1,5 +1,6 @@
 """Fixtures every scripted-client test shares, loaded by PytestRunner as a pytest plugin (-p cloudjar_pytest):
-an isolated aws CLI configuration pointed at Cloudjar, an `ec2` CLI runner, and a Terraform project runner.
+an isolated aws CLI configuration pointed at Cloudjar, an `ec2` CLI runner, a Terraform project runner, and the
+emulator `clock` (moved over HTTP instead of sleeping).
 
 A test module picks the CLI's region with a module-level CLI_REGION (default us-east-1); fixtures a module
 defines itself take precedence over these.
@@ -8,6 +9,8 @@ import json
 import os
 import shutil
 import subprocess
+import urllib.request
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -87,3 +90,29 @@ def terraform_project(tmp_path_factory):
         return run
 
     return make
+
+
+class EmulatorClock:
+    """The emulator clock through /_cloudjar/clock: now() reads it, advance(seconds) moves it forward, so a
+    transition (an instance booting, a snapshot completing) has happened at the next call, without sleeping."""
+
+    def __init__(self, endpoint):
+        self.url = endpoint + "/_cloudjar/clock"
+
+    def _call(self, body=None):
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(self.url, data=data, headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return json.load(answer)
+
+    def now(self):
+        """The emulator's time as an aware datetime (UTC)."""
+        return datetime.fromisoformat(self._call()["now"].replace("Z", "+00:00"))
+
+    def advance(self, seconds):
+        return self._call({"advanceSeconds": seconds})
+
+
+@pytest.fixture(scope="session")
+def clock():
+    return EmulatorClock(ENDPOINT)

@@ -17,7 +17,7 @@ public final class Main {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        long started = System.nanoTime();
+        long started = System.nanoTime(); // start-up time for the log: technical, so not the emulator clock
         EmulatorConfig config;
         try {
             config = Settings.from(args, System.getenv());

@@ -71,12 +71,8 @@ class InstanceProfileCredentialsTest {
         String id = ec2.runInstances(r -> r.imageId(image).instanceType("t2.micro").minCount(1).maxCount(1)
                 .iamInstanceProfile(p -> p.name(profile)).metadataOptions(m -> m.httpTokens(httpTokens)))
                 .instances().get(0).instanceId();
-        advance(Duration.ofSeconds(5));
+        cloudjar.advanceClock(Duration.ofSeconds(5));
         return ec2.describeInstances(r -> r.instanceIds(id)).reservations().get(0).instances().get(0);
-    }
-
-    private static void advance(Duration d) {
-        cloudjar.server().runtime().clock().advance(d);
     }
 
     private String callerArn(AwsCredentialsProvider credentials) {
@@ -108,7 +104,7 @@ class InstanceProfileCredentialsTest {
             assertThat(credentials).isInstanceOf(AwsSessionCredentials.class);
             assertThat(credentials.accessKeyId()).startsWith("ASIA");
             assertThat(((AwsSessionCredentials) credentials).expirationTime()).hasValueSatisfying(expiry ->
-                    assertThat(Duration.between(cloudjar.server().runtime().clock().now(), expiry))
+                    assertThat(Duration.between(cloudjar.clock().now(), expiry))
                             .isBetween(Duration.ofHours(5), Duration.ofHours(6)));
             assertThat(callerArn(provider))
                     .isEqualTo("arn:aws:sts::000000000000:assumed-role/web-role/" + instance.instanceId());
@@ -124,7 +120,7 @@ class InstanceProfileCredentialsTest {
                 .endpoint(imds(instance.instanceId())).build()) {
             first = provider.resolveCredentials();
         }
-        advance(Duration.ofMinutes(61));
+        cloudjar.advanceClock(Duration.ofMinutes(61));
         try (InstanceProfileCredentialsProvider provider = InstanceProfileCredentialsProvider.builder()
                 .endpoint(imds(instance.instanceId())).build()) {
             AwsCredentials second = provider.resolveCredentials();
@@ -197,7 +193,7 @@ class InstanceProfileCredentialsTest {
         String url = imds(instance.instanceId()) + "/latest/meta-data/iam/security-credentials/web-role";
         assertThat(get(url).statusCode()).isEqualTo(200);
         ec2.terminateInstances(r -> r.instanceIds(instance.instanceId()));
-        advance(Duration.ofSeconds(5));
+        cloudjar.advanceClock(Duration.ofSeconds(5));
         assertThat(get(url).statusCode()).isEqualTo(404);
     }
 }

@@ -51,7 +51,7 @@ class DescribeInstancesIndexesTest extends Ec2SdkTest {
     void pagesAreTheSameWhetherTheRecordsOrTheRenderedInstancesDecideTheFilters() {
         List<String> web = launch(7, "web");
         launch(3, "db");
-        TestLaunches.advance(cloudjar, Duration.ofSeconds(5));
+        cloudjar.advanceClock(Duration.ofSeconds(5));
 
         List<List<String>> byTag = pages(filter("tag:Name", "web"), filter("instance-state-name", "running"));
         assertThat(byTag).extracting(List::size).containsExactly(5, 2);
@@ -70,20 +70,20 @@ class DescribeInstancesIndexesTest extends Ec2SdkTest {
     @Test
     void volumesFollowAttachAndDetachBetweenInstances() {
         List<String> ids = launch(2, "web");
-        TestLaunches.advance(cloudjar, Duration.ofSeconds(5));
+        cloudjar.advanceClock(Duration.ofSeconds(5));
         String volumeId = ec2.createVolume(r -> r.availabilityZone("us-east-1a").size(10)).volumeId();
-        TestLaunches.advance(cloudjar, Duration.ofSeconds(5));
+        cloudjar.advanceClock(Duration.ofSeconds(5));
 
         ec2.attachVolume(r -> r.volumeId(volumeId).instanceId(ids.get(0)).device("/dev/sdf"));
-        TestLaunches.advance(cloudjar, Duration.ofSeconds(5));
+        cloudjar.advanceClock(Duration.ofSeconds(5));
         assertThat(devices(ids.get(0))).containsExactly("/dev/sda1", "/dev/sdf");
 
         ec2.detachVolume(r -> r.volumeId(volumeId));
-        TestLaunches.advance(cloudjar, Duration.ofSeconds(5));
+        cloudjar.advanceClock(Duration.ofSeconds(5));
         assertThat(devices(ids.get(0))).containsExactly("/dev/sda1");
 
         ec2.attachVolume(r -> r.volumeId(volumeId).instanceId(ids.get(1)).device("/dev/sdg"));
-        TestLaunches.advance(cloudjar, Duration.ofSeconds(5));
+        cloudjar.advanceClock(Duration.ofSeconds(5));
         assertThat(devices(ids.get(0))).containsExactly("/dev/sda1");
         assertThat(devices(ids.get(1))).containsExactly("/dev/sda1", "/dev/sdg");
     }
@@ -91,7 +91,7 @@ class DescribeInstancesIndexesTest extends Ec2SdkTest {
     @Test
     void interfacesFollowAttachAndDetachBetweenInstances() {
         List<String> ids = launch(2, "web");
-        TestLaunches.advance(cloudjar, Duration.ofSeconds(5));
+        cloudjar.advanceClock(Duration.ofSeconds(5));
         String subnetId = TestLaunches.describe(ec2, ids.get(0)).subnetId();
         String eni = ec2.createNetworkInterface(r -> r.subnetId(subnetId)).networkInterface().networkInterfaceId();
 

@@ -34,7 +34,7 @@ class DescribeInstancesTest extends Ec2SdkTest {
                 .tagSpecifications(t -> t.resourceType("instance").tags(tag -> tag.key("Name").value("web-1")))).instances().get(0).instanceId();
         String db = ec2.runInstances(r -> r.imageId(image).instanceType("t3.small").minCount(1).maxCount(1).subnetId(subnet)
                 .tagSpecifications(t -> t.resourceType("instance").tags(tag -> tag.key("Name").value("db-1")))).instances().get(0).instanceId();
-        TestLaunches.advance(cloudjar, Duration.ofSeconds(2));
+        cloudjar.advanceClock(Duration.ofSeconds(2));
         ec2.stopInstances(r -> r.instanceIds(db));
         Instance webNow = TestLaunches.describe(ec2, web);
 
@@ -90,11 +90,12 @@ class DescribeInstancesTest extends Ec2SdkTest {
         String image = TestLaunches.ubuntu(ec2);
         String id = ec2.runInstances(r -> r.imageId(image).instanceType("t2.micro").minCount(1).maxCount(1)).instances().get(0).instanceId();
         // The SDK's waiter polls every 15 s; moving the clock first lets its first poll succeed.
-        TestLaunches.advance(cloudjar, Duration.ofSeconds(2));
+        cloudjar.advanceClock(Duration.ofSeconds(2));
         assertThat(ec2.waiter().waitUntilInstanceRunning(r -> r.instanceIds(id)).matched().response()).isPresent();
+        cloudjar.advanceClock(Duration.ofSeconds(2)); // status checks pass two seconds after it runs
         assertThat(ec2.waiter().waitUntilInstanceStatusOk(r -> r.instanceIds(id)).matched().response()).isPresent();
         ec2.terminateInstances(r -> r.instanceIds(id));
-        TestLaunches.advance(cloudjar, Duration.ofSeconds(2));
+        cloudjar.advanceClock(Duration.ofSeconds(2));
         assertThat(ec2.waiter().waitUntilInstanceTerminated(r -> r.instanceIds(id)).matched().response()).isPresent();
     }
 }

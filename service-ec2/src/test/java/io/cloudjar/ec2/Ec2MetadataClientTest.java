@@ -24,7 +24,7 @@ class Ec2MetadataClientTest extends Ec2SdkTest {
         String id = ec2.runInstances(r -> r.imageId(image).instanceType("t3.small").minCount(1).maxCount(1)
                 .userData(Base64.getEncoder().encodeToString("#cloud-config\npackages: [nginx]\n".getBytes()))
                 .metadataOptions(options)).instances().get(0).instanceId();
-        TestLaunches.advance(cloudjar, Duration.ofSeconds(5));
+        cloudjar.advanceClock(Duration.ofSeconds(5));
         return TestLaunches.describe(ec2, id);
     }
 

@@ -1,7 +1,6 @@
 package io.cloudjar.ec2;
 
 import io.cloudjar.core.testing.CloudjarServerExtension;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -17,10 +16,5 @@ abstract class Ec2SdkTest {
     void resetState() {
         cloudjar.reset();
         ec2.close();
-    }
-
-    /** Moves the emulator clock, which completes timed transitions. */
-    static void advance(Duration d) {
-        cloudjar.server().runtime().clock().advance(d);
     }
 }

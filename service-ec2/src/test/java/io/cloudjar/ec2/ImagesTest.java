@@ -114,7 +114,7 @@ class ImagesTest extends Ec2SdkTest {
         assertThat(snapshotId).isNotEqualTo(source.blockDeviceMappings().get(0).ebs().snapshotId());
         assertThat(ec2.describeSnapshots(r -> r.ownerIds("self")).snapshots()).extracting(s -> s.snapshotId()).containsExactly(snapshotId);
 
-        cloudjar.server().runtime().clock().advance(Duration.ofMinutes(1));
+        cloudjar.advanceClock(Duration.ofMinutes(1));
         assertThat(ec2.describeImages(r -> r.owners("self")).images()).singleElement()
                 .satisfies(i -> assertThat(i.stateAsString()).isEqualTo("available"));
         assertEc2Error(() -> ec2.deleteSnapshot(r -> r.snapshotId(snapshotId)), "InvalidSnapshot.InUse", 400);

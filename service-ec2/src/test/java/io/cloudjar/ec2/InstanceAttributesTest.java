@@ -21,7 +21,7 @@ class InstanceAttributesTest extends Ec2SdkTest {
                 "IncorrectInstanceState", 400, "The instance '" + id + "' is not in the 'stopped' state.");
 
         ec2.stopInstances(r -> r.instanceIds(id));
-        advance(Duration.ofSeconds(2));
+        cloudjar.advanceClock(Duration.ofSeconds(2));
         ec2.modifyInstanceAttribute(r -> r.instanceId(id).instanceType(v -> v.value("t3.small")));
         ec2.modifyInstanceAttribute(r -> r.instanceId(id).userData(v -> v.value(SdkBytes.fromUtf8String("#!/bin/sh\necho hi"))));
         ec2.modifyInstanceAttribute(r -> r.instanceId(id).attribute("disableApiTermination").value("true"));
@@ -63,7 +63,7 @@ class InstanceAttributesTest extends Ec2SdkTest {
         assertThat(changed.sourceDestCheck()).isFalse();
         assertThat(changed.blockDeviceMappings().get(0).ebs().deleteOnTermination()).isFalse();
         ec2.terminateInstances(r -> r.instanceIds(web.instanceId()));
-        advance(Duration.ofSeconds(5));
+        cloudjar.advanceClock(Duration.ofSeconds(5));
         assertThat(ec2.describeVolumes().volumes()).singleElement().satisfies(v -> assertThat(v.stateAsString()).isEqualTo("available"));
     }
 
@@ -74,11 +74,11 @@ class InstanceAttributesTest extends Ec2SdkTest {
         assertThat(ec2.describeInstanceStatus(r -> r.instanceIds(id)).instanceStatuses()).isEmpty();
         assertThat(ec2.describeInstanceStatus(r -> r.instanceIds(id).includeAllInstances(true)).instanceStatuses())
                 .singleElement().satisfies(s -> assertThat(s.instanceStatus().statusAsString()).isEqualTo("not-applicable"));
-        advance(Duration.ofMillis(1500));
+        cloudjar.advanceClock(Duration.ofMillis(1500));
         InstanceStatus starting = ec2.describeInstanceStatus(r -> r.instanceIds(id)).instanceStatuses().get(0);
         assertThat(starting.instanceState().nameAsString()).isEqualTo("running");
         assertThat(starting.instanceStatus().statusAsString()).isEqualTo("initializing");
-        advance(Duration.ofSeconds(5));
+        cloudjar.advanceClock(Duration.ofSeconds(5));
         InstanceStatus ok = ec2.describeInstanceStatus(r -> r.filters(f -> f.name("instance-status.status").values("ok"))).instanceStatuses().get(0);
         assertThat(ok.systemStatus().details()).singleElement().satisfies(d -> assertThat(d.statusAsString()).isEqualTo("passed"));
         assertThat(ok.availabilityZone()).isEqualTo("us-east-1a");
@@ -148,7 +148,7 @@ class InstanceAttributesTest extends Ec2SdkTest {
                 "InvalidAMIID.Unavailable", 400);
         assertEc2Error(() -> ec2.createImage(r -> r.instanceId(web.instanceId()).name("web-golden")), "InvalidAMIName.Duplicate", 400);
 
-        advance(Duration.ofSeconds(10));
+        cloudjar.advanceClock(Duration.ofSeconds(10));
         assertThat(ec2.describeImages(r -> r.owners("self")).images()).singleElement()
                 .satisfies(i -> assertThat(i.stateAsString()).isEqualTo("available"));
         Instance copy = ec2.runInstances(r -> r.imageId(imageId).instanceType("t2.micro").minCount(1).maxCount(1)).instances().get(0);

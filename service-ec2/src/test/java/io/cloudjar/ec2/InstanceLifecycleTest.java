@@ -53,7 +53,7 @@ class InstanceLifecycleTest extends Ec2SdkTest {
         assertThat(launched.tags()).singleElement().satisfies(t -> assertThat(t.value()).isEqualTo("web"));
         assertThat(defaultSubnet("us-east-1a").availableIpAddressCount()).isEqualTo(freeBefore - 1);
 
-        advance(Duration.ofSeconds(2));
+        cloudjar.advanceClock(Duration.ofSeconds(2));
         Instance running = describe(launched.instanceId());
         assertThat(running.state().nameAsString()).isEqualTo("running");
         assertThat(running.state().code()).isEqualTo(16);
@@ -75,7 +75,7 @@ class InstanceLifecycleTest extends Ec2SdkTest {
         assertThat(stopping.previousState().nameAsString()).isEqualTo("running");
         assertThat(stopping.currentState().nameAsString()).isEqualTo("stopping");
         assertThat(describe(web.instanceId()).publicIpAddress()).isNull();
-        advance(Duration.ofSeconds(2));
+        cloudjar.advanceClock(Duration.ofSeconds(2));
         Instance stopped = describe(web.instanceId());
         assertThat(stopped.state().nameAsString()).isEqualTo("stopped");
         assertThat(stopped.state().code()).isEqualTo(80);
@@ -85,7 +85,7 @@ class InstanceLifecycleTest extends Ec2SdkTest {
 
         assertThat(ec2.startInstances(r -> r.instanceIds(web.instanceId())).startingInstances().get(0)
                 .currentState().nameAsString()).isEqualTo("pending");
-        advance(Duration.ofSeconds(2));
+        cloudjar.advanceClock(Duration.ofSeconds(2));
         Instance again = describe(web.instanceId());
         assertThat(again.state().nameAsString()).isEqualTo("running");
         assertThat(again.publicIpAddress()).isNotNull().isNotEqualTo(firstIp);
@@ -100,10 +100,10 @@ class InstanceLifecycleTest extends Ec2SdkTest {
         assertThat(describe(web.instanceId()).publicIpAddress()).isEqualTo(eip.publicIp());
 
         ec2.stopInstances(r -> r.instanceIds(web.instanceId()));
-        advance(Duration.ofSeconds(2));
+        cloudjar.advanceClock(Duration.ofSeconds(2));
         assertThat(describe(web.instanceId()).publicIpAddress()).isEqualTo(eip.publicIp());
         ec2.startInstances(r -> r.instanceIds(web.instanceId()));
-        advance(Duration.ofSeconds(2));
+        cloudjar.advanceClock(Duration.ofSeconds(2));
         assertThat(describe(web.instanceId()).publicIpAddress()).isEqualTo(eip.publicIp());
 
         ec2.disassociateAddress(r -> r.publicIp(eip.publicIp()));
@@ -122,7 +122,7 @@ class InstanceLifecycleTest extends Ec2SdkTest {
         assertThat(change.currentState().code()).isEqualTo(32);
         assertThat(defaultSubnet("us-east-1b").availableIpAddressCount()).isEqualTo(freeBefore);
         assertEc2Error(() -> ec2.describeVolumes(r -> r.volumeIds(rootVolume)), "InvalidVolume.NotFound", 400);
-        advance(Duration.ofSeconds(2));
+        cloudjar.advanceClock(Duration.ofSeconds(2));
         Instance terminated = describe(web.instanceId());
         assertThat(terminated.state().nameAsString()).isEqualTo("terminated");
         assertThat(terminated.state().code()).isEqualTo(48);
@@ -134,7 +134,7 @@ class InstanceLifecycleTest extends Ec2SdkTest {
         assertThat(ec2.terminateInstances(r -> r.instanceIds(web.instanceId())).terminatingInstances().get(0)
                 .currentState().nameAsString()).isEqualTo("terminated");
 
-        advance(Duration.ofMinutes(61));
+        cloudjar.advanceClock(Duration.ofMinutes(61));
         assertEc2Error(() -> ec2.describeInstances(r -> r.instanceIds(web.instanceId())), "InvalidInstanceID.NotFound", 400,
                 "The instance ID '" + web.instanceId() + "' does not exist");
         assertThat(ec2.describeInstances().reservations()).isEmpty();
@@ -145,7 +145,7 @@ class InstanceLifecycleTest extends Ec2SdkTest {
         String image = TestLaunches.ubuntu(ec2);
         String id = ec2.runInstances(r -> r.imageId(image).instanceType("t3.micro").minCount(1).maxCount(1)
                 .disableApiTermination(true).disableApiStop(true)).instances().get(0).instanceId();
-        advance(Duration.ofSeconds(2));
+        cloudjar.advanceClock(Duration.ofSeconds(2));
         assertEc2Error(() -> ec2.terminateInstances(r -> r.instanceIds(id)), "OperationNotPermitted", 400,
                 "The instance '" + id + "' may not be terminated. Modify its 'disableApiTermination' instance attribute and try again.");
         assertEc2Error(() -> ec2.stopInstances(r -> r.instanceIds(id)), "OperationNotPermitted", 400);

@@ -45,7 +45,7 @@ class InstanceMetadataLifecycleTest {
         assertThat(state(id)).isEqualTo("pending");
         assertThat(status(id)).as("pending: not booted yet").isEqualTo(404);
 
-        TestLaunches.advance(cloudjar, SETTLE);
+        cloudjar.advanceClock(SETTLE);
         assertThat(state(id)).isEqualTo("running");
         String firstIp = imds.get(id, PUBLIC_IP).body();
         assertThat(firstIp).isEqualTo(TestLaunches.describe(ec2, id).publicIpAddress());
@@ -53,22 +53,22 @@ class InstanceMetadataLifecycleTest {
         ec2.stopInstances(r -> r.instanceIds(id));
         assertThat(state(id)).isEqualTo("stopping");
         assertThat(status(id)).as("stopping: the guest is shutting down").isEqualTo(200);
-        TestLaunches.advance(cloudjar, SETTLE);
+        cloudjar.advanceClock(SETTLE);
         assertThat(state(id)).isEqualTo("stopped");
         assertThat(status(id)).isEqualTo(404);
 
         ec2.startInstances(r -> r.instanceIds(id));
-        TestLaunches.advance(cloudjar, SETTLE);
+        cloudjar.advanceClock(SETTLE);
         String secondIp = imds.get(id, PUBLIC_IP).body();
         assertThat(secondIp).isEqualTo(TestLaunches.describe(ec2, id).publicIpAddress()).isNotEqualTo(firstIp);
 
         ec2.terminateInstances(r -> r.instanceIds(id));
         assertThat(state(id)).isEqualTo("shutting-down");
         assertThat(status(id)).isEqualTo(200);
-        TestLaunches.advance(cloudjar, SETTLE);
+        cloudjar.advanceClock(SETTLE);
         assertThat(state(id)).isEqualTo("terminated");
         assertThat(status(id)).isEqualTo(404);
-        TestLaunches.advance(cloudjar, Duration.ofHours(2));
+        cloudjar.advanceClock(Duration.ofHours(2));
         assertThat(status(id)).as("gone").isEqualTo(404);
     }
 
@@ -77,7 +77,7 @@ class InstanceMetadataLifecycleTest {
         String image = TestLaunches.ubuntu(ec2);
         String id = ec2.runInstances(r -> r.imageId(image).instanceType("t2.micro").minCount(1).maxCount(1))
                 .instances().get(0).instanceId();
-        TestLaunches.advance(cloudjar, SETTLE);
+        cloudjar.advanceClock(SETTLE);
         var eip = ec2.allocateAddress(r -> r.domain("vpc"));
         ec2.associateAddress(r -> r.allocationId(eip.allocationId()).instanceId(id));
         assertThat(imds.get(id, PUBLIC_IP).body()).isEqualTo(eip.publicIp());

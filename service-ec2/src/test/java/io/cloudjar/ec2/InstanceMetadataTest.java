@@ -26,7 +26,7 @@ class InstanceMetadataTest extends Ec2SdkTest {
             r.imageId(image).instanceType("t2.micro").minCount(1).maxCount(1).placement(p -> p.availabilityZone("us-east-1a"));
             more.accept(r);
         }).instances().get(0).instanceId();
-        TestLaunches.advance(cloudjar, Duration.ofSeconds(5));
+        cloudjar.advanceClock(Duration.ofSeconds(5));
         return TestLaunches.describe(ec2, id);
     }
 

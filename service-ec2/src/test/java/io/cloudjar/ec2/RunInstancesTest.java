@@ -94,7 +94,7 @@ class RunInstancesTest extends Ec2SdkTest {
         assertThat(volumes).extracting(v -> v.size() + " " + v.volumeTypeAsString()).containsExactlyInAnyOrder("30 gp3", "100 io1");
 
         ec2.terminateInstances(r -> r.instanceIds(i.instanceId()));
-        TestLaunches.advance(cloudjar, Duration.ofSeconds(5));
+        cloudjar.advanceClock(Duration.ofSeconds(5));
         assertThat(ec2.describeVolumes().volumes()).singleElement().satisfies(v -> {
             assertThat(v.size()).isEqualTo(100);
             assertThat(v.stateAsString()).isEqualTo("available");
@@ -115,7 +115,7 @@ class RunInstancesTest extends Ec2SdkTest {
 
         assertThat(ec2.describeInstanceAttribute(r -> r.instanceId(id).attribute("userData")).userData().value()).isEqualTo(encoded);
         assertThat(ec2.getConsoleOutput(r -> r.instanceId(id)).output()).isNull();
-        TestLaunches.advance(cloudjar, Duration.ofSeconds(5));
+        cloudjar.advanceClock(Duration.ofSeconds(5));
         String console = new String(Base64.getDecoder().decode(ec2.getConsoleOutput(r -> r.instanceId(id)).output()),
                 StandardCharsets.UTF_8);
         assertThat(console).contains("running user data script").contains("apt-get install -y nginx")

@@ -24,15 +24,11 @@ final class TestLaunches {
     static Instance running(CloudjarServerExtension cloudjar, Ec2Client ec2, String zone) {
         String id = ec2.runInstances(r -> r.imageId(ubuntu(ec2)).instanceType("t2.micro").minCount(1).maxCount(1)
                 .placement(p -> p.availabilityZone(zone))).instances().get(0).instanceId();
-        advance(cloudjar, Duration.ofSeconds(5));
+        cloudjar.advanceClock(Duration.ofSeconds(5));
         return describe(ec2, id);
     }
 
     static Instance describe(Ec2Client ec2, String instanceId) {
         return ec2.describeInstances(r -> r.instanceIds(instanceId)).reservations().get(0).instances().get(0);
-    }
-
-    static void advance(CloudjarServerExtension cloudjar, Duration d) {
-        cloudjar.server().runtime().clock().advance(d);
     }
 }

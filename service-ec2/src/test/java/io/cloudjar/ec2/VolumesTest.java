@@ -29,7 +29,7 @@ class VolumesTest extends Ec2SdkTest {
         assertThat(created.encrypted()).isFalse();
         assertThat(created.snapshotId()).isEmpty();
         assertThat(created.availabilityZoneId()).isEqualTo("use1-az1");
-        advance(Duration.ofSeconds(2));
+        cloudjar.advanceClock(Duration.ofSeconds(2));
         Volume volume = describe(created.volumeId());
         assertThat(volume.stateAsString()).isEqualTo("available");
         assertThat(volume.attachments()).isEmpty();
@@ -90,7 +90,7 @@ class VolumesTest extends Ec2SdkTest {
             ec2.createVolume(r -> r.availabilityZone(size % 2 == 0 ? "us-east-1a" : "us-east-1b").size(size)
                     .volumeType(size > 5 ? "gp3" : "gp2"));
         }
-        advance(Duration.ofSeconds(2));
+        cloudjar.advanceClock(Duration.ofSeconds(2));
         assertThat(ec2.describeVolumes(r -> r.filters(f -> f.name("availability-zone").values("us-east-1a"))).volumes()).hasSize(3);
         assertThat(ec2.describeVolumes(r -> r.filters(f -> f.name("volume-type").values("gp3"), f -> f.name("status").values("available")))
                 .volumes()).hasSize(2);
@@ -112,12 +112,12 @@ class VolumesTest extends Ec2SdkTest {
         String volumeId = ec2.createVolume(r -> r.availabilityZone("us-east-1a").size(8)).volumeId();
         assertEc2Error(() -> ec2.attachVolume(r -> r.volumeId(volumeId).instanceId(web.instanceId()).device("/dev/sdf")),
                 "IncorrectState", 400);
-        advance(Duration.ofSeconds(2));
+        cloudjar.advanceClock(Duration.ofSeconds(2));
 
         var attaching = ec2.attachVolume(r -> r.volumeId(volumeId).instanceId(web.instanceId()).device("/dev/sdf"));
         assertThat(attaching.stateAsString()).isEqualTo("attaching");
         assertThat(describe(volumeId).stateAsString()).isEqualTo("in-use");
-        advance(Duration.ofSeconds(2));
+        cloudjar.advanceClock(Duration.ofSeconds(2));
         Volume inUse = describe(volumeId);
         assertThat(inUse.attachments()).singleElement().satisfies(a -> {
             assertThat(a.stateAsString()).isEqualTo("attached");
@@ -133,7 +133,7 @@ class VolumesTest extends Ec2SdkTest {
 
         assertThat(ec2.detachVolume(r -> r.volumeId(volumeId)).stateAsString()).isEqualTo("detaching");
         assertThat(describe(volumeId).stateAsString()).isEqualTo("in-use");
-        advance(Duration.ofSeconds(2));
+        cloudjar.advanceClock(Duration.ofSeconds(2));
         assertThat(describe(volumeId).stateAsString()).isEqualTo("available");
         assertThat(describe(volumeId).attachments()).isEmpty();
         assertEc2Error(() -> ec2.detachVolume(r -> r.volumeId(volumeId)), "IncorrectState", 400);
@@ -146,11 +146,11 @@ class VolumesTest extends Ec2SdkTest {
         Instance web = TestLaunches.running(cloudjar, ec2, "us-east-1a");
         Instance gone = TestLaunches.running(cloudjar, ec2, "us-east-1a");
         ec2.terminateInstances(r -> r.instanceIds(gone.instanceId()));
-        advance(Duration.ofSeconds(5));
+        cloudjar.advanceClock(Duration.ofSeconds(5));
         String a = ec2.createVolume(r -> r.availabilityZone("us-east-1a").size(8)).volumeId();
         String b = ec2.createVolume(r -> r.availabilityZone("us-east-1a").size(8)).volumeId();
         String elsewhere = ec2.createVolume(r -> r.availabilityZone("us-east-1b").size(8)).volumeId();
-        advance(Duration.ofSeconds(2));
+        cloudjar.advanceClock(Duration.ofSeconds(2));
 
         assertEc2Error(() -> ec2.attachVolume(r -> r.volumeId(a).instanceId("i-0123456789abcdef0").device("/dev/sdf")),
                 "InvalidInstanceID.NotFound", 400);
@@ -173,7 +173,7 @@ class VolumesTest extends Ec2SdkTest {
     void modifyVolumeAppliesAtOnceAndAllowsOneChangeEverySixHours() {
         Instance web = TestLaunches.running(cloudjar, ec2, "us-east-1a");
         String volumeId = ec2.createVolume(r -> r.availabilityZone("us-east-1a").size(8)).volumeId();
-        advance(Duration.ofSeconds(2));
+        cloudjar.advanceClock(Duration.ofSeconds(2));
         ec2.attachVolume(r -> r.volumeId(volumeId).instanceId(web.instanceId()).device("/dev/sdf"));
 
         var modification = ec2.modifyVolume(r -> r.volumeId(volumeId).size(20).volumeType("gp3")).volumeModification();
@@ -186,14 +186,14 @@ class VolumesTest extends Ec2SdkTest {
         assertThat(modified.volumeTypeAsString()).isEqualTo("gp3");
         assertEc2Error(() -> ec2.modifyVolume(r -> r.volumeId(volumeId).size(30)), "IncorrectModificationState", 400);
 
-        advance(Duration.ofSeconds(10));
+        cloudjar.advanceClock(Duration.ofSeconds(10));
         assertThat(ec2.describeVolumesModifications(r -> r.volumeIds(volumeId)).volumesModifications()).singleElement()
                 .satisfies(m -> {
                     assertThat(m.modificationStateAsString()).isEqualTo("completed");
                     assertThat(m.progress()).isEqualTo(100L);
                 });
         assertEc2Error(() -> ec2.modifyVolume(r -> r.volumeId(volumeId).size(30)), "VolumeModificationRateExceeded", 400);
-        advance(Duration.ofHours(6));
+        cloudjar.advanceClock(Duration.ofHours(6));
         assertEc2Error(() -> ec2.modifyVolume(r -> r.volumeId(volumeId).size(10)), "InvalidParameterValue", 400,
                 "New size cannot be smaller than existing size");
         assertThat(ec2.modifyVolume(r -> r.volumeId(volumeId).iops(6000)).volumeModification().targetIops()).isEqualTo(6000);

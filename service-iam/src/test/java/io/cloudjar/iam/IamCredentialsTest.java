@@ -145,7 +145,7 @@ class IamCredentialsTest {
         // what an authenticator app scans: otpauth://totp/$virtualMFADeviceName@$AccountName?secret=$Base32String
         assertThat(QrCodeText.of(png)).isEqualTo("otpauth://totp/mfa-user@000000000000?secret=" + seed);
 
-        long now = cloudjar.server().runtime().clock().now().getEpochSecond();
+        long now = cloudjar.clock().now().getEpochSecond();
         assertError(error(() -> iam.enableMFADevice(r -> r.userName("mfa-user").serialNumber(device.serialNumber())
                 .authenticationCode1("123456").authenticationCode2("654321"))), "InvalidAuthenticationCode", 403);
         String code1 = TestTotp.code(seed, now - 30);
@@ -197,7 +197,7 @@ class IamCredentialsTest {
         assertThat(user[3]).isEqualTo("true");
         assertThat(user[8]).isEqualTo("true");
         assertThat(user[13]).isEqualTo("false");
-        cloudjar.server().runtime().clock().advance(Duration.ofHours(5));
+        cloudjar.advanceClock(Duration.ofHours(5));
         assertError(error(() -> iam.getCredentialReport()), "ReportExpired", 410);
     }
 

@@ -36,10 +36,6 @@ class InstanceProfileSessionsTest {
         return cloudjar.server().runtime().lookup(InstanceProfiles.class).orElseThrow();
     }
 
-    private static void advance(Duration d) {
-        cloudjar.server().runtime().clock().advance(d);
-    }
-
     /** A role EC2 may assume, in a profile on path /app/; returns the profile's ARN. */
     private String webProfile() {
         iam.createRole(r -> r.roleName("web-role").assumeRolePolicyDocument(IamRolesTest.EC2_TRUST));
@@ -96,18 +92,18 @@ class InstanceProfileSessionsTest {
     void anInstanceKeepsItsCredentialsForAnHourThenGetsNewOnesWhileTheOldOnesLastTheirSixHours() {
         String arn = webProfile();
         RoleCredentials first = profiles().credentialsFor(ACCOUNT, arn, INSTANCE).orElseThrow();
-        advance(Duration.ofMinutes(59));
+        cloudjar.advanceClock(Duration.ofMinutes(59));
         assertThat(profiles().credentialsFor(ACCOUNT, arn, INSTANCE)).contains(first);
         RoleCredentials other = profiles().credentialsFor(ACCOUNT, arn, "i-0fedcba9876543210").orElseThrow();
         assertThat(other.accessKeyId()).as("each instance has its own session").isNotEqualTo(first.accessKeyId());
 
-        advance(Duration.ofMinutes(2));
+        cloudjar.advanceClock(Duration.ofMinutes(2));
         RoleCredentials second = profiles().credentialsFor(ACCOUNT, arn, INSTANCE).orElseThrow();
         assertThat(second.accessKeyId()).isNotEqualTo(first.accessKeyId());
         assertThat(second.expiration()).isAfter(first.expiration());
         assertThat(callerIdentity(first).arn()).as("replaced credentials stay valid until they expire").endsWith("/" + INSTANCE);
 
-        advance(Duration.ofHours(5));
+        cloudjar.advanceClock(Duration.ofHours(5));
         assertThat(catchExpired(first)).isEqualTo("ExpiredToken");
         assertThat(callerIdentity(second).arn()).endsWith("/" + INSTANCE);
     }

@@ -73,7 +73,7 @@ class StsTest {
             var id = session.getCallerIdentity();
             assertThat(id.arn()).isEqualTo("arn:aws:sts::000000000000:assumed-role/admin/alice");
             assertThat(id.userId()).isEqualTo(roleId + ":alice");
-            cloudjar.server().runtime().clock().advance(Duration.ofMinutes(16));
+            cloudjar.advanceClock(Duration.ofMinutes(16));
             assertError(stsError(session::getCallerIdentity), "ExpiredToken", 400);
         }
         assertThat(iam.getRole(r -> r.roleName("admin")).role().roleLastUsed().lastUsedDate()).isNotNull();
@@ -148,7 +148,7 @@ class StsTest {
         AccessKey key = iam.createAccessKey(r -> r.userName("mfa")).accessKey();
         var device = iam.createVirtualMFADevice(r -> r.virtualMFADeviceName("mfa")).virtualMFADevice();
         String seed = device.base32StringSeed().asString(StandardCharsets.US_ASCII);
-        long now = cloudjar.server().runtime().clock().now().getEpochSecond();
+        long now = cloudjar.clock().now().getEpochSecond();
         iam.enableMFADevice(r -> r.userName("mfa").serialNumber(device.serialNumber())
                 .authenticationCode1(codeAt(seed, now - 60)).authenticationCode2(codeAt(seed, now - 30)));
         try (StsClient asUser = cloudjar.client(StsClient.builder(), Region.US_EAST_1, key.accessKeyId(), key.secretAccessKey())) {
@@ -164,6 +164,29 @@ class StsTest {
             // a code may not be used twice
             assertError(stsError(() -> asUser.getSessionToken(r -> r.serialNumber(device.serialNumber())
                     .tokenCode(codeAt(seed, now)))), "AccessDenied", 403);
+            // a code five minutes ahead is too early now, and accepted once the emulator clock is there
+            String ahead = codeAt(seed, now + 300);
+            assertError(stsError(() -> asUser.getSessionToken(r -> r.serialNumber(device.serialNumber())
+                    .tokenCode(ahead))), "AccessDenied", 403);
+            cloudjar.advanceClock(Duration.ofMinutes(5));
+            assertThat(asUser.getSessionToken(r -> r.serialNumber(device.serialNumber()).tokenCode(ahead))
+                    .credentials().accessKeyId()).startsWith("ASIA");
+        }
+    }
+
+    @Test
+    void sessionTokenCredentialsExpireWhenTheClockReachesTheirExpiration() {
+        iam.createUser(r -> r.userName("temp"));
+        AccessKey key = iam.createAccessKey(r -> r.userName("temp")).accessKey();
+        try (StsClient asUser = cloudjar.client(StsClient.builder(), Region.US_EAST_1, key.accessKeyId(), key.secretAccessKey())) {
+            Credentials creds = asUser.getSessionToken(r -> r.durationSeconds(900)).credentials();
+            assertThat(creds.expiration()).isEqualTo(cloudjar.clock().now().plusSeconds(900));
+            try (StsClient session = sessionClient(creds)) {
+                cloudjar.advanceClock(Duration.ofSeconds(899));
+                assertThat(session.getCallerIdentity().arn()).isEqualTo("arn:aws:iam::000000000000:user/temp");
+                cloudjar.advanceClock(Duration.ofSeconds(1));
+                assertError(stsError(session::getCallerIdentity), "ExpiredToken", 400);
+            }
         }
     }
 
@@ -194,13 +217,13 @@ class StsTest {
         }
         // outside a chain the role's own maximum applies
         assertThat(sts.assumeRole(r -> r.roleArn("arn:aws:iam::000000000000:role/second").roleSessionName("three")
-                .durationSeconds(7200)).credentials().expiration()).isAfter(cloudjar.server().runtime().clock().now()
+                .durationSeconds(7200)).credentials().expiration()).isAfter(cloudjar.clock().now()
                 .plus(Duration.ofMinutes(119)));
     }
 
     @Test
     void rootSessionTokensLastAtMostAnHour() {
-        var now = cloudjar.server().runtime().clock().now();
+        var now = cloudjar.clock().now();
         Credentials creds = sts.getSessionToken(r -> r.durationSeconds(7200)).credentials();
         assertThat(creds.expiration()).isBetween(now.plus(Duration.ofMinutes(59)), now.plus(Duration.ofMinutes(61)));
         iam.createUser(r -> r.userName("long"));
@@ -241,7 +264,7 @@ class StsTest {
         AccessKey key = iam.createAccessKey(r -> r.userName("ops")).accessKey();
         var device = iam.createVirtualMFADevice(r -> r.virtualMFADeviceName("ops")).virtualMFADevice();
         String seed = device.base32StringSeed().asString(StandardCharsets.US_ASCII);
-        long now = cloudjar.server().runtime().clock().now().getEpochSecond();
+        long now = cloudjar.clock().now().getEpochSecond();
         iam.enableMFADevice(r -> r.userName("ops").serialNumber(device.serialNumber())
                 .authenticationCode1(codeAt(seed, now - 90)).authenticationCode2(codeAt(seed, now - 60)));
         String guarded = "arn:aws:iam::000000000000:role/guarded";

@@ -130,7 +130,7 @@ class PresignedUrlTest {
         URL get = presigner.presignGetObject(p -> p.signatureDuration(life)
                 .getObjectRequest(r -> r.bucket(bucket).key("short-lived"))).url();
         assertThat(send("GET", get, HttpRequest.BodyPublishers.noBody()).statusCode()).isEqualTo(200);
-        cloudjar.server().runtime().clock().advance(Duration.ofSeconds(120));
+        cloudjar.advanceClock(Duration.ofSeconds(120));
         HttpResponse<String> expired = send("GET", get, HttpRequest.BodyPublishers.noBody());
         assertThat(expired.statusCode()).isEqualTo(403);
         assertThat(expired.body()).contains("<Code>AccessDenied</Code>").contains("<Message>Request has expired</Message>")
@@ -176,7 +176,7 @@ class PresignedUrlTest {
             Duration life = cloudjar.server().runtime().clock().offset().plusSeconds(60);
             var urls = presignAll(presigner, bucket, "guarded", life);
             assertThat(sendAs("HEAD", urls.get("HEAD")).statusCode()).isEqualTo(200);
-            cloudjar.server().runtime().clock().advance(Duration.ofSeconds(120));
+            cloudjar.advanceClock(Duration.ofSeconds(120));
             for (var entry : urls.entrySet()) {
                 HttpResponse<String> expired = sendAs(entry.getKey(), entry.getValue());
                 assertThat(expired.statusCode()).as("expired %s", entry.getKey()).isEqualTo(403);

@@ -2,13 +2,15 @@ package io.cloudjar.s3;
 
 import io.cloudjar.core.testing.CloudjarServerExtension;
 import io.cloudjar.core.testing.PytestRunner;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The pytest scripts in {@code src/test/python}: the AWS CLI and boto3 against an in-process server. */
 class S3ScriptedClientsTest {
+    // the wall clock: aws s3 sync compares file times with LastModified, and clients presign with their own clock
     @RegisterExtension
-    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension();
+    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension().withClock(Clock.systemUTC());
 
     @Test
     void awsCliSyncsTreesAndDrivesVersioningAndMultipart() throws Exception {

@@ -25,10 +25,6 @@ class StorageClassTest {
         return S3Clients.bothStyles(cloudjar);
     }
 
-    private static void advance(Duration d) {
-        cloudjar.server().runtime().clock().advance(d);
-    }
-
     @ParameterizedTest(name = "{0} style")
     @MethodSource("styles")
     void glacierObjectsAreReadableOnlyWhileRestored(String style, S3Client s3) {
@@ -49,13 +45,13 @@ class StorageClassTest {
         assertThat(s3.headObject(r -> r.bucket(bucket).key("cold")).restore()).isEqualTo("ongoing-request=\"true\"");
         assertS3Error(403, "InvalidObjectState", () -> s3.getObject(r -> r.bucket(bucket).key("cold")));
 
-        advance(Duration.ofHours(4).plusMinutes(1));
+        cloudjar.advanceClock(Duration.ofHours(4).plusMinutes(1));
         assertThat(s3.headObject(r -> r.bucket(bucket).key("cold")).restore()).startsWith("ongoing-request=\"false\", expiry-date=\"");
         assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket).key("cold")).asUtf8String()).isEqualTo("frozen");
         var extended = s3.restoreObject(r -> r.bucket(bucket).key("cold").restoreRequest(q -> q.days(1)));
         assertThat(extended.sdkHttpResponse().statusCode()).isEqualTo(200);
 
-        advance(Duration.ofDays(3));
+        cloudjar.advanceClock(Duration.ofDays(3));
         assertThat(s3.headObject(r -> r.bucket(bucket).key("cold")).restore()).isNull();
         assertS3Error(403, "InvalidObjectState", () -> s3.getObject(r -> r.bucket(bucket).key("cold")));
     }

@@ -157,7 +157,7 @@ class ConnectivityTest {
             String second = ec2.createVpcPeeringConnection(r -> r.vpcId(vpcId).peerVpcId(theirs).peerOwnerId("222222222222"))
                     .vpcPeeringConnection().vpcPeeringConnectionId();
             assertThat(peering(ec2, second).expirationTime()).isNotNull();
-            cloudjar.server().runtime().clock().advance(Duration.ofDays(7));
+            cloudjar.advanceClock(Duration.ofDays(7));
             assertThat(peering(ec2, second).status().code()).isEqualTo(VpcPeeringConnectionStateReasonCode.EXPIRED);
             assertEc2Error(() -> other.acceptVpcPeeringConnection(r -> r.vpcPeeringConnectionId(second)), "InvalidStateTransition", 400);
             other.deleteVpc(r -> r.vpcId(theirs));

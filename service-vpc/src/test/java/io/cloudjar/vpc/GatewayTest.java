@@ -36,10 +36,6 @@ class GatewayTest {
         ec2.close();
     }
 
-    private void advance(Duration duration) {
-        cloudjar.server().runtime().clock().advance(duration);
-    }
-
     /** A public NAT gateway needs the VPC's internet gateway. */
     private void attachInternetGateway() {
         String igw = ec2.createInternetGateway(r -> { }).internetGateway().internetGatewayId();
@@ -112,7 +108,7 @@ class GatewayTest {
             assertThat(a.privateIp()).isEqualTo("10.0.1.4");
             assertThat(a.networkInterfaceId()).startsWith("eni-");
         });
-        advance(Duration.ofSeconds(5));
+        cloudjar.advanceClock(Duration.ofSeconds(5));
         assertThat(ec2.describeNatGateways(r -> r.natGatewayIds(nat.natGatewayId())).natGateways().get(0).state())
                 .isEqualTo(NatGatewayState.AVAILABLE);
 
@@ -135,12 +131,12 @@ class GatewayTest {
         ec2.deleteNatGateway(r -> r.natGatewayId(nat.natGatewayId()));
         assertThat(ec2.describeNatGateways(r -> r.natGatewayIds(nat.natGatewayId())).natGateways().get(0).state())
                 .isEqualTo(NatGatewayState.DELETING);
-        advance(Duration.ofSeconds(5));
+        cloudjar.advanceClock(Duration.ofSeconds(5));
         assertThat(ec2.describeNatGateways(r -> r.filter(filter("state", "deleted"))).natGateways()).singleElement()
                 .satisfies(n -> assertThat(n.deleteTime()).isNotNull());
         ec2.releaseAddress(r -> r.allocationId(eip.allocationId()));
         assertThat(ec2.describeSubnets(r -> r.subnetIds(subnetId)).subnets().get(0).availableIpAddressCount()).isEqualTo(251);
-        advance(Duration.ofHours(1));
+        cloudjar.advanceClock(Duration.ofHours(1));
         assertThat(ec2.describeNatGateways(r -> { }).natGateways()).isEmpty();
         assertEc2Error(() -> ec2.describeNatGateways(r -> r.natGatewayIds(nat.natGatewayId())), "NatGatewayNotFound", 400,
                 "NAT gateway " + nat.natGatewayId() + " was not found");
@@ -170,7 +166,7 @@ class GatewayTest {
         var eip = ec2.allocateAddress(r -> { });
         NatGateway nat = ec2.createNatGateway(r -> r.subnetId(subnetId).allocationId(eip.allocationId())).natGateway();
         assertThat(nat.state()).isEqualTo(NatGatewayState.PENDING);
-        advance(Duration.ofSeconds(5));
+        cloudjar.advanceClock(Duration.ofSeconds(5));
         NatGateway failed = ec2.describeNatGateways(r -> r.natGatewayIds(nat.natGatewayId())).natGateways().get(0);
         assertThat(failed.state()).isEqualTo(NatGatewayState.FAILED);
         assertThat(failed.failureCode()).isEqualTo("Gateway.NotAttached");
@@ -189,7 +185,7 @@ class GatewayTest {
         ec2.releaseAddress(r -> r.allocationId(eip.allocationId()));
         ec2.deleteSubnet(r -> r.subnetId(subnetId));
 
-        advance(Duration.ofHours(1));
+        cloudjar.advanceClock(Duration.ofHours(1));
         assertThat(ec2.describeNatGateways(r -> r.filter(filter("vpc-id", vpcId))).natGateways()).as("gone an hour after failing").isEmpty();
     }
 }

@@ -22,11 +22,13 @@ final class InternalEndpoints implements Stage {
     private final EmulatorRuntime runtime;
     private final Set<String> used;
     private final InternalResources resources;
+    private final ClockEndpoint clock;
 
     InternalEndpoints(EmulatorRuntime runtime, Set<String> usedApis) {
         this.runtime = runtime;
         this.used = usedApis;
         this.resources = new InternalResources(runtime.providers().all());
+        this.clock = new ClockEndpoint(runtime.clock());
     }
 
     static Set<String> newUsageSet() {
@@ -43,6 +45,8 @@ final class InternalEndpoints implements Stage {
         OutgoingResponse declared = resources.answer(ctx.request());
         if (declared != null) {
             ctx.response(declared);
+        } else if (path.equals(ClockEndpoint.PATH)) {
+            ctx.response(clock.answer(ctx.request()));
         } else if ((path.equals("/_cloudjar/health") || path.equals("/_localstack/health"))
                 && (method.equals("GET") || method.equals("HEAD"))) {
             ctx.response(json(200, method.equals("HEAD") ? null : health()));

@@ -11,6 +11,7 @@ import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.core.store.StoreRegistry;
 import io.cloudjar.core.util.EmulatorClock;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -30,7 +31,7 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
     private final ModelRegistry models;
     private final ApiRouter router;
     private final StoreRegistry stores = new StoreRegistry();
-    private final EmulatorClock clock = new EmulatorClock();
+    private final EmulatorClock clock;
     private final List<CredentialResolver> resolvers = new CopyOnWriteArrayList<>();
     private final DefaultCredentials defaultCredentials;
     private final ProviderRegistry providers;
@@ -38,7 +39,13 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
     private final java.util.Map<Class<?>, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
 
     public EmulatorRuntime(EmulatorConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    /** @param baseClock what the emulator clock's offset is added to: the wall clock, or a test's fixed clock */
+    public EmulatorRuntime(EmulatorConfig config, Clock baseClock) {
         this.config = config;
+        this.clock = new EmulatorClock(baseClock);
         this.models = new ModelRegistry();
         this.router = new ApiRouter(models);
         this.defaultCredentials = new DefaultCredentials(config.defaultAccount());

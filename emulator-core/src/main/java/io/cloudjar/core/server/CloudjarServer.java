@@ -11,6 +11,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -40,9 +41,14 @@ public final class CloudjarServer implements AutoCloseable {
         this.channel = channel;
     }
 
-    /** Starts a server and returns once its port accepts calls. */
+    /** Starts a server on the wall clock and returns once its port accepts calls. */
     public static CloudjarServer start(EmulatorConfig config) throws InterruptedException {
-        EmulatorRuntime runtime = new EmulatorRuntime(config);
+        return start(config, Clock.systemUTC());
+    }
+
+    /** Starts a server whose emulator clock runs on {@code baseClock} (tests: a fixed clock they move). */
+    public static CloudjarServer start(EmulatorConfig config, Clock baseClock) throws InterruptedException {
+        EmulatorRuntime runtime = new EmulatorRuntime(config, baseClock);
         RequestPipeline pipeline = new RequestPipeline(runtime);
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup io = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());

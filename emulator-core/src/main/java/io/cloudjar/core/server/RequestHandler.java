@@ -98,7 +98,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             boolean bodyDone = requestBody.isComplete() || requestBody.drain(DRAIN_LIMIT);
             requestBody.discard();
             try {
-                var future = ResponseWriter.write(ctx.channel(), response, head, keepAlive && bodyDone, version);
+                var future = ResponseWriter.write(ctx.channel(), response, head, keepAlive && bodyDone, version, clock.now());
                 if (!keepAlive || !bodyDone) {
                     future.addListener(ChannelFutureListener.CLOSE);
                 }
@@ -118,7 +118,8 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                 (InetSocketAddress) ctx.channel().remoteAddress());
         OutgoingResponse response = pipeline.reject(new RequestContext(unparsed, Ids.requestId(), clock.now()), error);
         try {
-            ResponseWriter.write(ctx.channel(), response, false, false, HttpVersion.HTTP_1_1).addListener(ChannelFutureListener.CLOSE);
+            ResponseWriter.write(ctx.channel(), response, false, false, HttpVersion.HTTP_1_1, clock.now())
+                    .addListener(ChannelFutureListener.CLOSE);
         } catch (IOException e) {
             ctx.close();
         }

@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.stream.ChunkedStream;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -30,9 +31,12 @@ final class ResponseWriter {
     private ResponseWriter() {
     }
 
-    /** @param version the request's HTTP version: a keep-alive HTTP/1.0 client needs {@code Connection: keep-alive} back */
-    static ChannelFuture write(Channel channel, OutgoingResponse response, boolean headRequest, boolean keepAlive, HttpVersion version)
-            throws IOException {
+    /**
+     * @param version the request's HTTP version: a keep-alive HTTP/1.0 client needs {@code Connection: keep-alive} back
+     * @param now     the emulator clock's time, for the {@code Date} header (AWS's time is the emulator's)
+     */
+    static ChannelFuture write(Channel channel, OutgoingResponse response, boolean headRequest, boolean keepAlive, HttpVersion version,
+            Instant now) throws IOException {
         HttpResponseStatus status = HttpResponseStatus.valueOf(response.status());
         ResponseBody body = response.body();
         HttpResponse head;
@@ -47,7 +51,7 @@ final class ResponseWriter {
             headers.add(entry.getKey(), entry.getValue());
         }
         if (!headers.contains(HttpHeaderNames.DATE)) {
-            headers.set(HttpHeaderNames.DATE, HttpDates.format(java.time.Instant.now()));
+            headers.set(HttpHeaderNames.DATE, HttpDates.format(now));
         }
         if (!headRequest || !headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
             // a HEAD answer keeps the length the GET would have; every other answer says what it sends

@@ -2,7 +2,13 @@ package io.cloudjar.core.testing;
 
 import io.cloudjar.core.config.EmulatorConfig;
 import io.cloudjar.core.server.CloudjarServer;
+import io.cloudjar.core.util.EmulatorClock;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -19,12 +25,19 @@ import software.amazon.awssdk.regions.Region;
  * Ec2Client ec2 = cloudjar.client(Ec2Client.builder());
  * }</pre>
  * The server runs the providers found on the test class path, so a service module tests itself alone.
+ *
+ * <p>The emulator clock stands still at the second the server started: nothing timed happens unless the test
+ * moves it ({@link #advanceClock}), so mid-transition states are exact and a slow machine cannot complete
+ * them early. Test classes whose clients keep time themselves (Terraform polling, {@code aws s3 sync}
+ * comparing file times, presigned URLs, authenticator codes computed from the local clock) run on the wall
+ * clock with {@code withClock(Clock.systemUTC())}, and move it as well.
  */
 public final class CloudjarServerExtension implements BeforeAllCallback, AfterAllCallback {
     public static final String ACCESS_KEY = "test";
     public static final String SECRET_KEY = "test";
 
     private EmulatorConfig config = EmulatorConfig.forTests();
+    private Clock baseClock;
     private CloudjarServer server;
 
     public CloudjarServerExtension withServices(String... apis) {
@@ -38,9 +51,17 @@ public final class CloudjarServerExtension implements BeforeAllCallback, AfterAl
         return this;
     }
 
+    /** The clock the emulator clock's offset is added to, instead of one fixed at the server's start. */
+    public CloudjarServerExtension withClock(Clock base) {
+        baseClock = base;
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        server = CloudjarServer.start(config);
+        Clock base = baseClock != null ? baseClock
+                : Clock.fixed(Instant.now().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
+        server = CloudjarServer.start(config, base);
     }
 
     @Override
@@ -74,7 +95,17 @@ public final class CloudjarServerExtension implements BeforeAllCallback, AfterAl
                 .build();
     }
 
-    /** Wipes all state, as {@code POST /moto-api/reset} does. */
+    /** The server's emulator clock: {@code clock().now()} is the time every timed state is read against. */
+    public EmulatorClock clock() {
+        return server.runtime().clock();
+    }
+
+    /** Moves the emulator clock forward, as {@code POST /_cloudjar/clock} does: transitions then due have happened. */
+    public void advanceClock(Duration duration) {
+        clock().advance(duration);
+    }
+
+    /** Wipes all state, as {@code POST /moto-api/reset} does (the clock keeps its time). */
     public void reset() {
         server.runtime().reset();
     }

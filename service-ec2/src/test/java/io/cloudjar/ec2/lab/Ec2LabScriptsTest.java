@@ -2,6 +2,7 @@ package io.cloudjar.ec2.lab;
 
 import io.cloudjar.core.testing.CloudjarServerExtension;
 import io.cloudjar.core.testing.PytestRunner;
+import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,8 +14,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * re-planning with no changes and destroying it.
  */
 class Ec2LabScriptsTest {
+    // the wall clock: Terraform polls for running instances on its own clock; the CLI script moves the clock itself
     @RegisterExtension
-    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension();
+    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension().withClock(Clock.systemUTC());
 
     @BeforeEach
     void reset() {

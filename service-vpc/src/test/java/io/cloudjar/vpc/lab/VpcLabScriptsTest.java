@@ -2,6 +2,7 @@ package io.cloudjar.vpc.lab;
 
 import io.cloudjar.core.testing.CloudjarServerExtension;
 import io.cloudjar.core.testing.PytestRunner;
+import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,8 +13,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * tearing down the lab, and Terraform applying, re-planning and destroying it.
  */
 class VpcLabScriptsTest {
+    // the wall clock: Terraform polls for an available NAT gateway on its own clock; the CLI script moves the clock itself
     @RegisterExtension
-    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension();
+    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension().withClock(Clock.systemUTC());
 
     @BeforeEach
     void reset() {
