@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * Everything known about one call, filled in stage by stage (see {@link RequestPipeline}): the HTTP
  * request, the API and operation it addresses, who signed it, the decoded SDK request, the provider's
- * result and finally the HTTP response. Providers read the caller's account, region and principal here.
+ * result and finally the HTTP response. Providers see it only as a {@link CallContext}, codecs as a
+ * {@link io.cloudjar.core.protocol.CodecContext}.
  */
 public final class RequestContext implements CallContext, RestCodecContext {
     private final IncomingRequest request;
