@@ -1,8 +1,8 @@
 package io.cloudjar.ec2;
 
+import io.cloudjar.core.spi.InstanceProfiles;
 import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.core.store.AccountRegionStore;
-import io.cloudjar.core.spi.InstanceProfiles;
 import io.cloudjar.vpc.api.InstanceNetworking;
 import io.cloudjar.vpc.api.Scope;
 import io.cloudjar.vpc.api.TagRegistry;

@@ -1,7 +1,7 @@
 package io.cloudjar.ec2;
 
-import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.regions.RegionCatalog;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.api.TagSpecifications;

@@ -1,7 +1,7 @@
 package io.cloudjar.ec2;
 
-import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.regions.RegionCatalog;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;

@@ -2,8 +2,8 @@ package io.cloudjar.iam;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cloudjar.core.spi.InstanceProfiles;
 import io.cloudjar.core.spi.InstanceProfiles.RoleCredentials;
+import io.cloudjar.core.spi.InstanceProfiles;
 import io.cloudjar.core.testing.CloudjarServerExtension;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

@@ -1,7 +1,7 @@
 package io.cloudjar.lightsail;
 
-import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.regions.RegionCatalog;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.spi.ServiceProvider;
 import java.util.List;
 import software.amazon.awssdk.services.lightsail.model.AvailabilityZone;

@@ -1,7 +1,7 @@
 package io.cloudjar.s3;
 
-import io.cloudjar.core.util.PercentCodec;
 import io.cloudjar.core.spi.CallContext;
+import io.cloudjar.core.util.PercentCodec;
 import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.model.StoredObject;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.cloudjar.s3;
 
-import io.cloudjar.core.util.HttpDates;
 import io.cloudjar.core.model.ModelClasses;
+import io.cloudjar.core.util.HttpDates;
 import io.cloudjar.s3.model.ObjectMetadata;
 import java.time.Instant;
 import java.util.Map;

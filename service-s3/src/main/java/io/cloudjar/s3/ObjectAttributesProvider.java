@@ -2,8 +2,8 @@ package io.cloudjar.s3;
 
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.s3.model.Bucket;
-import io.cloudjar.s3.model.StoredObject;
 import io.cloudjar.s3.model.StoredObject.ObjectPart;
+import io.cloudjar.s3.model.StoredObject;
 import io.cloudjar.s3.storage.ChecksumAlgorithms;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.cloudjar.s3;
 
-import io.cloudjar.core.util.HttpDates;
 import io.cloudjar.core.model.ModelClasses;
+import io.cloudjar.core.util.HttpDates;
 import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.model.ObjectMetadata;
-import io.cloudjar.s3.model.StoredObject;
 import io.cloudjar.s3.model.StoredObject.Restore;
+import io.cloudjar.s3.model.StoredObject;
 import io.cloudjar.s3.storage.ChecksumAlgorithms;
 import java.time.Instant;
 import software.amazon.awssdk.core.SdkPojo;

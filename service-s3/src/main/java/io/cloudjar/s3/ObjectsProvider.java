@@ -2,9 +2,9 @@ package io.cloudjar.s3;
 
 import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.spi.CallContext;
-import io.cloudjar.core.spi.StreamingPayload;
-import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.core.spi.Reply;
+import io.cloudjar.core.spi.ServiceContext;
+import io.cloudjar.core.spi.StreamingPayload;
 import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.model.StoredObject;
 import io.cloudjar.s3.storage.BlobStore.WrittenBlob;

@@ -2,11 +2,11 @@ package io.cloudjar.s3;
 
 import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.spi.CallContext;
-import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.core.spi.Reply;
+import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.s3.model.Bucket;
-import io.cloudjar.s3.model.StoredObject;
 import io.cloudjar.s3.model.StoredObject.Restore;
+import io.cloudjar.s3.model.StoredObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,7 +1,7 @@
 package io.cloudjar.s3;
 
-import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.auth.Principal;
+import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.core.store.Resettable;
 import io.cloudjar.core.util.EmulatorClock;

@@ -1,11 +1,11 @@
 package io.cloudjar.vpc;
 
-import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.regions.RegionCatalog;
+import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.vpc.api.Ec2Errors;
-import io.cloudjar.vpc.support.Ipv4Cidr;
 import io.cloudjar.vpc.api.TagSpecifications;
+import io.cloudjar.vpc.support.Ipv4Cidr;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
 import software.amazon.awssdk.services.ec2.model.CreateDefaultSubnetRequest;

@@ -1,5 +1,6 @@
 package io.cloudjar.core.pipeline;
 
+import io.cloudjar.core.auth.ConditionKeys;
 import io.cloudjar.core.auth.Principal;
 import io.cloudjar.core.auth.SigV4Credential;
 import io.cloudjar.core.errors.AwsException;
@@ -11,7 +12,6 @@ import io.cloudjar.core.model.ApiModel;
 import io.cloudjar.core.model.OperationModel;
 import io.cloudjar.core.protocol.rest.BrowserUpload;
 import io.cloudjar.core.protocol.rest.RestCodecContext;
-import io.cloudjar.core.auth.ConditionKeys;
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.spi.StreamingPayload;
 import java.time.Instant;

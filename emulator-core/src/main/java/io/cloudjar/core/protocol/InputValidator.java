@@ -2,9 +2,8 @@ package io.cloudjar.core.protocol;
 
 import io.cloudjar.core.model.ApiModel;
 import io.cloudjar.core.model.Protocol;
-import io.cloudjar.core.model.ShapeFacts;
 import io.cloudjar.core.model.ShapeFacts.MemberConstraints;
-import io.cloudjar.core.protocol.xml.XmlShapeWriter;
+import io.cloudjar.core.model.ShapeFacts;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -4,8 +4,8 @@ import io.cloudjar.core.model.ApiMetadata;
 import io.cloudjar.core.model.ModelRegistry;
 import io.cloudjar.core.model.OperationTable;
 import io.cloudjar.core.spi.CallContext;
-import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.core.spi.Reply;
+import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.core.spi.StreamingPayload;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
  * Binds every public method of an API's providers to the operation it implements, by the SDK client's method
  * name, and refuses what cannot be right: a public method that names no operation of the API (a misspelt
  * {@code createDbInstance} for {@code CreateDBInstance} would otherwise answer 501 forever), a signature that
- * is not {@code (CallContext, <Op>Request[, StreamingPayload])} returning the operation's response (or a {@link Reply} of it), or two
- * methods for one operation. Methods that implement an interface (the {@link ServiceProvider} callbacks, a
+ * is not {@code (CallContext, <Op>Request[, StreamingPayload])} returning the operation's response (or a
+ * {@link Reply} of it), or two methods for one operation. Methods that implement an interface (the {@link ServiceProvider} callbacks, a
  * seam such as an internal resource) are not operations and are left alone.
  */
 final class ProviderWiring {

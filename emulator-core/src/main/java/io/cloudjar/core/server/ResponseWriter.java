@@ -1,8 +1,8 @@
 package io.cloudjar.core.server;
 
-import io.cloudjar.core.util.HttpDates;
 import io.cloudjar.core.http.OutgoingResponse;
 import io.cloudjar.core.http.ResponseBody;
+import io.cloudjar.core.util.HttpDates;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;

@@ -2,7 +2,6 @@ package io.cloudjar.core.protocol.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.cloudjar.core.protocol.WireValues;
-import io.cloudjar.core.protocol.xml.XmlShapeWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package io.cloudjar.core.protocol.query;
 
-import io.cloudjar.core.protocol.CodecContext;
 import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.errors.CommonErrors;
@@ -9,6 +8,7 @@ import io.cloudjar.core.http.OutgoingResponse;
 import io.cloudjar.core.http.ResponseBody;
 import io.cloudjar.core.model.ApiModel;
 import io.cloudjar.core.model.OperationModel;
+import io.cloudjar.core.protocol.CodecContext;
 import io.cloudjar.core.protocol.FieldPath;
 import io.cloudjar.core.protocol.ProtocolCodec;
 import io.cloudjar.core.protocol.xml.XmlDocuments;

@@ -1,9 +1,9 @@
 package io.cloudjar.core.protocol.query;
 
-import io.cloudjar.core.protocol.CodecContext;
 import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.http.OutgoingResponse;
+import io.cloudjar.core.protocol.CodecContext;
 import io.cloudjar.core.protocol.xml.XmlDocuments;
 import io.cloudjar.core.protocol.xml.XmlShapeWriter;
 import javax.xml.stream.XMLStreamException;

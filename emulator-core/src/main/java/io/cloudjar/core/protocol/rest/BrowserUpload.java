@@ -1,17 +1,17 @@
 package io.cloudjar.core.protocol.rest;
 
-import io.cloudjar.core.protocol.CodecContext;
 import io.cloudjar.core.auth.PostPolicy.SizeRange;
 import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.http.Headers;
 import io.cloudjar.core.http.MultipartForm;
 import io.cloudjar.core.http.OutgoingResponse;
-import io.cloudjar.core.util.PercentCodec;
 import io.cloudjar.core.http.ResponseBody;
+import io.cloudjar.core.protocol.CodecContext;
 import io.cloudjar.core.protocol.xml.XmlDocuments;
 import io.cloudjar.core.protocol.xml.XmlNode;
 import io.cloudjar.core.spi.StreamingPayload;
+import io.cloudjar.core.util.PercentCodec;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,7 +2,6 @@ package io.cloudjar.core.protocol.rest;
 
 import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.errors.AwsException;
-import io.cloudjar.core.http.Headers;
 import io.cloudjar.core.http.IncomingRequest;
 import io.cloudjar.core.spi.StreamingPayload;
 import java.io.InputStream;

@@ -1,11 +1,11 @@
 package io.cloudjar.core.protocol.rest;
 
 import io.cloudjar.core.http.IncomingRequest;
-import io.cloudjar.core.util.PercentCodec;
 import io.cloudjar.core.http.QueryParams;
 import io.cloudjar.core.model.ApiModel;
 import io.cloudjar.core.model.OperationModel;
 import io.cloudjar.core.protocol.ProtocolCodec.ResolvedOperation;
+import io.cloudjar.core.util.PercentCodec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,16 +1,15 @@
 package io.cloudjar.core.protocol.rest;
 
-import io.cloudjar.core.protocol.CodecContext;
 import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.http.Headers;
 import io.cloudjar.core.http.IncomingRequest;
 import io.cloudjar.core.http.OutgoingResponse;
-import io.cloudjar.core.util.PercentCodec;
 import io.cloudjar.core.http.RequestBody;
 import io.cloudjar.core.http.ResponseBody;
 import io.cloudjar.core.model.ModelClasses;
 import io.cloudjar.core.model.OperationModel;
+import io.cloudjar.core.protocol.CodecContext;
 import io.cloudjar.core.protocol.FieldPath;
 import io.cloudjar.core.protocol.ProtocolCodec;
 import io.cloudjar.core.protocol.WireValues;
@@ -20,6 +19,7 @@ import io.cloudjar.core.protocol.xml.XmlShapeReader;
 import io.cloudjar.core.protocol.xml.XmlShapeWriter;
 import io.cloudjar.core.spi.Reply;
 import io.cloudjar.core.spi.StreamingPayload;
+import io.cloudjar.core.util.PercentCodec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
