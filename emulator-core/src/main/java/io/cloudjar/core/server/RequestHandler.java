@@ -10,6 +10,8 @@ import io.cloudjar.core.pipeline.RequestContext;
 import io.cloudjar.core.pipeline.RequestPipeline;
 import io.cloudjar.core.util.EmulatorClock;
 import io.cloudjar.core.util.Ids;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -30,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Hands each HTTP request to the {@link RequestPipeline} on a worker thread as soon as its headers have
  * arrived, and feeds the body to it as it streams in. One instance per connection; requests of one
- * connection run in order.
+ * connection run in order. Whatever goes wrong, a request ends with its answer written or the connection
+ * closed, and the body it opened closed: a client never waits forever.
  */
 final class RequestHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
@@ -90,23 +93,33 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         boolean head = HttpMethod.HEAD.equals(request.method());
         HttpVersion version = request.protocolVersion().equals(HttpVersion.HTTP_1_0) ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
-        serial.execute(() -> {
-            RequestContext context = new RequestContext(incoming, Ids.requestId(), clock.now());
-            OutgoingResponse response = pipeline.handle(context);
+        serial.execute(() -> respond(ctx.channel(), incoming, requestBody, head, keepAlive, version));
+    }
+
+    /** Worker: runs the pipeline and writes its answer; on any failure the connection closes. */
+    private void respond(Channel channel, IncomingRequest incoming, NettyRequestBody requestBody, boolean head, boolean keepAlive,
+            HttpVersion version) {
+        OutgoingResponse response = null;
+        try {
+            response = pipeline.handle(new RequestContext(incoming, Ids.requestId(), clock.now()));
             // unread body bytes must not be taken for the next request on this connection: a modest rest is
             // read and dropped (the client then gets the answer, not a broken pipe); beyond that we close
             boolean bodyDone = requestBody.isComplete() || requestBody.drain(DRAIN_LIMIT);
             requestBody.discard();
-            try {
-                var future = ResponseWriter.write(ctx.channel(), response, head, keepAlive && bodyDone, version, clock.now());
-                if (!keepAlive || !bodyDone) {
-                    future.addListener(ChannelFutureListener.CLOSE);
-                }
-            } catch (IOException e) {
-                LOG.warn("Cannot send the response to {}", incoming, e);
-                ctx.channel().close();
+            boolean keep = keepAlive && bodyDone;
+            OutgoingResponse sending = response;
+            response = null; // the writer owns its body now, sent or not
+            ChannelFuture written = ResponseWriter.write(channel, sending, head, keep, version, clock.now());
+            // a response that breaks off (a body stream failing) must not leave the client waiting for the rest
+            written.addListener(keep ? ChannelFutureListener.CLOSE_ON_FAILURE : ChannelFutureListener.CLOSE);
+        } catch (Throwable t) {
+            LOG.warn("Cannot answer {}; closing the connection", incoming, t);
+            requestBody.discard();
+            if (response != null) {
+                ResponseWriter.closeQuietly(response.body());
             }
-        });
+            channel.close();
+        }
     }
 
     /** A request Netty could not parse: answered through the pipeline's error encoding, then the connection closes. */
@@ -120,7 +133,8 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         try {
             ResponseWriter.write(ctx.channel(), response, false, false, HttpVersion.HTTP_1_1, clock.now())
                     .addListener(ChannelFutureListener.CLOSE);
-        } catch (IOException e) {
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot answer {}", error.code(), e);
             ctx.close();
         }
     }
