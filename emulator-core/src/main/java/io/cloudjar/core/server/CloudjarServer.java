@@ -13,7 +13,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,14 +52,15 @@ public final class CloudjarServer implements AutoCloseable {
         RequestPipeline pipeline = new RequestPipeline(runtime);
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup io = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
-        ExecutorService workers = newWorkerPool();
+        NetworkSettings settings = NetworkSettings.from(config);
+        ExecutorService workers = newWorkerPool(settings.workerThreads());
         try {
             Channel channel = new ServerBootstrap()
                     .group(boss, io)
                     .channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new HttpChannelInitializer(pipeline, runtime.clock(), workers))
+                    .childHandler(new HttpChannelInitializer(pipeline, runtime.clock(), workers, settings))
                     .bind(config.host(), config.port())
                     .sync()
                     .channel();
@@ -81,14 +82,20 @@ public final class CloudjarServer implements AutoCloseable {
         }
     }
 
-    private static ExecutorService newWorkerPool() {
+    /**
+     * At most {@code threads} workers (a worker may block on a slow upload, and the event loop must never run one);
+     * idle ones end after a minute. Tasks beyond them wait in the queue, which holds at most one task per
+     * connection ({@link SerialExecutor}), each connection paused meanwhile ({@link ReadGate#AWAITING_WORKER}).
+     */
+    private static ExecutorService newWorkerPool(int threads) {
         AtomicInteger n = new AtomicInteger();
-        // unbounded on purpose: a worker may block on a slow upload, and the event loop must never run one
-        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "cloudjar-worker-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** The port actually bound (useful with port 0). */

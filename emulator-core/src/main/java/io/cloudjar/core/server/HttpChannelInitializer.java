@@ -17,19 +17,23 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final RequestPipeline pipeline;
     private final EmulatorClock clock;
     private final Executor workers;
+    private final NetworkSettings settings;
 
-    HttpChannelInitializer(RequestPipeline pipeline, EmulatorClock clock, Executor workers) {
+    HttpChannelInitializer(RequestPipeline pipeline, EmulatorClock clock, Executor workers, NetworkSettings settings) {
         this.pipeline = pipeline;
         this.clock = clock;
         this.workers = workers;
+        this.settings = settings;
     }
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        ConnectionTimeouts timeouts = new ConnectionTimeouts(settings.idleTimeoutNanos(), settings.ioTimeoutNanos());
         ch.pipeline()
+                .addLast("timeouts", timeouts)                             // idle, slow request heads, unread responses
                 .addLast("http", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_SIZE, 64 * 1024))
                 .addLast("continue", new ExpectContinueHandler())           // answers Expect: 100-continue
                 .addLast("chunked-writer", new ChunkedWriteHandler())      // streams large response bodies
-                .addLast("cloudjar", new RequestHandler(pipeline, clock, workers));
+                .addLast("cloudjar", new RequestHandler(pipeline, clock, workers, timeouts, settings.ioTimeoutNanos()));
     }
 }

@@ -44,19 +44,29 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     private final RequestPipeline pipeline;
     private final EmulatorClock clock;
     private final Executor serial;
+    private final ConnectionTimeouts timeouts;
+    private final long readTimeoutNanos;
+    private ReadGate gate;
     private NettyRequestBody body;
 
-    RequestHandler(RequestPipeline pipeline, EmulatorClock clock, Executor workers) {
+    RequestHandler(RequestPipeline pipeline, EmulatorClock clock, Executor workers, ConnectionTimeouts timeouts, long readTimeoutNanos) {
         this.pipeline = pipeline;
         this.clock = clock;
         this.serial = new SerialExecutor(workers);
+        this.timeouts = timeouts;
+        this.readTimeoutNanos = readTimeoutNanos;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        gate = new ReadGate(ctx.channel());
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest request) {
             if (request.decoderResult().isFailure()) {
-                rejectMalformed(ctx, request, request.decoderResult().cause());
+                rejectMalformed(ctx, request.method().name(), request.decoderResult().cause());
                 if (msg instanceof HttpContent content) {
                     content.release();
                 }
@@ -79,10 +89,11 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void startRequest(ChannelHandlerContext ctx, HttpRequest request) {
+        timeouts.requestStarted();
         Headers headers = new Headers();
         request.headers().forEach(e -> headers.add(e.getKey(), e.getValue()));
         long length = HttpUtil.getContentLength(request, -1L);
-        NettyRequestBody requestBody = new NettyRequestBody(ctx.channel(), length);
+        NettyRequestBody requestBody = new NettyRequestBody(gate, length, readTimeoutNanos);
         if (length <= 0 && !HttpUtil.isTransferEncodingChunked(request)) {
             // no body: complete now, so a fast answer does not race the empty last chunk and close the connection
             requestBody.complete();
@@ -93,7 +104,13 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         boolean head = HttpMethod.HEAD.equals(request.method());
         HttpVersion version = request.protocolVersion().equals(HttpVersion.HTTP_1_0) ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
-        serial.execute(() -> respond(ctx.channel(), incoming, requestBody, head, keepAlive, version));
+        // read no further until a worker takes this request: while every worker is busy, connections wait in
+        // the kernel's buffers instead of queueing bodies (and pipelined requests) in memory
+        gate.pause(ReadGate.AWAITING_WORKER);
+        serial.execute(() -> {
+            gate.resume(ReadGate.AWAITING_WORKER);
+            respond(ctx.channel(), incoming, requestBody, head, keepAlive, version);
+        });
     }
 
     /** Worker: runs the pipeline and writes its answer; on any failure the connection closes. */
@@ -103,13 +120,15 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         try {
             response = pipeline.handle(new RequestContext(incoming, Ids.requestId(), clock.now()));
             // unread body bytes must not be taken for the next request on this connection: a modest rest is
-            // read and dropped (the client then gets the answer, not a broken pipe); beyond that we close
+            // read and dropped (the client then gets the answer, not a broken pipe); beyond that, or when the
+            // body stalled, we close
             boolean bodyDone = requestBody.isComplete() || requestBody.drain(DRAIN_LIMIT);
             requestBody.discard();
             boolean keep = keepAlive && bodyDone;
             OutgoingResponse sending = response;
             response = null; // the writer owns its body now, sent or not
             ChannelFuture written = ResponseWriter.write(channel, sending, head, keep, version, clock.now());
+            written.addListener(f -> timeouts.responseFinished());
             // a response that breaks off (a body stream failing) must not leave the client waiting for the rest
             written.addListener(keep ? ChannelFutureListener.CLOSE_ON_FAILURE : ChannelFutureListener.CLOSE);
         } catch (Throwable t) {
@@ -123,20 +142,37 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** A request Netty could not parse: answered through the pipeline's error encoding, then the connection closes. */
-    private void rejectMalformed(ChannelHandlerContext ctx, HttpRequest request, Throwable cause) {
-        AwsException error = cause instanceof TooLongFrameException
+    private void rejectMalformed(ChannelHandlerContext ctx, String method, Throwable cause) {
+        reject(ctx, method, cause instanceof TooLongFrameException
                 ? AwsErrors.of("RequestHeaderSectionTooLarge", 400, "Your request header section exceeds the maximum allowed size.")
-                : AwsErrors.of("BadRequest", 400, "The HTTP request is malformed.");
-        IncomingRequest unparsed = new IncomingRequest(request.method().name(), "/", new Headers(), RequestBody.of(new byte[0]),
-                (InetSocketAddress) ctx.channel().remoteAddress());
-        OutgoingResponse response = pipeline.reject(new RequestContext(unparsed, Ids.requestId(), clock.now()), error);
+                : AwsErrors.of("BadRequest", 400, "The HTTP request is malformed."));
+    }
+
+    /**
+     * Answers before any request was parsed (S3's error shape, the default API's), then closes.
+     *
+     * @param method the request's method as far as it was read (a HEAD answer has no body)
+     */
+    private void reject(ChannelHandlerContext ctx, String method, AwsException error) {
         try {
+            IncomingRequest unparsed = new IncomingRequest(method, "/", new Headers(), RequestBody.of(new byte[0]),
+                    (InetSocketAddress) ctx.channel().remoteAddress());
+            OutgoingResponse response = pipeline.reject(new RequestContext(unparsed, Ids.requestId(), clock.now()), error);
             ResponseWriter.write(ctx.channel(), response, false, false, HttpVersion.HTTP_1_1, clock.now())
                     .addListener(ChannelFutureListener.CLOSE);
         } catch (RuntimeException e) {
             LOG.warn("Cannot answer {}", error.code(), e);
             ctx.close();
         }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt == ConnectionTimeouts.HEAD_TIMED_OUT) {
+            reject(ctx, "GET", NettyRequestBody.requestTimeout());
+            return;
+        }
+        super.userEventTriggered(ctx, evt);
     }
 
     @Override
@@ -155,5 +191,4 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         }
         ctx.close();
     }
-
 }
