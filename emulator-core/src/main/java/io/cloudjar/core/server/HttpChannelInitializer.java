@@ -10,9 +10,13 @@ import java.util.concurrent.Executor;
 
 /** The Netty handlers of one connection, in order. */
 final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
-    /** AWS accepts up to 8 KB of request line and header section (S3: RequestHeaderSectionTooLarge). */
-    private static final int MAX_INITIAL_LINE = 16 * 1024;
-    private static final int MAX_HEADER_SIZE = 16 * 1024;
+    /**
+     * The request line: a 1,024-byte key percent-encodes to 3 KB, and a presigned URL adds its signature and
+     * possibly a session token of a few KB, so this is wider than the header section.
+     */
+    static final int MAX_INITIAL_LINE = 16 * 1024;
+    /** The header section, as S3 (8 KB; more is 400 RequestHeaderSectionTooLarge). Also bounds HTTP chunk trailers. */
+    static final int MAX_HEADER_SIZE = 8 * 1024;
 
     private final RequestPipeline pipeline;
     private final EmulatorClock clock;

@@ -80,6 +80,13 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                 content.release();
                 return;
             }
+            if (content.decoderResult().isFailure()) {
+                // a malformed chunk: the body broke off (never "complete"), and Netty reads nothing more of this connection
+                content.release();
+                current.fail(new IOException("Malformed request body", content.decoderResult().cause()));
+                body = null;
+                return;
+            }
             current.offer(content.content());
             if (msg instanceof LastHttpContent) {
                 current.complete();
