@@ -77,6 +77,25 @@ class StalledConnectionsTest {
         }
     }
 
+    @Test
+    void pipelinedRequestsWhoseAnswersAreNotReadDoNotPileUp() throws Exception {
+        s3.putObject(b -> b.bucket("stalls").key("medium"), RequestBody.fromBytes(new byte[2 * 1024 * 1024]));
+        Path blob = S3State.of(cloudjar.server().runtime()).buckets().stream().filter(b -> b.name().equals("stalls"))
+                .findFirst().orElseThrow().latest("medium").blob();
+
+        try (RawHttp http = new RawHttp(cloudjar.port(), PATIENCE_MILLIS, 16 * 1024)) {
+            http.send("GET /stalls/medium HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".repeat(100)); // read in one go, answers never read
+            assertThat(waitFor(blob, true)).as("the server sends the first answer").isTrue();
+            long most = 0;
+            for (int i = 0; i < 20; i++) { // a second, within the I/O timeout after which the server gives up on us
+                most = Math.max(most, RawHttp.openCount(blob));
+                Thread.sleep(50);
+            }
+            assertThat(most).as("answers (and their files) waiting to be sent").isLessThanOrEqualTo(3);
+        }
+        assertThat(waitFor(blob, false)).as("everything released once the client is gone").isTrue();
+    }
+
     /** Polls until the file is open (or closed) in this JVM; false if it never got so within the patience. */
     private static boolean waitFor(Path file, boolean open) throws Exception {
         long deadline = System.nanoTime() + PATIENCE_MILLIS * 1_000_000L;

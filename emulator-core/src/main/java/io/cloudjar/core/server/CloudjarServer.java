@@ -12,11 +12,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +26,10 @@ public final class CloudjarServer implements AutoCloseable {
     private final EmulatorRuntime runtime;
     private final EventLoopGroup boss;
     private final EventLoopGroup io;
-    private final ExecutorService workers;
+    private final WorkerPool workers;
     private final Channel channel;
 
-    private CloudjarServer(EmulatorRuntime runtime, EventLoopGroup boss, EventLoopGroup io, ExecutorService workers, Channel channel) {
+    private CloudjarServer(EmulatorRuntime runtime, EventLoopGroup boss, EventLoopGroup io, WorkerPool workers, Channel channel) {
         this.runtime = runtime;
         this.boss = boss;
         this.io = io;
@@ -53,13 +49,14 @@ public final class CloudjarServer implements AutoCloseable {
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup io = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         NetworkSettings settings = NetworkSettings.from(config);
-        ExecutorService workers = newWorkerPool(settings.workerThreads());
+        WorkerPool workers = new WorkerPool(settings.workerThreads());
         try {
             Channel channel = new ServerBootstrap()
                     .group(boss, io)
                     .channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.MESSAGE_SIZE_ESTIMATOR, FileRegionSizeEstimator.INSTANCE)
                     .childHandler(new HttpChannelInitializer(pipeline, runtime.clock(), workers, settings))
                     .bind(config.host(), config.port())
                     .sync()
@@ -80,22 +77,6 @@ public final class CloudjarServer implements AutoCloseable {
             runtime.close();
             throw e;
         }
-    }
-
-    /**
-     * At most {@code threads} workers (a worker may block on a slow upload, and the event loop must never run one);
-     * idle ones end after a minute. Tasks beyond them wait in the queue, which holds at most one task per
-     * connection ({@link SerialExecutor}), each connection paused meanwhile ({@link ReadGate#AWAITING_WORKER}).
-     */
-    private static ExecutorService newWorkerPool(int threads) {
-        AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "cloudjar-worker-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
     }
 
     /** The port actually bound (useful with port 0). */

@@ -6,7 +6,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.stream.ChunkedWriteHandler;
-import java.util.concurrent.Executor;
 
 /** The Netty handlers of one connection, in order. */
 final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
@@ -20,10 +19,10 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     private final RequestPipeline pipeline;
     private final EmulatorClock clock;
-    private final Executor workers;
+    private final WorkerPool workers;
     private final NetworkSettings settings;
 
-    HttpChannelInitializer(RequestPipeline pipeline, EmulatorClock clock, Executor workers, NetworkSettings settings) {
+    HttpChannelInitializer(RequestPipeline pipeline, EmulatorClock clock, WorkerPool workers, NetworkSettings settings) {
         this.pipeline = pipeline;
         this.clock = clock;
         this.workers = workers;

@@ -43,15 +43,19 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
 
     private final RequestPipeline pipeline;
     private final EmulatorClock clock;
+    private final WorkerPool workers;
     private final Executor serial;
     private final ConnectionTimeouts timeouts;
     private final long readTimeoutNanos;
     private ReadGate gate;
     private NettyRequestBody body;
+    /** Notified when the channel's writability changes or it closes (workers wait on it; see awaitWritable). */
+    private final Object writability = new Object();
 
-    RequestHandler(RequestPipeline pipeline, EmulatorClock clock, Executor workers, ConnectionTimeouts timeouts, long readTimeoutNanos) {
+    RequestHandler(RequestPipeline pipeline, EmulatorClock clock, WorkerPool workers, ConnectionTimeouts timeouts, long readTimeoutNanos) {
         this.pipeline = pipeline;
         this.clock = clock;
+        this.workers = workers;
         this.serial = new SerialExecutor(workers);
         this.timeouts = timeouts;
         this.readTimeoutNanos = readTimeoutNanos;
@@ -111,9 +115,12 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         boolean head = HttpMethod.HEAD.equals(request.method());
         HttpVersion version = request.protocolVersion().equals(HttpVersion.HTTP_1_0) ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
-        // read no further until a worker takes this request: while every worker is busy, connections wait in
-        // the kernel's buffers instead of queueing bodies (and pipelined requests) in memory
-        gate.pause(ReadGate.AWAITING_WORKER);
+        if (workers.saturated()) {
+            // read no further until a worker takes this request: while every worker is busy, connections wait in
+            // the kernel's buffers instead of queueing bodies in memory (paused before the task exists, so the
+            // task's resume always comes after; otherwise reading goes on, with no toggling per request)
+            gate.pause(ReadGate.AWAITING_WORKER);
+        }
         serial.execute(() -> {
             gate.resume(ReadGate.AWAITING_WORKER);
             respond(ctx.channel(), incoming, requestBody, head, keepAlive, version);
@@ -125,6 +132,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             HttpVersion version) {
         OutgoingResponse response = null;
         try {
+            awaitWritable(channel);
             response = pipeline.handle(new RequestContext(incoming, Ids.requestId(), clock.now()));
             // unread body bytes must not be taken for the next request on this connection: a modest rest is
             // read and dropped (the client then gets the answer, not a broken pipe); beyond that, or when the
@@ -145,6 +153,25 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                 ResponseWriter.closeQuietly(response.body());
             }
             channel.close();
+        }
+    }
+
+    /**
+     * Worker: a pipelined request waits until the answers before it are written down to the channel's low-water
+     * mark, so a client that sends requests without reading the answers cannot make them (and the files they send)
+     * pile up. A client that reads nothing is closed by {@link ConnectionTimeouts}, which ends the wait.
+     */
+    private void awaitWritable(Channel channel) throws InterruptedException {
+        synchronized (writability) {
+            while (channel.isActive() && !channel.isWritable()) {
+                writability.wait(1_000); // a re-check besides the notification
+            }
+        }
+    }
+
+    private void writabilityChanged() {
+        synchronized (writability) {
+            writability.notifyAll();
         }
     }
 
@@ -183,11 +210,24 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        // read no more requests while their answers cannot be sent: each would hold its response (and file) in memory
+        if (ctx.channel().isWritable()) {
+            gate.resume(ReadGate.WRITE_BLOCKED);
+        } else {
+            gate.pause(ReadGate.WRITE_BLOCKED);
+        }
+        writabilityChanged();
+        super.channelWritabilityChanged(ctx);
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         NettyRequestBody current = body;
         if (current != null) {
             current.fail(new ClosedChannelException());
         }
+        writabilityChanged();
         super.channelInactive(ctx);
     }
 

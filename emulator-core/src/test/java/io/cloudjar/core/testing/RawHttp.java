@@ -122,15 +122,20 @@ public final class RawHttp implements Closeable {
 
     /** Whether this JVM (the test and its in-process server) has the file open, from /proc/self/fd. */
     public static boolean isOpen(Path file) throws IOException {
+        return openCount(file) > 0;
+    }
+
+    /** How many times this JVM has the file open at the moment (each open is its own descriptor). */
+    public static long openCount(Path file) throws IOException {
         Path real = file.toRealPath();
         try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            return fds.anyMatch(fd -> {
+            return fds.filter(fd -> {
                 try {
                     return Files.readSymbolicLink(fd).equals(real);
                 } catch (IOException | UnsupportedOperationException gone) {
                     return false;
                 }
-            });
+            }).count();
         }
     }
 
