@@ -44,11 +44,11 @@ public final class CloudjarServer implements AutoCloseable {
 
     /** Starts a server whose emulator clock runs on {@code baseClock} (tests: a fixed clock they move). */
     public static CloudjarServer start(EmulatorConfig config, Clock baseClock) throws InterruptedException {
+        NetworkSettings settings = NetworkSettings.from(config); // a bad setting stops start-up before anything starts
         EmulatorRuntime runtime = new EmulatorRuntime(config, baseClock);
         RequestPipeline pipeline = new RequestPipeline(runtime);
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup io = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
-        NetworkSettings settings = NetworkSettings.from(config);
         WorkerPool workers = new WorkerPool(settings.workerThreads());
         try {
             Channel channel = new ServerBootstrap()
