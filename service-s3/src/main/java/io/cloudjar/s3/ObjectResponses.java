@@ -96,9 +96,20 @@ final class ObjectResponses {
         }
     }
 
-    /** {@code response-content-type} and friends of a GetObject or HeadObject: they replace the stored headers in one answer. */
+    /**
+     * {@code response-content-type} and friends of a GetObject or HeadObject: they replace the stored headers in one
+     * answer, so each must be header text (400 InvalidArgument otherwise, as S3).
+     */
     record Overrides(String contentType, String contentLanguage, String cacheControl, String contentDisposition,
                      String contentEncoding, Instant expires) {
+        Overrides {
+            HeaderValues.checkOverride("response-content-type", contentType);
+            HeaderValues.checkOverride("response-content-language", contentLanguage);
+            HeaderValues.checkOverride("response-cache-control", cacheControl);
+            HeaderValues.checkOverride("response-content-disposition", contentDisposition);
+            HeaderValues.checkOverride("response-content-encoding", contentEncoding);
+        }
+
         static Overrides of(GetObjectRequest r) {
             return new Overrides(r.responseContentType(), r.responseContentLanguage(), r.responseCacheControl(),
                     r.responseContentDisposition(), r.responseContentEncoding(), r.responseExpires());

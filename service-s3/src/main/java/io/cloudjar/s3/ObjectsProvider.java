@@ -55,6 +55,7 @@ public final class ObjectsProvider extends S3Feature {
     }
 
     public Reply<GetObjectResponse> getObject(CallContext ctx, GetObjectRequest request) {
+        ObjectResponses.Overrides overrides = ObjectResponses.Overrides.of(request);
         Bucket bucket = state.bucket(ctx.principal(), request.bucket());
         for (int attempt = 0; ; attempt++) {
             ObjectReads read = ObjectReads.plan(bucket, new ObjectReads.Request(request.key(), request.versionId(),
@@ -73,22 +74,28 @@ public final class ObjectsProvider extends S3Feature {
             } catch (IOException e) {
                 throw S3Errors.internalIo();
             }
-            GetObjectResponse response = ObjectResponses.get(bucket, read, ObjectResponses.checksumMode(request.checksumModeAsString()),
-                    state.clock().now(), ObjectResponses.Overrides.of(request));
-            ByteRange range = read.range();
-            long offset = range == null ? 0 : range.start();
-            long length = range == null ? obj.size() : range.length();
-            return Reply.withFile(response, channel, offset, length);
+            try {
+                GetObjectResponse response = ObjectResponses.get(bucket, read,
+                        ObjectResponses.checksumMode(request.checksumModeAsString()), state.clock().now(), overrides);
+                ByteRange range = read.range();
+                long offset = range == null ? 0 : range.start();
+                long length = range == null ? obj.size() : range.length();
+                return Reply.withFile(response, channel, offset, length);
+            } catch (RuntimeException | Error e) {
+                closeQuietly(channel); // the reply that would have closed it is not made
+                throw e;
+            }
         }
     }
 
     public HeadObjectResponse headObject(CallContext ctx, HeadObjectRequest request) {
+        ObjectResponses.Overrides overrides = ObjectResponses.Overrides.of(request);
         Bucket bucket = state.bucket(ctx.principal(), request.bucket());
         ObjectReads read = ObjectReads.plan(bucket, new ObjectReads.Request(request.key(), request.versionId(),
                 request.ifMatch(), request.ifNoneMatch(), request.ifModifiedSince(), request.ifUnmodifiedSince(),
                 request.range(), request.partNumber()));
         return ObjectResponses.head(bucket, read, ObjectResponses.checksumMode(request.checksumModeAsString()), state.clock().now(),
-                ObjectResponses.Overrides.of(request));
+                overrides);
     }
 
     public DeleteObjectResponse deleteObject(CallContext ctx, DeleteObjectRequest request) {
@@ -111,6 +118,14 @@ public final class ObjectsProvider extends S3Feature {
             response.deleteMarker(true);
         }
         return response.build();
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closing a read-only file: nothing was lost
+        }
     }
 
     static void checkKey(String key) {

@@ -5,6 +5,8 @@ import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.http.OutgoingResponse;
 import io.cloudjar.core.model.Protocol;
 import io.cloudjar.core.runtime.EmulatorRuntime;
+import io.cloudjar.core.spi.Reply;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
@@ -46,10 +48,12 @@ public final class RequestPipeline {
                 }
             }
         } catch (AwsException e) {
+            closeUnsentFile(ctx);
             AwsException error = ModeledErrors.resolve(ctx.api(), e);
             ctx.error(error);
             ctx.response(encodeError(ctx, error));
         } catch (Exception | Error e) {
+            closeUnsentFile(ctx);
             LOG.error("Internal error in {} {}", ctx.request(), ctx.operationName(), e);
             AwsException internal = AwsErrors.internal("We encountered an internal error. Please try again.");
             ctx.error(internal);
@@ -60,6 +64,17 @@ public final class RequestPipeline {
                     ctx.error() == null ? "" : " (" + ctx.error().code() + ")");
         }
         return ctx.response();
+    }
+
+    /** A provider's file reply that an error answers instead (its encoding failed) is closed here, or it would leak. */
+    private static void closeUnsentFile(RequestContext ctx) {
+        if (ctx.output() instanceof Reply<?> reply && reply.file() != null) {
+            try {
+                reply.file().channel().close();
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("Cannot close an unsent reply's file", e);
+            }
+        }
     }
 
     /**

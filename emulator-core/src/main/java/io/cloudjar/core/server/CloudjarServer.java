@@ -12,11 +12,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +26,10 @@ public final class CloudjarServer implements AutoCloseable {
     private final EmulatorRuntime runtime;
     private final EventLoopGroup boss;
     private final EventLoopGroup io;
-    private final ExecutorService workers;
+    private final WorkerPool workers;
     private final Channel channel;
 
-    private CloudjarServer(EmulatorRuntime runtime, EventLoopGroup boss, EventLoopGroup io, ExecutorService workers, Channel channel) {
+    private CloudjarServer(EmulatorRuntime runtime, EventLoopGroup boss, EventLoopGroup io, WorkerPool workers, Channel channel) {
         this.runtime = runtime;
         this.boss = boss;
         this.io = io;
@@ -48,18 +44,20 @@ public final class CloudjarServer implements AutoCloseable {
 
     /** Starts a server whose emulator clock runs on {@code baseClock} (tests: a fixed clock they move). */
     public static CloudjarServer start(EmulatorConfig config, Clock baseClock) throws InterruptedException {
+        NetworkSettings settings = NetworkSettings.from(config); // a bad setting stops start-up before anything starts
         EmulatorRuntime runtime = new EmulatorRuntime(config, baseClock);
         RequestPipeline pipeline = new RequestPipeline(runtime);
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup io = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
-        ExecutorService workers = newWorkerPool();
+        WorkerPool workers = new WorkerPool(settings.workerThreads());
         try {
             Channel channel = new ServerBootstrap()
                     .group(boss, io)
                     .channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new HttpChannelInitializer(pipeline, runtime.clock(), workers))
+                    .childOption(ChannelOption.MESSAGE_SIZE_ESTIMATOR, FileRegionSizeEstimator.INSTANCE)
+                    .childHandler(new HttpChannelInitializer(pipeline, runtime.clock(), workers, settings))
                     .bind(config.host(), config.port())
                     .sync()
                     .channel();
@@ -79,16 +77,6 @@ public final class CloudjarServer implements AutoCloseable {
             runtime.close();
             throw e;
         }
-    }
-
-    private static ExecutorService newWorkerPool() {
-        AtomicInteger n = new AtomicInteger();
-        // unbounded on purpose: a worker may block on a slow upload, and the event loop must never run one
-        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-            Thread t = new Thread(r, "cloudjar-worker-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /** The port actually bound (useful with port 0). */

@@ -1,8 +1,9 @@
 package io.cloudjar.core.server;
 
+import io.cloudjar.core.errors.AwsErrors;
+import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.http.RequestBody;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.Channel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -11,25 +12,31 @@ import java.util.ArrayDeque;
 /**
  * A request body fed by the event loop and read by a worker thread. At most {@link #HIGH_WATER} bytes
  * wait in memory: past that the channel stops reading from the socket until the worker catches up, so
- * a multi-gigabyte upload flows through with flat heap.
+ * a multi-gigabyte upload flows through with flat heap. A reader never waits forever: when the client sends
+ * nothing for the read timeout while the body is awaited, the read fails with S3's {@code RequestTimeout}.
  */
 final class NettyRequestBody implements RequestBody {
     static final int HIGH_WATER = 1024 * 1024;
     static final int LOW_WATER = 256 * 1024;
 
-    private final Channel channel;
+    private final ReadGate gate;
     private final long declaredLength;
+    private final long readTimeoutNanos;
     private final ArrayDeque<ByteBuf> chunks = new ArrayDeque<>();
     private final Stream stream = new Stream();
     private long queuedBytes;
     private boolean complete;
     private boolean discarded;
     private IOException failure;
+    /** A reader gave up on the client: later reads fail at once, and the connection closes after the answer. */
+    private boolean timedOut;
     private byte[] cached;
 
-    NettyRequestBody(Channel channel, long declaredLength) {
-        this.channel = channel;
+    /** @param readTimeoutNanos how long a reader waits for the next bytes before the client counts as stalled */
+    NettyRequestBody(ReadGate gate, long declaredLength, long readTimeoutNanos) {
+        this.gate = gate;
         this.declaredLength = declaredLength;
+        this.readTimeoutNanos = readTimeoutNanos;
     }
 
     /** Event loop: a piece of the body arrived. Takes ownership of {@code buf}. */
@@ -42,7 +49,7 @@ final class NettyRequestBody implements RequestBody {
             chunks.add(buf);
             queuedBytes += buf.readableBytes();
             if (queuedBytes > HIGH_WATER) {
-                channel.config().setAutoRead(false);
+                gate.pause(ReadGate.BODY_FULL);
             }
         } else {
             buf.release();
@@ -69,7 +76,7 @@ final class NettyRequestBody implements RequestBody {
     synchronized void discard() {
         discarded = true;
         releaseAll();
-        channel.config().setAutoRead(true);
+        gate.resume(ReadGate.BODY_FULL);
         notifyAll();
     }
 
@@ -79,7 +86,8 @@ final class NettyRequestBody implements RequestBody {
 
     /**
      * Reads and drops what the handler left unread, up to {@code limit} bytes, so an early answer (an error
-     * before the upload was read) reaches a client still sending; true when the body ended within the limit.
+     * before the upload was read) reaches a client still sending; true when the body ended within the limit
+     * (false also when it stalled or broke off).
      */
     boolean drain(long limit) {
         byte[] buf = new byte[64 * 1024];
@@ -92,7 +100,7 @@ final class NettyRequestBody implements RequestBody {
                 }
             }
             return true;
-        } catch (IOException e) {
+        } catch (IOException | AwsException e) {
             return false;
         }
     }
@@ -140,6 +148,7 @@ final class NettyRequestBody implements RequestBody {
                 return 0;
             }
             synchronized (NettyRequestBody.this) {
+                long deadline = System.nanoTime() + readTimeoutNanos;
                 while (chunks.isEmpty()) {
                     if (failure != null) {
                         throw failure;
@@ -147,8 +156,13 @@ final class NettyRequestBody implements RequestBody {
                     if (complete || discarded) {
                         return -1;
                     }
+                    long left = deadline - System.nanoTime();
+                    if (timedOut || left <= 0) {
+                        timedOut = true;
+                        throw requestTimeout();
+                    }
                     try {
-                        NettyRequestBody.this.wait();
+                        NettyRequestBody.this.wait(Math.max(1, left / 1_000_000));
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         throw new InterruptedIOException("Interrupted while reading the request body");
@@ -161,8 +175,8 @@ final class NettyRequestBody implements RequestBody {
                 if (!head.isReadable()) {
                     chunks.poll().release();
                 }
-                if (queuedBytes < LOW_WATER && !channel.config().isAutoRead()) {
-                    channel.config().setAutoRead(true);
+                if (queuedBytes < LOW_WATER) {
+                    gate.resume(ReadGate.BODY_FULL);
                 }
                 return n;
             }
@@ -174,5 +188,11 @@ final class NettyRequestBody implements RequestBody {
                 return (int) Math.min(Integer.MAX_VALUE, queuedBytes);
             }
         }
+    }
+
+    /** S3's answer to a body that stopped arriving (AWS closes the connection after it). */
+    static AwsException requestTimeout() {
+        return AwsErrors.of("RequestTimeout", 400, "Your socket connection to the server was not read from or written to within "
+                + "the timeout period. Idle connections will be closed.");
     }
 }

@@ -3,6 +3,7 @@ package io.cloudjar.core.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.model.Protocol;
 import io.cloudjar.core.pipeline.RequestContext;
 import io.cloudjar.core.pipeline.TestContexts;
@@ -184,8 +185,70 @@ class AwsChunkedDecodingTest {
                 .isInstanceOf(EOFException.class);
     }
 
+    @Test
+    void aTrailerSectionBeyondAHeaderSectionIsMalformedTrailerErrorAndReadingStopsThere() {
+        StringBuilder body = new StringBuilder("5\r\nhello\r\n0\r\nx-amz-checksum-crc32:NhCmhg==\r\n");
+        body.append("x-amz-pad:0123456789\r\n".repeat(50_000)).append("\r\n"); // about 1 MB of trailers
+        CountingStream counted = new CountingStream(stream(body.toString()));
+
+        AwsException error = Wire.awsError(() -> new AwsChunkedInputStream(counted).readAllBytes());
+
+        assertThat(error.code()).isEqualTo("MalformedTrailerError");
+        assertThat(error.status()).isEqualTo(400);
+        assertThat(counted.count).as("read no further than the limit").isLessThan(10_000);
+    }
+
+    @Test
+    void aTrailerLineWithoutAColonIsMalformedTrailerError() {
+        AwsException error = Wire.awsError(() -> new AwsChunkedInputStream(
+                stream("5\r\nhello\r\n0\r\nx-amz-checksum-crc32NhCmhg==\r\n\r\n")).readAllBytes());
+
+        assertThat(error.code()).isEqualTo("MalformedTrailerError");
+    }
+
+    @Test
+    void anOversizedSizeLineFailsWithinItsLimit() {
+        CountingStream counted = new CountingStream(stream("1;chunk-signature=" + "a".repeat(1_000_000) + "\r\nx\r\n0\r\n\r\n"));
+
+        assertThatThrownBy(() -> new AwsChunkedInputStream(counted).readAllBytes()).isInstanceOf(IOException.class)
+                .hasMessageContaining("size line");
+        assertThat(counted.count).isLessThan(5_000);
+    }
+
+    @Test
+    void aChunkBeyondTheDecodedLengthFailsBeforeItsDataIsRead() {
+        CountingStream counted = new CountingStream(stream("100000\r\n" + "a".repeat(0x100000) + "\r\n0\r\n\r\n"));
+
+        assertThatThrownBy(() -> new AwsChunkedInputStream(counted, 10).readAllBytes()).isInstanceOf(IOException.class)
+                .hasMessageContaining("x-amz-decoded-content-length");
+        assertThat(counted.count).as("the chunk's data is not read").isLessThan(100);
+    }
+
     private static InputStream stream(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Counts the bytes read through it. */
+    private static final class CountingStream extends java.io.FilterInputStream {
+        long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count += b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            count += Math.max(n, 0);
+            return n;
+        }
     }
 
     /** Hands out at most {@code max} bytes per read, as a network stream does. */

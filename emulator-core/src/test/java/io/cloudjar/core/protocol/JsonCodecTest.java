@@ -40,6 +40,21 @@ class JsonCodecTest {
     }
 
     @Test
+    void documentsTooDeepOrWithTooManyValuesAreSerializationExceptions() {
+        AwsException tooDeep = awsError(() -> TestContexts.decode(call("GetInstance",
+                "{\"instanceName\":\"web-1\",\"x\":" + "[".repeat(100) + "]".repeat(100) + "}")));
+        assertThat(tooDeep.code()).isEqualTo("SerializationException");
+        assertThat(tooDeep.status()).isEqualTo(400);
+
+        AwsException tooMany = awsError(() -> TestContexts.decode(call("GetInstance",
+                "{\"instanceName\":\"web-1\",\"x\":[" + "0,".repeat(600_000) + "0]}")));
+        assertThat(tooMany.code()).isEqualTo("SerializationException");
+
+        assertThat(TestContexts.<Object>decode(call("GetInstance",
+                "{\"instanceName\":\"web-1\",\"x\":" + "[".repeat(50) + "]".repeat(50) + "}"))).as("within the limits").isNotNull();
+    }
+
+    @Test
     void arraysNestedObjectsAndEnumsRoundTrip() {
         CreateInstancesRequest req = assertRoundTrip("CreateInstances", """
                 {"instanceNames": ["web-1", "web-2"], "availabilityZone": "us-east-1a",

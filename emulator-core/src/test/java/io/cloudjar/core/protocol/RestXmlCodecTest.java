@@ -146,6 +146,24 @@ class RestXmlCodecTest {
     }
 
     @Test
+    void documentsTooDeepOrWithTooManyElementsAreMalformedXml() {
+        String deep = "<a>".repeat(100) + "</a>".repeat(100);
+        AwsException tooDeep = awsError(() -> decode(Wire.rest("s3", "PUT", "/b?tagging",
+                utf8("<Tagging><TagSet/>" + deep + "</Tagging>"))));
+        assertThat(tooDeep.code()).isEqualTo("MalformedXML");
+        assertThat(tooDeep.status()).isEqualTo(400);
+
+        AwsException tooMany = awsError(() -> decode(Wire.rest("s3", "PUT", "/b?tagging",
+                utf8("<Tagging><TagSet/>" + "<x/>".repeat(250_000) + "</Tagging>"))));
+        assertThat(tooMany.code()).isEqualTo("MalformedXML");
+
+        PutBucketTaggingRequest nested = decode(Wire.rest("s3", "PUT", "/b?tagging",
+                utf8("<Tagging><TagSet><Tag><Key>k</Key><Value>v</Value></Tag></TagSet>" + "<a>".repeat(60) + "</a>".repeat(60)
+                        + "</Tagging>")));
+        assertThat(nested.tagging().tagSet()).as("within the limits, unknown elements are still ignored").hasSize(1);
+    }
+
+    @Test
     void headersQueryParametersAndTheMetadataMapAreDecoded() {
         PutObjectRequest req = decode(Wire.rest("s3", "PUT", "/bucket/photos/cat.jpg", utf8("meow"),
                 "Content-Type", "image/jpeg", "Content-Length", "4", "x-amz-meta-Camera", "Nikon",

@@ -1,7 +1,10 @@
 package io.cloudjar.core.protocol.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudjar.core.errors.AwsErrors;
@@ -24,8 +27,19 @@ import software.amazon.awssdk.core.SdkPojo;
  * timestamps as epoch seconds, errors as {@code {"__type": "...", "message": "..."}}.
  */
 public final class JsonCodec implements ProtocolCodec {
-    /** Strict like AWS: a document followed by more text ({@code {...}}}) is not a request body. */
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    /** Request documents nest a few levels; a document member may nest deeper, but not without end. */
+    static final int MAX_DEPTH = 64;
+    /** Tokens of one body (each value, name and bracket): bounds the tree a body may become, beside its bytes. */
+    static final long MAX_TOKENS = 500_000;
+
+    /**
+     * Strict like AWS: a document followed by more text ({@code {...}}}) is not a request body. Reading stops with a
+     * {@link StreamConstraintsException} (a SerializationException to the client)
+     * past {@link #MAX_DEPTH} or {@link #MAX_TOKENS}.
+     */
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxTokenCount(MAX_TOKENS).build())
+            .build())
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final int BODY_LIMIT = 16 * 1024 * 1024;
 
@@ -53,6 +67,8 @@ public final class JsonCodec implements ProtocolCodec {
         try {
             byte[] bytes = ctx.request().body().bytes(BODY_LIMIT);
             body = bytes.length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(bytes);
+        } catch (StreamConstraintsException e) {
+            throw AwsErrors.of("SerializationException", 400, "The request body nests too deeply or has too many values.");
         } catch (JsonProcessingException e) {
             throw AwsErrors.of("SerializationException", 400, "Start of structure or map found where not expected.");
         } catch (IOException e) {

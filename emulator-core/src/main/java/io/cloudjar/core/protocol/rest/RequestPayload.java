@@ -39,7 +39,7 @@ final class RequestPayload implements StreamingPayload {
         List<String> trailers = trailer == null ? List.of() : Arrays.stream(trailer.split(","))
                 .map(t -> t.trim().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty()).toList();
         if (awsChunked) {
-            AwsChunkedInputStream chunked = new AwsChunkedInputStream(request.body().stream());
+            AwsChunkedInputStream chunked = new AwsChunkedInputStream(request.body().stream(), decodedLength(request));
             return new RequestPayload(chunked, decodedLength(request), chunked, trailers);
         }
         InputStream body = ContentSha256.check(request.header("x-amz-content-sha256"), request.body().stream());

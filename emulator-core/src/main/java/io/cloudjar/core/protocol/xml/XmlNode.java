@@ -14,9 +14,16 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * A small read-only element tree of a request body (S3 configuration documents are a few KB). Parsed with
- * StAX, DTDs and external entities off, namespaces reduced to local names as S3 does.
+ * StAX, DTDs and external entities off, namespaces reduced to local names as S3 does. The tree is capped in depth
+ * and size besides the body's byte limit, so a hostile document fails as malformed instead of costing a deep stack
+ * in the readers or a node object for every few bytes.
  */
 public final class XmlNode {
+    /** S3's deepest documents (lifecycle rules with an {@code And} filter of tags) nest about 6 levels. */
+    public static final int MAX_DEPTH = 64;
+    /** CompleteMultipartUpload of 10,000 parts, each with a checksum of every algorithm, is about 80,000 elements. */
+    public static final int MAX_ELEMENTS = 200_000;
+
     private static final XMLInputFactory INPUT = newInputFactory();
 
     private final String name;
@@ -29,16 +36,26 @@ public final class XmlNode {
         this.attributes = attributes;
     }
 
-    /** Parses a whole document; throws {@link XMLStreamException} when it is not well-formed XML. */
+    /**
+     * Parses a whole document; throws {@link XMLStreamException} when it is not well-formed XML, or nests deeper than
+     * {@link #MAX_DEPTH} or has more than {@link #MAX_ELEMENTS} elements.
+     */
     public static XmlNode parse(byte[] xml) throws XMLStreamException {
         XMLStreamReader reader = INPUT.createXMLStreamReader(new ByteArrayInputStream(xml));
         try {
             List<XmlNode> stack = new ArrayList<>();
             XmlNode root = null;
+            int elements = 0;
             while (reader.hasNext()) {
                 int event = reader.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
-                    Map<String, String> attrs = new LinkedHashMap<>();
+                    if (stack.size() >= MAX_DEPTH) {
+                        throw new XMLStreamException("Elements nest deeper than " + MAX_DEPTH + " levels");
+                    }
+                    if (++elements > MAX_ELEMENTS) {
+                        throw new XMLStreamException("More than " + MAX_ELEMENTS + " elements");
+                    }
+                    Map<String, String> attrs = reader.getAttributeCount() == 0 ? Map.of() : new LinkedHashMap<>();
                     for (int i = 0; i < reader.getAttributeCount(); i++) {
                         attrs.put(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
                     }
