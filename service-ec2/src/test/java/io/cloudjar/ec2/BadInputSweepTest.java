@@ -16,8 +16,8 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
  * Every operation of the EC2 API (this module's and service-vpc's providers), called by the real SDK with
- * nothing set and with every plain member set to nonsense: each must succeed or answer an EC2 error with a
- * 4xx status, never a 500.
+ * nothing set, with every plain member set to nonsense and with nested structures of nonsense: each must
+ * succeed or answer an EC2 error with a 4xx status, never a 500.
  */
 class BadInputSweepTest {
     @RegisterExtension
@@ -51,5 +51,11 @@ class BadInputSweepTest {
     @MethodSource("operations")
     void nonsenseValuesGetAClientErrorOrSucceed(Class<?> request) throws Exception {
         BadInputSweep.assertNoServerError(ec2, Ec2Client.class, request, BadInputSweep::nonsense);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("operations")
+    void emptyNestedStructuresGetAClientErrorOrSucceed(Class<?> request) throws Exception {
+        BadInputSweep.assertNoServerError(ec2, Ec2Client.class, request, BadInputSweep::hollow);
     }
 }

@@ -35,40 +35,42 @@ public final class CopyObjectProvider extends S3Feature {
         boolean replaceMetadata = directive(request.metadataDirectiveAsString(), "metadata");
         boolean replaceTags = directive(request.taggingDirectiveAsString(), "tagging");
         CopySource source = CopySource.parse(request.copySource());
-        StoredObject from = source.resolve(state, ctx);
-        CopySource.checkConditions(from, request.copySourceIfMatch(), request.copySourceIfNoneMatch(),
-                request.copySourceIfModifiedSince(), request.copySourceIfUnmodifiedSince());
-        String storageClass = StorageClasses.validate(request.storageClassAsString());
-        if (source.bucket().equals(target.name()) && source.key().equals(key) && !replaceMetadata && storageClass == null
-                && request.websiteRedirectLocation() == null && request.serverSideEncryption() == null
-                && target.versioning() != Bucket.Versioning.ENABLED) {
-            throw S3Errors.invalidRequest("This copy request is illegal because it is trying to copy an object to itself "
-                    + "without changing the object's metadata, storage class, website redirect location or encryption attributes.");
+        try (OpenedSource opened = OpenedSource.open(state, ctx, source, found -> CopySource.checkConditions(found,
+                request.copySourceIfMatch(), request.copySourceIfNoneMatch(), request.copySourceIfModifiedSince(),
+                request.copySourceIfUnmodifiedSince()))) {
+            StoredObject from = opened.object();
+            String storageClass = StorageClasses.validate(request.storageClassAsString());
+            if (source.bucket().equals(target.name()) && source.key().equals(key) && !replaceMetadata && storageClass == null
+                    && request.websiteRedirectLocation() == null && request.serverSideEncryption() == null
+                    && target.versioning() != Bucket.Versioning.ENABLED) {
+                throw S3Errors.invalidRequest("This copy request is illegal because it is trying to copy an object to itself "
+                        + "without changing the object's metadata, storage class, website redirect location or encryption attributes.");
+            }
+            ObjectMetadata metadata = replaceMetadata ? MetadataMembers.of(request)
+                    : from.metadata().withStorageClass(storageClass, request.websiteRedirectLocation() != null
+                            ? request.websiteRedirectLocation() : from.metadata().websiteRedirectLocation());
+            Map<String, String> tags = replaceTags ? TagSets.fromHeader(request.tagging()) : from.tags();
+            WriteConditions conditions = new WriteConditions(request.ifMatch(), request.ifNoneMatch());
+            conditions.check(key, target.latest(key));
+            ChecksumAlgorithms algorithm = checksumAlgorithm(request.checksumAlgorithmAsString(), from);
+            boolean sameEtag = !from.etag().contains("-"); // the MD5 of identical bytes: no need to sum it again
+            WrittenBlob blob;
+            try {
+                blob = state.blobs().copy(opened.body(), 0, from.size(), algorithm, !sameEtag);
+            } catch (IOException e) {
+                throw S3Errors.internalIo();
+            }
+            StoredObject copy = new StoredObject(key, VersionIds.next(target), false, blob.path(), blob.size(),
+                    sameEtag ? from.etag() : BodyWriter.etag(blob.md5()), state.clock().now(), metadata, algorithm.name(), blob.checksum(), "FULL_OBJECT",
+                    null, tags, ctx.accountId(), null);
+            writes.commit(target, copy, conditions);
+            CopyObjectResult.Builder result = CopyObjectResult.builder().eTag(copy.etag()).lastModified(copy.lastModified())
+                    .checksumType(copy.checksumType());
+            ChecksumMembers.set((SdkPojo) result, algorithm, copy.checksum());
+            Bucket sourceBucket = state.bucket(ctx.principal(), source.bucket());
+            return CopyObjectResponse.builder().copyObjectResult(result.build()).serverSideEncryption("AES256")
+                    .versionId(copy.versionId()).copySourceVersionId(VersionIds.header(sourceBucket, from)).build();
         }
-        ObjectMetadata metadata = replaceMetadata ? MetadataMembers.of(request)
-                : from.metadata().withStorageClass(storageClass, request.websiteRedirectLocation() != null
-                        ? request.websiteRedirectLocation() : from.metadata().websiteRedirectLocation());
-        Map<String, String> tags = replaceTags ? TagSets.fromHeader(request.tagging()) : from.tags();
-        WriteConditions conditions = new WriteConditions(request.ifMatch(), request.ifNoneMatch());
-        conditions.check(key, target.latest(key));
-        ChecksumAlgorithms algorithm = checksumAlgorithm(request.checksumAlgorithmAsString(), from);
-        boolean sameEtag = !from.etag().contains("-"); // the MD5 of identical bytes: no need to sum it again
-        WrittenBlob blob;
-        try {
-            blob = state.blobs().copy(from.blob(), 0, from.size(), algorithm, !sameEtag);
-        } catch (IOException e) {
-            throw S3Errors.internalIo();
-        }
-        StoredObject copy = new StoredObject(key, VersionIds.next(target), false, blob.path(), blob.size(),
-                sameEtag ? from.etag() : BodyWriter.etag(blob.md5()), state.clock().now(), metadata, algorithm.name(), blob.checksum(), "FULL_OBJECT",
-                null, tags, ctx.accountId(), null);
-        writes.commit(target, copy, conditions);
-        CopyObjectResult.Builder result = CopyObjectResult.builder().eTag(copy.etag()).lastModified(copy.lastModified())
-                .checksumType(copy.checksumType());
-        ChecksumMembers.set((SdkPojo) result, algorithm, copy.checksum());
-        Bucket sourceBucket = state.bucket(ctx.principal(), source.bucket());
-        return CopyObjectResponse.builder().copyObjectResult(result.build()).serverSideEncryption("AES256")
-                .versionId(copy.versionId()).copySourceVersionId(VersionIds.header(sourceBucket, from)).build();
     }
 
     /** COPY (the default) or REPLACE. */

@@ -65,15 +65,16 @@ public final class MultipartProvider extends S3Feature {
         MultipartUpload upload = upload(bucket, request.uploadId(), request.destinationKey());
         int number = partNumber(request.partNumber());
         CopySource source = CopySource.parse(request.copySource());
-        StoredObject from = source.resolve(state, ctx);
-        CopySource.checkConditions(from, request.copySourceIfMatch(), request.copySourceIfNoneMatch(),
-                request.copySourceIfModifiedSince(), request.copySourceIfUnmodifiedSince());
-        ByteRange range = copyRange(request.copySourceRange(), from.size());
+        StoredObject from;
         ChecksumAlgorithms algorithm = ChecksumAlgorithms.fromName(upload.checksumAlgorithm());
         WrittenBlob blob;
-        try {
-            blob = state.blobs().copy(from.blob(), range == null ? 0 : range.start(), range == null ? from.size() : range.length(),
-                    algorithm);
+        try (OpenedSource opened = OpenedSource.open(state, ctx, source, found -> CopySource.checkConditions(found,
+                request.copySourceIfMatch(), request.copySourceIfNoneMatch(), request.copySourceIfModifiedSince(),
+                request.copySourceIfUnmodifiedSince()))) {
+            from = opened.object();
+            ByteRange range = copyRange(request.copySourceRange(), from.size());
+            blob = state.blobs().copy(opened.body(), range == null ? 0 : range.start(), range == null ? from.size() : range.length(),
+                    algorithm, true);
         } catch (IOException e) {
             throw S3Errors.internalIo();
         }

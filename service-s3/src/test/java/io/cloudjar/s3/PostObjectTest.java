@@ -48,14 +48,7 @@ class PostObjectTest {
     /** A form as {@code generate_presigned_post} builds one: fields, then a policy naming them, signed. */
     private static Map<String, String> signedForm(String bucket, Map<String, String> fields, String extraConditions, Instant expires,
                                                   String secret) throws Exception {
-        Instant now = Instant.now();
-        String amzDate = AMZ_DATE.format(now);
-        String date = amzDate.substring(0, 8);
-        String credential = "test/" + date + "/us-east-1/s3/aws4_request";
-        Map<String, String> form = new LinkedHashMap<>(fields);
-        form.put("x-amz-algorithm", "AWS4-HMAC-SHA256");
-        form.put("x-amz-credential", credential);
-        form.put("x-amz-date", amzDate);
+        Map<String, String> form = withCredential(fields);
         StringBuilder conditions = new StringBuilder("[{\"bucket\": \"" + bucket + "\"}");
         for (Map.Entry<String, String> f : form.entrySet()) {
             if (!f.getKey().equals("key")) {
@@ -63,7 +56,22 @@ class PostObjectTest {
             }
         }
         conditions.append(", [\"starts-with\", \"$key\", \"uploads/\"]").append(extraConditions).append(']');
-        String policy = "{\"expiration\": \"" + expires + "\", \"conditions\": " + conditions + "}";
+        return signed(form, "{\"expiration\": \"" + expires + "\", \"conditions\": " + conditions + "}", secret);
+    }
+
+    /** The fields plus the SigV4 credential fields of the test key, dated now. */
+    private static Map<String, String> withCredential(Map<String, String> fields) {
+        String amzDate = AMZ_DATE.format(Instant.now());
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        form.put("x-amz-algorithm", "AWS4-HMAC-SHA256");
+        form.put("x-amz-credential", "test/" + amzDate.substring(0, 8) + "/us-east-1/s3/aws4_request");
+        form.put("x-amz-date", amzDate);
+        return form;
+    }
+
+    /** Adds {@code policy} (any text, base64-encoded) and its signature with the form's credential date. */
+    private static Map<String, String> signed(Map<String, String> form, String policy, String secret) throws Exception {
+        String date = form.get("x-amz-date").substring(0, 8);
         String policyB64 = Base64.getEncoder().encodeToString(policy.getBytes(StandardCharsets.UTF_8));
         byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), date);
         for (String part : new String[] {"us-east-1", "s3", "aws4_request"}) {
@@ -184,5 +192,27 @@ class PostObjectTest {
         HttpResponse<String> noKey = post(style, bucket, signedForm(bucket, Map.of("acl", "private"), "", inAnHour(), "test"), "x", file);
         assertThat(noKey.statusCode()).isEqualTo(400);
         assertThat(noKey.body()).contains("<Code>InvalidArgument</Code>");
+    }
+
+    /** Signed documents S3 cannot read as a policy: 400 InvalidPolicyDocument, as S3 answers, never a 500. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "{\"expiration\": \"2999-01-01T00:00:00Z\", \"conditions\": [{}]}",
+        "{\"expiration\": \"2999-01-01T00:00:00Z\", \"conditions\": [{\"acl\": \"private\", \"key\": \"uploads/x\"}]}",
+        "[\"expiration\", \"conditions\"]",
+        "\"a policy\"",
+        "not JSON"})
+    void unreadablePoliciesAreInvalidPolicyDocuments(String policy) throws Exception {
+        Map<String, String> form = signed(withCredential(Map.of("key", "uploads/x")), policy, "test");
+
+        HttpResponse<String> response = post("path", "forms-path", form, "x", new byte[] {1});
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).contains("<Code>InvalidPolicyDocument</Code>").contains("<Message>Invalid Policy: ");
+        if (policy.contains("[{")) {
+            assertThat(response.body()).contains("Invalid Simple-Condition: Simple-Conditions must have exactly one property specified.");
+        } else {
+            assertThat(response.body()).contains("<Message>Invalid Policy: Invalid JSON.</Message>");
+        }
     }
 }

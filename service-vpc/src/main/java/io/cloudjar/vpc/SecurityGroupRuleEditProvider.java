@@ -26,7 +26,11 @@ public final class SecurityGroupRuleEditProvider extends NetworkProvider {
         NetworkState state = state(ctx);
         state.write(() -> {
             SecurityGroupRecord group = SecurityGroupProvider.byId(state, r.groupId());
-            for (SecurityGroupRuleUpdate update : r.securityGroupRules()) {
+            for (int i = 0; i < r.securityGroupRules().size(); i++) {
+                SecurityGroupRuleUpdate update = r.securityGroupRules().get(i);
+                if (update.securityGroupRule() == null) { // the model leaves it optional; the rule's new definition
+                    throw Ec2Errors.of("MissingParameter", "SecurityGroupRule." + (i + 1) + ".SecurityGroupRule");
+                }
                 SecurityGroupRuleRecord old = group.rules.get(update.securityGroupRuleId());
                 if (old == null) {
                     throw Ec2Errors.of("InvalidSecurityGroupRuleId.NotFound", update.securityGroupRuleId());

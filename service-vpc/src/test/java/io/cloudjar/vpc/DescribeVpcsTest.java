@@ -136,6 +136,19 @@ class DescribeVpcsTest {
         }
     }
 
+    /** A 1.3 MB form: every filter is read (the last one decides) and the answer comes back whole. */
+    @Test
+    void twentyThousandFiltersAreAllApplied() {
+        List<Filter> filters = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            filters.add(i % 2 == 0 ? filter("vpc-id", defaultVpc.vpcId(), "vpc-" + i) : filter("is-default", "true"));
+        }
+        assertThat(ids(filters.toArray(Filter[]::new))).containsExactly(defaultVpc.vpcId());
+
+        filters.add(filter("cidr", "10.9.0.0/16"));
+        assertThat(ids(filters.toArray(Filter[]::new))).isEmpty();
+    }
+
     private static Vpc create(String cidr, boolean ipv6, String... tags) {
         List<Tag> tagList = new ArrayList<>();
         for (int i = 0; i < tags.length; i += 2) {

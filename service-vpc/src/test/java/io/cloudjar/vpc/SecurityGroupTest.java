@@ -137,6 +137,8 @@ class SecurityGroupTest {
                     assertThat(r.cidrIpv4()).isEqualTo("10.0.0.0/16");
                     assertThat(r.description()).isEqualTo("moved");
                 });
+        assertEc2Error(() -> ec2.modifySecurityGroupRules(r -> r.groupId(other).securityGroupRules(u -> u.securityGroupRuleId(ruleId))),
+                "MissingParameter", 400, "The request must contain the parameter SecurityGroupRule.1.SecurityGroupRule");
         ec2.deleteSecurityGroup(r -> r.groupId(groupId));
         assertEc2Error(() -> ec2.describeSecurityGroupRules(r -> r.securityGroupRuleIds("sgr-00000000000000000")),
                 "InvalidSecurityGroupRuleId.NotFound", 400);

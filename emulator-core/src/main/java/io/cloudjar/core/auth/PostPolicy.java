@@ -50,8 +50,11 @@ public final class PostPolicy {
         } catch (IOException | IllegalArgumentException e) {
             throw invalidPolicy("Invalid Policy: Invalid JSON.");
         }
+        if (doc == null || !doc.isObject()) { // valid JSON, but not the document S3 expects (an array, a string)
+            throw invalidPolicy("Invalid Policy: Invalid JSON.");
+        }
         try {
-            if (doc == null || !doc.path("expiration").isTextual() || now.isAfter(Instant.parse(doc.get("expiration").asText()))) {
+            if (!doc.path("expiration").isTextual() || now.isAfter(Instant.parse(doc.get("expiration").asText()))) {
                 throw denied("Invalid according to Policy: Policy expired.");
             }
         } catch (DateTimeParseException e) {
@@ -61,6 +64,10 @@ public final class PostPolicy {
         SizeRange range = SizeRange.ANY;
         for (JsonNode condition : doc.path("conditions")) {
             if (condition.isObject()) {
+                if (condition.size() != 1) { // {} or {"acl": …, "key": …}: S3 takes one field per object
+                    throw invalidPolicy("Invalid Policy: Invalid Simple-Condition: Simple-Conditions must have exactly one "
+                            + "property specified.");
+                }
                 var entry = condition.fields().next();
                 String field = entry.getKey().toLowerCase(Locale.ROOT);
                 covered.add(field);

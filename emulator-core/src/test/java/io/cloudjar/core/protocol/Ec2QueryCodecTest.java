@@ -14,6 +14,7 @@ import io.cloudjar.core.pipeline.RequestContext;
 import io.cloudjar.core.pipeline.TestContexts;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
@@ -21,6 +22,8 @@ import software.amazon.awssdk.services.ec2.model.CreateTagsRequest;
 import software.amazon.awssdk.services.ec2.model.DeleteVpcResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcsRequest;
+import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.ImportKeyPairRequest;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceType;
@@ -64,6 +67,37 @@ class Ec2QueryCodecTest {
         assertThat(req.resources()).containsExactly("vpc-1", "vpc-2");
         assertThat(req.tags()).containsExactly(Tag.builder().key("two").value("2").build(),
                 Tag.builder().key("ten").value("").build());
+    }
+
+    /** 20,000 filters (1.3 MB): every one read, in order (the reader once scanned every name per item). */
+    @Test
+    void aFormOfTwentyThousandFiltersIsReadWhole() {
+        int count = 20_000;
+        List<String> pairs = new ArrayList<>(List.of("Action", "DescribeVpcs", "Version", "2016-11-15"));
+        for (int i = count; i >= 1; i--) { // sent backwards: items follow their numbers
+            pairs.addAll(List.of("Filter." + i + ".Name", "tag:k" + i, "Filter." + i + ".Value.2", "b" + i,
+                    "Filter." + i + ".Value.1", "a" + i));
+        }
+        DescribeVpcsRequest req = decode(pairs.toArray(String[]::new));
+
+        assertThat(req.filters()).hasSize(count);
+        for (int i = 1; i <= count; i++) {
+            Filter filter = req.filters().get(i - 1);
+            assertThat(filter.name()).isEqualTo("tag:k" + i);
+            assertThat(filter.values()).containsExactly("a" + i, "b" + i);
+        }
+    }
+
+    @Test
+    void itemsAreReadUnderTheirPlainNumbersAndOtherStepsAreIgnored() {
+        DescribeVpcsRequest req = decode("Action", "DescribeVpcs", "VpcId.01", "vpc-zero-one", "VpcId.x", "vpc-x",
+                "VpcId.3", "vpc-3", "VpcId.3.extra", "ignored", "Filter.2.Name", "cidr", "Filter.2.Value.1", "10.0.0.0/16",
+                "Filter.2.Value.1.deeper", "ignored", "Filter.2", "ignored", "Filter.5.Value.1", "nameless");
+
+        assertThat(req.vpcIds()).containsExactly("vpc-3");
+        assertThat(req.filters()).containsExactly(
+                Filter.builder().name("cidr").values("10.0.0.0/16").build(),
+                Filter.builder().values("nameless").build());
     }
 
     @Test

@@ -167,17 +167,17 @@ public final class BlobStore implements Resettable, AutoCloseable {
         return new WrittenBlob(target, size, null, checksum);
     }
 
-    /** Copies {@code length} bytes of a blob from {@code offset} into a new blob (CopyObject, UploadPartCopy). */
-    public WrittenBlob copy(Path source, long offset, long length, ChecksumAlgorithms algorithm) throws IOException {
-        return copy(source, offset, length, algorithm, true);
-    }
-
-    /** @param withMd5 false when the caller already knows the MD5 (a whole single-part object keeps its ETag) */
-    public WrittenBlob copy(Path source, long offset, long length, ChecksumAlgorithms algorithm, boolean withMd5) throws IOException {
-        try (FileChannel channel = open(source)) {
-            InputStream slice = java.nio.channels.Channels.newInputStream(channel.position(offset));
-            return write(new BoundedInputStream(slice, length), algorithm, withMd5);
-        }
+    /**
+     * Copies {@code length} bytes of an open blob from {@code offset} into a new blob (CopyObject, UploadPartCopy).
+     * The caller opened the source before deciding to copy it, so an overwrite deleting its file meanwhile
+     * changes nothing here.
+     *
+     * @param withMd5 false when the caller already knows the MD5 (a whole single-part object keeps its ETag)
+     */
+    public WrittenBlob copy(FileChannel source, long offset, long length, ChecksumAlgorithms algorithm, boolean withMd5)
+            throws IOException {
+        InputStream slice = java.nio.channels.Channels.newInputStream(source.position(offset));
+        return write(new BoundedInputStream(slice, length), algorithm, withMd5);
     }
 
     /**

@@ -45,7 +45,7 @@ public class AwsQueryCodec implements ProtocolCodec {
     @Override
     public DecodedInput decode(CodecContext ctx) {
         SdkPojo builder = ctx.operation().newInputBuilder();
-        new QueryShapeReader(ctx.parameters().asMap(), listStyle()).readMembers("", builder, FieldPath.root());
+        new QueryShapeReader(ctx.parameters().asMap(), listStyle()).readMembers(builder, FieldPath.root());
         return new DecodedInput(io.cloudjar.core.model.ModelClasses.build(builder));
     }
 

@@ -27,108 +27,89 @@ final class QueryShapeReader {
         EC2
     }
 
-    private final Map<String, List<String>> params;
+    private final ParameterTree params;
     private final ListStyle style;
 
     QueryShapeReader(Map<String, List<String>> params, ListStyle style) {
-        this.params = params;
+        this.params = ParameterTree.of(params);
         this.style = style;
     }
 
-    void readMembers(String prefix, SdkPojo builder, FieldPath path) {
+    /** Reads the request's members from the top-level parameters. */
+    void readMembers(SdkPojo builder, FieldPath path) {
+        readMembers(params, builder, path);
+    }
+
+    private void readMembers(ParameterTree node, SdkPojo builder, FieldPath path) {
         for (SdkField<?> field : builder.sdkFields()) {
-            Object value = readValue(prefix + field.locationName(), field, path.child(field.memberName()));
+            ParameterTree member = node.child(field.locationName());
+            Object value = member == null ? null : readValue(member, field, path.child(field.memberName()));
             if (value != null) {
                 field.set(builder, value);
             }
         }
     }
 
-    private Object readValue(String name, SdkField<?> field, FieldPath path) {
+    private Object readValue(ParameterTree node, SdkField<?> field, FieldPath path) {
         switch (field.marshallingType().getKnownType()) {
             case SDK_POJO:
-                if (!hasPrefix(name + ".")) {
+                if (!node.hasChildren()) {
                     return null;
                 }
                 SdkPojo nested = field.constructor().get();
-                readMembers(name + ".", nested, path);
+                readMembers(node, nested, path);
                 return ModelClasses.build(nested);
             case LIST:
-                return readList(name, field, path);
+                return readList(node, field, path);
             case MAP:
-                return readMap(name, field, path);
+                return readMap(node, field, path);
             default:
-                List<String> values = params.get(name);
-                return values == null ? null : path.parse(field, values.get(0), Format.ISO_8601);
+                String value = node.value();
+                return value == null ? null : path.parse(field, value, Format.ISO_8601);
         }
     }
 
-    private List<Object> readList(String name, SdkField<?> field, FieldPath path) {
+    private List<Object> readList(ParameterTree node, SdkField<?> field, FieldPath path) {
         ListTrait trait = field.getRequiredTrait(ListTrait.class);
-        String itemPrefix;
-        if (style == ListStyle.EC2 || trait.isFlattened()) {
-            itemPrefix = name + ".";
-        } else {
+        ParameterTree items = node;
+        if (style != ListStyle.EC2 && !trait.isFlattened()) {
             String member = trait.memberFieldInfo().locationName();
-            itemPrefix = name + "." + (member == null ? "member" : member) + ".";
+            items = node.child(member == null ? "member" : member);
         }
-        TreeSet<Integer> indexes = indexes(itemPrefix);
+        TreeSet<Integer> indexes = items == null ? new TreeSet<>() : items.indexes();
         if (indexes.isEmpty()) {
             // AWS query sends an empty list as "Name=" with nothing under it
-            List<String> bare = params.get(name);
-            return bare != null && bare.get(0).isEmpty() ? new ArrayList<>() : null;
+            String bare = node.value();
+            return bare != null && bare.isEmpty() ? new ArrayList<>() : null;
         }
-        List<Object> items = new ArrayList<>(indexes.size());
+        List<Object> list = new ArrayList<>(indexes.size());
         for (int i : indexes) {
-            Object item = readValue(itemPrefix + i, trait.memberFieldInfo(), path.index(i));
+            ParameterTree itemNode = items.item(i);
+            Object item = itemNode == null ? null : readValue(itemNode, trait.memberFieldInfo(), path.index(i));
             if (item != null) {
-                items.add(item);
+                list.add(item);
             }
         }
-        return items;
+        return list;
     }
 
-    private Map<String, Object> readMap(String name, SdkField<?> field, FieldPath path) {
+    private Map<String, Object> readMap(ParameterTree node, SdkField<?> field, FieldPath path) {
         MapTrait trait = field.getRequiredTrait(MapTrait.class);
-        String entryPrefix = trait.isFlattened() || style == ListStyle.EC2 ? name + "." : name + ".entry.";
-        TreeSet<Integer> indexes = indexes(entryPrefix);
+        ParameterTree entries = trait.isFlattened() || style == ListStyle.EC2 ? node : node.child("entry");
+        TreeSet<Integer> indexes = entries == null ? new TreeSet<>() : entries.indexes();
         if (indexes.isEmpty()) {
             return null;
         }
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i : indexes) {
-            List<String> key = params.get(entryPrefix + i + "." + trait.keyLocationName());
+            ParameterTree entry = entries.item(i);
+            ParameterTree keyNode = entry == null ? null : entry.child(trait.keyLocationName());
+            String key = keyNode == null ? null : keyNode.value();
             if (key != null) {
-                map.put(key.get(0), readValue(entryPrefix + i + "." + trait.valueLocationName(), trait.valueFieldInfo(),
-                        path.child(key.get(0))));
+                ParameterTree valueNode = entry.child(trait.valueLocationName());
+                map.put(key, valueNode == null ? null : readValue(valueNode, trait.valueFieldInfo(), path.child(key)));
             }
         }
         return map;
-    }
-
-    /** The item numbers present under a prefix, in order; AWS does not require them to be contiguous. */
-    private TreeSet<Integer> indexes(String prefix) {
-        TreeSet<Integer> indexes = new TreeSet<>();
-        for (String key : params.keySet()) {
-            if (key.startsWith(prefix)) {
-                int end = key.indexOf('.', prefix.length());
-                String number = end < 0 ? key.substring(prefix.length()) : key.substring(prefix.length(), end);
-                try {
-                    indexes.add(Integer.parseInt(number));
-                } catch (NumberFormatException ignored) {
-                    // not an item of this list
-                }
-            }
-        }
-        return indexes;
-    }
-
-    private boolean hasPrefix(String prefix) {
-        for (String key : params.keySet()) {
-            if (key.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
