@@ -115,10 +115,10 @@ class ResetTest {
                         return null;
                     }));
                 }
-                Thread.sleep(150);
+                awaitAtLeast(10, () -> acknowledged.size()); // writes running when the reset comes
                 assertThat(reset(server)).isEqualTo(200);
                 long resetDone = System.nanoTime();
-                Thread.sleep(250);
+                awaitAtLeast(10, () -> (int) acknowledged.stream().filter(a -> a.started() > resetDone).count());
                 stop.set(true);
                 for (Future<?> writer : writers) {
                     writer.get();
@@ -142,6 +142,14 @@ class ResetTest {
     }
 
     private record Acknowledged(String key, long started) {
+    }
+
+    /** Waits (at most 30 s, a loaded machine) until the count reaches {@code n}. */
+    private static void awaitAtLeast(int n, java.util.function.IntSupplier count) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (count.getAsInt() < n && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 
     private static byte[] body(String key, byte[] padding) {

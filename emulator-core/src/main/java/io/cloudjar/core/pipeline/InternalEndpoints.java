@@ -29,7 +29,6 @@ final class InternalEndpoints implements Stage {
     private final Set<String> used;
     private final InternalResources resources;
     private final ClockEndpoint clock;
-
     private final ServedHosts hosts;
 
     InternalEndpoints(EmulatorRuntime runtime, Set<String> usedApis, ServedHosts hosts) {
