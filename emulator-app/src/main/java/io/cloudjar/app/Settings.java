@@ -15,11 +15,13 @@ import java.util.stream.Collectors;
  *   <li>{@code --host H} (default 127.0.0.1; use 0.0.0.0 in containers)</li>
  *   <li>{@code SERVICES=s3,iam} starts a subset; {@code DATA_DIR} keeps S3 bodies there</li>
  *   <li>{@code DEFAULT_REGION}/{@code AWS_DEFAULT_REGION}, {@code ENFORCE_IAM=1}</li>
+ *   <li>{@code CLOUDJAR_ALLOWED_HOSTS}, {@code LOCALSTACK_HOST}: Host names to answer (read by core's {@code ServedHosts})</li>
  * </ul>
  */
 final class Settings {
     static final String USAGE = "usage: java -jar cloudjar.jar [--port N] [--host H]\n"
-            + "environment: CLOUDJAR_PORT, GATEWAY_LISTEN=host:port, SERVICES=s3,iam,..., DATA_DIR, DEFAULT_REGION, ENFORCE_IAM";
+            + "environment: CLOUDJAR_PORT, GATEWAY_LISTEN=host:port, SERVICES=s3,iam,..., DATA_DIR, DEFAULT_REGION, ENFORCE_IAM,\n"
+            + "  CLOUDJAR_ALLOWED_HOSTS=name,*.domain (Host names to answer besides localhost, AWS names and IP addresses)";
 
     private Settings() {
     }

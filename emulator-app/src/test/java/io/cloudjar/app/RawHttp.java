@@ -47,6 +47,10 @@ final class RawHttp {
     }
 
     static Answer form(int port, String body) throws IOException {
-        return send(port, "POST", "/", "localhost", "Content-Type: application/x-www-form-urlencoded\r\n", body);
+        return form(port, "localhost", body);
+    }
+
+    static Answer form(int port, String host, String body) throws IOException {
+        return send(port, "POST", "/", host, "Content-Type: application/x-www-form-urlencoded\r\n", body);
     }
 }

@@ -7,8 +7,10 @@ import io.cloudjar.core.store.Resettable;
 import io.cloudjar.core.util.EmulatorClock;
 import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.storage.BlobStore;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * S3's state, shared by its providers: buckets by name (the namespace is global across accounts and
@@ -18,15 +20,19 @@ final class S3State implements Resettable, AutoCloseable {
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final BlobStore blobs;
     private final EmulatorClock clock;
+    private final Consumer<Runnable> afterCallsInFlight;
+    /** Bucket creation and a reset exclude each other, so every bucket a reset misses was created after it. */
+    private final Object lifecycle = new Object();
 
-    private S3State(BlobStore blobs, EmulatorClock clock) {
+    private S3State(BlobStore blobs, EmulatorClock clock, Consumer<Runnable> afterCallsInFlight) {
         this.blobs = blobs;
         this.clock = clock;
+        this.afterCallsInFlight = afterCallsInFlight;
     }
 
     static S3State of(ServiceContext context) {
         return context.shared(S3State.class, () -> context.stores().register(
-                new S3State(new BlobStore(context.config().dataDir()), context.clock())));
+                new S3State(new BlobStore(context.config().dataDir()), context.clock(), context::afterCallsInFlight)));
     }
 
     BlobStore blobs() {
@@ -43,7 +49,9 @@ final class S3State implements Resettable, AutoCloseable {
 
     /** Registers a new bucket; returns the existing one when the name is taken. */
     Bucket create(Bucket bucket) {
-        return buckets.putIfAbsent(bucket.name(), bucket);
+        synchronized (lifecycle) {
+            return buckets.putIfAbsent(bucket.name(), bucket);
+        }
     }
 
     void remove(Bucket bucket) {
@@ -65,10 +73,21 @@ final class S3State implements Resettable, AutoCloseable {
         return bucket;
     }
 
+    /**
+     * Forgets every bucket and removes only this server's bodies. In this order: each bucket is discarded (a write
+     * still running then lands before the reset or is dropped with its body), new bodies go to a fresh generation,
+     * the names are freed; so a bucket created afterwards only ever holds bodies of the fresh generation. The old
+     * one is deleted once the calls that may still read it (a GetObject planned before the reset) have returned.
+     */
     @Override
     public void reset() {
-        buckets.clear();
-        blobs.reset();
+        Path retired;
+        synchronized (lifecycle) {
+            buckets.values().forEach(Bucket::discard);
+            retired = blobs.startGeneration();
+            buckets.clear();
+        }
+        afterCallsInFlight.accept(() -> blobs.deleteGeneration(retired));
     }
 
     @Override

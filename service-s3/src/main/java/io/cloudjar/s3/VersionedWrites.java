@@ -15,7 +15,10 @@ final class VersionedWrites {
         this.state = state;
     }
 
-    /** Swaps in a new version whose body is already on disk; on a failed condition the body is removed. */
+    /**
+     * Swaps in a new version whose body is already on disk; on a failed condition the body is removed. A write
+     * that a reset overtook is acknowledged as having landed just before it, and goes with everything else.
+     */
     StoredObject commit(Bucket bucket, StoredObject object, WriteConditions conditions) {
         StoredObject displaced;
         try {
@@ -23,6 +26,12 @@ final class VersionedWrites {
                 conditions.check(object.key(), versions.latest());
                 return versions.push(object);
             });
+        } catch (Bucket.BucketDeletedException e) {
+            state.blobs().delete(object.blob());
+            if (e.byReset()) {
+                return object;
+            }
+            throw e;
         } catch (RuntimeException e) {
             state.blobs().delete(object.blob());
             throw e;

@@ -60,7 +60,7 @@ class DataDirectoryTest {
                 files = walk.filter(Files::isRegularFile).toList();
             }
             assertThat(files).hasSize(keys.size()).allSatisfy(file -> {
-                assertThat(file).startsWith(dataDir.resolve("s3").resolve("blobs"));
+                assertThat(file).startsWith(dataDir.resolve("s3")); // s3/<server>/<generation>/<shard>/<blob>
                 assertThat(file.getFileName().toString()).matches("[0-9a-f]{32}");
             });
         }

@@ -65,8 +65,10 @@ final class Authenticate implements Stage {
         }
         if (form != null) {
             form.limitSize(PostPolicy.verify(form.fields(), form.bucket(), credential, secret, ctx.receivedAt()));
+            ctx.signatureVerified(true);
         } else if (credential.presigned() && !credential.sigV2()) {
             SigV4Verifier.verifyPresigned(ctx.request(), credential, secret, ctx.receivedAt());
+            ctx.signatureVerified(true);
         }
     }
 

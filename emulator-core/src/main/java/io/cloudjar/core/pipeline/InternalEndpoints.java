@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudjar.core.http.OutgoingResponse;
 import io.cloudjar.core.model.ApiMetadata;
+import io.cloudjar.core.routing.CrossSite;
+import io.cloudjar.core.routing.ServedHosts;
 import io.cloudjar.core.runtime.EmulatorRuntime;
 import io.cloudjar.core.runtime.Version;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code POST /moto-api/reset}), so users of either can switch without changing scripts. Paths that a
  * provider declares as an {@link io.cloudjar.core.spi.InternalResource} (the EC2 instance metadata service under
  * {@code /_cloudjar/ec2/}) go to that provider.
+ *
+ * <p>They sign nothing, so two guards come first: the Host must be one this server serves (DNS rebinding would
+ * otherwise let a page read instance credentials), and a page of another site may only read (GET, HEAD): it cannot
+ * reset, move the clock or take an IMDS token.
  */
 final class InternalEndpoints implements Stage {
 
@@ -23,10 +29,12 @@ final class InternalEndpoints implements Stage {
     private final Set<String> used;
     private final InternalResources resources;
     private final ClockEndpoint clock;
+    private final ServedHosts hosts;
 
-    InternalEndpoints(EmulatorRuntime runtime, Set<String> usedApis) {
+    InternalEndpoints(EmulatorRuntime runtime, Set<String> usedApis, ServedHosts hosts) {
         this.runtime = runtime;
         this.used = usedApis;
+        this.hosts = hosts;
         this.resources = new InternalResources(runtime.providers().all());
         this.clock = new ClockEndpoint(runtime.clock());
     }
@@ -40,6 +48,15 @@ final class InternalEndpoints implements Stage {
         String path = ctx.request().rawPath();
         String method = ctx.request().method();
         if (!path.startsWith("/_cloudjar/") && !path.startsWith("/_localstack/") && !path.startsWith("/moto-api/")) {
+            return;
+        }
+        if (!hosts.serves(ctx.request().hostName())) {
+            ctx.response(json(400, error(CheckHost.refusal(ctx.request().hostName()))));
+            return;
+        }
+        if (!method.equals("GET") && !method.equals("HEAD") && CrossSite.isForeign(ctx.request(), hosts)) {
+            ctx.response(json(403, error("A web page of another site may not " + method + " " + path
+                    + "; internal endpoints change state only for local clients.")));
             return;
         }
         OutgoingResponse declared = resources.answer(ctx.request());
@@ -56,9 +73,12 @@ final class InternalEndpoints implements Stage {
             ObjectNode body = Json.MAPPER.createObjectNode().put("status", "ok");
             ctx.response(json(200, body));
         } else {
-            ObjectNode body = Json.MAPPER.createObjectNode().put("error", "Unknown internal endpoint " + method + " " + path);
-            ctx.response(json(404, body));
+            ctx.response(json(404, error("Unknown internal endpoint " + method + " " + path)));
         }
+    }
+
+    private static ObjectNode error(String message) {
+        return Json.MAPPER.createObjectNode().put("error", message);
     }
 
     private ObjectNode health() {

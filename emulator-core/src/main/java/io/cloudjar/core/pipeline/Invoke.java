@@ -1,8 +1,12 @@
 package io.cloudjar.core.pipeline;
 
+import io.cloudjar.core.runtime.CallsInFlight;
 import io.cloudjar.core.runtime.EmulatorRuntime;
 
-/** Calls the provider's typed method for the operation. */
+/**
+ * Calls the provider's typed method for the operation, counted as a call in flight: state a reset discards is
+ * removed only after the calls that may still use it have returned (a streamed reply's file is open by then).
+ */
 final class Invoke implements Stage {
     private final EmulatorRuntime runtime;
 
@@ -12,7 +16,7 @@ final class Invoke implements Stage {
 
     @Override
     public void apply(RequestContext ctx) throws Exception {
-        try {
+        try (CallsInFlight.Call counted = runtime.callsInFlight().enter()) {
             ctx.output(runtime.providers().invoke(ctx.operation(), ctx, ctx.input(), ctx.payload()));
         } catch (Exception | Error e) {
             throw e;

@@ -34,6 +34,7 @@ public final class RequestContext implements CallContext, RestCodecContext {
     private String region;
     private SigV4Credential credential;
     private AwsException malformedSignature;
+    private boolean signatureVerified;
     private Principal principal;
     private OperationModel operation;
     private String virtualHostBucket;
@@ -109,6 +110,15 @@ public final class RequestContext implements CallContext, RestCodecContext {
 
     void malformedSignature(AwsException value) {
         this.malformedSignature = value;
+    }
+
+    /** True once authentication verified the call's signature (a presigned URL, a browser form's policy). */
+    boolean signatureVerified() {
+        return signatureVerified;
+    }
+
+    void signatureVerified(boolean value) {
+        this.signatureVerified = value;
     }
 
     @Override

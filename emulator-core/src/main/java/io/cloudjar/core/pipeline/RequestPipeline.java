@@ -4,6 +4,7 @@ import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.http.OutgoingResponse;
 import io.cloudjar.core.model.Protocol;
+import io.cloudjar.core.routing.ServedHosts;
 import io.cloudjar.core.runtime.EmulatorRuntime;
 import io.cloudjar.core.spi.Reply;
 import java.io.IOException;
@@ -25,12 +26,16 @@ public final class RequestPipeline {
 
     public RequestPipeline(EmulatorRuntime runtime) {
         Set<String> usedApis = InternalEndpoints.newUsageSet();
+        ServedHosts hosts = ServedHosts.of(runtime.config());
         this.stages = List.of(
-                new InternalEndpoints(runtime, usedApis), // health and reset; ends the call when it answers
+                new InternalEndpoints(runtime, usedApis, hosts), // health, reset, clock, IMDS; ends the call when it answers
                 new ResolveApi(runtime, usedApis),        // signature parsed; API, region, S3 virtual-host bucket
+                new CheckHost(hosts),                     // the Host header names this server (no DNS rebinding)
+                new AnswerPreflight(),                    // S3 CORS preflights: refused, as for a bucket without CORS
                 new DecodeForm(),                         // query protocols: URL query + form body parameters
                 new ReadBrowserForm(),                    // S3 POST Object form fields (they carry the credential and policy)
                 new Authenticate(runtime),                // access key → principal; presigned URLs and POST policies verified
+                new RefuseUnsignedCrossSite(hosts),       // a page of another site must sign its calls
                 new ResolveOperation(),                   // Action / X-Amz-Target / REST binding → operation
                 new DecodeInput(),                        // wire → SDK request object, validated against the model
                 new Authorize(runtime),                   // IAM action + resources from the parsed input → authorizer

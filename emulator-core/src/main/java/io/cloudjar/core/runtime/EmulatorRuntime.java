@@ -35,6 +35,7 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
     private final List<CredentialResolver> resolvers = new CopyOnWriteArrayList<>();
     private final DefaultCredentials defaultCredentials;
     private final ProviderRegistry providers;
+    private final CallsInFlight callsInFlight = new CallsInFlight();
     private volatile Authorizer authorizer = Authorizer.ALLOW_ALL;
     private final java.util.Map<Class<?>, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -95,6 +96,16 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
     @Override
     public <T> T shared(Class<T> type, java.util.function.Supplier<T> factory) {
         return type.cast(shared.computeIfAbsent(type, t -> factory.get()));
+    }
+
+    /** The provider calls running, counted by the pipeline's Invoke stage. */
+    public CallsInFlight callsInFlight() {
+        return callsInFlight;
+    }
+
+    @Override
+    public void afterCallsInFlight(Runnable action) {
+        callsInFlight.whenDrained(action);
     }
 
     @Override

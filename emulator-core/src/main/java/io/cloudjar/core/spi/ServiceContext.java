@@ -31,4 +31,10 @@ public interface ServiceContext {
 
     /** Lets IAM install the policy evaluator as the authorizer of every call. */
     void setAuthorizer(Authorizer authorizer);
+
+    /**
+     * Runs {@code action} once every provider call running now has finished (at once when none runs): for removing
+     * what a reset discarded but a call already running may still read, such as S3 bodies on disk.
+     */
+    void afterCallsInFlight(Runnable action);
 }

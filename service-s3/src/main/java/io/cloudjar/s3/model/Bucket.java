@@ -25,6 +25,7 @@ public final class Bucket {
 
     private final java.util.concurrent.locks.ReentrantReadWriteLock lifecycle = new java.util.concurrent.locks.ReentrantReadWriteLock();
     private boolean deleted;
+    private boolean discarded;
 
     public Bucket(String name, String ownerAccount, String region, Instant created) {
         this.name = name;
@@ -69,7 +70,7 @@ public final class Bucket {
         lifecycle.readLock().lock();
         try {
             if (deleted) { // DeleteBucket won the race: the write must fail, not vanish with the bucket
-                throw new BucketDeletedException(name);
+                throw new BucketDeletedException(name, discarded);
             }
             return editKey(key, change);
         } finally {
@@ -89,6 +90,22 @@ public final class Bucket {
             }
             deleted = true;
             return true;
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+    }
+
+    /**
+     * A reset's mark: no later edit succeeds and uploads in progress are dropped, so a write racing the reset has
+     * either landed before this (and goes with the bucket) or sees {@link BucketDeletedException#byReset()}; edits
+     * already running finish first.
+     */
+    public void discard() {
+        lifecycle.writeLock().lock();
+        try {
+            deleted = true;
+            discarded = true;
+            uploads.clear();
         } finally {
             lifecycle.writeLock().unlock();
         }
@@ -136,11 +153,19 @@ public final class Bucket {
         this.mfaDelete = mfaDeleteEnabled;
     }
 
-    /** An edit of a bucket that DeleteBucket removed meanwhile: answered as S3 answers a missing bucket. */
+    /** An edit of a bucket that DeleteBucket or a reset removed meanwhile: answered as S3 answers a missing bucket. */
     public static final class BucketDeletedException extends io.cloudjar.core.errors.AwsException {
-        BucketDeletedException(String bucket) {
+        private final boolean byReset;
+
+        BucketDeletedException(String bucket, boolean byReset) {
             super("NoSuchBucket", 404, "The specified bucket does not exist");
             withDetail("BucketName", bucket);
+            this.byReset = byReset;
+        }
+
+        /** True when a reset, not DeleteBucket, removed the bucket. */
+        public boolean byReset() {
+            return byReset;
         }
     }
 }

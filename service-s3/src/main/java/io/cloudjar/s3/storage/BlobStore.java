@@ -1,6 +1,5 @@
 package io.cloudjar.s3.storage;
 
-import io.cloudjar.core.store.Resettable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,27 +15,34 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Object bodies on disk. A body is written to a temporary file and renamed into place atomically, so a
  * reader never sees a torn object. Blob files are named by random ids, never by object keys, so no key
  * ({@code ../}, {@code %2F}, unicode, 1,024 bytes) can reach outside the data directory.
+ *
+ * <p>Each server keeps its bodies in a directory of its own ({@code <DATA_DIR>/s3/<server-id>/}), so servers
+ * sharing a data directory never touch each other's files, and removes it when it stops. Inside it, bodies are
+ * written to the current generation ({@code <generation>/<shard>/<blob>}): a reset starts a new one and the old
+ * one is removed whole once no call can still use it ({@link #startGeneration}, {@link #deleteGeneration}).
  */
-public final class BlobStore implements Resettable, AutoCloseable {
+public final class BlobStore implements AutoCloseable {
     private static final int FIRST_BUFFER = 64 * 1024;
     /** A body being written: never referenced by any object until it is renamed to its final name. */
     private static final String TEMP_PREFIX = ".tmp-";
 
-    private final Path root;
-    private final Path blobs;
-    private final java.util.concurrent.ConcurrentHashMap<String, Path> shards = new java.util.concurrent.ConcurrentHashMap<>();
-    private final boolean temporary;
+    /** This server's directory: a temporary one, or its own subdirectory of the shared data directory. */
+    private final Path serverDir;
+    private final AtomicInteger generations = new AtomicInteger();
+    private volatile Generation current;
 
     public BlobStore(Path dataDir) {
         try {
-            this.temporary = dataDir == null;
-            this.root = temporary ? Files.createTempDirectory("cloudjar-s3-") : dataDir.resolve("s3");
-            this.blobs = Files.createDirectories(root.resolve("blobs"));
+            this.serverDir = dataDir == null ? Files.createTempDirectory("cloudjar-s3-")
+                    : Files.createDirectories(dataDir.resolve("s3").resolve(newId().substring(0, 16)));
+            this.current = newGeneration();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the S3 data directory", e);
         }
@@ -54,7 +60,7 @@ public final class BlobStore implements Resettable, AutoCloseable {
     /** @param withMd5 false when the body's MD5 is not needed (a completed multipart object's ETag is not one) */
     private WrittenBlob write(InputStream in, ChecksumAlgorithms algorithm, boolean withMd5) throws IOException {
         String id = newId();
-        Path dir = shard(id);
+        Path dir = current.shard(id);
         Path temp = dir.resolve(TEMP_PREFIX + id);
         MessageDigest md5 = withMd5 ? md5() : null;
         ChecksumAlgorithms.Running checksum = algorithm == null ? null : algorithm.start();
@@ -131,7 +137,7 @@ public final class BlobStore implements Resettable, AutoCloseable {
      */
     public WrittenBlob concatenate(List<Path> parts, ChecksumAlgorithms algorithm) throws IOException {
         String id = newId();
-        Path dir = shard(id);
+        Path dir = current.shard(id);
         Path temp = dir.resolve(TEMP_PREFIX + id);
         List<Long> sizes = new java.util.ArrayList<>();
         long size = 0;
@@ -189,17 +195,6 @@ public final class BlobStore implements Resettable, AutoCloseable {
         return java.util.HexFormat.of().toHexDigits(random.nextLong()) + java.util.HexFormat.of().toHexDigits(random.nextLong());
     }
 
-    /** Blobs are spread over 256 directories by the first two characters of their random names. */
-    private Path shard(String id) throws IOException {
-        String name = id.substring(0, 2);
-        Path dir = shards.get(name);
-        if (dir == null) {
-            dir = Files.createDirectories(blobs.resolve(name));
-            shards.put(name, dir);
-        }
-        return dir;
-    }
-
     /** Opens a blob for reading; throws {@link NoSuchFileException} when it was deleted meanwhile. */
     public FileChannel open(Path blob) throws IOException {
         return FileChannel.open(blob, StandardOpenOption.READ);
@@ -213,17 +208,32 @@ public final class BlobStore implements Resettable, AutoCloseable {
         }
     }
 
-    @Override
-    public void reset() {
-        shards.clear();
-        deleteTree(blobs, false);
+    /**
+     * Sends every later body to a new, empty generation and returns the directory of the one it replaces, for
+     * {@link #deleteGeneration} once no call can still read or write there.
+     */
+    public Path startGeneration() {
+        Generation retired = current;
+        try {
+            current = newGeneration();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a new S3 data directory", e);
+        }
+        return retired.dir;
+    }
+
+    /** Removes a generation {@link #startGeneration} retired, with every body in it; best effort. */
+    public void deleteGeneration(Path dir) {
+        deleteTree(dir);
     }
 
     @Override
     public void close() {
-        if (temporary) {
-            deleteTree(root, true);
-        }
+        deleteTree(serverDir); // the state that referenced these bodies ends with the server
+    }
+
+    private Generation newGeneration() throws IOException {
+        return new Generation(Files.createDirectories(serverDir.resolve(Integer.toString(generations.getAndIncrement()))));
     }
 
     private static MessageDigest md5() {
@@ -234,28 +244,60 @@ public final class BlobStore implements Resettable, AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path dir, boolean includingRoot) {
+    /** Deletes what it can: a file still open elsewhere (Windows) or vanished meanwhile is no reason to fail. */
+    private static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
                 @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    quietlyDelete(file);
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                    if (includingRoot || !d.equals(dir)) {
-                        Files.deleteIfExists(d);
-                    }
+                public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException exc) {
+                    quietlyDelete(d);
                     return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // walkFileTree reports failures to the visitor, which carries on
+        }
+    }
+
+    private static void quietlyDelete(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            // left behind: costs disk, never a call
+        }
+    }
+
+    /** One generation's directory; blobs are spread over 256 subdirectories by the first two characters of their names. */
+    private static final class Generation {
+        final Path dir;
+        final ConcurrentHashMap<String, Path> shards = new ConcurrentHashMap<>();
+
+        Generation(Path dir) {
+            this.dir = dir;
+        }
+
+        Path shard(String id) throws IOException {
+            String name = id.substring(0, 2);
+            Path shard = shards.get(name);
+            if (shard == null) {
+                shard = Files.createDirectories(dir.resolve(name));
+                shards.put(name, shard);
+            }
+            return shard;
         }
     }
 

@@ -1,0 +1,65 @@
+package io.cloudjar.core.pipeline;
+
+import io.cloudjar.core.errors.AwsErrors;
+import io.cloudjar.core.errors.AwsException;
+import io.cloudjar.core.http.IncomingRequest;
+import io.cloudjar.core.model.Protocol;
+import io.cloudjar.core.routing.CrossSite;
+import io.cloudjar.core.routing.ServedHosts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A call from a web page of another site ({@link CrossSite}) must prove it holds credentials; otherwise any page
+ * the user visits could post a form that acts as the default account's root (unsigned calls do, for curl's sake)
+ * or uploads to a bucket anonymously. Proof is a signature Authenticate verified (a presigned URL, a browser form's
+ * policy) or an {@code Authorization} header, which a browser sends to another origin only after a preflight that
+ * Cloudjar never grants. A signed browser form is therefore accepted from any page, as S3 accepts it. Anonymous S3
+ * reads (GET, HEAD) stay open to any page, as S3 serves public objects; they change nothing and no CORS header
+ * lets the page read them.
+ */
+final class RefuseUnsignedCrossSite implements Stage {
+    private static final Logger LOG = LoggerFactory.getLogger(RefuseUnsignedCrossSite.class);
+
+    private final ServedHosts hosts;
+
+    RefuseUnsignedCrossSite(ServedHosts hosts) {
+        this.hosts = hosts;
+    }
+
+    @Override
+    public void apply(RequestContext ctx) {
+        IncomingRequest request = ctx.request();
+        if (ctx.signatureVerified() || request.header("Authorization") != null || !CrossSite.isForeign(request, hosts)) {
+            return;
+        }
+        boolean s3 = "s3".equals(ctx.apiMetadata().api());
+        boolean read = request.method().equals("GET") || request.method().equals("HEAD");
+        if ((s3 && read && ctx.browserUpload() == null) || grantedToEveryone(ctx)) {
+            return;
+        }
+        LOG.info("Refused an unsigned {} from a page of another site (Origin: {}, Sec-Fetch-Site: {})",
+                request, request.header("Origin"), request.header("Sec-Fetch-Site"));
+        throw refusal(ctx.apiMetadata().api(), ctx.apiMetadata().protocol());
+    }
+
+    /**
+     * Where a resource policy granting an action to everyone ({@code "Principal": "*"}) will admit an anonymous
+     * write, such as an unsigned form upload to a bucket whose policy allows {@code s3:PutObject} to all (bucket
+     * policies come with the S3 bucket features). Until then nothing is granted to everyone.
+     */
+    private static boolean grantedToEveryone(RequestContext ctx) {
+        return false;
+    }
+
+    /** What each API answers a call without credentials. */
+    private static AwsException refusal(String api, Protocol protocol) {
+        if (api.equals("s3")) {
+            return AwsErrors.of("AccessDenied", 403, "Access Denied");
+        }
+        if (protocol == Protocol.JSON) {
+            return AwsErrors.of("MissingAuthenticationTokenException", 403, "Missing Authentication Token");
+        }
+        return AwsErrors.of("MissingAuthenticationToken", 403, "Request is missing Authentication Token");
+    }
+}
