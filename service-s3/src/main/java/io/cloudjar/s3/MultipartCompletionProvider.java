@@ -40,14 +40,19 @@ public final class MultipartCompletionProvider extends S3Feature {
     public CompleteMultipartUploadResponse completeMultipartUpload(CallContext ctx, CompleteMultipartUploadRequest request) {
         Bucket bucket = state.bucket(ctx.principal(), request.bucket());
         MultipartUpload upload = MultipartProvider.upload(bucket, request.uploadId(), request.key());
-        List<Part> parts = chosenParts(upload, request.multipartUpload() == null ? List.of() : request.multipartUpload().parts());
         WriteConditions conditions = new WriteConditions(request.ifMatch(), request.ifNoneMatch());
-        conditions.check(upload.key(), bucket.latest(upload.key()));
-        if (request.mpuObjectSize() != null && request.mpuObjectSize() != parts.stream().mapToLong(Part::size).sum()) {
-            throw S3Errors.invalidRequest("The provided 'x-amz-mp-object-size' header value does not match what was computed.");
-        }
-        if (!bucket.uploads().remove(upload.uploadId(), upload)) {
-            throw S3Errors.noSuchUpload(upload.uploadId()); // completed or aborted by a concurrent call
+        List<Part> parts;
+        // the parts are chosen and the upload ended under the parts' lock (see MultipartUpload), so a part uploaded
+        // again meanwhile cannot delete a body this completion joins
+        synchronized (upload.parts()) {
+            parts = chosenParts(upload, request.multipartUpload() == null ? List.of() : request.multipartUpload().parts());
+            conditions.check(upload.key(), bucket.latest(upload.key()));
+            if (request.mpuObjectSize() != null && request.mpuObjectSize() != parts.stream().mapToLong(Part::size).sum()) {
+                throw S3Errors.invalidRequest("The provided 'x-amz-mp-object-size' header value does not match what was computed.");
+            }
+            if (!bucket.uploads().remove(upload.uploadId(), upload)) {
+                throw S3Errors.noSuchUpload(upload.uploadId()); // completed or aborted by a concurrent call
+            }
         }
         ChecksumAlgorithms algorithm = ChecksumAlgorithms.fromName(upload.checksumAlgorithm());
         boolean composite = "COMPOSITE".equals(upload.checksumType());

@@ -88,8 +88,13 @@ public final class MultipartProvider extends S3Feature {
     public AbortMultipartUploadResponse abortMultipartUpload(CallContext ctx, AbortMultipartUploadRequest request) {
         Bucket bucket = state.bucket(ctx.principal(), request.bucket());
         MultipartUpload upload = bucket.uploads().get(request.uploadId());
-        if (upload == null || !upload.key().equals(request.key()) || !bucket.uploads().remove(request.uploadId(), upload)) {
+        if (upload == null || !upload.key().equals(request.key())) {
             throw S3Errors.noSuchUpload(request.uploadId());
+        }
+        synchronized (upload.parts()) {
+            if (!bucket.uploads().remove(request.uploadId(), upload)) {
+                throw S3Errors.noSuchUpload(request.uploadId());
+            }
         }
         upload.parts().values().forEach(p -> state.blobs().delete(p.blob()));
         return AbortMultipartUploadResponse.builder().build();
@@ -97,13 +102,16 @@ public final class MultipartProvider extends S3Feature {
 
     private Part addPart(Bucket bucket, MultipartUpload upload, int number, WrittenBlob blob, String checksum) {
         Part part = new Part(number, blob.path(), blob.size(), BodyWriter.etag(blob.md5()), state.clock().now(), checksum);
-        Part replaced = upload.parts().put(number, part);
+        Part replaced;
+        synchronized (upload.parts()) { // see MultipartUpload: parts change only while the upload is live
+            if (bucket.uploads().get(upload.uploadId()) != upload) { // aborted or completed while we wrote
+                state.blobs().delete(blob.path());
+                throw S3Errors.noSuchUpload(upload.uploadId());
+            }
+            replaced = upload.parts().put(number, part);
+        }
         if (replaced != null) {
             state.blobs().delete(replaced.blob());
-        }
-        if (bucket.uploads().get(upload.uploadId()) != upload) { // aborted or completed while we wrote
-            state.blobs().delete(blob.path());
-            throw S3Errors.noSuchUpload(upload.uploadId());
         }
         return part;
     }

@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * A multipart upload in progress: what CreateMultipartUpload declared and the parts uploaded so far.
+ * A multipart upload in progress: what CreateMultipartUpload declared and the parts uploaded so far. A part is added,
+ * and the upload ended (completed or aborted), while holding the {@code parts} map's lock, so a part replaced by a new
+ * upload of its number is never one a completion has chosen to join.
  *
  * @param checksumAlgorithm the algorithm every part carries, or null
  * @param checksumType      COMPOSITE or FULL_OBJECT when an algorithm was named, else null
