@@ -201,7 +201,11 @@ class PostObjectTest {
         "{\"expiration\": \"2999-01-01T00:00:00Z\", \"conditions\": [{\"acl\": \"private\", \"key\": \"uploads/x\"}]}",
         "[\"expiration\", \"conditions\"]",
         "\"a policy\"",
-        "not JSON"})
+        "not JSON",
+        "{\"conditions\": [[\"starts-with\", \"$key\", \"uploads/\"]]}",
+        "{\"expiration\": 1, \"conditions\": []}",
+        "{\"expiration\": \"2999-01-01T00:00:00Z\"}",
+        "{\"expiration\": \"2999-01-01T00:00:00Z\", \"conditions\": {\"key\": \"uploads/x\"}}"})
     void unreadablePoliciesAreInvalidPolicyDocuments(String policy) throws Exception {
         Map<String, String> form = signed(withCredential(Map.of("key", "uploads/x")), policy, "test");
 
@@ -209,10 +213,19 @@ class PostObjectTest {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.body()).contains("<Code>InvalidPolicyDocument</Code>").contains("<Message>Invalid Policy: ");
-        if (policy.contains("[{")) {
-            assertThat(response.body()).contains("Invalid Simple-Condition: Simple-Conditions must have exactly one property specified.");
-        } else {
+        if (!policy.startsWith("{")) {
             assertThat(response.body()).contains("<Message>Invalid Policy: Invalid JSON.</Message>");
+        } else if (policy.contains("[{")) {
+            assertThat(response.body()).contains("Invalid Simple-Condition: Simple-Conditions must have exactly one property specified.");
+        } else if (!policy.contains("\"expiration\": \"")) {
+            assertThat(response.body()).containsAnyOf("Invalid Policy: Policy missing expiration.",
+                    "Invalid Policy: Invalid 'expiration' value: '1'");
+        } else if (!policy.contains("conditions")) {
+            assertThat(response.body()).contains("Invalid Policy: Policy missing conditions.");
+        } else if (policy.contains("\"conditions\": {")) {
+            assertThat(response.body()).contains("Invalid Policy: Invalid 'conditions' value: must be a List.");
+        } else {
+            throw new AssertionError("a case this test does not know: " + policy);
         }
     }
 }

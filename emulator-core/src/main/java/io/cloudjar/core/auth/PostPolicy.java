@@ -53,16 +53,28 @@ public final class PostPolicy {
         if (doc == null || !doc.isObject()) { // valid JSON, but not the document S3 expects (an array, a string)
             throw invalidPolicy("Invalid Policy: Invalid JSON.");
         }
+        JsonNode expiration = doc.get("expiration");
+        if (expiration == null) {
+            throw invalidPolicy("Invalid Policy: Policy missing expiration.");
+        }
         try {
-            if (!doc.path("expiration").isTextual() || now.isAfter(Instant.parse(doc.get("expiration").asText()))) {
-                throw denied("Invalid according to Policy: Policy expired.");
+            if (!expiration.isTextual() || now.isAfter(Instant.parse(expiration.asText()))) {
+                throw expiration.isTextual() ? denied("Invalid according to Policy: Policy expired.")
+                        : invalidPolicy("Invalid Policy: Invalid 'expiration' value: '" + expiration + "'");
             }
         } catch (DateTimeParseException e) {
-            throw invalidPolicy("Invalid Policy: Invalid 'expiration' value: '" + doc.get("expiration").asText() + "'");
+            throw invalidPolicy("Invalid Policy: Invalid 'expiration' value: '" + expiration.asText() + "'");
+        }
+        JsonNode conditions = doc.get("conditions");
+        if (conditions == null) {
+            throw invalidPolicy("Invalid Policy: Policy missing conditions.");
+        }
+        if (!conditions.isArray()) { // an object would otherwise be walked as if its values were conditions
+            throw invalidPolicy("Invalid Policy: Invalid 'conditions' value: must be a List.");
         }
         Set<String> covered = new HashSet<>();
         SizeRange range = SizeRange.ANY;
-        for (JsonNode condition : doc.path("conditions")) {
+        for (JsonNode condition : conditions) {
             if (condition.isObject()) {
                 if (condition.size() != 1) { // {} or {"acl": …, "key": …}: S3 takes one field per object
                     throw invalidPolicy("Invalid Policy: Invalid Simple-Condition: Simple-Conditions must have exactly one "
