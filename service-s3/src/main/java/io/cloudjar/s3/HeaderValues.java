@@ -1,6 +1,7 @@
 package io.cloudjar.s3;
 
 import io.cloudjar.core.util.HeaderText;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -38,10 +39,24 @@ final class HeaderValues {
         }
     }
 
-    /** User metadata: each name must be a header name token, each value storable header text. */
+    /** S3's bound on user metadata: the UTF-8 bytes of every key and value together. */
+    static final int MAX_METADATA_BYTES = 2048;
+
+    /**
+     * User metadata: each name must be a header name token, each value storable header text, and all of it together at
+     * most {@link #MAX_METADATA_BYTES} (S3: 400 MetadataTooLarge).
+     */
     static void checkMetadata(Map<String, String> metadata) {
         if (metadata == null) {
             return;
+        }
+        long size = 0;
+        for (Map.Entry<String, String> entry : metadata.entrySet()) {
+            size += entry.getKey().getBytes(StandardCharsets.UTF_8).length
+                    + (entry.getValue() == null ? 0 : entry.getValue().getBytes(StandardCharsets.UTF_8).length);
+        }
+        if (size > MAX_METADATA_BYTES) {
+            throw S3Errors.metadataTooLarge(size, MAX_METADATA_BYTES);
         }
         for (Map.Entry<String, String> entry : metadata.entrySet()) {
             String header = "x-amz-meta-" + entry.getKey();

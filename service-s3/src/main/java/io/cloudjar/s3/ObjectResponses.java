@@ -1,5 +1,6 @@
 package io.cloudjar.s3;
 
+import io.cloudjar.core.auth.Principal;
 import io.cloudjar.core.model.ModelClasses;
 import io.cloudjar.core.util.HttpDates;
 import io.cloudjar.s3.model.Bucket;
@@ -108,6 +109,16 @@ final class ObjectResponses {
             HeaderValues.checkOverride("response-cache-control", cacheControl);
             HeaderValues.checkOverride("response-content-disposition", contentDisposition);
             HeaderValues.checkOverride("response-content-encoding", contentEncoding);
+        }
+
+        /** S3 answers overrides only to signed reads: an anonymous one is refused before the object is looked up. */
+        Overrides allowedFor(Principal principal) {
+            boolean any = contentType != null || contentLanguage != null || cacheControl != null || contentDisposition != null
+                    || contentEncoding != null || expires != null;
+            if (any && principal.isAnonymous()) {
+                throw S3Errors.invalidRequest("Request specific response headers cannot be used for anonymous GET requests.");
+            }
+            return this;
         }
 
         static Overrides of(GetObjectRequest r) {

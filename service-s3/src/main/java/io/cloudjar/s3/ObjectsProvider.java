@@ -55,7 +55,7 @@ public final class ObjectsProvider extends S3Feature {
     }
 
     public Reply<GetObjectResponse> getObject(CallContext ctx, GetObjectRequest request) {
-        ObjectResponses.Overrides overrides = ObjectResponses.Overrides.of(request);
+        ObjectResponses.Overrides overrides = ObjectResponses.Overrides.of(request).allowedFor(ctx.principal());
         Bucket bucket = state.bucket(ctx.principal(), request.bucket());
         for (int attempt = 0; ; attempt++) {
             ObjectReads read = ObjectReads.plan(bucket, new ObjectReads.Request(request.key(), request.versionId(),
@@ -89,7 +89,7 @@ public final class ObjectsProvider extends S3Feature {
     }
 
     public HeadObjectResponse headObject(CallContext ctx, HeadObjectRequest request) {
-        ObjectResponses.Overrides overrides = ObjectResponses.Overrides.of(request);
+        ObjectResponses.Overrides overrides = ObjectResponses.Overrides.of(request).allowedFor(ctx.principal());
         Bucket bucket = state.bucket(ctx.principal(), request.bucket());
         ObjectReads read = ObjectReads.plan(bucket, new ObjectReads.Request(request.key(), request.versionId(),
                 request.ifMatch(), request.ifNoneMatch(), request.ifModifiedSince(), request.ifUnmodifiedSince(),

@@ -50,6 +50,11 @@ final class S3Errors {
                 .withDetail("LocationConstraint", constraint);
     }
 
+    static AwsException metadataTooLarge(long size, int max) {
+        return AwsErrors.of("MetadataTooLarge", 400, "Your metadata headers exceed the maximum allowed metadata size.")
+                .withDetail("Size", Long.toString(size)).withDetail("MaxSizeAllowed", Integer.toString(max));
+    }
+
     static AwsException badDigest() {
         return AwsErrors.of("BadDigest", 400, "The Content-MD5 you specified did not match what we received.");
     }

@@ -76,6 +76,22 @@ class HeaderValuesTest {
     }
 
     @Test
+    void anonymousReadsCannotOverrideResponseHeaders() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(cloudjar.endpoint()
+                + "/headers/key?response-content-type=text%2Fplain")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("<Code>InvalidRequest</Code>")
+                .contains("<Message>Request specific response headers cannot be used for anonymous GET requests.</Message>");
+
+        HttpResponse<String> plain = http.send(HttpRequest.newBuilder(URI.create(cloudjar.endpoint() + "/headers/key")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(s3.getObject(b -> b.bucket("headers").key("key").responseContentType("text/plain")).response().contentType())
+                .as("a signed read may").isEqualTo("text/plain");
+    }
+
+    @Test
     void overridesBeyondIso88591AreRefusedAsS3Does() {
         S3Exception get = catchThrowableOfType(S3Exception.class, () -> s3.getObjectAsBytes(b -> b.bucket("headers").key("key")
                 .responseContentDisposition("attachment; filename=\"\u2019quoted\u2019.txt\"")));
@@ -102,6 +118,37 @@ class HeaderValuesTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.body()).contains("<Code>InvalidArgument</Code>");
         assertThat(catchThrowableOfType(NoSuchKeyException.class, () -> s3.headObject(b -> b.bucket("headers").key(key)))).isNotNull();
+    }
+
+    @Test
+    void aRedirectThatCannotBeALocationIsIgnoredAsS3IgnoresAnUninterpretableOne() throws Exception {
+        HttpResponse<String> response = postForm("headers", Map.of("key", "redirected",
+                "success_action_redirect", "http://example.test/done\r\nX-Injected: 1"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+        assertThat(response.headers().firstValue("X-Injected")).isEmpty();
+        assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/headers/redirected");
+        assertThat(s3.getObjectAsBytes(b -> b.bucket("headers").key("redirected")).asUtf8String()).isEqualTo("file body");
+    }
+
+    @Test
+    void userMetadataOverTwoKilobytesIsMetadataTooLarge() {
+        String name = "m".repeat(24);
+        String fits = "v".repeat(HeaderValues.MAX_METADATA_BYTES - name.length());
+        s3.putObject(b -> b.bucket("headers").key("meta-2k").metadata(Map.of(name, fits)), RequestBody.fromString("x"));
+        assertThat(s3.headObject(b -> b.bucket("headers").key("meta-2k")).metadata()).containsEntry(name, fits);
+
+        S3Exception tooLarge = catchThrowableOfType(S3Exception.class, () -> s3.putObject(b -> b.bucket("headers").key("meta-over")
+                .metadata(Map.of(name, fits + "x")), RequestBody.fromString("x")));
+        assertThat(tooLarge.statusCode()).isEqualTo(400);
+        assertThat(tooLarge.awsErrorDetails().errorCode()).isEqualTo("MetadataTooLarge");
+        assertThat(tooLarge.awsErrorDetails().errorMessage()).isEqualTo("Your metadata headers exceed the maximum allowed metadata size.");
+        assertThat(catchThrowableOfType(NoSuchKeyException.class, () -> s3.headObject(b -> b.bucket("headers").key("meta-over"))))
+                .isNotNull();
+
+        S3Exception multipart = catchThrowableOfType(S3Exception.class, () -> s3.createMultipartUpload(b -> b.bucket("headers")
+                .key("meta-over").metadata(Map.of(name, fits, "second", "v"))));
+        assertThat(multipart.awsErrorDetails().errorCode()).isEqualTo("MetadataTooLarge");
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.cloudjar.core.protocol.CodecContext;
 import io.cloudjar.core.protocol.xml.XmlDocuments;
 import io.cloudjar.core.protocol.xml.XmlNode;
 import io.cloudjar.core.spi.StreamingPayload;
+import io.cloudjar.core.util.HeaderText;
 import io.cloudjar.core.util.PercentCodec;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -158,7 +159,10 @@ public final class BrowserUpload {
         headers.set("Location", location);
         String redirect = form.fields().get("success_action_redirect") != null ? form.fields().get("success_action_redirect")
                 : form.fields().get("redirect");
-        if (redirect != null && (redirect.startsWith("http://") || redirect.startsWith("https://"))) {
+        // a URL S3 cannot interpret is ignored (the success_action_status answer follows); one that is not header
+        // text could never be sent as Location
+        if (redirect != null && (redirect.startsWith("http://") || redirect.startsWith("https://"))
+                && HeaderText.checkValue(redirect) == null) {
             headers.set("Location", redirect + (redirect.contains("?") ? "&" : "?") + "bucket=" + PercentCodec.encode(bucket, false)
                     + "&key=" + PercentCodec.encode(key, false) + "&etag=" + PercentCodec.encode(etag == null ? "" : etag, false));
             return new OutgoingResponse(303, headers, ResponseBody.EMPTY);
