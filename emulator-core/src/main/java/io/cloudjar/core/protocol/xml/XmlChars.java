@@ -11,6 +11,9 @@ package io.cloudjar.core.protocol.xml;
  * {@code &#x1;}–{@code &#x1F;}), so an escaped document is just as unreadable. The replacement keeps the
  * answer readable and shows where the character was. S3 listings that must return such keys exactly do so
  * with {@code encoding-type=url}, as S3 does.
+ *
+ * <p>A carriage return is legal but written as {@code &#13;}: a parser turns a raw CR (and CR LF) into LF
+ * (end-of-line handling), so a key or value holding one would be read back changed. S3 writes it that way.
  */
 public final class XmlChars {
     public static final char REPLACEMENT = '\uFFFD';
@@ -18,7 +21,10 @@ public final class XmlChars {
     private XmlChars() {
     }
 
-    /** {@code text} with every character XML 1.0 forbids, and every unpaired surrogate, replaced by U+FFFD. */
+    /**
+     * {@code text} with every character XML 1.0 forbids, and every unpaired surrogate, replaced by U+FFFD, and every
+     * CR written as a character reference. Only for finished documents: the markup Cloudjar writes holds no CR.
+     */
     public static String legal(String text) {
         int first = firstIllegal(text);
         if (first < 0) {
@@ -29,6 +35,8 @@ public final class XmlChars {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 out.append(c).append(text.charAt(++i));
+            } else if (c == '\r') {
+                out.append("&#13;");
             } else {
                 out.append(isLegal(c) ? c : REPLACEMENT);
             }
@@ -36,7 +44,7 @@ public final class XmlChars {
         return out.toString();
     }
 
-    /** Where the first character to replace is, or -1: most documents have none and are returned as they are. */
+    /** Where the first character to replace (or CR to escape) is, or -1: most documents have none and are returned as they are. */
     private static int firstIllegal(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -45,7 +53,7 @@ public final class XmlChars {
             }
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
-            } else if (!isLegal(c)) {
+            } else if (!isLegal(c) || c == '\r') {
                 return i;
             }
         }

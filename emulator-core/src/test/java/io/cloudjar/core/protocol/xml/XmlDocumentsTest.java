@@ -59,4 +59,14 @@ class XmlDocumentsTest {
         assertThat(XmlChars.legal("\uDE00a")).isEqualTo("\uFFFDa");
         assertThatCode(() -> parse(document("\uD83D"))).doesNotThrowAnyException();
     }
+
+    @Test
+    void aCarriageReturnIsReadBackAsItWasNotAsALineFeed() throws Exception {
+        String text = "key\r\nwith\rreturns";
+
+        byte[] xml = document(text);
+
+        assertThat(new String(xml, java.nio.charset.StandardCharsets.UTF_8)).contains("key&#13;\nwith&#13;returns");
+        assertThat(parse(xml).getDocumentElement().getTextContent()).isEqualTo(text);
+    }
 }
