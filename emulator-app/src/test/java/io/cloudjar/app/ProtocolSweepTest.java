@@ -20,14 +20,15 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Each wire protocol, over a raw socket, with malformed requests: EC2 query, AWS query (IAM, STS), REST-XML (S3)
- * and JSON 1.1 (Lightsail's target header), each with a garbage Content-Type, a body cut short, bad
+ * and JSON 1.1 (Lightsail's target header), each with a garbage Content-Type, a body cut short or stalling, bad
  * percent-encoding, invalid UTF-8, a missing Action or an unknown X-Amz-Target, garbage Authorization headers,
  * malformed and hostile bodies. Every answer is complete, never a 5xx, in the format it declares, within a bound,
  * and the server keeps answering.
  */
 class ProtocolSweepTest {
+    /** A short I/O timeout, so a body that stalls is answered within the sweep's bound. */
     @RegisterExtension
-    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension();
+    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension().withEnv("CLOUDJAR_IO_TIMEOUT_MS", "1000");
 
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String JSON = "application/x-amz-json-1.1";
@@ -101,6 +102,7 @@ class ProtocolSweepTest {
                     + "<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]>"
                     + "<Tagging><TagSet><Tag><Key>&e;</Key><Value>&c;</Value></Tag></TagSet></Tagging>"));
             add(cases, api, "body cut short", api.valid().apply(body + " ".repeat(500)).truncatedTo(body.length() / 2));
+            add(cases, api, "body stalls", api.valid().apply(body + " ".repeat(500)).truncatedTo(body.length() / 2));
             add(cases, api, "broken chunks", api.valid().apply("zz\r\n" + body + "\r\n0\r\n\r\n").header("Transfer-Encoding", "chunked"));
             add(cases, api, "conflicting lengths", api.valid().apply(body).header("Content-Length", "3"));
             add(cases, api, "negative length", api.valid().apply(body).contentLength("-1"));
@@ -110,6 +112,7 @@ class ProtocolSweepTest {
             add(cases, api, "foreign Host", api.valid().apply(body).host("rebound.evil.example"));
             add(cases, api, "no Host", api.valid().apply(body).host(null));
         }
+        add(cases, APIS.get(3), "NUL in key", RawRequest.of("GET", "/sweep-bucket/a%00b"));
         add(cases, APIS.get(3), "bad path encoding", RawRequest.of("GET", "/sweep-bucket/%ZZ%"));
         add(cases, APIS.get(3), "invalid UTF-8 key", RawRequest.of("PUT", "/sweep-bucket/%C3%28%FF").body("x"));
         add(cases, APIS.get(3), "bad query encoding", RawRequest.of("GET", "/sweep-bucket?list-type=%G1&prefix=%"));
