@@ -92,6 +92,11 @@ public final class CloudjarServer implements AutoCloseable {
         return runtime;
     }
 
+    /** The request workers, for tests in this package that wait for requests to reach them. */
+    WorkerPool workers() {
+        return workers;
+    }
+
     @Override
     public void close() {
         channel.close().awaitUninterruptibly();

@@ -30,7 +30,7 @@ class BoundedWorkersTest {
             // two uploads in progress hold both workers: each waits for the rest of its body
             first.send(formHead(body.length()) + body.substring(0, 5));
             second.send(formHead(body.length()) + body.substring(0, 5));
-            Thread.sleep(500); // both reach the workers before the third arrives (the pool's queue is first come, first served)
+            awaitBusyWorkers(2); // both reach the workers before the third arrives (the pool's queue is first come, first served)
 
             third.send("GET /_cloudjar/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
             assertThatThrownBy(third::read).as("no third worker").isInstanceOf(SocketTimeoutException.class);
@@ -40,6 +40,16 @@ class BoundedWorkersTest {
             assertThat(third.patience(PATIENCE_MILLIS).read().status()).as("the freed worker takes the waiting request").isEqualTo(200);
             second.send(body.substring(5));
             assertThat(second.read().status()).isEqualTo(501);
+        }
+    }
+
+    /** Waits, up to the test's patience, until this many requests are running or waiting for a worker. */
+    private static void awaitBusyWorkers(int count) {
+        WorkerPool workers = cloudjar.server().workers();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(PATIENCE_MILLIS);
+        while (workers.pending() < count) {
+            assertThat(System.nanoTime()).as("%d requests on workers", count).isLessThan(deadline);
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
         }
     }
 }
