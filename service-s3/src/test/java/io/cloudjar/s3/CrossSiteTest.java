@@ -14,12 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -171,19 +167,6 @@ class CrossSiteTest {
         String policy = "{\"expiration\": \"" + Instant.now().plusSeconds(3600) + "\", \"conditions\": [{\"bucket\": \"" + bucket
                 + "\"}, {\"key\": \"" + key + "\"}, {\"x-amz-algorithm\": \"AWS4-HMAC-SHA256\"}, {\"x-amz-credential\": \""
                 + form.get("x-amz-credential") + "\"}, {\"x-amz-date\": \"" + amzDate + "\"}]}";
-        String policyB64 = Base64.getEncoder().encodeToString(policy.getBytes(StandardCharsets.UTF_8));
-        byte[] signingKey = hmac("AWS4test".getBytes(StandardCharsets.UTF_8), date);
-        for (String part : new String[] {"us-east-1", "s3", "aws4_request"}) {
-            signingKey = hmac(signingKey, part);
-        }
-        form.put("policy", policyB64);
-        form.put("x-amz-signature", HexFormat.of().formatHex(hmac(signingKey, policyB64)));
-        return form;
-    }
-
-    private static byte[] hmac(byte[] key, String data) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        return PostPolicySignature.sign(form, policy, "test");
     }
 }

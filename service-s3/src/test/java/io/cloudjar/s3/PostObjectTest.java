@@ -12,12 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,21 +67,7 @@ class PostObjectTest {
 
     /** Adds {@code policy} (any text, base64-encoded) and its signature with the form's credential date. */
     private static Map<String, String> signed(Map<String, String> form, String policy, String secret) throws Exception {
-        String date = form.get("x-amz-date").substring(0, 8);
-        String policyB64 = Base64.getEncoder().encodeToString(policy.getBytes(StandardCharsets.UTF_8));
-        byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), date);
-        for (String part : new String[] {"us-east-1", "s3", "aws4_request"}) {
-            key = hmac(key, part);
-        }
-        form.put("policy", policyB64);
-        form.put("x-amz-signature", HexFormat.of().formatHex(hmac(key, policyB64)));
-        return form;
-    }
-
-    private static byte[] hmac(byte[] key, String data) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        return PostPolicySignature.sign(form, policy, secret);
     }
 
     private static HttpResponse<String> post(String style, String bucket, Map<String, String> form, String fileName, byte[] file)
