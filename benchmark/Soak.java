@@ -248,8 +248,11 @@ public final class Soak {
             counts.put("vpcs", ec2.describeVpcs().vpcs().size());
             counts.put("subnets", ec2.describeSubnets().subnets().size());
             counts.put("security groups", ec2.describeSecurityGroups().securityGroups().size());
-            counts.put("instances not terminated", (int) ec2.describeInstancesPaginator().reservations().stream()
-                    .flatMap(r -> r.instances().stream()).filter(i -> !i.state().nameAsString().equals("terminated")).count());
+            // filtered and paged on the server: terminated instances stay listed for an hour, tens of thousands after
+            // a long run, and one unpaged answer of them all does not fit the client's heap
+            counts.put("instances not terminated", (int) ec2.describeInstancesPaginator(r -> r.maxResults(1000)
+                    .filters(f -> f.name("instance-state-name").values("pending", "running", "shutting-down", "stopping", "stopped")))
+                    .reservations().stream().mapToLong(r -> r.instances().size()).sum());
             counts.put("iam users", (int) iam.listUsersPaginator().users().stream().count());
             counts.put("buckets", s3.listBuckets().buckets().size());
             int objects = 0;

@@ -34,9 +34,7 @@ PID=
 cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null || true; rm -rf "$DATA"; }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_for() { for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$1/" && return 0; sleep 0.2; done; echo "server on $1 did not start" >&2; exit 1; }
-
+. benchmark/lib.sh
 port=$(free_port)
 DATA_DIR=$DATA REQUEST_LOG_LEVEL=WARN java -Xmx"$HEAP" ${SERVER_JAVA_OPTS:-} -jar "$JAR" --port "$port" > "$OUT/cloudjar.log" 2>&1 &
 PID=$!
