@@ -53,6 +53,11 @@ class WorkerPoolTest {
                 });
             }
             assertThat(pool.saturated()).isTrue();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (running.get() < 2) { // both workers have started their tasks (a thread may start late on a busy machine)
+                assertThat(System.nanoTime()).as("two tasks running").isLessThan(deadline);
+                Thread.onSpinWait();
+            }
             release.countDown();
             assertThat(finished.await(20, TimeUnit.SECONDS)).as("the waiting tasks ran").isTrue();
             assertThat(mostAtOnce.get()).isEqualTo(2);
