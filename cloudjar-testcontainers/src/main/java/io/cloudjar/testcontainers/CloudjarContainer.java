@@ -26,7 +26,8 @@ import org.testcontainers.utility.DockerImageName;
  */
 public class CloudjarContainer extends GenericContainer<CloudjarContainer> {
     /** The image {@code docker build -f docker/Dockerfile -t cloudjar/cloudjar .} makes. */
-    public static final DockerImageName DEFAULT_IMAGE = DockerImageName.parse("cloudjar/cloudjar:latest");
+    public static final DockerImageName DEFAULT_IMAGE_NAME = DockerImageName.parse("cloudjar/cloudjar");
+    public static final String DEFAULT_TAG = "latest";
     public static final int PORT = 4566;
 
     private static final String ACCESS_KEY = "test";
@@ -34,7 +35,7 @@ public class CloudjarContainer extends GenericContainer<CloudjarContainer> {
     private String region = "us-east-1";
 
     public CloudjarContainer() {
-        this(DEFAULT_IMAGE);
+        this(DEFAULT_IMAGE_NAME.withTag(DEFAULT_TAG));
     }
 
     /** Another tag or registry of the image, e.g. {@code "ghcr.io/me/cloudjar:0.1.0"}. */
@@ -44,7 +45,7 @@ public class CloudjarContainer extends GenericContainer<CloudjarContainer> {
 
     public CloudjarContainer(DockerImageName image) {
         super(image);
-        image.assertCompatibleWith(DEFAULT_IMAGE);
+        image.assertCompatibleWith(DEFAULT_IMAGE_NAME);
         withExposedPorts(PORT);
         waitingFor(Wait.forLogMessage(".*Ready\\.\\n", 1));
     }
