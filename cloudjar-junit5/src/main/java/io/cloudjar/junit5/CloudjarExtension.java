@@ -53,7 +53,6 @@ public class CloudjarExtension implements BeforeAllCallback, BeforeEachCallback,
     private boolean enforceIam;
     private boolean resetBetweenTests;
     private Cloudjar.Lifecycle lifecycle = Cloudjar.Lifecycle.PER_CLASS;
-    private volatile Settings active;
     private volatile CloudjarServer server;
 
     /** Settings from the test class's {@link Cloudjar} annotation, or the defaults when it has none. */
@@ -119,7 +118,6 @@ public class CloudjarExtension implements BeforeAllCallback, BeforeEachCallback,
     }
 
     private void remember(ServerRef ref) {
-        active = ref.settings;
         server = ref.server;
     }
 
