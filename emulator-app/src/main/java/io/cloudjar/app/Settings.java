@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code DEFAULT_REGION}/{@code AWS_DEFAULT_REGION}, {@code ENFORCE_IAM=1}</li>
  *   <li>{@code CLOUDJAR_ALLOWED_HOSTS}, {@code LOCALSTACK_HOST}: Host names to answer (read by core's {@code ServedHosts})</li>
  *   <li>{@code DEFAULT_ACCOUNT_ID}: the account of the {@code test} key (moto's setting; 000000000000 otherwise)</li>
- *   <li>{@code DEBUG=1}: {@code LOG_LEVEL=DEBUG}; {@code PERSISTENCE}, {@code IAM_SOFT_MODE}: read, not yet acted on</li>
+ *   <li>{@code DEBUG=1}: {@code LOG_LEVEL=DEBUG}; {@code PERSISTENCE}: read, not yet acted on; {@code IAM_SOFT_MODE=1}: denials logged, not enforced (core's Authorize)</li>
  * </ul>
  * LocalStack's settings may also carry its {@code LOCALSTACK_} prefix ({@code LOCALSTACK_SERVICES}); the plain name wins.
  */
