@@ -34,7 +34,14 @@ public final class Main {
             return;
         }
         InitStatus initStatus = new InitStatus();
-        InitHooks hooks = new InitHooks(InitScripts.from(config.env()), initStatus).announce();
+        InitHooks hooks;
+        try {
+            hooks = new InitHooks(InitScripts.from(config.env()), initStatus).announce();
+        } catch (IllegalStateException unreadable) { // an init directory that cannot be listed
+            System.err.println("cloudjar: cannot start: " + unreadable.getMessage());
+            System.exit(1);
+            return;
+        }
         // boot hooks run before the port opens, as LocalStack's run before its services: they cannot call AWS yet
         hooks.run(InitStatus.Stage.BOOT, new InitScriptRunner(InitScriptRunner.awsEnvironment(config.port(), config.defaultRegion())));
         CloudjarServer server;
