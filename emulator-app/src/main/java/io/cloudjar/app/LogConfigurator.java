@@ -11,7 +11,7 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
  * Logback set up in code: parsing an XML configuration costs a few hundred milliseconds of start-up.
- * One line per event on stdout; {@code LOG_LEVEL} sets Cloudjar's level (INFO), {@code REQUEST_LOG_LEVEL}
+ * One line per event on stdout; {@code LOG_LEVEL} sets Cloudjar's level (INFO; {@code DEBUG=1} means DEBUG), {@code REQUEST_LOG_LEVEL}
  * the one-line-per-call {@code cloudjar.requests} log. A file given with {@code -Dlogback.configurationFile}
  * still wins.
  */
@@ -35,7 +35,7 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
         root.addAppender(console);
-        Level level = Level.toLevel(System.getenv("LOG_LEVEL"), Level.INFO);
+        Level level = Level.toLevel(Settings.logLevel(System.getenv()), Level.INFO);
         context.getLogger("io.cloudjar").setLevel(level);
         context.getLogger("cloudjar").setLevel(level);
         context.getLogger("cloudjar.requests").setLevel(Level.toLevel(System.getenv("REQUEST_LOG_LEVEL"), level));

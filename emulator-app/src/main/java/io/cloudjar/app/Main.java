@@ -1,14 +1,16 @@
 package io.cloudjar.app;
 
 import io.cloudjar.core.config.EmulatorConfig;
+import io.cloudjar.core.runtime.InitStatus;
 import io.cloudjar.core.server.CloudjarServer;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts Cloudjar: {@code java -jar cloudjar.jar [--port N] [--host H]}. Prints one {@code Ready.} line
- * once the port accepts calls and stops cleanly on SIGTERM / Ctrl-C.
+ * Starts Cloudjar: {@code java -jar cloudjar.jar [--port N] [--host H]}. Runs LocalStack's init hooks (boot before
+ * the port opens, start and ready after), prints one {@code Ready.} line once the port accepts calls and the ready
+ * hooks have run, and on SIGTERM / Ctrl-C runs the shutdown hooks and stops cleanly.
  */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger("cloudjar");
@@ -31,6 +33,17 @@ public final class Main {
             System.out.println(Settings.USAGE);
             return;
         }
+        InitStatus initStatus = new InitStatus();
+        InitHooks hooks;
+        try {
+            hooks = new InitHooks(InitScripts.from(config.env()), initStatus).announce();
+        } catch (IllegalStateException unreadable) { // an init directory that cannot be listed
+            System.err.println("cloudjar: cannot start: " + unreadable.getMessage());
+            System.exit(1);
+            return;
+        }
+        // boot hooks run before the port opens, as LocalStack's run before its services: they cannot call AWS yet
+        hooks.run(InitStatus.Stage.BOOT, new InitScriptRunner(InitScriptRunner.awsEnvironment(config.port(), config.defaultRegion())));
         CloudjarServer server;
         try {
             server = CloudjarServer.start(config);
@@ -39,12 +52,17 @@ public final class Main {
             System.exit(1);
             return;
         }
+        server.runtime().useInitStatus(initStatus);
+        InitScriptRunner runner = new InitScriptRunner(InitScriptRunner.awsEnvironment(server.port(), config.defaultRegion()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            hooks.run(InitStatus.Stage.SHUTDOWN, runner);
             server.close();
             stopped.countDown();
         }, "cloudjar-shutdown"));
         LOG.info("Listening on {} (port {}) in {} ms", server.endpoint(), server.port(), (System.nanoTime() - started) / 1_000_000);
+        hooks.run(InitStatus.Stage.START, runner);
+        hooks.run(InitStatus.Stage.READY, runner);
         LOG.info("Ready.");
         stopped.await();
     }

@@ -3,10 +3,12 @@ package io.cloudjar.app;
 import io.cloudjar.core.config.EmulatorConfig;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.LoggerFactory;
 
 /**
  * Configuration from command-line flags and LocalStack-compatible environment variables; flags win.
@@ -16,18 +18,54 @@ import java.util.stream.Collectors;
  *   <li>{@code SERVICES=s3,iam} starts a subset; {@code DATA_DIR} keeps S3 bodies there</li>
  *   <li>{@code DEFAULT_REGION}/{@code AWS_DEFAULT_REGION}, {@code ENFORCE_IAM=1}</li>
  *   <li>{@code CLOUDJAR_ALLOWED_HOSTS}, {@code LOCALSTACK_HOST}: Host names to answer (read by core's {@code ServedHosts})</li>
+ *   <li>{@code DEFAULT_ACCOUNT_ID}: the account of the {@code test} key (moto's setting; 000000000000 otherwise)</li>
+ *   <li>{@code DEBUG=1}: {@code LOG_LEVEL=DEBUG}; {@code PERSISTENCE}: read, not yet acted on; {@code IAM_SOFT_MODE=1}: denials logged, not enforced (core's Authorize)</li>
  * </ul>
+ * LocalStack's settings may also carry its {@code LOCALSTACK_} prefix ({@code LOCALSTACK_SERVICES}); the plain name wins.
  */
 final class Settings {
     static final String USAGE = "usage: java -jar cloudjar.jar [--port N] [--host H]\n"
             + "environment: CLOUDJAR_PORT, GATEWAY_LISTEN=host:port, SERVICES=s3,iam,..., DATA_DIR, DEFAULT_REGION, ENFORCE_IAM,\n"
+            + "  DEFAULT_ACCOUNT_ID, DEBUG, INIT_SCRIPTS_DIR, LOCALSTACK_HOST (LocalStack names also with its LOCALSTACK_ prefix),\n"
             + "  CLOUDJAR_ALLOWED_HOSTS=name,*.domain (Host names to answer besides localhost, AWS names and IP addresses)";
+
+    /** LocalStack settings that may also be given with the {@code LOCALSTACK_} prefix. */
+    static final Set<String> PREFIXED = Set.of("SERVICES", "DEBUG", "PERSISTENCE", "GATEWAY_LISTEN", "LOCALSTACK_HOST",
+            "ENFORCE_IAM", "IAM_SOFT_MODE", "DATA_DIR", "DEFAULT_REGION", "LOG_LEVEL", "INIT_SCRIPTS_DIR");
+    static final String PREFIX = "LOCALSTACK_";
+    static final String DEFAULT_ACCOUNT = "000000000000";
 
     private Settings() {
     }
 
+    /**
+     * The environment with each {@code LOCALSTACK_X} of {@link #PREFIXED} also under {@code X}, unless {@code X} is set:
+     * every reader of a setting (these flags, logging, core's {@code ServedHosts}) sees one name.
+     */
+    static Map<String, String> aliased(Map<String, String> env) {
+        Map<String, String> result = new HashMap<>(env);
+        for (String name : PREFIXED) {
+            String prefixed = env.get(PREFIX + name);
+            if (prefixed != null && !env.containsKey(name)) {
+                result.put(name, prefixed);
+            }
+        }
+        return result;
+    }
+
+    /** {@code LOG_LEVEL}, else DEBUG with LocalStack's {@code DEBUG=1}, else null (INFO). */
+    static String logLevel(Map<String, String> env) {
+        Map<String, String> settings = aliased(env);
+        String level = settings.get("LOG_LEVEL");
+        if (level != null && !level.isBlank()) {
+            return level;
+        }
+        return isTrue(settings.get("DEBUG")) ? "DEBUG" : null;
+    }
+
     /** The configuration, or null when only help was asked for. */
-    static EmulatorConfig from(String[] args, Map<String, String> env) {
+    static EmulatorConfig from(String[] args, Map<String, String> given) {
+        Map<String, String> env = aliased(given);
         String host = EmulatorConfig.DEFAULT_HOST;
         int port = EmulatorConfig.DEFAULT_PORT;
         String listen = env.get("GATEWAY_LISTEN");
@@ -57,8 +95,15 @@ final class Settings {
         String dataDir = env.get("DATA_DIR");
         String region = env.getOrDefault("DEFAULT_REGION", env.getOrDefault("AWS_DEFAULT_REGION", "us-east-1"));
         boolean enforceIam = isTrue(env.get("ENFORCE_IAM"));
+        String account = env.getOrDefault("DEFAULT_ACCOUNT_ID", DEFAULT_ACCOUNT).trim();
+        if (!account.matches("[0-9]{12}")) {
+            throw new IllegalArgumentException("DEFAULT_ACCOUNT_ID is not a 12-digit account id: " + account);
+        }
+        if (env.get("PERSISTENCE") != null && isTrue(env.get("PERSISTENCE"))) {
+            LoggerFactory.getLogger("cloudjar").warn("PERSISTENCE={} is read but not supported yet: state is kept in memory and lost on stop", env.get("PERSISTENCE"));
+        }
         return new EmulatorConfig(host, port, services, dataDir == null || dataDir.isBlank() ? null : Path.of(dataDir),
-                region, "000000000000", enforceIam, env);
+                region, account, enforceIam, env);
     }
 
     private static String value(String[] args, int i, String flag) {
@@ -80,7 +125,7 @@ final class Settings {
         }
     }
 
-    private static boolean isTrue(String value) {
+    static boolean isTrue(String value) {
         return value != null && (value.equals("1") || value.equalsIgnoreCase("true") || value.equalsIgnoreCase("yes"));
     }
 }

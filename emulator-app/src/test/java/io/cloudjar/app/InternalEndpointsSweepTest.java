@@ -52,7 +52,8 @@ class InternalEndpointsSweepTest {
                 imds + "/api/token", imds + "/meta-data/iam/security-credentials/", imds + "/dynamic/instance-identity/document",
                 imds + "/meta-data/%FF%FE", imds + "/meta-data/%ZZ", "/_cloudjar/ec2/i-00000000000000000/latest/meta-data/",
                 "/_cloudjar/ec2/", "/_cloudjar/ec2/%00/latest", "/_cloudjar/nothing-here", "/_localstack/nothing", "/moto-api/",
-                "/moto-api/nothing?x=%"));
+                "/moto-api/nothing?x=%", "/_localstack/info", "/_localstack/init", "/_localstack/init/ready",
+                "/_localstack/init/%ZZ", "/_localstack/init/", "/moto-api/reset-auth"));
     }
 
     static Stream<Arguments> resets() {

@@ -37,4 +37,37 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.from(new String[] {"--bogus"}, Map.of())).hasMessageContaining("unknown argument");
         assertThat(Settings.from(new String[] {"--help"}, Map.of())).isNull();
     }
+
+    @Test
+    void localStackPrefixedNamesAreAliasesAndThePlainNameWins() {
+        EmulatorConfig prefixed = Settings.from(new String[0], Map.of("LOCALSTACK_SERVICES", "s3", "LOCALSTACK_GATEWAY_LISTEN", ":4600",
+                "LOCALSTACK_ENFORCE_IAM", "1", "LOCALSTACK_LOCALSTACK_HOST", "ls.example:4566", "LOCALSTACK_IAM_SOFT_MODE", "1",
+                "LOCALSTACK_PERSISTENCE", "1"));
+        assertThat(prefixed.services()).containsExactly("s3");
+        assertThat(prefixed.port()).isEqualTo(4600);
+        assertThat(prefixed.enforceIam()).isTrue();
+        assertThat(prefixed.env("LOCALSTACK_HOST", null)).isEqualTo("ls.example:4566");
+        assertThat(prefixed.env("IAM_SOFT_MODE", null)).isEqualTo("1");
+        assertThat(prefixed.env("PERSISTENCE", null)).isEqualTo("1");
+        EmulatorConfig both = Settings.from(new String[0], Map.of("SERVICES", "iam", "LOCALSTACK_SERVICES", "s3"));
+        assertThat(both.services()).containsExactly("iam");
+        assertThat(Settings.from(new String[0], Map.of("LOCALSTACK_HOST", "h:1")).env("LOCALSTACK_HOST", null)).isEqualTo("h:1");
+    }
+
+    @Test
+    void debugMeansLogLevelDebug() {
+        assertThat(Settings.logLevel(Map.of())).isNull();
+        assertThat(Settings.logLevel(Map.of("DEBUG", "1"))).isEqualTo("DEBUG");
+        assertThat(Settings.logLevel(Map.of("LOCALSTACK_DEBUG", "1"))).isEqualTo("DEBUG");
+        assertThat(Settings.logLevel(Map.of("DEBUG", "0"))).isNull();
+        assertThat(Settings.logLevel(Map.of("DEBUG", "1", "LOG_LEVEL", "TRACE"))).isEqualTo("TRACE");
+    }
+
+    @Test
+    void defaultAccountIdChoosesTheDefaultAccount() {
+        assertThat(Settings.from(new String[0], Map.of()).defaultAccount()).isEqualTo("000000000000");
+        assertThat(Settings.from(new String[0], Map.of("DEFAULT_ACCOUNT_ID", "123456789012")).defaultAccount()).isEqualTo("123456789012");
+        assertThatThrownBy(() -> Settings.from(new String[0], Map.of("DEFAULT_ACCOUNT_ID", "12345")))
+                .hasMessageContaining("DEFAULT_ACCOUNT_ID");
+    }
 }

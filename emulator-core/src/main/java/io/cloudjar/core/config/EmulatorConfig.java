@@ -45,6 +45,11 @@ public record EmulatorConfig(
         return new EmulatorConfig(host, port, services, dir, defaultRegion, defaultAccount, enforceIam, env);
     }
 
+    /** The same settings with another default account ({@code DEFAULT_ACCOUNT_ID}). */
+    public EmulatorConfig withDefaultAccount(String account) {
+        return new EmulatorConfig(host, port, services, dataDir, defaultRegion, account, enforceIam, env);
+    }
+
     /** The same settings with one more environment variable (tests: {@code EC2_TRANSITION_SCALE=0}, ...). */
     public EmulatorConfig withEnv(String name, String value) {
         Map<String, String> newEnv = new java.util.HashMap<>(env);

@@ -8,29 +8,48 @@ import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.runtime.EmulatorRuntime;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.cloudjar.core.model.ModelClasses;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
  * Asks the authorizer about every call, after parsing, so the action is the operation's IAM action and
- * the resources come from the parsed input. EC2's {@code DryRun} is answered here too: AWS checks
+ * the resources come from the parsed input. With {@code IAM_SOFT_MODE=1} (LocalStack's) a denial is logged and the call
+ * goes on. EC2's {@code DryRun} is answered here too: AWS checks
  * permissions and then reports {@code DryRunOperation} instead of acting.
  */
 final class Authorize implements Stage {
+    private static final Logger LOG = LoggerFactory.getLogger("cloudjar.iam");
+
     private final EmulatorRuntime runtime;
+    private final boolean softMode;
 
     Authorize(EmulatorRuntime runtime) {
         this.runtime = runtime;
+        String soft = runtime.config().env("IAM_SOFT_MODE", "");
+        this.softMode = soft.equals("1") || soft.equalsIgnoreCase("true") || soft.equalsIgnoreCase("yes");
     }
 
     @Override
     public void apply(RequestContext ctx) {
+        if (runtime.noAuthActions().skipAuthorization()) { // moto's INITIAL_NO_AUTH_ACTION_COUNT
+            if (isDryRun(ctx.input())) {
+                throw AwsErrors.of("DryRunOperation", 412, "Request would have succeeded, but DryRun flag is set.");
+            }
+            return;
+        }
         String action = IamActions.of(ctx.operation());
         List<String> resources = ResourceArns.of(ctx.apiMetadata().api(), ctx.input());
         Decision decision = runtime.authorizer().authorize(
                 new AuthorizationRequest(ctx.principal(), action, resources, ctx.conditionKeys(), ctx.region()));
         if (!decision.allowed()) {
-            throw denied(ctx, action, resources.get(0), decision);
+            if (!softMode) {
+                throw denied(ctx, action, resources.get(0), decision);
+            }
+            // LocalStack's IAM_SOFT_MODE: policies are evaluated and a denial is logged, not enforced
+            LOG.warn("IAM_SOFT_MODE: allowed {} by {} on {}, which IAM denies: {}", action,
+                    ctx.principal().isAnonymous() ? "anonymous" : ctx.principal().arn(), resources.get(0), decision.reason());
         }
         if (isDryRun(ctx.input())) {
             throw AwsErrors.of("DryRunOperation", 412, "Request would have succeeded, but DryRun flag is set.");

@@ -30,6 +30,7 @@ final class InternalEndpoints implements Stage {
     private final InternalResources resources;
     private final ClockEndpoint clock;
     private final ServedHosts hosts;
+    private final InfoEndpoint info;
 
     InternalEndpoints(EmulatorRuntime runtime, Set<String> usedApis, ServedHosts hosts) {
         this.runtime = runtime;
@@ -37,6 +38,7 @@ final class InternalEndpoints implements Stage {
         this.hosts = hosts;
         this.resources = new InternalResources(runtime.providers().all());
         this.clock = new ClockEndpoint(runtime.clock());
+        this.info = new InfoEndpoint(runtime.clock());
     }
 
     static Set<String> newUsageSet() {
@@ -67,6 +69,14 @@ final class InternalEndpoints implements Stage {
         } else if ((path.equals("/_cloudjar/health") || path.equals("/_localstack/health"))
                 && (method.equals("GET") || method.equals("HEAD"))) {
             ctx.response(json(200, method.equals("HEAD") ? null : health()));
+        } else if (path.equals(InfoEndpoint.PATH) && (method.equals("GET") || method.equals("HEAD"))) {
+            ctx.response(json(200, method.equals("HEAD") ? null : info.answer()));
+        } else if (InitEndpoint.matches(path) && (method.equals("GET") || method.equals("HEAD"))) {
+            ObjectNode init = InitEndpoint.answer(runtime.initStatus(), path);
+            ctx.response(init == null ? json(404, error("Unknown init stage in " + path
+                    + "; the stages are BOOT, START, READY and SHUTDOWN")) : json(200, method.equals("HEAD") ? null : init));
+        } else if (path.equals("/moto-api/reset-auth") && method.equals("POST")) {
+            ctx.response(resetAuth(ctx));
         } else if ((path.equals("/moto-api/reset") || path.equals("/_localstack/state/reset")
                 || path.equals("/_cloudjar/reset")) && method.equals("POST")) {
             runtime.reset();
@@ -75,6 +85,27 @@ final class InternalEndpoints implements Stage {
         } else {
             ctx.response(json(404, error("Unknown internal endpoint " + method + " " + path)));
         }
+    }
+
+    /** moto's: the body is the number of calls allowed before authorization applies again. */
+    private OutgoingResponse resetAuth(RequestContext ctx) {
+        String text;
+        try {
+            text = new String(ctx.request().body().bytes(64), StandardCharsets.UTF_8).trim();
+        } catch (java.io.IOException e) {
+            return json(400, error("The body must be a number of calls: " + e.getMessage()));
+        }
+        double count;
+        try {
+            count = text.equalsIgnoreCase("inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return json(400, error("The body must be a number of calls, not '" + text + "'"));
+        }
+        if (Double.isNaN(count) || count < 0) {
+            return json(400, error("The number of calls must be 0 or more, not '" + text + "'"));
+        }
+        String previous = runtime.noAuthActions().reset(count);
+        return json(200, Json.MAPPER.createObjectNode().put("status", "ok").put("PREVIOUS_INITIAL_NO_AUTH_ACTION_COUNT", previous));
     }
 
     private static ObjectNode error(String message) {

@@ -37,6 +37,8 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
     private final ProviderRegistry providers;
     private final CallsInFlight callsInFlight = new CallsInFlight();
     private volatile Authorizer authorizer = Authorizer.ALLOW_ALL;
+    private final NoAuthActions noAuthActions = new NoAuthActions();
+    private volatile InitStatus initStatus = new InitStatus();
     private final java.util.Map<Class<?>, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
 
     public EmulatorRuntime(EmulatorConfig config) {
@@ -120,6 +122,21 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
 
     public Authorizer authorizer() {
         return authorizer;
+    }
+
+    /** moto's count of calls that skip authorization ({@code POST /moto-api/reset-auth}). */
+    public NoAuthActions noAuthActions() {
+        return noAuthActions;
+    }
+
+    /** The init hooks' stages and scripts, as {@code /_localstack/init} reports them. */
+    public InitStatus initStatus() {
+        return initStatus;
+    }
+
+    /** Reports the launcher's init hooks (it runs the boot hooks before the server exists). */
+    public void useInitStatus(InitStatus status) {
+        this.initStatus = status;
     }
 
     /** The principal an access key belongs to: IAM's keys first, then the LocalStack-style defaults. */

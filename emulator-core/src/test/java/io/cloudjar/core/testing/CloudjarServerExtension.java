@@ -51,6 +51,12 @@ public final class CloudjarServerExtension implements BeforeAllCallback, AfterAl
         return this;
     }
 
+    /** Starts the server with another default account, as {@code DEFAULT_ACCOUNT_ID} does. */
+    public CloudjarServerExtension withDefaultAccount(String account) {
+        config = config.withDefaultAccount(account);
+        return this;
+    }
+
     /** The clock the emulator clock's offset is added to, instead of one fixed at the server's start. */
     public CloudjarServerExtension withClock(Clock base) {
         baseClock = base;
