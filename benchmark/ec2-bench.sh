@@ -16,11 +16,11 @@ SAMPLES=${SAMPLES:-200}
 HEAP=${HEAP:-512m}
 export EC2_TRANSITION_SCALE=${EC2_TRANSITION_SCALE:-1}
 JAR=emulator-app/target/cloudjar.jar
-[ -f "$JAR" ] || mvn -B -q -pl emulator-app -am package -DskipTests
+[ -f "$JAR" ] || ./mvnw -B -q -pl emulator-app -am package -DskipTests
 # The driver's classpath: the SDK and its Apache 5 HTTP client, resolved once (from the local repository after the first run).
 CLASSPATH_FILE=emulator-app/target/benchmark-clients.classpath
 if [ ! -s "$CLASSPATH_FILE" ] || [ benchmark/pom.xml -nt "$CLASSPATH_FILE" ]; then
-    mvn -B -q -f benchmark/pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/$CLASSPATH_FILE"
+    ./mvnw -B -q -f benchmark/pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/$CLASSPATH_FILE"
 fi
 DATA=$(mktemp -d)
 PID=

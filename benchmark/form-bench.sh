@@ -11,7 +11,7 @@ SAMPLES=${SAMPLES:-5}
 SIZES=${SIZES:-5000 20000 80000}
 HEAP=${HEAP:-512m}
 JAR=emulator-app/target/cloudjar.jar
-[ -f "$JAR" ] || mvn -B -q -pl emulator-app -am package -DskipTests
+[ -f "$JAR" ] || ./mvnw -B -q -pl emulator-app -am package -DskipTests
 DATA=$(mktemp -d)
 PID=
 cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null || true; rm -rf "$DATA"; }

@@ -11,7 +11,7 @@ CLIENTS=${CLIENTS:-16}
 SECONDS_PER_PHASE=${SECONDS_PER_PHASE:-10}
 LARGE_MIB=${LARGE_MIB:-1024}
 JAR=emulator-app/target/cloudjar.jar
-[ -f "$JAR" ] || mvn -B -q package -DskipTests
+[ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
 DATA=$(mktemp -d)
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$DATA"; }

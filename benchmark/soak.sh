@@ -14,18 +14,18 @@
 # Output, server log, client stderr and (if a call hangs) a server thread dump are kept in $SOAK_OUT (default: a
 # new /tmp/cloudjar-soak.* directory). The server's live heap is measured after a full GC (jcmd GC.run) at the end
 # of the warm-up and of the load; -Dsoak.gcProbe=false in SOAK_OPTS leaves the server's GC alone.
-# MAVEN_FLAGS is passed to mvn when the jar or the client classpath must be made (e.g. "-o -Dmaven.repo.local=...").
+# MAVEN_FLAGS is passed to ./mvnw when the jar or the client classpath must be made (e.g. "-o -Dmaven.repo.local=...").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MINUTES=${1:-10}
 CLIENTS=${2:-32}
 HEAP=${HEAP:-512m}
 JAR=emulator-app/target/cloudjar.jar
-[ -f "$JAR" ] || mvn -B -q ${MAVEN_FLAGS:-} package -DskipTests
+[ -f "$JAR" ] || ./mvnw -B -q ${MAVEN_FLAGS:-} package -DskipTests
 # The driver's classpath: the SDK clients and their Apache 5 HTTP client, resolved once (as ec2-bench.sh does).
 CLASSPATH_FILE=emulator-app/target/benchmark-clients.classpath
 if [ ! -s "$CLASSPATH_FILE" ] || [ benchmark/pom.xml -nt "$CLASSPATH_FILE" ]; then
-    mvn -B -q ${MAVEN_FLAGS:-} -f benchmark/pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/$CLASSPATH_FILE"
+    ./mvnw -B -q ${MAVEN_FLAGS:-} -f benchmark/pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/$CLASSPATH_FILE"
 fi
 OUT=${SOAK_OUT:-$(mktemp -d /tmp/cloudjar-soak.XXXXXX)}
 mkdir -p "$OUT"

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Prints how long `java -jar cloudjar.jar` takes from process start to its "Ready." line, and the
-# resident memory right after, over several runs. Build first: mvn -B -q package -DskipTests
+# resident memory right after, over several runs. Build first: ./mvnw -B -q package -DskipTests
 #   benchmark/startup.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=emulator-app/target/cloudjar.jar
 RUNS=${1:-5}
-[ -f "$JAR" ] || { echo "missing $JAR: run mvn -B -q package -DskipTests first" >&2; exit 1; }
+[ -f "$JAR" ] || { echo "missing $JAR: run ./mvnw -B -q package -DskipTests first" >&2; exit 1; }
 times=()
 for i in $(seq 1 "$RUNS"); do
   log=$(mktemp)
