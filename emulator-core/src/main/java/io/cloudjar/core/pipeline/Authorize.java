@@ -6,11 +6,11 @@ import io.cloudjar.core.auth.IamActions;
 import io.cloudjar.core.auth.ResourceArns;
 import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.errors.AwsException;
+import io.cloudjar.core.model.ModelClasses;
 import io.cloudjar.core.runtime.EmulatorRuntime;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.cloudjar.core.model.ModelClasses;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
