@@ -1,31 +1,54 @@
 package io.cloudjar.core.pipeline;
 
+import io.cloudjar.core.auth.AuthErrors;
+import io.cloudjar.core.auth.ChunkSignatures;
 import io.cloudjar.core.auth.PostPolicy;
 import io.cloudjar.core.auth.Principal;
 import io.cloudjar.core.auth.RejectedCredentials;
+import io.cloudjar.core.auth.SigV2Verifier;
 import io.cloudjar.core.auth.SigV4Credential;
 import io.cloudjar.core.auth.SigV4Parser;
 import io.cloudjar.core.auth.SigV4Verifier;
 import io.cloudjar.core.errors.AwsErrors;
-import io.cloudjar.core.errors.AwsException;
+import io.cloudjar.core.http.IncomingRequest;
+import io.cloudjar.core.http.RequestBody;
 import io.cloudjar.core.protocol.rest.BrowserUpload;
 import io.cloudjar.core.runtime.EmulatorRuntime;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * Who is calling: the access key of the signature (parsed by {@link ResolveApi}, or a browser form's) resolved to a
- * principal. Presigned URLs and form policies are verified against the principal's secret (header
- * signatures are parsed, not yet verified). Temporary credentials must come with their session token;
- * the key's use is reported back to its resolver (IAM's "last used"). Unsigned S3 calls are anonymous;
- * unsigned calls to other APIs act as the default account's root, as in LocalStack, so that curl and
- * hand-written forms work.
+ * principal, and the signature checked.
+ * <ul>
+ *   <li>Keys Cloudjar issued (IAM users' keys, STS and instance-profile sessions) are always verified: header
+ *   signatures (SigV4, S3's SigV2) with the request time within 15 minutes of the emulator clock, presigned URLs,
+ *   form policies and, for a signed {@code aws-chunked} body, every chunk as it streams.</li>
+ *   <li>Other keys are roots. By default any such key works with any secret, as in LocalStack; only presigned URLs
+ *   and form policies are checked, against the root secret. With {@code ENFORCE_IAM=1} only the root key pair is
+ *   accepted ({@code DefaultCredentials}), and verified as an issued key is.</li>
+ * </ul>
+ * Temporary credentials must come with their session token; the key's use is reported back to its resolver (IAM's
+ * "last used"). A request carrying two signatures (a header and a query signature) is refused. Unsigned S3 calls are
+ * anonymous; unsigned calls to other APIs act as the default account's root, as in LocalStack, so that curl and
+ * hand-written forms work, and are refused when enforcing.
  */
 final class Authenticate implements Stage {
     private static final String TOKEN = "X-Amz-Security-Token";
+    /** As the JSON codec's limit: a body to hash for the signature is read whole, and the codec reads it again from memory. */
+    private static final int SIGNED_BODY_LIMIT = 16 * 1024 * 1024;
 
     private final EmulatorRuntime runtime;
 
     Authenticate(EmulatorRuntime runtime) {
         this.runtime = runtime;
+    }
+
+    /** A resolved key, and whether its header signatures must be verified. */
+    private record SigningKey(Principal principal, boolean verified) {
     }
 
     @Override
@@ -34,41 +57,127 @@ final class Authenticate implements Stage {
         if (form == null && ctx.malformedSignature() != null) {
             throw ctx.malformedSignature();
         }
+        if (form == null) {
+            refuseTwoMechanisms(ctx);
+        }
         SigV4Credential credential = form != null ? SigV4Parser.parseForm(form.fields()).orElse(null) : ctx.credential();
         ctx.credential(credential);
-        Principal principal;
-        if (credential != null) {
-            try {
-                principal = runtime.resolvePrincipal(credential.accessKeyId());
-            } catch (RejectedCredentials e) {
-                throw rejected(ctx, e.reason());
-            }
-            if (principal.sessionToken() != null && !principal.sessionToken().equals(sessionToken(ctx, form))) {
-                throw rejected(ctx, RejectedCredentials.Reason.INVALID);
-            }
-            verify(ctx, form, credential, principal);
-            String service = credential.service() != null ? credential.service() : ctx.apiMetadata().signingName();
-            String region = credential.region() != null ? credential.region() : ctx.region();
-            runtime.recordCredentialUse(credential.accessKeyId(), service, region, ctx.receivedAt());
-        } else if ("s3".equals(ctx.apiMetadata().api())) {
-            principal = Principal.anonymous(runtime.config().defaultAccount());
-        } else {
-            principal = runtime.resolvePrincipal("test");
+        if (credential == null) {
+            ctx.principal(unsigned(ctx));
+            return;
         }
+        SigningKey key = resolve(ctx, credential.accessKeyId());
+        Principal principal = key.principal();
+        if (principal.sessionToken() != null && !principal.sessionToken().equals(sessionToken(ctx, form))) {
+            throw AuthErrors.rejected(ctx.apiMetadata(), RejectedCredentials.Reason.INVALID);
+        }
+        verify(ctx, form, credential, principal.secretAccessKey(), key.verified());
+        String service = credential.service() != null ? credential.service() : ctx.apiMetadata().signingName();
+        String region = credential.region() != null ? credential.region() : ctx.region();
+        runtime.recordCredentialUse(credential.accessKeyId(), service, region, ctx.receivedAt());
         ctx.principal(principal);
     }
 
-    private static void verify(RequestContext ctx, BrowserUpload form, SigV4Credential credential, Principal principal) {
-        String secret = principal.secretAccessKey();
+    private SigningKey resolve(RequestContext ctx, String accessKeyId) {
+        Optional<Principal> issued;
+        try {
+            issued = runtime.resolveIssued(accessKeyId);
+        } catch (RejectedCredentials e) {
+            throw AuthErrors.rejected(ctx.apiMetadata(), e.reason());
+        }
+        if (issued.isPresent()) {
+            return new SigningKey(issued.get(), true);
+        }
+        if (runtime.config().enforceIam()) {
+            return new SigningKey(runtime.defaultCredentials().resolveRoot(accessKeyId).orElseThrow(
+                    () -> AuthErrors.rejected(ctx.apiMetadata(), RejectedCredentials.Reason.INVALID)), true);
+        }
+        return new SigningKey(runtime.defaultCredentials().resolve(accessKeyId).orElseThrow(), false);
+    }
+
+    private Principal unsigned(RequestContext ctx) {
+        if ("s3".equals(ctx.apiMetadata().api())) {
+            return Principal.anonymous(runtime.config().defaultAccount());
+        }
+        if (runtime.config().enforceIam()) {
+            throw AuthErrors.missing(ctx.apiMetadata());
+        }
+        return runtime.defaultCredentials().defaultRoot();
+    }
+
+    /**
+     * Presigned URLs and form policies are verified for every key; header signatures only for {@code verified} keys
+     * (a root key in default mode is accepted with any secret).
+     */
+    private static void verify(RequestContext ctx, BrowserUpload form, SigV4Credential credential, String secret,
+            boolean verified) {
         if (secret == null) {
+            return;
+        }
+        IncomingRequest request = ctx.request();
+        if (form == null && credential.sigV2() && !"s3".equals(ctx.apiMetadata().api())) {
+            // the query APIs' own SigV2 (AWSAccessKeyId, SignatureVersion=2 in the form) is not implemented
+            if (verified) {
+                throw AuthErrors.signatureMismatch(ctx.apiMetadata(), credential, "", "");
+            }
             return;
         }
         if (form != null) {
             form.limitSize(PostPolicy.verify(form.fields(), form.bucket(), credential, secret, ctx.receivedAt()));
-            ctx.signatureVerified(true);
-        } else if (credential.presigned() && !credential.sigV2()) {
-            SigV4Verifier.verifyPresigned(ctx.request(), credential, secret, ctx.receivedAt());
-            ctx.signatureVerified(true);
+        } else if (credential.presigned() && credential.sigV2()) {
+            SigV2Verifier.verifyPresigned(ctx.apiMetadata(), request, credential, secret, ctx.virtualHostBucket(), ctx.receivedAt());
+        } else if (credential.presigned()) {
+            SigV4Verifier.verifyPresigned(ctx.apiMetadata(), request, credential, secret, ctx.receivedAt());
+        } else if (!verified) {
+            return;
+        } else if (credential.sigV2()) {
+            SigV2Verifier.verifyHeader(ctx.apiMetadata(), request, credential, secret, ctx.virtualHostBucket(), ctx.receivedAt());
+        } else {
+            String payloadHash = payloadHash(ctx);
+            ChunkSignatures chunks = SigV4Verifier.verifyHeader(ctx.apiMetadata(), request, credential, secret, payloadHash,
+                    ctx.receivedAt());
+            if (payloadHash.startsWith(ChunkSignatures.SIGNED_STREAMING)) {
+                ctx.chunkSignatures(payloadHash.endsWith("-TRAILER") ? chunks.withSignedTrailer() : chunks);
+            }
+        }
+        ctx.signatureVerified(true);
+    }
+
+    /**
+     * S3 signs {@code x-amz-content-sha256} as sent (a body's hash, {@code UNSIGNED-PAYLOAD} or a streaming mode; the
+     * body is checked against it as it streams); every other API signs the SHA-256 of the body, read here.
+     */
+    private static String payloadHash(RequestContext ctx) {
+        IncomingRequest request = ctx.request();
+        if ("s3".equals(ctx.apiMetadata().api())) {
+            String header = request.header("x-amz-content-sha256");
+            if (header == null) {
+                throw AuthErrors.missingContentSha256();
+            }
+            return header.trim();
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(request.body().bytes(SIGNED_BODY_LIMIT)));
+        } catch (RequestBody.BodyTooLargeException e) {
+            throw AwsErrors.of("RequestEntityTooLarge", 413, "The request body is too large.");
+        } catch (IOException e) {
+            throw AwsErrors.of("IncompleteBody", 400, "The request body ended before the length its headers declared.");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** AWS takes one signature per request: an {@code Authorization} header beside a query signature is refused. */
+    private static void refuseTwoMechanisms(RequestContext ctx) {
+        IncomingRequest request = ctx.request();
+        String authorization = request.header("Authorization");
+        if (authorization == null || authorization.isBlank()) {
+            return;
+        }
+        boolean s3 = "s3".equals(ctx.apiMetadata().api());
+        if (request.query().get("X-Amz-Algorithm") != null || request.query().get("X-Amz-Signature") != null
+                || request.query().get("X-Amz-Credential") != null || (s3 && request.query().get("Signature") != null)) {
+            throw AuthErrors.twoMechanisms(ctx.apiMetadata(), authorization);
         }
     }
 
@@ -78,18 +187,5 @@ final class Authenticate implements Stage {
         }
         String header = ctx.request().header(TOKEN);
         return header != null ? header : ctx.request().query().get(TOKEN);
-    }
-
-    /** Each API words refused credentials its own way. */
-    private static AwsException rejected(RequestContext ctx, RejectedCredentials.Reason reason) {
-        boolean expired = reason == RejectedCredentials.Reason.EXPIRED;
-        return switch (ctx.apiMetadata().api()) {
-            case "s3" -> expired ? AwsErrors.of("ExpiredToken", 400, "The provided token has expired.")
-                    : AwsErrors.of("InvalidAccessKeyId", 403, "The AWS Access Key Id you provided does not exist in our records.");
-            case "ec2" -> expired ? AwsErrors.of("RequestExpired", 400, "Request has expired.")
-                    : AwsErrors.of("AuthFailure", 401, "AWS was not able to validate the provided access credentials");
-            default -> expired ? AwsErrors.of("ExpiredToken", 400, "The security token included in the request is expired")
-                    : AwsErrors.of("InvalidClientTokenId", 403, "The security token included in the request is invalid.");
-        };
     }
 }

@@ -1,9 +1,7 @@
 package io.cloudjar.core.pipeline;
 
-import io.cloudjar.core.errors.AwsErrors;
-import io.cloudjar.core.errors.AwsException;
+import io.cloudjar.core.auth.AuthErrors;
 import io.cloudjar.core.http.IncomingRequest;
-import io.cloudjar.core.model.Protocol;
 import io.cloudjar.core.routing.CrossSite;
 import io.cloudjar.core.routing.ServedHosts;
 import org.slf4j.Logger;
@@ -40,7 +38,7 @@ final class RefuseUnsignedCrossSite implements Stage {
         }
         LOG.info("Refused an unsigned {} from a page of another site (Origin: {}, Sec-Fetch-Site: {})",
                 request, request.header("Origin"), request.header("Sec-Fetch-Site"));
-        throw refusal(ctx.apiMetadata().api(), ctx.apiMetadata().protocol());
+        throw AuthErrors.missing(ctx.apiMetadata());
     }
 
     /**
@@ -50,16 +48,5 @@ final class RefuseUnsignedCrossSite implements Stage {
      */
     private static boolean grantedToEveryone(RequestContext ctx) {
         return false;
-    }
-
-    /** What each API answers a call without credentials. */
-    private static AwsException refusal(String api, Protocol protocol) {
-        if (api.equals("s3")) {
-            return AwsErrors.of("AccessDenied", 403, "Access Denied");
-        }
-        if (protocol == Protocol.JSON) {
-            return AwsErrors.of("MissingAuthenticationTokenException", 403, "Missing Authentication Token");
-        }
-        return AwsErrors.of("MissingAuthenticationToken", 403, "Request is missing Authentication Token");
     }
 }

@@ -1,5 +1,6 @@
 package io.cloudjar.core.pipeline;
 
+import io.cloudjar.core.auth.ChunkSignatures;
 import io.cloudjar.core.auth.ConditionKeys;
 import io.cloudjar.core.auth.Principal;
 import io.cloudjar.core.auth.SigV4Credential;
@@ -35,6 +36,7 @@ public final class RequestContext implements CallContext, RestCodecContext {
     private SigV4Credential credential;
     private AwsException malformedSignature;
     private boolean signatureVerified;
+    private ChunkSignatures chunkSignatures;
     private Principal principal;
     private OperationModel operation;
     private String virtualHostBucket;
@@ -119,6 +121,16 @@ public final class RequestContext implements CallContext, RestCodecContext {
 
     void signatureVerified(boolean value) {
         this.signatureVerified = value;
+    }
+
+    /** The chain of an {@code aws-chunked} body's chunk signatures, whose seed authentication verified; else null. */
+    @Override
+    public ChunkSignatures chunkSignatures() {
+        return chunkSignatures;
+    }
+
+    void chunkSignatures(ChunkSignatures value) {
+        this.chunkSignatures = value;
     }
 
     @Override

@@ -51,7 +51,7 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
         this.clock = new EmulatorClock(baseClock);
         this.models = new ModelRegistry();
         this.router = new ApiRouter(models);
-        this.defaultCredentials = new DefaultCredentials(config.defaultAccount());
+        this.defaultCredentials = DefaultCredentials.of(config);
         List<ServiceProvider> enabled = ServiceLoader.load(ServiceProvider.class).stream()
                 .map(ServiceLoader.Provider::get)
                 .filter(p -> config.serviceEnabled(p.api()))
@@ -141,13 +141,27 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
 
     /** The principal an access key belongs to: IAM's keys first, then the LocalStack-style defaults. */
     public Principal resolvePrincipal(String accessKeyId) {
+        return resolveIssued(accessKeyId).orElseGet(() -> defaultCredentials.resolve(accessKeyId).orElseThrow());
+    }
+
+    /**
+     * The principal of a key Cloudjar issued (IAM access keys, STS and instance-profile sessions), whose signatures are
+     * always verified; empty for any other key. Throws {@link io.cloudjar.core.auth.RejectedCredentials} for a key
+     * its issuer refuses (inactive, deleted, expired).
+     */
+    public Optional<Principal> resolveIssued(String accessKeyId) {
         for (CredentialResolver resolver : resolvers) {
             Optional<Principal> principal = resolver.resolve(accessKeyId);
             if (principal.isPresent()) {
-                return principal.get();
+                return principal;
             }
         }
-        return defaultCredentials.resolve(accessKeyId).orElseThrow();
+        return Optional.empty();
+    }
+
+    /** The keys nobody issued: roots, with the root key pair of {@code CLOUDJAR_ROOT_ACCESS_KEY_ID}/{@code …SECRET…}. */
+    public DefaultCredentials defaultCredentials() {
+        return defaultCredentials;
     }
 
     /** Reports an authenticated call's key to the resolvers (IAM keeps each key's last use). */

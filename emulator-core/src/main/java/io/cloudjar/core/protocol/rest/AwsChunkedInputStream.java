@@ -1,5 +1,6 @@
 package io.cloudjar.core.protocol.rest;
 
+import io.cloudjar.core.auth.ChunkSignatures;
 import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.http.Headers;
@@ -7,12 +8,16 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
 
 /**
  * Decodes an {@code aws-chunked} body as SDK v2 and boto3 send it to S3:
  * {@code <hex-size>[;chunk-signature=…]\r\n<data>\r\n … 0[;…]\r\n<trailer>:<value>\r\n\r\n}.
- * Trailing headers (checksums, the trailer signature) are collected for the provider to verify.
- * Chunk signatures are not verified here.
+ * Trailing headers (checksums, the trailer signature) are collected for the provider to verify. When the request's
+ * signature was verified, each chunk's {@code chunk-signature} and the trailer signature are verified here as the
+ * chunk ends ({@link ChunkSignatures}), so a changed chunk fails the read before the provider stores anything.
  *
  * <p>Everything the client controls is bounded, so a hostile body fails as soon as it goes too far instead of
  * filling memory or disk: a size line (S3 answers broken framing with {@code IncompleteBody}, which the
@@ -28,6 +33,10 @@ public final class AwsChunkedInputStream extends InputStream {
     private final InputStream in;
     private final long decodedLength;
     private final Headers trailers = new Headers();
+    private final ChunkSignatures signatures;
+    private final MessageDigest chunkDigest;
+    private String chunkSignature;
+    private final StringBuilder signedTrailers = new StringBuilder();
     private long chunkRemaining;
     private long decoded;
     private boolean finished;
@@ -38,8 +47,23 @@ public final class AwsChunkedInputStream extends InputStream {
 
     /** @param decodedLength {@code x-amz-decoded-content-length}; more data than that fails at once (-1: unknown) */
     public AwsChunkedInputStream(InputStream in, long decodedLength) {
+        this(in, decodedLength, null);
+    }
+
+    /** @param signatures the chain to verify each chunk against; null when the request's signature was not verified */
+    public AwsChunkedInputStream(InputStream in, long decodedLength, ChunkSignatures signatures) {
         this.in = in;
         this.decodedLength = decodedLength;
+        this.signatures = signatures;
+        this.chunkDigest = signatures == null ? null : sha256();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Trailers seen after the last chunk; complete once {@link #read} returned -1. */
@@ -70,8 +94,14 @@ public final class AwsChunkedInputStream extends InputStream {
             throw new EOFException("aws-chunked body ended inside a chunk");
         }
         chunkRemaining -= n;
+        if (chunkDigest != null) {
+            chunkDigest.update(buf, off, n);
+        }
         if (chunkRemaining == 0) {
             expectCrlf();
+            if (signatures != null) {
+                signatures.verifyChunk(chunkSignature, chunkDigest.digest());
+            }
         }
         return n;
     }
@@ -83,6 +113,7 @@ public final class AwsChunkedInputStream extends InputStream {
         }
         int semi = header.indexOf(';');
         String size = (semi < 0 ? header : header.substring(0, semi)).trim();
+        chunkSignature = semi < 0 ? null : extension(header.substring(semi + 1), "chunk-signature");
         try {
             chunkRemaining = Long.parseLong(size, 16);
         } catch (NumberFormatException e) {
@@ -96,9 +127,31 @@ public final class AwsChunkedInputStream extends InputStream {
             throw new IOException("aws-chunked data longer than x-amz-decoded-content-length " + decodedLength);
         }
         if (chunkRemaining == 0) {
+            if (signatures != null) {
+                signatures.verifyChunk(chunkSignature, chunkDigest.digest());
+            }
             readTrailers();
+            if (signatures != null && signatures.trailerSigned()) {
+                verifyTrailerSignature();
+            }
             finished = true;
         }
+    }
+
+    /** The value of {@code name=value} among a size line's {@code ;}-separated extensions, or null. */
+    private static String extension(String extensions, String name) {
+        for (String part : extensions.split(";")) {
+            int eq = part.indexOf('=');
+            if (eq > 0 && part.substring(0, eq).trim().equalsIgnoreCase(name)) {
+                return part.substring(eq + 1).trim();
+            }
+        }
+        return null;
+    }
+
+    /** The trailing headers but the signature, {@code name:value\n} each in the order sent, are what the client signed. */
+    private void verifyTrailerSignature() {
+        signatures.verifyTrailer(trailers.get("x-amz-trailer-signature"), signedTrailers.toString());
     }
 
     private void readTrailers() throws IOException {
@@ -121,7 +174,12 @@ public final class AwsChunkedInputStream extends InputStream {
             if (colon <= 0) {
                 throw malformedTrailer();
             }
-            trailers.add(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+            String name = line.substring(0, colon).trim();
+            String value = line.substring(colon + 1).trim();
+            trailers.add(name, value);
+            if (!name.equalsIgnoreCase("x-amz-trailer-signature")) {
+                signedTrailers.append(name.toLowerCase(Locale.ROOT)).append(':').append(value).append('\n');
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.cloudjar.core.protocol.rest;
 
+import io.cloudjar.core.auth.ChunkSignatures;
 import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.http.IncomingRequest;
@@ -28,8 +29,10 @@ final class RequestPayload implements StreamingPayload {
      * S3 needs an upload's length before it reads it: {@code x-amz-decoded-content-length} for an
      * {@code aws-chunked} body, else Content-Length. Without it S3 answers 411 MissingContentLength; the
      * chunked transfer coding around a body that is not {@code aws-chunked} is 501 NotImplemented.
+     *
+     * @param signatures the chunk signatures to verify, when authentication verified the seed; else null
      */
-    static RequestPayload of(IncomingRequest request) {
+    static RequestPayload of(IncomingRequest request, ChunkSignatures signatures) {
         boolean awsChunked = isAwsChunked(request);
         if (awsChunked ? decodedLength(request) < 0 : request.body().declaredLength() < 0) {
             throw !awsChunked && request.header("Transfer-Encoding") != null ? notImplemented()
@@ -39,7 +42,7 @@ final class RequestPayload implements StreamingPayload {
         List<String> trailers = trailer == null ? List.of() : Arrays.stream(trailer.split(","))
                 .map(t -> t.trim().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty()).toList();
         if (awsChunked) {
-            AwsChunkedInputStream chunked = new AwsChunkedInputStream(request.body().stream(), decodedLength(request));
+            AwsChunkedInputStream chunked = new AwsChunkedInputStream(request.body().stream(), decodedLength(request), signatures);
             return new RequestPayload(chunked, decodedLength(request), chunked, trailers);
         }
         InputStream body = ContentSha256.check(request.header("x-amz-content-sha256"), request.body().stream());

@@ -79,7 +79,8 @@ public final class RestXmlCodec implements ProtocolCodec {
                 field.set(builder, value);
             }
         }
-        StreamingPayload payload = !op.streamingInput() ? null : upload != null ? upload.payload() : RequestPayload.of(request);
+        StreamingPayload payload = !op.streamingInput() ? null : upload != null ? upload.payload()
+                : RequestPayload.of(request, RestCodecContext.chunkSignaturesOf(ctx));
         return new DecodedInput(ModelClasses.build(builder), payload);
     }
 
