@@ -51,6 +51,12 @@ public final class CloudjarServerExtension implements BeforeAllCallback, AfterAl
         return this;
     }
 
+    /** Starts the server as {@code ENFORCE_IAM=1} does: every key's signature verified, every call authorized. */
+    public CloudjarServerExtension withEnforceIam() {
+        config = config.withEnforceIam(true);
+        return this;
+    }
+
     /** Starts the server with another default account, as {@code DEFAULT_ACCOUNT_ID} does. */
     public CloudjarServerExtension withDefaultAccount(String account) {
         config = config.withDefaultAccount(account);
