@@ -194,6 +194,30 @@ class IssuedKeySignaturesTest {
         }
     }
 
+    @Test
+    void theTrailerSignatureCoversTheTrailingChecksum() throws Exception {
+        byte[] data = "trailed body".getBytes(StandardCharsets.UTF_8);
+        SignedRaw signer = SignedRaw.as(key.accessKeyId(), key.secretAccessKey()).chunkedWithTrailer();
+        SignedRaw.Signed good = signer.sign(cloudjar.port(), "s3", "PUT", "/" + BUCKET + "/trailed-good", Map.of(), data);
+        assertThat(good.request().firstMatchingHeader("x-amz-content-sha256"))
+                .contains("STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER");
+        RawHttp.Response stored = SignedRaw.send(cloudjar.port(), good.wire());
+        assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+
+        SignedRaw.Signed signed = signer.sign(cloudjar.port(), "s3", "PUT", "/" + BUCKET + "/trailed-changed", Map.of(), data);
+        String wire = new String(signed.wire(), StandardCharsets.ISO_8859_1);
+        int checksum = wire.indexOf("x-amz-checksum-crc32:", wire.indexOf("\r\n\r\n"));
+        assertThat(checksum).as("trailer in the body").isPositive();
+        String changed = wire.substring(0, checksum) + "x-amz-checksum-crc32:AAAAAA==" + wire.substring(wire.indexOf("\r\n", checksum));
+        RawHttp.Response refused = SignedRaw.send(cloudjar.port(), changed.getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("<Code>SignatureDoesNotMatch</Code>").contains("AWS4-HMAC-SHA256-TRAILER");
+        try (Clients root = Clients.of(cloudjar, "test", "test")) {
+            assertThat(catchThrowableOfType(NoSuchKeyException.class,
+                    () -> root.s3().headObject(r -> r.bucket(BUCKET).key("trailed-changed")))).isNotNull();
+        }
+    }
+
     /** The position of the {@code n}th occurrence of {@code needle} (1-based), at its start. */
     private static int indexOf(byte[] haystack, byte[] needle, int n) {
         outer:

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.checksums.DefaultChecksumAlgorithm;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -27,6 +28,7 @@ final class SignedRaw {
     private final String secretKey;
     private Clock clock = Clock.systemUTC();
     private boolean chunked;
+    private boolean trailingChecksum;
 
     private SignedRaw(String accessKey, String secretKey) {
         this.accessKey = accessKey;
@@ -46,6 +48,13 @@ final class SignedRaw {
     /** Signs the body chunk by chunk ({@code STREAMING-AWS4-HMAC-SHA256-PAYLOAD}). */
     SignedRaw chunked() {
         this.chunked = true;
+        return this;
+    }
+
+    /** Signs the body chunk by chunk with a CRC32 trailer and its trailer signature ({@code …-PAYLOAD-TRAILER}). */
+    SignedRaw chunkedWithTrailer() {
+        this.chunked = true;
+        this.trailingChecksum = true;
         return this;
     }
 
@@ -85,6 +94,7 @@ final class SignedRaw {
                 .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, !s3)
                 .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, !s3 || chunked)
                 .putProperty(AwsV4HttpSigner.CHUNK_ENCODING_ENABLED, chunked)
+                .putProperty(AwsV4HttpSigner.CHECKSUM_ALGORITHM, trailingChecksum ? DefaultChecksumAlgorithm.CRC32 : null)
                 .putProperty(HttpSigner.SIGNING_CLOCK, clock));
         byte[] payload;
         try (InputStream in = signed.payload().map(ContentStreamProvider::newStream).orElse(InputStream.nullInputStream())) {
