@@ -1,5 +1,6 @@
 package io.cloudjar.app;
 
+import io.cloudjar.core.auth.DefaultCredentials;
 import io.cloudjar.core.config.EmulatorConfig;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code DEFAULT_REGION}/{@code AWS_DEFAULT_REGION}, {@code ENFORCE_IAM=1}</li>
  *   <li>{@code CLOUDJAR_ALLOWED_HOSTS}, {@code LOCALSTACK_HOST}: Host names to answer (read by core's {@code ServedHosts})</li>
  *   <li>{@code DEFAULT_ACCOUNT_ID}: the account of the {@code test} key (moto's setting; 000000000000 otherwise)</li>
+ *   <li>{@code CLOUDJAR_ROOT_ACCESS_KEY_ID}, {@code CLOUDJAR_ROOT_SECRET_ACCESS_KEY}: the root key pair ({@code test}/{@code test}),
+ *       the only keys Cloudjar did not issue that {@code ENFORCE_IAM=1} accepts (read by core's {@code DefaultCredentials})</li>
  *   <li>{@code DEBUG=1}: {@code LOG_LEVEL=DEBUG}; {@code PERSISTENCE}: read, not yet acted on; {@code IAM_SOFT_MODE=1}: denials logged, not enforced (core's Authorize)</li>
  * </ul>
  * LocalStack's settings may also carry its {@code LOCALSTACK_} prefix ({@code LOCALSTACK_SERVICES}); the plain name wins.
@@ -27,6 +30,7 @@ final class Settings {
     static final String USAGE = "usage: java -jar cloudjar.jar [--port N] [--host H]\n"
             + "environment: CLOUDJAR_PORT, GATEWAY_LISTEN=host:port, SERVICES=s3,iam,..., DATA_DIR, DEFAULT_REGION, ENFORCE_IAM,\n"
             + "  DEFAULT_ACCOUNT_ID, DEBUG, INIT_SCRIPTS_DIR, LOCALSTACK_HOST (LocalStack names also with its LOCALSTACK_ prefix),\n"
+            + "  CLOUDJAR_ROOT_ACCESS_KEY_ID, CLOUDJAR_ROOT_SECRET_ACCESS_KEY (the root key pair, default test/test),\n"
             + "  CLOUDJAR_ALLOWED_HOSTS=name,*.domain (Host names to answer besides localhost, AWS names and IP addresses)";
 
     /** LocalStack settings that may also be given with the {@code LOCALSTACK_} prefix. */
@@ -98,6 +102,12 @@ final class Settings {
         String account = env.getOrDefault("DEFAULT_ACCOUNT_ID", DEFAULT_ACCOUNT).trim();
         if (!account.matches("[0-9]{12}")) {
             throw new IllegalArgumentException("DEFAULT_ACCOUNT_ID is not a 12-digit account id: " + account);
+        }
+        for (String rootSetting : new String[] {DefaultCredentials.ROOT_KEY_SETTING, DefaultCredentials.ROOT_SECRET_SETTING}) {
+            String value = env.get(rootSetting);
+            if (value != null && (value.isBlank() || !value.trim().equals(value))) {
+                throw new IllegalArgumentException(rootSetting + " must not be blank or start or end with spaces");
+            }
         }
         if (env.get("PERSISTENCE") != null && isTrue(env.get("PERSISTENCE"))) {
             LoggerFactory.getLogger("cloudjar").warn("PERSISTENCE={} is read but not supported yet: state is kept in memory and lost on stop", env.get("PERSISTENCE"));

@@ -70,4 +70,17 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.from(new String[0], Map.of("DEFAULT_ACCOUNT_ID", "12345")))
                 .hasMessageContaining("DEFAULT_ACCOUNT_ID");
     }
+
+    @Test
+    void theRootKeyPairIsASetting() {
+        var custom = io.cloudjar.core.auth.DefaultCredentials.of(Settings.from(new String[0],
+                Map.of("CLOUDJAR_ROOT_ACCESS_KEY_ID", "AKIAROOT", "CLOUDJAR_ROOT_SECRET_ACCESS_KEY", "s3cret")));
+        assertThat(custom.resolveRoot("AKIAROOT")).hasValueSatisfying(p -> assertThat(p.secretAccessKey()).isEqualTo("s3cret"));
+        assertThat(custom.resolveRoot("123456789012")).hasValueSatisfying(p -> assertThat(p.accountId()).isEqualTo("123456789012"));
+        assertThat(custom.resolveRoot("test")).isEmpty();
+        var byDefault = io.cloudjar.core.auth.DefaultCredentials.of(Settings.from(new String[0], Map.of()));
+        assertThat(byDefault.resolveRoot("test")).hasValueSatisfying(p -> assertThat(p.secretAccessKey()).isEqualTo("test"));
+        assertThatThrownBy(() -> Settings.from(new String[0], Map.of("CLOUDJAR_ROOT_SECRET_ACCESS_KEY", " ")))
+                .hasMessageContaining("CLOUDJAR_ROOT_SECRET_ACCESS_KEY");
+    }
 }
