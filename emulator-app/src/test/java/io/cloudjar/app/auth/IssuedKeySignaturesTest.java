@@ -22,6 +22,8 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.model.AccessKey;
+import software.amazon.awssdk.services.lightsail.LightsailClient;
+import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -85,6 +87,39 @@ class IssuedKeySignaturesTest {
         try (Clients root = Clients.of(cloudjar, "test", "test")) {
             assertThat(catchThrowableOfType(NoSuchKeyException.class,
                     () -> root.s3().headObject(r -> r.bucket(BUCKET).key("never")))).isNotNull();
+        }
+    }
+
+    @Test
+    void jsonAndRdsApisVerifyIssuedKeysToo() {
+        try (var good = Clients.build(cloudjar, LightsailClient.builder(), Region.US_EAST_1,
+                        AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()));
+                var bad = Clients.build(cloudjar, LightsailClient.builder(), Region.US_EAST_1,
+                        AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey() + "x"));
+                var rds = Clients.build(cloudjar, RdsClient.builder(), Region.US_EAST_1,
+                        AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey() + "x"))) {
+            assertThat(good.getRegions().regions()).isNotEmpty();
+            assertRefused(bad::getRegions, "InvalidSignatureException", 400);
+            assertRefused(rds::describeDBEngineVersions, "SignatureDoesNotMatch", 403);
+        }
+    }
+
+    @Test
+    void anS3BodyMustMatchItsSignedHash() throws Exception {
+        try (Clients root = Clients.of(cloudjar, "test", "test")) {
+            root.s3().putObject(r -> r.bucket(BUCKET).key("tagged"), RequestBody.fromString("t"));
+        }
+        String tagging = "<Tagging><TagSet><Tag><Key>team</Key><Value>blue</Value></Tag></TagSet></Tagging>";
+        SignedRaw.Signed signed = SignedRaw.as(key.accessKeyId(), key.secretAccessKey()).sign(cloudjar.port(), "s3", "PUT",
+                "/" + BUCKET + "/tagged?tagging", Map.of("Content-Type", "application/xml"), tagging.getBytes(StandardCharsets.UTF_8));
+        String wire = new String(signed.wire(), StandardCharsets.ISO_8859_1);
+        RawHttp.Response changed = SignedRaw.send(cloudjar.port(), wire.replace(">blue<", ">gold<").getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(changed.status()).isEqualTo(400);
+        assertThat(changed.body()).contains("<Code>XAmzContentSHA256Mismatch</Code>");
+        assertThat(SignedRaw.send(cloudjar.port(), signed.wire()).status()).isEqualTo(200);
+        try (Clients root = Clients.of(cloudjar, "test", "test")) {
+            assertThat(root.s3().getObjectTagging(r -> r.bucket(BUCKET).key("tagged")).tagSet()).singleElement()
+                    .satisfies(tag -> assertThat(tag.value()).isEqualTo("blue"));
         }
     }
 

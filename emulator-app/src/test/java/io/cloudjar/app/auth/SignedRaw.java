@@ -77,7 +77,10 @@ final class SignedRaw {
         }
     }
 
-    /** Signs a request to {@code port} for {@code service} in us-east-1; S3 signs the path as is, other services encode it twice. */
+    /**
+     * Signs a request to {@code port} for {@code service} in us-east-1, the body's hash included (S3:
+     * {@code x-amz-content-sha256}); S3 signs the path as is, other services encode it twice.
+     */
     Signed sign(int port, String service, String method, String pathAndQuery, Map<String, String> headers, byte[] body) throws IOException {
         URI uri = URI.create("http://127.0.0.1:" + port + pathAndQuery);
         SdkHttpRequest.Builder builder = SdkHttpRequest.builder().uri(uri).method(SdkHttpMethod.fromValue(method));
@@ -92,7 +95,7 @@ final class SignedRaw {
                 .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
                 .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, !s3)
                 .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, !s3)
-                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, !s3 || chunked)
+                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, true)
                 .putProperty(AwsV4HttpSigner.CHUNK_ENCODING_ENABLED, chunked)
                 .putProperty(AwsV4HttpSigner.CHECKSUM_ALGORITHM, trailingChecksum ? DefaultChecksumAlgorithm.CRC32 : null)
                 .putProperty(HttpSigner.SIGNING_CLOCK, clock));

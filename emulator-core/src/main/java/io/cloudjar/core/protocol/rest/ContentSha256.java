@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * {@code x-amz-content-sha256}: a body whose SHA-256 the client signed is hashed while it streams and
- * refused at its end when the hash differs ({@code XAmzContentSHA256Mismatch}), before anything is stored.
+ * {@code x-amz-content-sha256}: a body whose SHA-256 the client signed is hashed while it streams (or, read whole,
+ * at once) and refused when the hash differs ({@code XAmzContentSHA256Mismatch}), before anything is stored.
  */
 final class ContentSha256 {
     private static final Pattern HEX_SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
@@ -22,8 +22,26 @@ final class ContentSha256 {
 
     /** The body checked against the header's hash; unchanged for UNSIGNED-PAYLOAD and streaming signatures. */
     static InputStream check(String header, InputStream body) {
+        return signsBody(header) ? new Checked(body, header.toLowerCase(Locale.ROOT)) : body;
+    }
+
+    /**
+     * A body read whole (S3's XML configurations, DeleteObjects) checked against the header's hash: the signature
+     * covers the header, so only this check ties the body to the signature.
+     */
+    static void verify(String header, byte[] body) {
+        if (signsBody(header)) {
+            String actual = HexFormat.of().formatHex(sha256().digest(body));
+            if (!actual.equals(header.toLowerCase(Locale.ROOT))) {
+                throw mismatch(header.toLowerCase(Locale.ROOT), actual);
+            }
+        }
+    }
+
+    /** True for a hex SHA-256; false for UNSIGNED-PAYLOAD, streaming modes and no header; refused otherwise. */
+    private static boolean signsBody(String header) {
         if (header == null || header.equals("UNSIGNED-PAYLOAD") || header.startsWith("STREAMING-")) {
-            return body;
+            return false;
         }
         if (!HEX_SHA256.matcher(header).matches()) {
             throw AwsErrors.of("InvalidArgument", 400, "x-amz-content-sha256 must be UNSIGNED-PAYLOAD, "
@@ -32,7 +50,22 @@ final class ContentSha256 {
                     + "STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD-TRAILER or a valid sha256 value.")
                     .withDetail("ArgumentName", "x-amz-content-sha256").withDetail("ArgumentValue", header);
         }
-        return new Checked(body, header.toLowerCase(Locale.ROOT));
+        return true;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static RuntimeException mismatch(String expected, String actual) {
+        return AwsErrors.of("XAmzContentSHA256Mismatch", 400,
+                        "The provided 'x-amz-content-sha256' header does not match what was computed.")
+                .withDetail("ClientComputedContentSHA256", expected)
+                .withDetail("S3ComputedContentSHA256", actual);
     }
 
     private static final class Checked extends FilterInputStream {
@@ -43,11 +76,7 @@ final class ContentSha256 {
         Checked(InputStream in, String expected) {
             super(in);
             this.expected = expected;
-            try {
-                this.digest = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            this.digest = sha256();
         }
 
         @Override
@@ -65,10 +94,7 @@ final class ContentSha256 {
                 verified = true;
                 String actual = HexFormat.of().formatHex(digest.digest());
                 if (!actual.equals(expected)) {
-                    throw AwsErrors.of("XAmzContentSHA256Mismatch", 400,
-                                    "The provided 'x-amz-content-sha256' header does not match what was computed.")
-                            .withDetail("ClientComputedContentSHA256", expected)
-                            .withDetail("S3ComputedContentSHA256", actual);
+                    throw mismatch(expected, actual);
                 }
             }
             return n;

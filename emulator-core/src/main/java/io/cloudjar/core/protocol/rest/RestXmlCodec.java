@@ -163,6 +163,7 @@ public final class RestXmlCodec implements ProtocolCodec {
         } catch (IOException e) {
             throw AwsErrors.of("IncompleteBody", 400, "You did not provide the number of bytes specified by the Content-Length HTTP header.");
         }
+        ContentSha256.verify(ctx.request().header("x-amz-content-sha256"), body);
         MarshallingKnownType type = field.marshallingType().getKnownType();
         if (type == MarshallingKnownType.SDK_BYTES) {
             return SdkBytes.fromByteArray(body);
