@@ -54,6 +54,19 @@ public final class AuthErrors {
         };
     }
 
+    /** The credential scope's day is not the day of the request's time. */
+    public static AwsException scopeDateMismatch(ApiMetadata api, String scopeDate, String requestDate) {
+        return switch (kind(api)) {
+            case S3 -> AwsErrors.of("AuthorizationHeaderMalformed", 400,
+                    "The authorization header is malformed; Invalid credential date. Date is not the same as X-Amz-Date.");
+            case EC2 -> AwsErrors.of("AuthFailure", 401, "AWS was not able to validate the provided access credentials");
+            case JSON, QUERY -> AwsErrors.of(kind(api) == Kind.JSON ? "InvalidSignatureException" : "SignatureDoesNotMatch",
+                    kind(api) == Kind.JSON ? 400 : 403, "Date in Credential scope does not match YYYYMMDD from ISO-8601 version "
+                            + "of date from HTTP: '" + scopeDate + "' != '" + requestDate.substring(0, Math.min(8, requestDate.length()))
+                            + "', from '" + requestDate + "'.");
+        };
+    }
+
     /** The request's own time ({@code X-Amz-Date} or {@code Date}) is more than 15 minutes from the server's. */
     public static AwsException skewed(ApiMetadata api, String requestTime, Instant signedAt, Instant now) {
         boolean past = signedAt.isBefore(now);

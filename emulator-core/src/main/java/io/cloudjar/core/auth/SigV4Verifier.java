@@ -34,9 +34,12 @@ public final class SigV4Verifier {
             String secretKey, String payloadHash, Instant now) {
         String amzDate = request.header("X-Amz-Date");
         Instant signedAt = RequestTime.signedAt(api, request, now);
+        String requestDate = amzDate != null ? amzDate.trim() : AMZ_DATE.format(LocalDateTime.ofInstant(signedAt, ZoneOffset.UTC));
+        if (!requestDate.startsWith(credential.date())) { // a signing key is good for its day only
+            throw AuthErrors.scopeDateMismatch(api, credential.date(), requestDate);
+        }
         String canonical = CanonicalRequest.of(request, credential, payloadHash);
-        String stringToSign = SigV4Parser.ALGORITHM + "\n" + (amzDate != null ? amzDate.trim() : AMZ_DATE.format(
-                LocalDateTime.ofInstant(signedAt, ZoneOffset.UTC))) + "\n" + Signing.scope(credential) + "\n"
+        String stringToSign = SigV4Parser.ALGORITHM + "\n" + requestDate + "\n" + Signing.scope(credential) + "\n"
                 + Signing.sha256Hex(canonical);
         byte[] signingKey = Signing.signingKey(secretKey, credential);
         if (!Signing.matches(Signing.hexHmacSha256(signingKey, stringToSign), credential.signature())) {

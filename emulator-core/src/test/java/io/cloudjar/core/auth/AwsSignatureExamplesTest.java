@@ -54,6 +54,11 @@ class AwsSignatureExamplesTest {
                 headerCredential(get), SECRET, Signing.EMPTY_SHA256, EXAMPLE_TIME.plusSeconds(901)));
         assertThat(late.code()).isEqualTo("RequestTimeTooSkewed");
         assertThat(late.details()).containsEntry("RequestTime", "20130524T000000Z").containsEntry("ServerTime", "2013-05-24T00:15:01Z");
+
+        headers.set("x-amz-date", "20130525T000000Z"); // a day's signing key used the next day
+        AwsException otherDay = catchThrowableOfType(AwsException.class, () -> SigV4Verifier.verifyHeader(null, get,
+                headerCredential(get), SECRET, Signing.EMPTY_SHA256, EXAMPLE_TIME.plusSeconds(86_400)));
+        assertThat(otherDay.code()).isEqualTo("AuthorizationHeaderMalformed");
     }
 
     @Test
