@@ -92,6 +92,17 @@ def test_header_signatures_of_both_versions_are_verified(key, version):
         good.head_object(Bucket=BUCKET, Key=f"never-{version}.txt")
 
 
+@pytest.mark.parametrize("config", VERSIONS)
+def test_presigned_urls_of_session_credentials_carry_their_token(key, config):
+    creds = client("sts", key["AccessKeyId"], key["SecretAccessKey"]).get_session_token()["Credentials"]
+    s3 = boto3.client("s3", endpoint_url=ENDPOINT, region_name="us-east-1", aws_access_key_id=creds["AccessKeyId"],
+                      aws_secret_access_key=creds["SecretAccessKey"], aws_session_token=creds["SessionToken"],
+                      config=Config(retries={"max_attempts": 1}, **config))
+    url = s3.generate_presigned_url("get_object", Params={"Bucket": BUCKET, "Key": "doc.txt"}, ExpiresIn=300)
+    assert fetch(url) == (200, "presigned body")
+    assert fetch(url.replace("doc.txt", "other.txt"))[0] == 403
+
+
 def test_aws_cli_presign(key, cli_env):
     env = dict(cli_env, AWS_ACCESS_KEY_ID=key["AccessKeyId"], AWS_SECRET_ACCESS_KEY=key["SecretAccessKey"])
     url = subprocess.run(["aws", "--endpoint-url", ENDPOINT, "s3", "presign", f"s3://{BUCKET}/doc.txt",

@@ -186,6 +186,11 @@ final class Authenticate implements Stage {
             return form.fields().get(TOKEN); // Headers: case-insensitive
         }
         String header = ctx.request().header(TOKEN);
-        return header != null ? header : ctx.request().query().get(TOKEN);
+        if (header != null) {
+            return header;
+        }
+        String query = ctx.request().query().get(TOKEN);
+        // botocore's legacy presigned URLs carry it in lower case (x-amz-security-token)
+        return query != null ? query : ctx.request().query().get(TOKEN.toLowerCase(java.util.Locale.ROOT));
     }
 }
