@@ -52,15 +52,22 @@ public final class OperationRules {
             }
             String name = provider.getKey().getPackageName().replace('.', '/') + "/" + api + ".authz";
             try (InputStream in = url.openStream()) {
+                Map<String, List<AuthorizationRule>> byOperation = new HashMap<>();
                 for (AuthorizationRule rule : RuleFileParser.parse(in, name)) {
-                    rules.byApi.computeIfAbsent(api, a -> new HashMap<>())
-                            .computeIfAbsent(rule.operation(), o -> new ArrayList<>()).add(rule);
+                    byOperation.computeIfAbsent(rule.operation(), o -> new ArrayList<>()).add(rule);
                 }
+                rules.add(api, byOperation);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read " + name, e);
             }
         }
         return rules;
+    }
+
+    /** Adds an API's rules (several modules may add to one API; an operation's lines stay in file order). */
+    void add(String api, Map<String, List<AuthorizationRule>> byOperation) {
+        Map<String, List<AuthorizationRule>> operations = byApi.computeIfAbsent(api, a -> new HashMap<>());
+        byOperation.forEach((op, rules) -> operations.computeIfAbsent(op, o -> new ArrayList<>()).addAll(rules));
     }
 
     /** Lets a service look up what a rule needs beyond the input ({@code {userPath(UserName)}}). */
