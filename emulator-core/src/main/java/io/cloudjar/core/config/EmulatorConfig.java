@@ -50,6 +50,11 @@ public record EmulatorConfig(
         return new EmulatorConfig(host, port, services, dataDir, defaultRegion, account, enforceIam, env);
     }
 
+    /** The same settings with IAM enforced or not, as {@code ENFORCE_IAM=1} does. */
+    public EmulatorConfig withEnforceIam(boolean enforce) {
+        return new EmulatorConfig(host, port, services, dataDir, defaultRegion, defaultAccount, enforce, env);
+    }
+
     /** The same settings with one more environment variable (tests: {@code EC2_TRANSITION_SCALE=0}, ...). */
     public EmulatorConfig withEnv(String name, String value) {
         Map<String, String> newEnv = new java.util.HashMap<>(env);

@@ -51,6 +51,12 @@ public final class CloudjarServerExtension implements BeforeAllCallback, AfterAl
         return this;
     }
 
+    /** Starts the server with IAM enforced, as {@code ENFORCE_IAM=1} does (the launcher reads it into the config). */
+    public CloudjarServerExtension withEnforceIam() {
+        config = config.withEnforceIam(true);
+        return this;
+    }
+
     /** Starts the server with another default account, as {@code DEFAULT_ACCOUNT_ID} does. */
     public CloudjarServerExtension withDefaultAccount(String account) {
         config = config.withDefaultAccount(account);
