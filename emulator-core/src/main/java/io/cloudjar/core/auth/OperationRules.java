@@ -6,43 +6,80 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
  * Every operation's IAM checks, as data next to the services: a provider class's package holds a resource
  * {@code <api>.authz} (service-vpc's {@code io/cloudjar/vpc/ec2.authz}); every module serving an API adds its file.
  *
- * <p>One line is one check; an operation with several lines makes every check that applies (the first denial
- * decides). Tokens are separated by blanks; {@code #} starts a comment line:
+ * <p>One rule is one check; an operation with several rules makes every check that applies, and the first denial
+ * decides. Tokens are separated by blanks; a line that starts with a blank continues the rule above it; {@code #}
+ * starts a comment line:
  * <pre>
- * Operation  service:Action  [resource ...]  [key=value ...]  [if:{Member}]  [unless:{Member}]  [by:provider]
- * ListObjectsV2  s3:ListBucket  arn:aws:s3:::{Bucket}  s3:prefix={Prefix}  s3:max-keys={MaxKeys}
+ * Operation  service:Action  [resource ...]  [key=value ...]  [if:{Member}]  [unless:{Member}]  [by:provider|by:nobody]
+ * ListObjectsV2  s3:ListBucket  arn:aws:s3:::{Bucket}
+ *     s3:prefix={Prefix}  s3:delimiter={Delimiter}  s3:max-keys={MaxKeys}
  * GetObject      s3:GetObjectVersion  arn:aws:s3:::{Bucket}/{Key}  if:{VersionId}
  * </pre>
  * A resource is an ARN template, {@code {Member}} or {@code *} (see {@link RuleTemplate}); resources that render
  * to nothing drop out, and a check left without any is asked on {@code *}. A {@code key=value} token adds a
- * condition key (a list member gives several values); a key named {@code prefix/*} expands tag structures
- * ({@code aws:RequestTag/*={Tags}}). {@code if:} and {@code unless:} make the line apply only when their template
- * renders to something, or to nothing. {@code by:provider} marks a check the provider makes itself.
+ * condition key (a list member gives several values; a key that renders to nothing is left out); a key named
+ * {@code prefix/*} expands tag structures ({@code aws:RequestTag/*={Tags}}). {@code if:} and {@code unless:} make the
+ * rule apply only when their template renders to something, or to nothing. {@code by:provider} marks a check the
+ * provider makes itself, {@code by:nobody} one AWS does not make; the pipeline skips both.
+ *
+ * <p>The files are read on first use (on the start-up check's thread, off the path to the open port).
  */
 public final class OperationRules {
-    private final Map<String, Map<String, List<AuthorizationRule>>> byApi = new HashMap<>();
+    private final Map<Class<?>, String> apiOfProvider;
     private final Map<String, RuleResolver> resolvers = new ConcurrentHashMap<>();
+    private volatile Map<String, Map<String, List<AuthorizationRule>>> byApi;
+
+    /** Rules added by hand ({@link #add}), for tests of the format. */
+    public OperationRules() {
+        this.apiOfProvider = Map.of();
+        this.byApi = new HashMap<>();
+    }
+
+    private OperationRules(Map<Class<?>, String> apiOfProvider) {
+        this.apiOfProvider = new LinkedHashMap<>(apiOfProvider);
+    }
 
     /**
-     * Reads the rules files in the packages of the providers' classes.
+     * The rules files in the packages of the providers' classes, read when first asked for.
      *
      * @param apiOfProvider each provider class and the API it serves
      */
-    public static OperationRules load(Map<Class<?>, String> apiOfProvider) {
-        OperationRules rules = new OperationRules();
+    public static OperationRules of(Map<Class<?>, String> apiOfProvider) {
+        return new OperationRules(apiOfProvider);
+    }
+
+    private Map<String, Map<String, List<AuthorizationRule>>> byApi() {
+        Map<String, Map<String, List<AuthorizationRule>>> rules = byApi;
+        if (rules == null) {
+            synchronized (this) {
+                rules = byApi;
+                if (rules == null) {
+                    rules = read(apiOfProvider);
+                    byApi = rules;
+                }
+            }
+        }
+        return rules;
+    }
+
+    private static Map<String, Map<String, List<AuthorizationRule>>> read(Map<Class<?>, String> apiOfProvider) {
+        Map<String, Map<String, List<AuthorizationRule>>> all = new HashMap<>();
         Set<String> seen = new LinkedHashSet<>();
         for (Map.Entry<Class<?>, String> provider : apiOfProvider.entrySet()) {
             String api = provider.getValue();
@@ -52,49 +89,49 @@ public final class OperationRules {
             }
             String name = provider.getKey().getPackageName().replace('.', '/') + "/" + api + ".authz";
             try (InputStream in = url.openStream()) {
-                Map<String, List<AuthorizationRule>> byOperation = new HashMap<>();
                 for (AuthorizationRule rule : RuleFileParser.parse(in, name)) {
-                    byOperation.computeIfAbsent(rule.operation(), o -> new ArrayList<>()).add(rule);
+                    all.computeIfAbsent(api, a -> new HashMap<>()).computeIfAbsent(rule.operation(), o -> new ArrayList<>()).add(rule);
                 }
-                rules.add(api, byOperation);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read " + name, e);
             }
         }
-        return rules;
+        return all;
     }
 
-    /** Adds an API's rules (several modules may add to one API; an operation's lines stay in file order). */
-    void add(String api, Map<String, List<AuthorizationRule>> byOperation) {
-        Map<String, List<AuthorizationRule>> operations = byApi.computeIfAbsent(api, a -> new HashMap<>());
-        byOperation.forEach((op, rules) -> operations.computeIfAbsent(op, o -> new ArrayList<>()).addAll(rules));
+    /** Adds rules by hand (an operation's rules stay in the order given). */
+    synchronized void add(String api, List<AuthorizationRule> rules) {
+        for (AuthorizationRule rule : rules) {
+            byApi().computeIfAbsent(api, a -> new HashMap<>()).computeIfAbsent(rule.operation(), o -> new ArrayList<>()).add(rule);
+        }
     }
 
-    /** Lets a service look up what a rule needs beyond the input ({@code {userPath(UserName)}}). */
+    /** Lets a service look up what a rule needs beyond the input ({@code {userArn(UserName)}}). */
     public void addResolver(String name, RuleResolver resolver) {
         resolvers.put(name, resolver);
     }
 
-    public Map<String, RuleResolver> resolvers() {
-        return java.util.Collections.unmodifiableMap(resolvers);
-    }
-
-    /** The rules of an operation, including those providers check; empty when it has none. */
-    public List<AuthorizationRule> of(String api, String operation) {
-        return byApi.getOrDefault(api, Map.of()).getOrDefault(operation, List.of());
+    /** The APIs that have rules. */
+    public Set<String> apis() {
+        return Collections.unmodifiableSet(byApi().keySet());
     }
 
     /** The operations of an API that have rules. */
     public Set<String> operations(String api) {
-        return byApi.getOrDefault(api, Map.of()).keySet();
+        return Collections.unmodifiableSet(byApi().getOrDefault(api, Map.of()).keySet());
+    }
+
+    /** The rules of an operation, including those the pipeline does not check; empty when it has none. */
+    public List<AuthorizationRule> of(String api, String operation) {
+        return Collections.unmodifiableList(byApi().getOrDefault(api, Map.of()).getOrDefault(operation, List.of()));
     }
 
     /**
-     * The checks the pipeline makes for a call: each rule that applies and that no provider makes itself. An
-     * operation without rules is checked as {@code <signing name>:<Operation>} on {@code *}.
+     * The checks the pipeline makes for a call: each rule that applies and that the pipeline makes. An operation
+     * without rules is checked as {@code <signing name>:<Operation>} on {@code *}.
      */
     public List<AuthorizationCheck> checks(OperationModel op, Object input, RuleScope scope, Map<String, List<String>> callKeys) {
-        List<AuthorizationRule> rules = of(op.api().metadata().api(), op.name());
+        List<AuthorizationRule> rules = byApi().getOrDefault(op.api().metadata().api(), Map.of()).getOrDefault(op.name(), List.of());
         if (rules.isEmpty() || !(input instanceof SdkPojo pojo)) {
             return List.of(new AuthorizationCheck(op.api().metadata().signingName() + ":" + op.name(), List.of("*"), callKeys));
         }
@@ -108,24 +145,34 @@ public final class OperationRules {
         return checks;
     }
 
+    /** Rules naming an operation their API does not have (the start-up check: it loads no SDK class). */
+    public List<String> unknownOperations(String api, Predicate<String> hasOperation) {
+        List<String> problems = new ArrayList<>();
+        byApi().getOrDefault(api, Map.of()).forEach((operation, rules) -> {
+            if (!hasOperation.test(operation)) {
+                rules.forEach(r -> problems.add(r + ": " + api + " has no operation " + operation));
+            }
+        });
+        return problems;
+    }
+
     /**
-     * What is wrong with the rules of an API: a rule naming an operation the API lacks, or a member its input
-     * lacks. Resolvers are checked too when {@code checkResolvers} (they are registered as providers start).
+     * Everything wrong with the rules of an API: a rule naming an operation the API lacks, a member its input
+     * lacks, or a resolver no service registered (the table test: it loads every request class named).
      *
      * @param inputBuilder a fresh builder of an operation's request class, or null when the API has no such operation
      */
-    public List<String> problems(String api, Function<String, SdkPojo> inputBuilder, boolean checkResolvers) {
+    public List<String> problems(String api, Function<String, SdkPojo> inputBuilder) {
         List<String> problems = new ArrayList<>();
-        byApi.getOrDefault(api, Map.of()).forEach((operation, rules) -> {
+        byApi().getOrDefault(api, Map.of()).forEach((operation, rules) -> {
             SdkPojo input = inputBuilder.apply(operation);
             if (input == null) {
                 rules.forEach(r -> problems.add(r + ": " + api + " has no operation " + operation));
                 return;
             }
-            Set<String> known = checkResolvers ? resolvers.keySet() : new AnyName();
             for (AuthorizationRule rule : rules) {
                 for (RuleTemplate template : rule.templates()) {
-                    String problem = template.problem(input, known);
+                    String problem = template.problem(input, resolvers.keySet());
                     if (problem != null) {
                         problems.add(rule + ": " + problem);
                     }
@@ -133,28 +180,5 @@ public final class OperationRules {
             }
         });
         return problems;
-    }
-
-    /** The APIs that have rules. */
-    public Set<String> apis() {
-        return byApi.keySet();
-    }
-
-    /** A set that contains every name, for checking templates before resolvers are registered. */
-    private static final class AnyName extends java.util.AbstractSet<String> {
-        @Override
-        public boolean contains(Object o) {
-            return true;
-        }
-
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return java.util.Collections.emptyIterator();
-        }
-
-        @Override
-        public int size() {
-            return 0;
-        }
     }
 }

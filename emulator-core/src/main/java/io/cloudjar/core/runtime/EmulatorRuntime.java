@@ -63,7 +63,7 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
                 .collect(Collectors.toList());
         Map<Class<?>, String> apiOfProvider = new LinkedHashMap<>();
         enabled.forEach(p -> apiOfProvider.put(p.getClass(), p.api()));
-        this.operationRules = OperationRules.load(apiOfProvider);
+        this.operationRules = OperationRules.of(apiOfProvider);
         this.providers = new ProviderRegistry(enabled, models, operationRules);
         for (ServiceProvider provider : enabled) {
             provider.init(this);

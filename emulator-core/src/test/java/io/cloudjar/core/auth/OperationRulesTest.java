@@ -8,7 +8,6 @@ import io.cloudjar.core.model.OperationModel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -133,12 +132,23 @@ class OperationRulesTest {
                 """);
 
         List<String> problems = rules.problems("s3", name -> MODELS.api("s3").operation(name) == null ? null
-                : MODELS.api("s3").operation(name).newInputBuilder(), true);
+                : MODELS.api("s3").operation(name).newInputBuilder());
 
         assertThat(problems).hasSize(4).anySatisfy(p -> assertThat(p).contains("has no operation GetObjekt"))
                 .anySatisfy(p -> assertThat(p).contains("no member Keys"))
                 .anySatisfy(p -> assertThat(p).contains("resolver nobody()"))
                 .anySatisfy(p -> assertThat(p).contains("no member Prefix.Nested"));
+    }
+
+    @Test
+    void theStartUpCheckNamesRulesOfOperationsTheApiLacks() throws IOException {
+        OperationRules rules = rules("s3", """
+                GetObject  s3:GetObject  arn:aws:s3:::{Bucket}/{Key}
+                GetObjekt  s3:GetObject  arn:aws:s3:::{Bucket}/{Key}
+                """);
+
+        assertThat(rules.unknownOperations("s3", name -> MODELS.api("s3").operation(name) != null))
+                .singleElement().satisfies(p -> assertThat(p).startsWith("test.authz:2 GetObjekt").endsWith("s3 has no operation GetObjekt"));
     }
 
     @Test
@@ -156,11 +166,7 @@ class OperationRulesTest {
 
     private static OperationRules rules(String api, String text) throws IOException {
         OperationRules rules = new OperationRules();
-        Map<String, List<AuthorizationRule>> byOperation = new HashMap<>();
-        for (AuthorizationRule rule : RuleFileParser.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "test.authz")) {
-            byOperation.computeIfAbsent(rule.operation(), o -> new java.util.ArrayList<>()).add(rule);
-        }
-        rules.add(api, byOperation);
+        rules.add(api, RuleFileParser.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "test.authz"));
         return rules;
     }
 
