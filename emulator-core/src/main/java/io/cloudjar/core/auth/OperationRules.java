@@ -131,13 +131,26 @@ public final class OperationRules {
      * without rules is checked as {@code <signing name>:<Operation>} on {@code *}.
      */
     public List<AuthorizationCheck> checks(OperationModel op, Object input, RuleScope scope, Map<String, List<String>> callKeys) {
-        List<AuthorizationRule> rules = byApi().getOrDefault(op.api().metadata().api(), Map.of()).getOrDefault(op.name(), List.of());
-        if (rules.isEmpty() || !(input instanceof SdkPojo pojo)) {
+        String api = op.api().metadata().api();
+        if (of(api, op.name()).isEmpty() || !(input instanceof SdkPojo)) {
             return List.of(new AuthorizationCheck(op.api().metadata().signingName() + ":" + op.name(), List.of("*"), callKeys));
+        }
+        return checks(api, op.name(), AuthorizationRule.CheckedBy.PIPELINE, input, scope, callKeys);
+    }
+
+    /**
+     * The checks of an operation's rules that {@code by} makes, rendered for an input: a provider renders its own
+     * ({@code by:provider}) this way, e.g. S3 DeleteObjects once per key with an input that names one key.
+     */
+    public List<AuthorizationCheck> checks(String api, String operation, AuthorizationRule.CheckedBy by, Object input,
+                                           RuleScope scope, Map<String, List<String>> callKeys) {
+        List<AuthorizationRule> rules = byApi().getOrDefault(api, Map.of()).getOrDefault(operation, List.of());
+        if (!(input instanceof SdkPojo pojo)) {
+            return List.of();
         }
         List<AuthorizationCheck> checks = new ArrayList<>(rules.size());
         for (AuthorizationRule rule : rules) {
-            if (rule.checkedBy() == AuthorizationRule.CheckedBy.PIPELINE && rule.appliesTo(pojo, scope, resolvers)) {
+            if (rule.checkedBy() == by && rule.appliesTo(pojo, scope, resolvers)) {
                 checks.add(new AuthorizationCheck(rule.action(), rule.renderResources(pojo, scope, resolvers),
                         rule.renderKeys(callKeys, pojo, scope, resolvers)));
             }

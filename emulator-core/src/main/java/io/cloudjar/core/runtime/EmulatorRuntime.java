@@ -129,6 +129,7 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
     }
 
     /** Every operation's IAM checks, from the services' rules files. */
+    @Override
     public OperationRules operationRules() {
         return operationRules;
     }

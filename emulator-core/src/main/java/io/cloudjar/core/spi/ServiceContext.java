@@ -2,6 +2,7 @@ package io.cloudjar.core.spi;
 
 import io.cloudjar.core.auth.Authorizer;
 import io.cloudjar.core.auth.CredentialResolver;
+import io.cloudjar.core.auth.OperationRules;
 import io.cloudjar.core.auth.RuleResolver;
 import io.cloudjar.core.config.EmulatorConfig;
 import io.cloudjar.core.store.StoreRegistry;
@@ -35,6 +36,9 @@ public interface ServiceContext {
      * the rules files as {@code {name(Member)}}.
      */
     void addRuleResolver(String name, RuleResolver resolver);
+
+    /** Every operation's authorization rules: a provider renders the checks it makes itself ({@code by:provider}). */
+    OperationRules operationRules();
 
     /** Lets IAM install the policy evaluator as the authorizer of every call. */
     void setAuthorizer(Authorizer authorizer);

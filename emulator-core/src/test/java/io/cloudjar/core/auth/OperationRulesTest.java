@@ -97,6 +97,8 @@ class OperationRulesTest {
         assertThat(rules.checks(op("ec2", "DeleteVpc"), DeleteVpcRequest.builder().build(), SCOPE, CALL_KEYS))
                 .singleElement().satisfies(c -> assertThat(c.resources()).containsExactly("*"));
         assertThat(rules.of("ec2", "DeleteVpc")).hasSize(2);
+        assertThat(rules.checks("ec2", "DeleteVpc", AuthorizationRule.CheckedBy.PROVIDER, DeleteVpcRequest.builder().build(), SCOPE,
+                CALL_KEYS)).extracting(AuthorizationCheck::action).containsExactly("ec2:Other");
     }
 
     @Test
