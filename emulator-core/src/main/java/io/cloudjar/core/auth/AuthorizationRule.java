@@ -1,5 +1,6 @@
 package io.cloudjar.core.auth;
 
+import io.cloudjar.core.model.ModelClasses;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,8 +60,8 @@ public record AuthorizationRule(
             if (key.endsWith("/*")) {
                 String prefix = key.substring(0, key.length() - 1);
                 for (Object tag : template.rawValues(input, scope, resolvers)) {
-                    if (tag instanceof SdkPojo pojo && io.cloudjar.core.model.ModelClasses.member(pojo, "Key") instanceof String k) {
-                        Object v = io.cloudjar.core.model.ModelClasses.member(pojo, "Value");
+                    if (tag instanceof SdkPojo pojo && ModelClasses.member(pojo, "Key") instanceof String k) {
+                        Object v = ModelClasses.member(pojo, "Value");
                         keys.computeIfAbsent(prefix + k, x -> new ArrayList<>()).add(v == null ? "" : v.toString());
                     }
                 }

@@ -40,19 +40,11 @@ final class Authorize implements Stage {
             }
             return;
         }
-        if (runtime.authorizer() != Authorizer.ALLOW_ALL) { // without IAM's evaluator there is nothing to render
-            authorize(ctx);
-        }
-        if (isDryRun(ctx.input())) {
-            throw AwsErrors.of("DryRunOperation", 412, "Request would have succeeded, but DryRun flag is set.");
-        }
-    }
-
-    /** Each check of the operation's rules; the first denial decides. */
-    private void authorize(RequestContext ctx) {
-        RuleScope scope = new RuleScope(ctx.principal().accountId(), ctx.region(),
-                ctx.principal().isAnonymous() ? null : ctx.principal().arn());
-        for (AuthorizationCheck check : runtime.operationRules().checks(ctx.operation(), ctx.input(), scope, ctx.conditionKeys())) {
+        // one question per check of the operation's rules; the first denial decides. Without IAM's evaluator: none
+        List<AuthorizationCheck> checks = runtime.authorizer() == Authorizer.ALLOW_ALL ? List.of()
+                : runtime.operationRules().checks(ctx.operation(), ctx.input(), new RuleScope(ctx.principal().accountId(),
+                        ctx.region(), ctx.principal().isAnonymous() ? null : ctx.principal().arn()), ctx.conditionKeys());
+        for (AuthorizationCheck check : checks) {
             String action = check.action();
             List<String> resources = check.resources();
             Decision decision = runtime.authorizer().authorize(
@@ -65,6 +57,9 @@ final class Authorize implements Stage {
                 LOG.warn("IAM_SOFT_MODE: allowed {} by {} on {}, which IAM denies: {}", action,
                         ctx.principal().isAnonymous() ? "anonymous" : ctx.principal().arn(), resources.get(0), decision.reason());
             }
+        }
+        if (isDryRun(ctx.input())) {
+            throw AwsErrors.of("DryRunOperation", 412, "Request would have succeeded, but DryRun flag is set.");
         }
     }
 
