@@ -80,7 +80,11 @@ final class RuleFileParser {
                 checkedBy = AuthorizationRule.CheckedBy.NOBODY;
             } else if (token.indexOf('=') > 0 && token.indexOf('=') < indexOrEnd(token, '{')) {
                 int eq = token.indexOf('=');
-                conditions.put(token.substring(0, eq), RuleTemplate.parse(token.substring(eq + 1)));
+                RuleTemplate value = RuleTemplate.parse(token.substring(eq + 1));
+                if (token.substring(0, eq).endsWith("/*") && !value.isSinglePlaceholder()) {
+                    throw new IllegalArgumentException("'" + token + "': a key ending in /* takes one {Member} of tags");
+                }
+                conditions.put(token.substring(0, eq), value);
             } else if (token.startsWith("arn:") || token.equals("*") || token.startsWith("{")) {
                 resources.add(RuleTemplate.parse(token));
             } else {

@@ -160,6 +160,7 @@ class OperationRulesTest {
         assertThatThrownBy(() -> rules("s3", "GetObject  s3:GetObject  bucket\n")).hasMessageContaining("is no resource");
         assertThatThrownBy(() -> rules("s3", "  s3:prefix={Prefix}\n")).hasMessageContaining("continues no rule");
         assertThatThrownBy(() -> rules("s3", "GetObject  s3:GetObject  arn:aws:s3:::{Bucket\n")).hasMessageContaining("unclosed");
+        assertThatThrownBy(() -> rules("s3", "GetObject  s3:GetObject  aws:RequestTag/*=x{Key}\n")).hasMessageContaining("one {Member} of tags");
     }
 
     private static OperationModel op(String api, String name) {
