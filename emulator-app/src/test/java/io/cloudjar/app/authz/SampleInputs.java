@@ -30,7 +30,10 @@ final class SampleInputs {
     private static Object sample(SdkField<?> field, int depth) {
         MarshallingType<?> type = field.marshallingType();
         if (type == MarshallingType.STRING) {
-            String name = String.valueOf(field.memberName()); // a list item has no member name
+            String name = field.memberName() == null ? "item" : field.memberName(); // a list's item has no name
+            if (name.equals("CopySource")) { // S3's x-amz-copy-source, read by a resolver
+                return "source-bucket/source/key?versionId=v1";
+            }
             // members that hold ARNs (an MFA device's serial number is its ARN) are used as resources as they are
             return name.endsWith("Arn") || name.equals("SerialNumber") ? "arn:aws:iam::123456789012:sample/" + name : "sample-" + name;
         } else if (type == MarshallingType.INTEGER) {
