@@ -43,6 +43,11 @@ class S3ResourceAuthorizationTest {
             assertThat(catchThrowableOfType(S3Exception.class, () -> user.headObject(r -> r.bucket("docs").key("pub/plan.txt"))).statusCode())
                     .isEqualTo(404);
 
+            String upload = user.createMultipartUpload(r -> r.bucket("docs").key("pub/parts.txt")).uploadId();
+            S3Exception partDenied = catchThrowableOfType(S3Exception.class, () -> user.uploadPartCopy(r -> r.sourceBucket("docs")
+                    .sourceKey("secret/plan.txt").destinationBucket("docs").destinationKey("pub/parts.txt").uploadId(upload).partNumber(1)));
+            assertThat(partDenied.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+
             user.putObject(r -> r.bucket("docs").key("pub/readme.txt"), RequestBody.fromString("public"));
             user.copyObject(r -> r.sourceBucket("docs").sourceKey("pub/readme.txt").destinationBucket("docs").destinationKey("pub/copy.txt"));
             assertThat(user.getObjectAsBytes(r -> r.bucket("docs").key("pub/copy.txt")).asUtf8String()).isEqualTo("public");
