@@ -35,6 +35,7 @@ abstract class IamFeature implements ServiceProvider {
     public void init(ServiceContext serviceContext) {
         this.context = serviceContext;
         this.state = IamState.of(serviceContext);
+        IamRuleResolvers.register(serviceContext, state);
         // Enforcement is opt-in until services name their resources; see IamAuthorizer.
         if (serviceContext.config().enforceIam()) {
             serviceContext.setAuthorizer(serviceContext.shared(IamAuthorizer.class, () -> new IamAuthorizer(state)));

@@ -26,6 +26,7 @@ public final class CopyObjectProvider extends S3Feature {
     public void init(ServiceContext context) {
         super.init(context);
         writes = new VersionedWrites(state);
+        CopySourceResolvers.register(context);
     }
 
     public CopyObjectResponse copyObject(CallContext ctx, CopyObjectRequest request) {

@@ -49,6 +49,7 @@ public final class TagProvider extends NetworkProvider implements TagRegistry {
     public void init(ServiceContext context) {
         super.init(context);
         OwnTaggableTypes.register(this, store);
+        context.addRuleResolver(Ec2ResourceArns.NAME, new Ec2ResourceArns(types));
     }
 
     @Override

@@ -1,9 +1,10 @@
 package io.cloudjar.core.pipeline;
 
+import io.cloudjar.core.auth.AuthorizationCheck;
 import io.cloudjar.core.auth.AuthorizationRequest;
+import io.cloudjar.core.auth.Authorizer;
 import io.cloudjar.core.auth.Decision;
-import io.cloudjar.core.auth.IamActions;
-import io.cloudjar.core.auth.ResourceArns;
+import io.cloudjar.core.auth.RuleScope;
 import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.model.ModelClasses;
@@ -39,17 +40,23 @@ final class Authorize implements Stage {
             }
             return;
         }
-        String action = IamActions.of(ctx.operation());
-        List<String> resources = ResourceArns.of(ctx.apiMetadata().api(), ctx.input());
-        Decision decision = runtime.authorizer().authorize(
-                new AuthorizationRequest(ctx.principal(), action, resources, ctx.conditionKeys(), ctx.region()));
-        if (!decision.allowed()) {
-            if (!softMode) {
-                throw denied(ctx, action, resources.get(0), decision);
+        // one question per check of the operation's rules; the first denial decides. Without IAM's evaluator: none
+        List<AuthorizationCheck> checks = runtime.authorizer() == Authorizer.ALLOW_ALL ? List.of()
+                : runtime.operationRules().checks(ctx.operation(), ctx.input(), new RuleScope(ctx.principal().accountId(),
+                        ctx.region(), ctx.principal().isAnonymous() ? null : ctx.principal().arn()), ctx.conditionKeys());
+        for (AuthorizationCheck check : checks) {
+            String action = check.action();
+            List<String> resources = check.resources();
+            Decision decision = runtime.authorizer().authorize(
+                    new AuthorizationRequest(ctx.principal(), action, resources, check.contextKeys(), ctx.region()));
+            if (!decision.allowed()) {
+                if (!softMode) {
+                    throw denied(ctx, action, resources.get(0), decision);
+                }
+                // LocalStack's IAM_SOFT_MODE: policies are evaluated and a denial is logged, not enforced
+                LOG.warn("IAM_SOFT_MODE: allowed {} by {} on {}, which IAM denies: {}", action,
+                        ctx.principal().isAnonymous() ? "anonymous" : ctx.principal().arn(), resources.get(0), decision.reason());
             }
-            // LocalStack's IAM_SOFT_MODE: policies are evaluated and a denial is logged, not enforced
-            LOG.warn("IAM_SOFT_MODE: allowed {} by {} on {}, which IAM denies: {}", action,
-                    ctx.principal().isAnonymous() ? "anonymous" : ctx.principal().arn(), resources.get(0), decision.reason());
         }
         if (isDryRun(ctx.input())) {
             throw AwsErrors.of("DryRunOperation", 412, "Request would have succeeded, but DryRun flag is set.");

@@ -3,7 +3,9 @@ package io.cloudjar.core.runtime;
 import io.cloudjar.core.auth.Authorizer;
 import io.cloudjar.core.auth.CredentialResolver;
 import io.cloudjar.core.auth.DefaultCredentials;
+import io.cloudjar.core.auth.OperationRules;
 import io.cloudjar.core.auth.Principal;
+import io.cloudjar.core.auth.RuleResolver;
 import io.cloudjar.core.config.EmulatorConfig;
 import io.cloudjar.core.model.ModelRegistry;
 import io.cloudjar.core.routing.ApiRouter;
@@ -12,7 +14,9 @@ import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.core.store.StoreRegistry;
 import io.cloudjar.core.util.EmulatorClock;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,6 +39,7 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
     private final List<CredentialResolver> resolvers = new CopyOnWriteArrayList<>();
     private final DefaultCredentials defaultCredentials;
     private final ProviderRegistry providers;
+    private final OperationRules operationRules;
     private final CallsInFlight callsInFlight = new CallsInFlight();
     private volatile Authorizer authorizer = Authorizer.ALLOW_ALL;
     private final NoAuthActions noAuthActions = new NoAuthActions();
@@ -56,7 +61,10 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
                 .map(ServiceLoader.Provider::get)
                 .filter(p -> config.serviceEnabled(p.api()))
                 .collect(Collectors.toList());
-        this.providers = new ProviderRegistry(enabled, models);
+        Map<Class<?>, String> apiOfProvider = new LinkedHashMap<>();
+        enabled.forEach(p -> apiOfProvider.put(p.getClass(), p.api()));
+        this.operationRules = OperationRules.of(apiOfProvider);
+        this.providers = new ProviderRegistry(enabled, models, operationRules);
         for (ServiceProvider provider : enabled) {
             provider.init(this);
         }
@@ -113,6 +121,17 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
     @Override
     public void addCredentialResolver(CredentialResolver resolver) {
         resolvers.add(resolver);
+    }
+
+    @Override
+    public void addRuleResolver(String name, RuleResolver resolver) {
+        operationRules.addResolver(name, resolver);
+    }
+
+    /** Every operation's IAM checks, from the services' rules files. */
+    @Override
+    public OperationRules operationRules() {
+        return operationRules;
     }
 
     @Override

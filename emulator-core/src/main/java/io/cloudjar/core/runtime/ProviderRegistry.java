@@ -1,5 +1,6 @@
 package io.cloudjar.core.runtime;
 
+import io.cloudjar.core.auth.OperationRules;
 import io.cloudjar.core.errors.CommonErrors;
 import io.cloudjar.core.model.ModelRegistry;
 import io.cloudjar.core.model.OperationModel;
@@ -38,10 +39,21 @@ public final class ProviderRegistry {
     private final Map<ProviderWiring.Binding, MethodHandle> handles = new ConcurrentHashMap<>();
 
     public ProviderRegistry(Collection<ServiceProvider> providers, ModelRegistry models) {
+        this(providers, models, null);
+    }
+
+    /** @param rules the operations' authorization rules, checked with the wiring (a member no input has stops start-up) */
+    public ProviderRegistry(Collection<ServiceProvider> providers, ModelRegistry models, OperationRules rules) {
         for (ServiceProvider provider : providers) {
             byApi.computeIfAbsent(provider.api(), a -> new ArrayList<>()).add(provider);
         }
-        this.bindings = CompletableFuture.supplyAsync(() -> ProviderWiring.bind(byApi, models), task -> {
+        this.bindings = CompletableFuture.supplyAsync(() -> {
+            Map<String, Map<String, ProviderWiring.Binding>> bound = ProviderWiring.bind(byApi, models);
+            if (rules != null) {
+                RuleCheck.check(rules, models);
+            }
+            return bound;
+        }, task -> {
             Thread thread = new Thread(task, "cloudjar-wiring");
             thread.setDaemon(true);
             thread.start();

@@ -2,6 +2,8 @@ package io.cloudjar.core.spi;
 
 import io.cloudjar.core.auth.Authorizer;
 import io.cloudjar.core.auth.CredentialResolver;
+import io.cloudjar.core.auth.OperationRules;
+import io.cloudjar.core.auth.RuleResolver;
 import io.cloudjar.core.config.EmulatorConfig;
 import io.cloudjar.core.store.StoreRegistry;
 import io.cloudjar.core.util.EmulatorClock;
@@ -28,6 +30,15 @@ public interface ServiceContext {
 
     /** Lets IAM map its access keys and session credentials to principals. */
     void addCredentialResolver(CredentialResolver resolver);
+
+    /**
+     * Lets a service look up what its authorization rules need beyond the input (an IAM user's path), named in
+     * the rules files as {@code {name(Member)}}.
+     */
+    void addRuleResolver(String name, RuleResolver resolver);
+
+    /** Every operation's authorization rules: a provider renders the checks it makes itself ({@code by:provider}). */
+    OperationRules operationRules();
 
     /** Lets IAM install the policy evaluator as the authorizer of every call. */
     void setAuthorizer(Authorizer authorizer);
