@@ -3,25 +3,33 @@ package io.cloudjar.iam;
 import io.cloudjar.core.auth.AuthorizationRequest;
 import io.cloudjar.core.auth.Authorizer;
 import io.cloudjar.core.auth.Decision;
+import io.cloudjar.core.auth.ResourcePolicies;
 import io.cloudjar.iam.policy.EvaluationResult;
 import io.cloudjar.iam.policy.PolicyEvaluator;
 import io.cloudjar.iam.policy.PolicySet;
+import io.cloudjar.iam.policy.PolicySource;
 import io.cloudjar.iam.policy.RequestFacts;
 import io.cloudjar.iam.state.IamState;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The policy evaluator as the emulator's {@link Authorizer}: identity-based policies, boundaries and session
- * policies of the caller decide each call. Installed only with {@code ENFORCE_IAM=1} for now: services do
- * not yet name their resources or resource-based policies, which a later change wires in.
+ * The policy evaluator as the emulator's {@link Authorizer} (installed with {@code ENFORCE_IAM=1}): for each
+ * resource of a call, the caller's identity-based policies, boundary and session policies, and the resource's
+ * owner and resource-based policy (from the services' {@link ResourcePolicies}; other resources are owned by the
+ * account their ARN names) decide, with AWS's rules for one account and across accounts. An anonymous caller
+ * has no identity side: only a resource policy granting everyone ({@code "Principal": "*"}) lets it in.
  */
 final class IamAuthorizer implements Authorizer {
     private final IamState state;
+    private final ResourcePolicies resources;
+    private final ResourcePolicyCache policies = new ResourcePolicyCache();
 
-    IamAuthorizer(IamState state) {
+    IamAuthorizer(IamState state, ResourcePolicies resources) {
         this.state = state;
+        this.resources = resources;
     }
 
     @Override
@@ -29,15 +37,33 @@ final class IamAuthorizer implements Authorizer {
         PrincipalPolicies p = PrincipalPolicies.of(state, request.principal());
         Map<String, List<String>> context = new LinkedHashMap<>(request.contextKeys());
         p.putSessionKeys(context, state.clock().now());
-        PolicySet policies = new PolicySet(p.identity(), p.boundary(), p.session(), null, null, false);
+        Decision allowed = Decision.allow("allowed by IAM policies");
         for (String resource : request.resources()) {
-            EvaluationResult result = PolicyEvaluator.evaluate(policies,
-                    new RequestFacts(request.action(), resource, p.caller(), context));
-            if (!result.allowed()) {
-                return result.decision() == EvaluationResult.Decision.EXPLICIT_DENY
-                        ? Decision.explicitDeny(result.reason()) : Decision.implicitDeny(result.reason());
+            Optional<ResourcePolicies.ResourcePolicy> found = resource.equals("*") ? Optional.empty() : resources.find(resource);
+            PolicySource resourcePolicy = found.filter(r -> r.policy() != null)
+                    .map(r -> policies.parse(r.id(), r.policy())).orElse(null);
+            String owner = request.principal().isAnonymous() ? null // no account of its own: the resource policy alone decides
+                    : found.map(ResourcePolicies.ResourcePolicy::ownerAccountId).orElseGet(() -> ArnAccounts.of(resource));
+            PolicySet set = new PolicySet(p.identity(), p.boundary(), p.session(), resourcePolicy, owner, false);
+            EvaluationResult result = PolicyEvaluator.evaluate(set, new RequestFacts(request.action(), resource, p.caller(), context));
+            Decision decision = decision(result, resource);
+            if (!decision.allowed()) {
+                return decision;
             }
+            allowed = decision;
         }
-        return Decision.allow("allowed by IAM policies");
+        return allowed;
+    }
+
+    private static Decision decision(EvaluationResult result, String resource) {
+        List<String> matched = result.matched().stream().map(m -> m.source().id() + m.label()).toList();
+        Decision.Basis basis = switch (result.decidedBy()) {
+            case IDENTITY -> Decision.Basis.IDENTITY;
+            case RESOURCE -> Decision.Basis.RESOURCE;
+            case BOUNDARY -> Decision.Basis.BOUNDARY;
+            case SESSION -> Decision.Basis.SESSION;
+        };
+        return new Decision(result.allowed(), result.decision() == EvaluationResult.Decision.EXPLICIT_DENY, result.reason(),
+                basis, matched, resource);
     }
 }

@@ -4,6 +4,7 @@ import io.cloudjar.core.auth.Authorizer;
 import io.cloudjar.core.auth.CredentialResolver;
 import io.cloudjar.core.auth.DefaultCredentials;
 import io.cloudjar.core.auth.Principal;
+import io.cloudjar.core.auth.ResourcePolicies;
 import io.cloudjar.core.config.EmulatorConfig;
 import io.cloudjar.core.model.ModelRegistry;
 import io.cloudjar.core.routing.ApiRouter;
@@ -37,6 +38,8 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
     private final ProviderRegistry providers;
     private final CallsInFlight callsInFlight = new CallsInFlight();
     private volatile Authorizer authorizer = Authorizer.ALLOW_ALL;
+    private final List<ResourcePolicies> resourcePolicies = new CopyOnWriteArrayList<>();
+    private final ResourcePolicies allResourcePolicies = ResourcePolicies.firstOf(resourcePolicies);
     private final NoAuthActions noAuthActions = new NoAuthActions();
     private volatile InitStatus initStatus = new InitStatus();
     private final java.util.Map<Class<?>, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
@@ -122,6 +125,16 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
 
     public Authorizer authorizer() {
         return authorizer;
+    }
+
+    @Override
+    public void addResourcePolicies(ResourcePolicies policies) {
+        resourcePolicies.add(policies);
+    }
+
+    @Override
+    public ResourcePolicies resourcePolicies() {
+        return allResourcePolicies;
     }
 
     /** moto's count of calls that skip authorization ({@code POST /moto-api/reset-auth}). */
