@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The policy evaluator as the emulator's {@link Authorizer} (installed with {@code ENFORCE_IAM=1}): for each
@@ -25,6 +26,9 @@ import java.util.Optional;
 final class IamAuthorizer implements Authorizer {
     private final IamState state;
     private final ResourcePolicies resources;
+    private static final Set<String> BUCKET_POLICY_ACTIONS = Set.of("s3:GetBucketPolicy",
+            "s3:PutBucketPolicy", "s3:DeleteBucketPolicy");
+
     private final ResourcePolicyCache policies = new ResourcePolicyCache();
 
     IamAuthorizer(IamState state, ResourcePolicies resources) {
@@ -47,12 +51,24 @@ final class IamAuthorizer implements Authorizer {
             PolicySet set = new PolicySet(p.identity(), p.boundary(), p.session(), resourcePolicy, owner, false);
             EvaluationResult result = PolicyEvaluator.evaluate(set, new RequestFacts(request.action(), resource, p.caller(), context));
             Decision decision = decision(result, resource);
+            if (!decision.allowed() && ownerRootManagingBucketPolicy(request, owner)) {
+                decision = Decision.allow("allowed: the bucket owner's root may always manage the bucket policy");
+            }
             if (!decision.allowed()) {
                 return decision;
             }
             allowed = decision;
         }
         return allowed;
+    }
+
+    /**
+     * S3 keeps owners from locking themselves out: the root of the bucket owner's account may get, put and delete the
+     * bucket policy even when the policy denies it.
+     */
+    private static boolean ownerRootManagingBucketPolicy(AuthorizationRequest request, String owner) {
+        return request.principal().isRoot() && (owner == null || owner.equals(request.principal().accountId()))
+                && BUCKET_POLICY_ACTIONS.contains(request.action());
     }
 
     private static Decision decision(EvaluationResult result, String resource) {
