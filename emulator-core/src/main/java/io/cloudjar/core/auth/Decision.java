@@ -33,6 +33,11 @@ public record Decision(boolean allowed, boolean explicitDeny, String reason, Bas
         public String words() {
             return words;
         }
+
+        /** With its article: "with an explicit deny in an identity-based policy". */
+        public String withArticle() {
+            return (words.startsWith("i") ? "an " : "a ") + words;
+        }
     }
 
     public Decision {

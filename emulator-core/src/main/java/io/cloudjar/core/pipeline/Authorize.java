@@ -105,7 +105,7 @@ final class Authorize implements Stage, InCallChecks {
      */
     static AwsException denied(RequestContext ctx, String action, String resource, Decision decision,
                                Map<String, List<String>> conditions) {
-        String because = decision.explicitDeny() ? "with an explicit deny in a " + decision.basis().words()
+        String because = decision.explicitDeny() ? "with an explicit deny in " + decision.basis().withArticle()
                 : "because no " + decision.basis().words() + " allows the " + action + " action";
         String message = "User: " + who(ctx) + " is not authorized to perform: " + action + " on resource: " + resource
                 + " " + because;
