@@ -15,6 +15,10 @@ import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.iam.model.IamException;
+import software.amazon.awssdk.services.lightsail.LightsailClient;
+import software.amazon.awssdk.services.lightsail.model.LightsailException;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.RdsException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -22,7 +26,7 @@ import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
  * With {@code ENFORCE_IAM=1} a user's calls are decided by its policies, and each API refuses in its own words:
- * IAM and STS name the user, action, resource and why; S3 says Access Denied; EC2 hides the reason in a message
+ * IAM, STS, RDS and Lightsail name the user, action, resource and why; S3 says Access Denied; EC2 hides the reason in a message
  * only STS decodes, for callers allowed to decode it.
  */
 class EnforcedDenialsTest {
@@ -42,7 +46,19 @@ class EnforcedDenialsTest {
         try (IamClient root = cloudjar.client(IamClient.builder()); StsClient rootSts = cloudjar.client(StsClient.builder())) {
             AccessKey key = principals.user(root, "nobody");
             try (IamClient iam = principals.as(IamClient.builder(), key); S3Client s3 = principals.as(TestPrincipals.s3(), key);
-                 Ec2Client ec2 = principals.as(Ec2Client.builder(), key); StsClient sts = principals.as(StsClient.builder(), key)) {
+                 Ec2Client ec2 = principals.as(Ec2Client.builder(), key); StsClient sts = principals.as(StsClient.builder(), key);
+                 LightsailClient lightsail = principals.as(LightsailClient.builder(), key); RdsClient rds = principals.as(RdsClient.builder(), key)) {
+                LightsailException lightsailDenied = catchThrowableOfType(LightsailException.class, () -> lightsail.getRegions(r -> { }));
+                assertThat(lightsailDenied.statusCode()).isEqualTo(403);
+                assertThat(lightsailDenied.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+                assertThat(lightsailDenied.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:iam::000000000000:user/nobody "
+                        + "is not authorized to perform: lightsail:GetRegions on resource: * because no identity-based policy "
+                        + "allows the lightsail:GetRegions action");
+                RdsException rdsDenied = catchThrowableOfType(RdsException.class, () -> rds.describeDBEngineVersions(r -> { }));
+                assertThat(rdsDenied.statusCode()).isEqualTo(403);
+                assertThat(rdsDenied.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+                assertThat(rdsDenied.awsErrorDetails().errorMessage()).contains("rds:DescribeDBEngineVersions");
+
                 IamException iamDenied = catchThrowableOfType(IamException.class, iam::listUsers);
                 assertThat(iamDenied.statusCode()).isEqualTo(403);
                 assertThat(iamDenied.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
