@@ -29,7 +29,6 @@ final class IamAuthorizer implements Authorizer {
     private static final Set<String> BUCKET_POLICY_ACTIONS = Set.of("s3:GetBucketPolicy",
             "s3:PutBucketPolicy", "s3:DeleteBucketPolicy");
 
-    private final ResourcePolicyCache policies = new ResourcePolicyCache();
 
     IamAuthorizer(IamState state, ResourcePolicies resources) {
         this.state = state;
@@ -45,11 +44,14 @@ final class IamAuthorizer implements Authorizer {
         for (String resource : request.resources()) {
             Optional<ResourcePolicies.ResourcePolicy> found = resource.equals("*") ? Optional.empty() : resources.find(resource);
             PolicySource resourcePolicy = found.filter(r -> r.policy() != null)
-                    .map(r -> policies.parse(r.id(), r.policy())).orElse(null);
+                    .map(r -> ResourcePolicySources.parse(r.id(), r.policy())).orElse(null);
+            String resourceAccount = found.map(ResourcePolicies.ResourcePolicy::ownerAccountId)
+                    .orElseGet(() -> ArnAccounts.of(resource));
             String owner = request.principal().isAnonymous() ? null // no account of its own: the resource policy alone decides
-                    : found.map(ResourcePolicies.ResourcePolicy::ownerAccountId).orElseGet(() -> ArnAccounts.of(resource));
+                    : resourceAccount;
             PolicySet set = new PolicySet(p.identity(), p.boundary(), p.session(), resourcePolicy, owner, false);
-            EvaluationResult result = PolicyEvaluator.evaluate(set, new RequestFacts(request.action(), resource, p.caller(), context));
+            EvaluationResult result = PolicyEvaluator.evaluate(set,
+                    new RequestFacts(request.action(), resource, p.caller(), withResourceAccount(context, resourceAccount)));
             Decision decision = decision(result, resource);
             if (!decision.allowed() && ownerRootManagingBucketPolicy(request, owner)) {
                 decision = Decision.allow("allowed: the bucket owner's root may always manage the bucket policy");
@@ -60,6 +62,16 @@ final class IamAuthorizer implements Authorizer {
             allowed = decision;
         }
         return allowed;
+    }
+
+    /** {@code aws:ResourceAccount}: the account owning the resource, when known. */
+    private static Map<String, List<String>> withResourceAccount(Map<String, List<String>> context, String account) {
+        if (account == null) {
+            return context;
+        }
+        Map<String, List<String>> keys = new LinkedHashMap<>(context);
+        keys.put("aws:ResourceAccount", List.of(account));
+        return keys;
     }
 
     /**

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -110,6 +112,22 @@ class BucketPolicyEnforcementTest {
         assertDenied(() -> rootS3.getObjectAsBytes(r -> r.bucket("shared").key("pub/a.txt")));
         rootS3.deleteBucketPolicy(r -> r.bucket("shared"));
         assertThat(rootS3.getObjectAsBytes(r -> r.bucket("shared").key("pub/a.txt")).asUtf8String()).isEqualTo("a");
+    }
+
+    @Test
+    void anonymousCallersGetInOnlyThroughAPolicyGrantingEveryone() {
+        try (S3Client anonymous = TestPrincipals.s3().endpointOverride(cloudjar.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(AnonymousCredentialsProvider.create()).build()) {
+            assertDenied(() -> anonymous.getObjectAsBytes(r -> r.bucket("shared").key("pub/a.txt")));
+            rootS3.putBucketPolicy(r -> r.bucket("shared").policy(bucketPolicy("Allow", "{\"AWS\":\"" + OWNER + "\"}",
+                    "s3:GetObject", "arn:aws:s3:::shared/pub/*")));
+            assertDenied(() -> anonymous.getObjectAsBytes(r -> r.bucket("shared").key("pub/a.txt")));
+            rootS3.putBucketPolicy(r -> r.bucket("shared").policy(bucketPolicy("Allow", "\"*\"",
+                    "s3:GetObject", "arn:aws:s3:::shared/pub/*")));
+            assertThat(anonymous.getObjectAsBytes(r -> r.bucket("shared").key("pub/a.txt")).asUtf8String()).isEqualTo("a");
+            assertDenied(() -> anonymous.getObjectAsBytes(r -> r.bucket("shared").key("secret/b.txt")));
+            assertDenied(() -> anonymous.putObject(r -> r.bucket("shared").key("pub/x"), RequestBody.fromString("x")));
+        }
     }
 
     @Test

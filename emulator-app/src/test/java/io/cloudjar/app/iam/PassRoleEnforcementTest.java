@@ -56,7 +56,7 @@ class PassRoleEnforcementTest {
             String encoded = denied.awsErrorDetails().errorMessage().replaceFirst(".*Encoded authorization failure message: ", "");
             String decoded = rootSts.decodeAuthorizationMessage(r -> r.encodedMessage(encoded)).decodedMessage();
             assertThat(decoded).contains("\"action\":\"iam:PassRole\"").contains("\"resource\":\"" + ROLE_ARN + "\"")
-                    .contains("\"explicitDeny\":true");
+                    .contains("\"explicitDeny\":true").contains("\"key\":\"iam:PassedToService\"");
             assertThat(ec2.describeInstances().reservations()).hasSize(1); // nothing was launched
 
             Ec2Exception associate = catchThrowableOfType(Ec2Exception.class, () -> ec2.associateIamInstanceProfile(

@@ -64,7 +64,7 @@ final class Authorize implements Stage, InCallChecks {
         }
         Decision about = decision.resource() != null ? decision : decision.about(resources.isEmpty() ? "*" : resources.get(0));
         if (!softMode) {
-            throw denied(ctx, action, about.resource(), about);
+            throw denied(ctx, action, about.resource(), about, ctx.conditionKeys());
         }
         logSoftDenial(ctx, action, about);
     }
@@ -94,8 +94,11 @@ final class Authorize implements Stage, InCallChecks {
     }
 
     @Override
-    public AwsException denied(RequestContext ctx, String action, String resourceArn, Decision decision) {
-        return denied(ctx, action, resourceArn, decision, ctx.conditionKeys());
+    public AwsException denied(RequestContext ctx, String action, String resourceArn, Map<String, List<String>> keys,
+                               Decision decision) {
+        Map<String, List<String>> all = new LinkedHashMap<>(ctx.conditionKeys());
+        all.putAll(keys);
+        return denied(ctx, action, resourceArn, decision, all);
     }
 
     /**

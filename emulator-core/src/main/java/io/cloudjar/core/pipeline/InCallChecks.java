@@ -10,6 +10,7 @@ interface InCallChecks {
     /** The decision on one more action and resource of the call; allowed when soft mode lets a denial through. */
     Decision decide(RequestContext ctx, String action, String resourceArn, Map<String, List<String>> keys);
 
-    /** The API's denial of a check. */
-    AwsException denied(RequestContext ctx, String action, String resourceArn, Decision decision);
+    /** The API's denial of a check; {@code keys} are the check's own condition keys (EC2's message shows them). */
+    AwsException denied(RequestContext ctx, String action, String resourceArn, Map<String, List<String>> keys,
+                        Decision decision);
 }

@@ -155,7 +155,7 @@ public final class RequestContext implements CallContext, RestCodecContext {
         if (checks != null) {
             Decision decision = checks.decide(this, action, resourceArn, keys);
             if (!decision.allowed()) {
-                throw checks.denied(this, action, resourceArn, decision);
+                throw checks.denied(this, action, resourceArn, keys, decision);
             }
         }
     }
