@@ -63,7 +63,26 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
         for (ServiceProvider provider : enabled) {
             provider.init(this);
         }
+        checkEnforcement(config);
         LOG.debug("Providers: {}", enabled.stream().map(p -> p.getClass().getSimpleName()).collect(Collectors.toList()));
+    }
+
+    /**
+     * {@code ENFORCE_IAM=1} never means "allow everything": IAM starts even when {@code SERVICES} leaves it out (see
+     * {@link EmulatorConfig#serviceEnabled}), and a server whose class path lacks service-iam refuses to start.
+     */
+    private void checkEnforcement(EmulatorConfig settings) {
+        if (!settings.enforceIam()) {
+            return;
+        }
+        if (authorizer == Authorizer.ALLOW_ALL) {
+            throw new IllegalStateException("ENFORCE_IAM=1, but IAM's policy evaluator (module service-iam) is not on the "
+                    + "class path: refusing to start rather than allow every call");
+        }
+        if (!settings.services().isEmpty() && !settings.services().contains("iam")) {
+            LOG.info("ENFORCE_IAM=1: IAM and STS run too, although SERVICES={} leaves them out, because the policy "
+                    + "evaluator and the users it decides for live there", String.join(",", new java.util.TreeSet<>(settings.services())));
+        }
     }
 
     @Override
