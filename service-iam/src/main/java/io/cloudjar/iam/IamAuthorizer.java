@@ -24,11 +24,11 @@ import java.util.Set;
  * has no identity side: only a resource policy granting everyone ({@code "Principal": "*"}) lets it in.
  */
 final class IamAuthorizer implements Authorizer {
-    private final IamState state;
-    private final ResourcePolicies resources;
     private static final Set<String> BUCKET_POLICY_ACTIONS = Set.of("s3:GetBucketPolicy",
             "s3:PutBucketPolicy", "s3:DeleteBucketPolicy");
 
+    private final IamState state;
+    private final ResourcePolicies resources;
 
     IamAuthorizer(IamState state, ResourcePolicies resources) {
         this.state = state;
