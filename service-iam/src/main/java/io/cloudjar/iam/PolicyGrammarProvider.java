@@ -5,6 +5,7 @@ import io.cloudjar.iam.policy.MalformedPolicyException;
 import io.cloudjar.iam.policy.PolicyDocument;
 import io.cloudjar.iam.policy.PolicyKind;
 import io.cloudjar.iam.policy.PolicyParser;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ public final class PolicyGrammarProvider extends IamFeature implements PolicyGra
 
     private static StatementOutline outline(PolicyDocument.Statement s) {
         Map<String, List<String>> conditions = new LinkedHashMap<>();
-        s.conditions().forEach(c -> conditions.computeIfAbsent(c.operator() + ":" + c.key(), k -> c.values()));
+        s.conditions().forEach(c -> conditions.computeIfAbsent(c.key(), k -> new ArrayList<>()).addAll(c.values()));
         return new StatementOutline(s.effect() == PolicyDocument.Effect.ALLOW, s.principals(), s.notPrincipal(),
                 s.actions(), s.notAction(), s.resources() == null ? List.of() : s.resources(), s.notResource(), conditions);
     }

@@ -3,19 +3,27 @@ package io.cloudjar.s3;
 import io.cloudjar.core.auth.PolicyGrammar;
 import io.cloudjar.core.auth.PolicyGrammar.StatementOutline;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * What S3 accepts as a bucket policy, in S3's words ({@code MalformedPolicy}): a JSON object IAM's grammar reads
  * as a resource-based policy, naming only this bucket and its objects, only S3 actions, and principals that are
  * accounts, IAM users and roles, or everyone. Also whether a policy makes the bucket public
- * ({@code GetBucketPolicyStatus}): an unconditional Allow to everyone.
+ * ({@code GetBucketPolicyStatus}).
  */
 final class BucketPolicyRules {
     private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}");
     private static final Pattern IAM_PRINCIPAL = Pattern.compile(
             "arn:aws:(iam::[0-9]{12}:(root|user/.+|role/.+|federated-user/.+)|sts::[0-9]{12}:(assumed-role|federated-user)/.+)");
+
+    /** Condition keys whose fixed values keep a policy from being public (S3's "Block Public Access" rules). */
+    private static final Set<String> NARROWING = Set.of("aws:sourceip", "aws:sourcearn", "aws:sourcevpc",
+            "aws:sourcevpce", "aws:sourceaccount", "aws:sourceowner", "aws:principalaccount", "aws:principalarn",
+            "aws:principalorgid", "aws:principalorgpaths", "aws:userid", "aws:username", "s3:dataaccesspointarn",
+            "s3:dataaccesspointaccount");
 
     private BucketPolicyRules() {
     }
@@ -51,10 +59,24 @@ final class BucketPolicyRules {
         return Optional.of(statements);
     }
 
-    /** An unconditional Allow to everyone ({@code "*"} or {@code {"AWS": "*"}}) makes a bucket public. */
+    /**
+     * S3's rule for a public policy: an Allow to everyone ({@code "*"} or {@code {"AWS": "*"}}) that no condition
+     * narrows to fixed callers or networks (a fixed, non-wildcard value of one of {@link #NARROWING} keys; an
+     * {@code aws:SourceIp} of {@code 0.0.0.0/0} narrows nothing).
+     */
     static boolean isPublic(List<StatementOutline> statements) {
-        return statements.stream().anyMatch(s -> s.allow() && !s.notPrincipal() && s.conditions().isEmpty()
-                && (s.principals().containsKey("*") || s.principals().getOrDefault("AWS", List.of()).contains("*")));
+        return statements.stream().anyMatch(s -> s.allow() && !s.notPrincipal()
+                && (s.principals().containsKey("*") || s.principals().getOrDefault("AWS", List.of()).contains("*"))
+                && s.conditions().entrySet().stream().noneMatch(c -> narrows(c.getKey(), c.getValue())));
+    }
+
+    private static boolean narrows(String key, List<String> values) {
+        String k = key.toLowerCase(Locale.ROOT);
+        if (!NARROWING.contains(k) || values.isEmpty()) {
+            return false;
+        }
+        return values.stream().noneMatch(v -> v.contains("*") || v.contains("?")
+                || (k.equals("aws:sourceip") && (v.equals("0.0.0.0/0") || v.equals("::/0"))));
     }
 
     private static boolean inBucket(String resource, String bucket) {

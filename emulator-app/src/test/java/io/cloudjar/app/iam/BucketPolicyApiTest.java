@@ -52,6 +52,12 @@ class BucketPolicyApiTest {
         s3.putBucketPolicy(r -> r.bucket("site").policy(everyone));
         assertThat(s3.getBucketPolicyStatus(r -> r.bucket("site")).policyStatus().isPublic()).isTrue();
 
+        // a condition fixing who may call keeps it private; one that narrows nothing does not
+        s3.putBucketPolicy(r -> r.bucket("site").policy(withSourceIp(everyone, "10.0.0.0/8")));
+        assertThat(s3.getBucketPolicyStatus(r -> r.bucket("site")).policyStatus().isPublic()).isFalse();
+        s3.putBucketPolicy(r -> r.bucket("site").policy(withSourceIp(everyone, "0.0.0.0/0")));
+        assertThat(s3.getBucketPolicyStatus(r -> r.bucket("site")).policyStatus().isPublic()).isTrue();
+
         s3.deleteBucketPolicy(r -> r.bucket("site"));
         assertThat(catchThrowableOfType(S3Exception.class, () -> s3.getBucketPolicy(r -> r.bucket("site")))
                 .awsErrorDetails().errorCode()).isEqualTo("NoSuchBucketPolicy");
@@ -72,6 +78,10 @@ class BucketPolicyApiTest {
         assertMalformed(bucketPolicy("Allow", "\"*\"", "ec2:RunInstances", "arn:aws:s3:::site/*"), "Policy has invalid action");
         assertThat(catchThrowableOfType(S3Exception.class, () -> s3.getBucketPolicy(r -> r.bucket("site")))
                 .awsErrorDetails().errorCode()).isEqualTo("NoSuchBucketPolicy");
+    }
+
+    private static String withSourceIp(String policy, String cidr) {
+        return policy.replace("\"Resource\"", "\"Condition\":{\"IpAddress\":{\"aws:SourceIp\":\"" + cidr + "\"}},\"Resource\"");
     }
 
     private void assertMalformed(String policy, String message) {

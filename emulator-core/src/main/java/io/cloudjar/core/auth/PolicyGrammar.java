@@ -19,7 +19,8 @@ public interface PolicyGrammar {
 
     /**
      * What a service needs to know of one statement; lists are those of {@code NotX} when the flag says so, and
-     * {@code conditions} maps {@code Operator:key} to the values (empty: the statement is unconditional).
+     * {@code conditions} maps each condition key to its values, whatever the operators (empty: the statement is
+     * unconditional).
      */
     record StatementOutline(boolean allow, Map<String, List<String>> principals, boolean notPrincipal,
                             List<String> actions, boolean notAction, List<String> resources, boolean notResource,
