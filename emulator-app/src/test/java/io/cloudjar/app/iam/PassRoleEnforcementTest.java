@@ -14,8 +14,9 @@ import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * Launching an instance with a profile, or associating one later, passes the profile's role to EC2: the caller
- * needs {@code iam:PassRole} on that role (for {@code ec2.amazonaws.com}), or EC2 answers UnauthorizedOperation.
+ * Launching an instance with a profile, or associating or replacing one later, passes the profile's role to EC2:
+ * the caller needs {@code iam:PassRole} on that role (for {@code ec2.amazonaws.com}), or EC2 answers
+ * UnauthorizedOperation.
  */
 class PassRoleEnforcementTest {
     static final String EC2_TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
@@ -71,8 +72,15 @@ class PassRoleEnforcementTest {
             assertThat(ec2.runInstances(r -> r.imageId(image).instanceType("t2.micro").minCount(1).maxCount(1)
                     .iamInstanceProfile(p -> p.name("web"))).instances().get(0).iamInstanceProfile().arn())
                     .isEqualTo("arn:aws:iam::000000000000:instance-profile/web");
-            assertThat(ec2.associateIamInstanceProfile(r -> r.instanceId(plain).iamInstanceProfile(p -> p.name("web")))
-                    .iamInstanceProfileAssociation().instanceId()).isEqualTo(plain);
+            String association = ec2.associateIamInstanceProfile(r -> r.instanceId(plain).iamInstanceProfile(p -> p.name("web")))
+                    .iamInstanceProfileAssociation().associationId();
+
+            // replacing the profile passes its role again
+            root.putUserPolicy(r -> r.userName("launcher").policyName("noPass")
+                    .policyDocument(TestPrincipals.policy("Deny", "iam:PassRole", "*")));
+            Ec2Exception replace = catchThrowableOfType(Ec2Exception.class, () -> ec2.replaceIamInstanceProfileAssociation(
+                    r -> r.associationId(association).iamInstanceProfile(p -> p.name("web"))));
+            assertThat(replace.awsErrorDetails().errorCode()).isEqualTo("UnauthorizedOperation");
         }
     }
 }
