@@ -99,6 +99,7 @@ public final class IamProfileAssociationsProvider extends ComputeProvider {
 
     private InstanceRecord associate(InstanceRecord instance, String arn, String name, CallContext ctx, Instant now) {
         InstanceProfiles.Profile profile = IamProfiles.resolve(store, ctx.accountId(), arn, name);
+        PassRoles.check(ctx, profile);
         return instance.withProfile(new InstanceRecord.ProfileAssociation(Ids.ec2("iip-assoc"), profile.arn(), profile.id(),
                 "associated", now));
     }

@@ -32,6 +32,7 @@ public final class RunInstancesProvider extends ComputeProvider {
         Scope scope = Scope.of(ctx);
         Instant now = store.now();
         LaunchSpec spec = LaunchSpec.of(request, store, state, ctx.accountId(), ctx.region());
+        PassRoles.check(ctx, spec.profile());
         LaunchNetwork network = LaunchNetwork.resolve(store.networking(), scope, request, spec.maxCount());
         List<LaunchDevices.Planned> devices = LaunchDevices.plan(spec.image(), request.blockDeviceMappings(), state,
                 ctx.accountId(), ctx.region(), now);

@@ -36,9 +36,10 @@ abstract class IamFeature implements ServiceProvider {
         this.context = serviceContext;
         this.state = IamState.of(serviceContext);
         IamRuleResolvers.register(serviceContext, state);
-        // Enforcement is opt-in until services name their resources; see IamAuthorizer.
+        // ENFORCE_IAM=1: the evaluator decides every call (see IamAuthorizer); otherwise every call is allowed
         if (serviceContext.config().enforceIam()) {
-            serviceContext.setAuthorizer(serviceContext.shared(IamAuthorizer.class, () -> new IamAuthorizer(state)));
+            serviceContext.setAuthorizer(serviceContext.shared(IamAuthorizer.class,
+                    () -> new IamAuthorizer(state, serviceContext.resourcePolicies())));
         }
     }
 

@@ -4,7 +4,7 @@ import io.cloudjar.iam.catalog.AwsManagedPolicies;
 import io.cloudjar.iam.policy.MalformedPolicyException;
 import io.cloudjar.iam.policy.PolicyDocument;
 import io.cloudjar.iam.policy.PolicyKind;
-import io.cloudjar.iam.policy.PolicyParser;
+import io.cloudjar.iam.policy.ParsedPolicies;
 import io.cloudjar.iam.policy.PolicySource;
 import io.cloudjar.iam.state.Group;
 import io.cloudjar.iam.state.IamAccount;
@@ -27,7 +27,7 @@ public final class IdentityPolicies {
 
     public static PolicyDocument parse(String text, PolicyKind kind) {
         try {
-            return PolicyParser.parse(text, kind);
+            return ParsedPolicies.parse(text, kind);
         } catch (MalformedPolicyException e) {
             throw IamErrors.malformedPolicy(e.getMessage());
         }
@@ -99,7 +99,7 @@ public final class IdentityPolicies {
 
     private static void add(List<PolicySource> sources, Identity identity) {
         identity.inlinePolicies.forEach((name, text) ->
-                sources.add(new PolicySource(name, identity.kind(), PolicyParser.parse(text, PolicyKind.IDENTITY))));
+                sources.add(new PolicySource(name, identity.kind(), ParsedPolicies.parse(text, PolicyKind.IDENTITY))));
         for (ManagedPolicy policy : identity.attached.values()) {
             sources.add(managed(policy));
         }
@@ -107,7 +107,7 @@ public final class IdentityPolicies {
 
     public static PolicySource managed(ManagedPolicy policy) {
         return new PolicySource(policy.arn, policy.awsManaged ? "aws-managed" : "user-managed",
-                PolicyParser.parse(policy.defaultVersion().document(), PolicyKind.IDENTITY));
+                ParsedPolicies.parse(policy.defaultVersion().document(), PolicyKind.IDENTITY));
     }
 
     /** The permissions boundary of a user or role as policies, or null when it has none. */

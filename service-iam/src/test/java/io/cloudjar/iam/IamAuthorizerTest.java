@@ -29,7 +29,7 @@ class IamAuthorizerTest {
     @BeforeAll
     static void enforce() {
         var runtime = cloudjar.server().runtime();
-        runtime.setAuthorizer(new IamAuthorizer(IamState.of(runtime)));
+        runtime.setAuthorizer(new IamAuthorizer(IamState.of(runtime), runtime.resourcePolicies()));
     }
 
     @Test

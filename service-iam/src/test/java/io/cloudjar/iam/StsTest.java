@@ -376,7 +376,7 @@ class StsTest {
 
     @Test
     void authorizationMessagesDecodeAndGarbageIsRefused() {
-        String encoded = io.cloudjar.iam.sts.StsInfoProvider.AuthorizationMessages.encode("{\"allowed\":false}");
+        String encoded = io.cloudjar.core.auth.AuthorizationMessages.encode("{\"allowed\":false}");
         assertThat(sts.decodeAuthorizationMessage(r -> r.encodedMessage(encoded)).decodedMessage()).isEqualTo("{\"allowed\":false}");
         assertError(stsError(() -> sts.decodeAuthorizationMessage(r -> r.encodedMessage("not-a-message"))),
                 "InvalidAuthorizationMessageException", 400);

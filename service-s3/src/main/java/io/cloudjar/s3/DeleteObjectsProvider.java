@@ -7,6 +7,7 @@ import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.model.StoredObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.DeletedObject;
@@ -15,7 +16,9 @@ import software.amazon.awssdk.services.s3.model.S3Error;
 
 /**
  * DeleteObjects: up to 1,000 keys (or versions) in one call, each deleted as DeleteObject would, with a
- * per-key error instead of failing the call; quiet mode reports only the errors.
+ * per-key error instead of failing the call; quiet mode reports only the errors. Each key is authorized on its
+ * own ({@code s3:DeleteObject} on {@code bucket/key}), so a key the caller may not delete is reported as
+ * {@code AccessDenied} and the others are deleted.
  */
 public final class DeleteObjectsProvider extends S3Feature {
     private static final int MAX_KEYS = 1000;
@@ -41,6 +44,11 @@ public final class DeleteObjectsProvider extends S3Feature {
         List<DeletedObject> deleted = new ArrayList<>();
         List<S3Error> errors = new ArrayList<>();
         for (ObjectIdentifier target : targets) {
+            if (!allowed(ctx, bucket, target)) {
+                errors.add(S3Error.builder().key(target.key()).versionId(target.versionId()).code("AccessDenied")
+                        .message("Access Denied").build());
+                continue;
+            }
             try {
                 DeletedObject done = delete(ctx, bucket, target);
                 if (!quiet) {
@@ -52,6 +60,12 @@ public final class DeleteObjectsProvider extends S3Feature {
             }
         }
         return DeleteObjectsResponse.builder().deleted(deleted).errors(errors).build();
+    }
+
+    /** Each key is authorized as its own DeleteObject (DeleteObjectVersion) would be; a denied key is only reported. */
+    private static boolean allowed(CallContext ctx, Bucket bucket, ObjectIdentifier target) {
+        String action = target.versionId() == null ? "s3:DeleteObject" : "s3:DeleteObjectVersion";
+        return ctx.allowed(action, "arn:aws:s3:::" + bucket.name() + "/" + (target.key() == null ? "" : target.key()), Map.of());
     }
 
     private DeletedObject delete(CallContext ctx, Bucket bucket, ObjectIdentifier target) {

@@ -144,4 +144,18 @@ final class S3Errors {
     static AwsException internalIo() {
         return AwsErrors.of("InternalError", 500, "We encountered an internal error. Please try again.");
     }
+
+    static AwsException malformedPolicy(String message) {
+        return AwsErrors.of("MalformedPolicy", 400, "%s", message);
+    }
+
+    static AwsException noSuchBucketPolicy(String bucket) {
+        return AwsErrors.of("NoSuchBucketPolicy", 404, "The bucket policy does not exist").withDetail("BucketName", bucket);
+    }
+
+    /** A bucket-owner-only call (the bucket policy's) by another account, which S3 refuses even when policies allow. */
+    static AwsException methodNotAllowed(String method) {
+        return AwsErrors.of("MethodNotAllowed", 405, "The specified method is not allowed against this resource.")
+                .withDetail("Method", method);
+    }
 }

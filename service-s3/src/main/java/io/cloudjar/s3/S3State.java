@@ -24,15 +24,25 @@ final class S3State implements Resettable, AutoCloseable {
     /** Bucket creation and a reset exclude each other, so every bucket a reset misses was created after it. */
     private final Object lifecycle = new Object();
 
-    private S3State(BlobStore blobs, EmulatorClock clock, Consumer<Runnable> afterCallsInFlight) {
+    /** With ENFORCE_IAM the authorizer has decided cross-account calls (bucket policies), so the owner check is its. */
+    private final boolean policiesDecide;
+
+    private S3State(BlobStore blobs, EmulatorClock clock, Consumer<Runnable> afterCallsInFlight, boolean policiesDecide) {
         this.blobs = blobs;
         this.clock = clock;
         this.afterCallsInFlight = afterCallsInFlight;
+        this.policiesDecide = policiesDecide;
     }
 
     static S3State of(ServiceContext context) {
         return context.shared(S3State.class, () -> context.stores().register(
-                new S3State(new BlobStore(context.config().dataDir()), context.clock(), context::afterCallsInFlight)));
+                new S3State(new BlobStore(context.config().dataDir()), context.clock(), context::afterCallsInFlight,
+                        context.config().enforceIam())));
+    }
+
+    /** The bucket of that name whoever owns it, or null: for the authorizer's questions, not for calls. */
+    Bucket named(String name) {
+        return buckets.get(name);
     }
 
     BlobStore blobs() {
@@ -59,15 +69,16 @@ final class S3State implements Resettable, AutoCloseable {
     }
 
     /**
-     * The bucket a call addresses, or NoSuchBucket. A bucket of another account answers AccessDenied, as
-     * it does in AWS without a bucket policy; unsigned calls act as the owner until bucket policies exist.
+     * The bucket a call addresses, or NoSuchBucket. Without ENFORCE_IAM, a bucket of another account answers
+     * AccessDenied, as it does in AWS without a bucket policy, and unsigned calls act as the owner; with it, the
+     * authorizer has already weighed the bucket policy for both (cross-account access, Principal "*").
      */
     Bucket bucket(Principal caller, String name) {
         Bucket bucket = buckets.get(name);
         if (bucket == null) {
             throw S3Errors.noSuchBucket(name);
         }
-        if (!caller.isAnonymous() && !bucket.ownerAccount().equals(caller.accountId())) {
+        if (!policiesDecide && !caller.isAnonymous() && !bucket.ownerAccount().equals(caller.accountId())) {
             throw AwsErrors.modeled("AccessDenied", "Access Denied");
         }
         return bucket;

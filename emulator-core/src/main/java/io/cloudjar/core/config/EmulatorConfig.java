@@ -26,6 +26,9 @@ public record EmulatorConfig(
     public EmulatorConfig {
         services = Set.copyOf(services);
         env = Map.copyOf(env);
+        // ENFORCE_IAM in the environment (a test's withEnv, a container's -e) means the same as the flag
+        String fromEnv = env.getOrDefault("ENFORCE_IAM", "").trim();
+        enforceIam = enforceIam || fromEnv.equals("1") || fromEnv.equalsIgnoreCase("true") || fromEnv.equalsIgnoreCase("yes");
     }
 
     /** Defaults for tests: loopback, a free port, every service, a temp data dir. */
@@ -62,8 +65,13 @@ public record EmulatorConfig(
         return new EmulatorConfig(host, port, services, dataDir, defaultRegion, defaultAccount, enforceIam, newEnv);
     }
 
+    /**
+     * Whether the providers of {@code api} start: every API when {@code SERVICES} is empty, else those it lists. With
+     * {@code ENFORCE_IAM=1}, IAM and STS start even when left out, because the evaluator and the principals it
+     * decides for live there: enforcing must never fall back to allowing everything.
+     */
     public boolean serviceEnabled(String api) {
-        return services.isEmpty() || services.contains(api);
+        return services.isEmpty() || services.contains(api) || (enforceIam && (api.equals("iam") || api.equals("sts")));
     }
 
     /** A setting from the environment the server was started with. */

@@ -1,6 +1,7 @@
 package io.cloudjar.core.pipeline;
 
 import io.cloudjar.core.auth.AuthorizationCheck;
+import io.cloudjar.core.auth.AuthorizationMessages;
 import io.cloudjar.core.auth.AuthorizationRequest;
 import io.cloudjar.core.auth.Authorizer;
 import io.cloudjar.core.auth.Decision;
@@ -9,18 +10,21 @@ import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.model.ModelClasses;
 import io.cloudjar.core.runtime.EmulatorRuntime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
  * Asks the authorizer about every call, after parsing, so the action is the operation's IAM action and
- * the resources come from the parsed input. With {@code IAM_SOFT_MODE=1} (LocalStack's) a denial is logged and the call
- * goes on. EC2's {@code DryRun} is answered here too: AWS checks
- * permissions and then reports {@code DryRunOperation} instead of acting.
+ * the resources come from the parsed input; then lets the provider ask about what only it can see (each key of
+ * DeleteObjects, the role an instance profile passes) through {@link io.cloudjar.core.spi.CallContext#allowed}.
+ * With {@code IAM_SOFT_MODE=1} (LocalStack's) a denial is logged and the call goes on. EC2's {@code DryRun} is
+ * answered here too: AWS checks permissions and then reports {@code DryRunOperation} instead of acting.
  */
-final class Authorize implements Stage {
+final class Authorize implements Stage, InCallChecks {
     private static final Logger LOG = LoggerFactory.getLogger("cloudjar.iam");
 
     private final EmulatorRuntime runtime;
@@ -40,22 +44,16 @@ final class Authorize implements Stage {
             }
             return;
         }
-        // one question per check of the operation's rules; the first denial decides. Without IAM's evaluator: none
-        List<AuthorizationCheck> checks = runtime.authorizer() == Authorizer.ALLOW_ALL ? List.of()
-                : runtime.operationRules().checks(ctx.operation(), ctx.input(), new RuleScope(ctx.principal().accountId(),
-                        ctx.region(), ctx.principal().isAnonymous() ? null : ctx.principal().arn()), ctx.conditionKeys());
-        for (AuthorizationCheck check : checks) {
-            String action = check.action();
-            List<String> resources = check.resources();
-            Decision decision = runtime.authorizer().authorize(
-                    new AuthorizationRequest(ctx.principal(), action, resources, check.contextKeys(), ctx.region()));
-            if (!decision.allowed()) {
-                if (!softMode) {
-                    throw denied(ctx, action, resources.get(0), decision);
-                }
-                // LocalStack's IAM_SOFT_MODE: policies are evaluated and a denial is logged, not enforced
-                LOG.warn("IAM_SOFT_MODE: allowed {} by {} on {}, which IAM denies: {}", action,
-                        ctx.principal().isAnonymous() ? "anonymous" : ctx.principal().arn(), resources.get(0), decision.reason());
+        if (runtime.authorizer() != Authorizer.ALLOW_ALL) {
+            ctx.checks(this);
+            // one question per check of the operation's rules; the first denial decides
+            List<AuthorizationCheck> checks = runtime.operationRules().checks(ctx.operation(), ctx.input(),
+                    new RuleScope(ctx.principal().accountId(), ctx.region(),
+                            ctx.principal().isAnonymous() ? null : ctx.principal().arn()), ctx.conditionKeys());
+            for (AuthorizationCheck check : checks) {
+                Decision decision = runtime.authorizer().authorize(new AuthorizationRequest(
+                        ctx.principal(), check.action(), check.resources(), check.contextKeys(), ctx.region()));
+                enforce(ctx, check, decision);
             }
         }
         if (isDryRun(ctx.input())) {
@@ -63,21 +61,73 @@ final class Authorize implements Stage {
         }
     }
 
+    /** Throws the API's denial of a decision that does not allow the call, unless soft mode logs it and goes on. */
+    private void enforce(RequestContext ctx, AuthorizationCheck check, Decision decision) {
+        if (decision.allowed()) {
+            return;
+        }
+        List<String> resources = check.resources();
+        Decision about = decision.resource() != null ? decision : decision.about(resources.isEmpty() ? "*" : resources.get(0));
+        if (!softMode) {
+            throw denied(ctx, check.action(), about.resource(), about, check.contextKeys());
+        }
+        logSoftDenial(ctx, check.action(), about);
+    }
+
+    @Override
+    public Decision decide(RequestContext ctx, String action, String resourceArn, Map<String, List<String>> keys) {
+        Map<String, List<String>> all = new LinkedHashMap<>(ctx.conditionKeys());
+        all.putAll(keys);
+        Decision decision = runtime.authorizer().authorize(
+                new AuthorizationRequest(ctx.principal(), action, List.of(resourceArn), all, ctx.region())).about(resourceArn);
+        if (decision.allowed() || !softMode) {
+            return decision;
+        }
+        logSoftDenial(ctx, action, decision);
+        return Decision.allow("IAM_SOFT_MODE: " + decision.reason());
+    }
+
+    /** LocalStack's IAM_SOFT_MODE: the would-be denial, with what decided it, for the user to read; the call goes on. */
+    private static void logSoftDenial(RequestContext ctx, String action, Decision decision) {
+        LOG.warn("IAM_SOFT_MODE: allowing a call IAM denies: principal={} action={} resource={} decision={} matched={} ({})",
+                who(ctx), action, decision.resource(), decision.wire(),
+                decision.matched().isEmpty() ? "none" : String.join(", ", decision.matched()), decision.reason());
+    }
+
     private static boolean isDryRun(Object input) {
         return input instanceof SdkPojo pojo && Boolean.TRUE.equals(ModelClasses.member(pojo, "DryRun"));
     }
 
-    /** Each API words a denial its own way. */
-    private static AwsException denied(RequestContext ctx, String action, String resource, Decision decision) {
-        String because = decision.explicitDeny() ? "with an explicit deny in an identity-based policy"
-                : "because no identity-based policy allows the " + action + " action";
-        String who = ctx.principal().isAnonymous() ? "anonymous" : ctx.principal().arn();
-        String message = "User: " + who + " is not authorized to perform: " + action + " on resource: " + resource + " " + because;
+    @Override
+    public AwsException denied(RequestContext ctx, String action, String resourceArn, Map<String, List<String>> keys,
+                               Decision decision) {
+        Map<String, List<String>> all = new LinkedHashMap<>(ctx.conditionKeys());
+        all.putAll(keys);
+        return denied(ctx, action, resourceArn, decision, all);
+    }
+
+    /**
+     * Each API words a denial its own way: IAM, STS and RDS name the principal, action, resource and the kind of
+     * policy that decided ("because no identity-based policy allows the iam:ListUsers action", "with an explicit
+     * deny in a resource-based policy"); EC2 hides that in an encoded message STS decodes; S3 says "Access Denied".
+     */
+    static AwsException denied(RequestContext ctx, String action, String resource, Decision decision,
+                               Map<String, List<String>> conditions) {
+        String because = decision.explicitDeny() ? "with an explicit deny in " + decision.basis().withArticle()
+                : "because no " + decision.basis().words() + " allows the " + action + " action";
+        String message = "User: " + who(ctx) + " is not authorized to perform: " + action + " on resource: " + resource
+                + " " + because;
         return switch (ctx.apiMetadata().api()) {
-            case "ec2" -> AwsErrors.of("UnauthorizedOperation", 403, "You are not authorized to perform this operation. %s", message);
+            case "ec2" -> AwsErrors.of("UnauthorizedOperation", 403,
+                    "You are not authorized to perform this operation. Encoded authorization failure message: %s",
+                    AuthorizationMessages.encode(ctx.principal(), action, resource, conditions, decision));
             case "s3" -> AwsErrors.of("AccessDenied", 403, "Access Denied");
-            case "lightsail" -> AwsErrors.of("AccessDeniedException", 403, message);
-            default -> AwsErrors.of("AccessDenied", 403, message);
+            case "lightsail" -> AwsErrors.of("AccessDeniedException", 403, "%s", message);
+            default -> AwsErrors.of("AccessDenied", 403, "%s", message);
         };
+    }
+
+    private static String who(RequestContext ctx) {
+        return ctx.principal().isAnonymous() ? "anonymous" : ctx.principal().arn();
     }
 }

@@ -2,6 +2,7 @@ package io.cloudjar.core.pipeline;
 
 import io.cloudjar.core.auth.ChunkSignatures;
 import io.cloudjar.core.auth.ConditionKeys;
+import io.cloudjar.core.auth.Decision;
 import io.cloudjar.core.auth.Principal;
 import io.cloudjar.core.auth.SigV4Credential;
 import io.cloudjar.core.errors.AwsException;
@@ -49,6 +50,7 @@ public final class RequestContext implements CallContext, RestCodecContext {
     private AwsException error;
     private OutgoingResponse response;
     private Map<String, List<String>> conditionKeys;
+    private InCallChecks checks;
 
     public RequestContext(IncomingRequest request, String requestId, Instant receivedAt) {
         this.request = request;
@@ -148,6 +150,26 @@ public final class RequestContext implements CallContext, RestCodecContext {
             conditionKeys = ConditionKeys.of(principal, receivedAt, region, request.remoteAddress());
         }
         return conditionKeys;
+    }
+
+    /** Set by the authorization stage when the call's own checks are to be asked of the authorizer too. */
+    void checks(InCallChecks value) {
+        this.checks = value;
+    }
+
+    @Override
+    public boolean allowed(String action, String resourceArn, Map<String, List<String>> keys) {
+        return checks == null || checks.decide(this, action, resourceArn, keys).allowed();
+    }
+
+    @Override
+    public void authorize(String action, String resourceArn, Map<String, List<String>> keys) {
+        if (checks != null) {
+            Decision decision = checks.decide(this, action, resourceArn, keys);
+            if (!decision.allowed()) {
+                throw checks.denied(this, action, resourceArn, keys, decision);
+            }
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.cloudjar.core.auth.DefaultCredentials;
 import io.cloudjar.core.auth.OperationRules;
 import io.cloudjar.core.auth.Principal;
 import io.cloudjar.core.auth.RuleResolver;
+import io.cloudjar.core.auth.ResourcePolicies;
 import io.cloudjar.core.config.EmulatorConfig;
 import io.cloudjar.core.model.ModelRegistry;
 import io.cloudjar.core.routing.ApiRouter;
@@ -42,6 +43,8 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
     private final OperationRules operationRules;
     private final CallsInFlight callsInFlight = new CallsInFlight();
     private volatile Authorizer authorizer = Authorizer.ALLOW_ALL;
+    private final List<ResourcePolicies> resourcePolicies = new CopyOnWriteArrayList<>();
+    private final ResourcePolicies allResourcePolicies = ResourcePolicies.firstOf(resourcePolicies);
     private final NoAuthActions noAuthActions = new NoAuthActions();
     private volatile InitStatus initStatus = new InitStatus();
     private final java.util.Map<Class<?>, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
@@ -68,7 +71,26 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
         for (ServiceProvider provider : enabled) {
             provider.init(this);
         }
+        checkEnforcement(config);
         LOG.debug("Providers: {}", enabled.stream().map(p -> p.getClass().getSimpleName()).collect(Collectors.toList()));
+    }
+
+    /**
+     * {@code ENFORCE_IAM=1} never means "allow everything": IAM starts even when {@code SERVICES} leaves it out (see
+     * {@link EmulatorConfig#serviceEnabled}), and a server whose class path lacks service-iam refuses to start.
+     */
+    private void checkEnforcement(EmulatorConfig settings) {
+        if (!settings.enforceIam()) {
+            return;
+        }
+        if (authorizer == Authorizer.ALLOW_ALL) {
+            throw new IllegalStateException("ENFORCE_IAM=1, but IAM's policy evaluator (module service-iam) is not on the "
+                    + "class path: refusing to start rather than allow every call");
+        }
+        if (!settings.services().isEmpty() && !settings.services().contains("iam")) {
+            LOG.info("ENFORCE_IAM=1: IAM and STS run too, although SERVICES={} leaves them out, because the policy "
+                    + "evaluator and the users it decides for live there", String.join(",", new java.util.TreeSet<>(settings.services())));
+        }
     }
 
     @Override
@@ -141,6 +163,16 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
 
     public Authorizer authorizer() {
         return authorizer;
+    }
+
+    @Override
+    public void addResourcePolicies(ResourcePolicies policies) {
+        resourcePolicies.add(policies);
+    }
+
+    @Override
+    public ResourcePolicies resourcePolicies() {
+        return allResourcePolicies;
     }
 
     /** moto's count of calls that skip authorization ({@code POST /moto-api/reset-auth}). */

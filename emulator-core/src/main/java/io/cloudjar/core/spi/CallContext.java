@@ -33,4 +33,19 @@ public interface CallContext {
      * {@code aws:SourceIp}, {@code aws:PrincipalArn}, ...), built by {@link io.cloudjar.core.auth.ConditionKeys}.
      */
     Map<String, List<String>> conditionKeys();
+
+    /**
+     * Whether the caller may do {@code action} on {@code resourceArn}, asked by a provider for a check the pipeline
+     * cannot make before the call runs (each key of S3's DeleteObjects, {@code iam:PassRole} on the role of an
+     * instance profile). {@code keys} are the check's own condition keys, added to the call's. Always true when no
+     * authorizer is installed, for calls moto's reset-auth lets through, and in {@code IAM_SOFT_MODE} (which logs
+     * the would-be denial).
+     */
+    default boolean allowed(String action, String resourceArn, Map<String, List<String>> keys) {
+        return true;
+    }
+
+    /** As {@link #allowed}, but a denial is thrown as the API words it (EC2's UnauthorizedOperation, ...). */
+    default void authorize(String action, String resourceArn, Map<String, List<String>> keys) {
+    }
 }

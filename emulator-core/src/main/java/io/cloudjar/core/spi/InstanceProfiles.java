@@ -27,10 +27,20 @@ public interface InstanceProfiles {
      */
     Optional<RoleCredentials> credentialsFor(String accountId, String profileArn, String instanceId);
 
-    /** An instance profile and the names of its roles (at most one, as IAM allows). */
-    record Profile(String arn, String id, String name, List<String> roleNames) {
+    /**
+     * An instance profile and the names and ARNs (with their paths) of its roles (at most one, as IAM allows): the
+     * ARN is what {@code iam:PassRole} is authorized on when a call hands the profile to an instance.
+     */
+    record Profile(String arn, String id, String name, List<String> roleNames, List<String> roleArns) {
         public Profile {
             roleNames = List.copyOf(roleNames);
+            roleArns = List.copyOf(roleArns);
+        }
+
+        /** A profile whose roles sit on the root path. */
+        public Profile(String arn, String id, String name, List<String> roleNames) {
+            this(arn, id, name, roleNames, roleNames.stream()
+                    .map(role -> arn.substring(0, arn.indexOf(":instance-profile/")) + ":role/" + role).toList());
         }
     }
 

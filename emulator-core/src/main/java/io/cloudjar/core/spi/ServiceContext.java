@@ -4,6 +4,7 @@ import io.cloudjar.core.auth.Authorizer;
 import io.cloudjar.core.auth.CredentialResolver;
 import io.cloudjar.core.auth.OperationRules;
 import io.cloudjar.core.auth.RuleResolver;
+import io.cloudjar.core.auth.ResourcePolicies;
 import io.cloudjar.core.config.EmulatorConfig;
 import io.cloudjar.core.store.StoreRegistry;
 import io.cloudjar.core.util.EmulatorClock;
@@ -42,6 +43,12 @@ public interface ServiceContext {
 
     /** Lets IAM install the policy evaluator as the authorizer of every call. */
     void setAuthorizer(Authorizer authorizer);
+
+    /** Lets a service answer who owns its resources and what their resource-based policies say (S3's buckets). */
+    void addResourcePolicies(ResourcePolicies policies);
+
+    /** Every service's resource owners and policies, asked in turn: what the authorizer consults. */
+    ResourcePolicies resourcePolicies();
 
     /**
      * Runs {@code action} once every provider call running now has finished (at once when none runs): for removing

@@ -9,9 +9,14 @@ import java.util.Set;
  * ({@code MissingContextValues}).
  *
  * @param allowedByBoundary whether the permissions boundary allows the request; null when there is none
+ * @param decidedBy         the kind of policy that decided: the one holding the explicit deny, the one that did not
+ *                          allow (what AWS's denial messages name), or the one that allowed
  */
 public record EvaluationResult(Decision decision, String reason, List<Match> matched, Set<String> missingContextKeys,
-                               Boolean allowedByBoundary) {
+                               Boolean allowedByBoundary, PolicyRole decidedBy) {
+
+    /** The part a policy plays in the evaluation. */
+    public enum PolicyRole { IDENTITY, RESOURCE, BOUNDARY, SESSION }
 
     public enum Decision {
         ALLOWED("allowed"), EXPLICIT_DENY("explicitDeny"), IMPLICIT_DENY("implicitDeny");

@@ -2,6 +2,7 @@ package io.cloudjar.iam.policy;
 
 import io.cloudjar.iam.policy.EvaluationResult.Decision;
 import io.cloudjar.iam.policy.EvaluationResult.Match;
+import io.cloudjar.iam.policy.EvaluationResult.PolicyRole;
 import io.cloudjar.iam.policy.PolicyDocument.Condition;
 import io.cloudjar.iam.policy.PolicyDocument.Effect;
 import io.cloudjar.iam.policy.PolicyDocument.Statement;
@@ -43,7 +44,8 @@ public final class PolicyEvaluator {
         if (!denies.isEmpty()) {
             Match first = denies.get(0);
             return new EvaluationResult(Decision.EXPLICIT_DENY, "explicitly denied by statement " + first.label()
-                    + " of " + first.source().id(), denies, missing, boundaryAllows(policies, request, missing));
+                    + " of " + first.source().id(), denies, missing, boundaryAllows(policies, request, missing),
+                    roleOf(first.source(), policies));
         }
         Caller caller = request.caller();
         List<Match> identityAllows = matches(policies.identity(), Effect.ALLOW, request, missing);
@@ -61,26 +63,55 @@ public final class PolicyEvaluator {
 
         if (policies.trust() && named == Named.NOT) {
             return new EvaluationResult(Decision.IMPLICIT_DENY, "implicitly denied: the role's trust policy does not "
-                    + "allow the caller", List.of(), missing, boundary);
+                    + "allow the caller", List.of(), missing, boundary, PolicyRole.RESOURCE);
         }
         List<Match> decisive = new ArrayList<>(identityAllows);
         decisive.addAll(resourceAllows);
         if (sameAccount) {
             boolean resourceSide = named == Named.DIRECTLY || (named == Named.ROLE && withinLimits);
             if (identitySide || resourceSide) {
-                return allowed(decisive, missing, boundary, isRoot && identityAllows.isEmpty() && !resourceSide);
+                return allowed(decisive, missing, boundary, isRoot && identityAllows.isEmpty() && !resourceSide,
+                        identitySide ? PolicyRole.IDENTITY : PolicyRole.RESOURCE);
             }
         } else if (identitySide && named != Named.NOT) {
-            return allowed(decisive, missing, boundary, false);
+            return allowed(decisive, missing, boundary, false, PolicyRole.IDENTITY);
         }
         return new EvaluationResult(Decision.IMPLICIT_DENY, implicitReason(policies, identityAllows, boundary,
-                withinLimits, sameAccount, named, isRoot), List.of(), missing, boundary);
+                withinLimits, sameAccount, named, isRoot), List.of(), missing, boundary,
+                implicitRole(identityAllows, boundary, withinLimits, identitySide, sameAccount, named, isRoot));
     }
 
-    private static EvaluationResult allowed(List<Match> decisive, Set<String> missing, Boolean boundary, boolean byRoot) {
+    private static EvaluationResult allowed(List<Match> decisive, Set<String> missing, Boolean boundary, boolean byRoot,
+                                            PolicyRole by) {
         String reason = byRoot ? "allowed: the account root may do anything no policy denies"
                 : "allowed by statement " + decisive.get(0).label() + " of " + decisive.get(0).source().id();
-        return new EvaluationResult(Decision.ALLOWED, reason, decisive, missing, boundary);
+        return new EvaluationResult(Decision.ALLOWED, reason, decisive, missing, boundary, by);
+    }
+
+    /** Which kind of policy failed to allow, as AWS's messages name it (the same order as {@link #implicitReason}). */
+    private static PolicyRole implicitRole(List<Match> identityAllows, Boolean boundary, boolean withinLimits,
+                                           boolean identitySide, boolean sameAccount, Named named, boolean isRoot) {
+        boolean grantedElsewhere = isRoot || !identityAllows.isEmpty() || named == Named.ROLE;
+        if (Boolean.FALSE.equals(boundary) && grantedElsewhere) {
+            return PolicyRole.BOUNDARY;
+        }
+        if (!withinLimits && grantedElsewhere) {
+            return PolicyRole.SESSION;
+        }
+        return !sameAccount && identitySide && named == Named.NOT ? PolicyRole.RESOURCE : PolicyRole.IDENTITY;
+    }
+
+    private static PolicyRole roleOf(PolicySource source, PolicySet policies) {
+        if (source == policies.resource()) {
+            return PolicyRole.RESOURCE;
+        }
+        if (policies.boundary() != null && policies.boundary().stream().anyMatch(b -> b == source)) {
+            return PolicyRole.BOUNDARY;
+        }
+        if (policies.session() != null && policies.session().stream().anyMatch(p -> p == source)) {
+            return PolicyRole.SESSION;
+        }
+        return PolicyRole.IDENTITY;
     }
 
     private static String implicitReason(PolicySet policies, List<Match> identityAllows, Boolean boundary,

@@ -61,7 +61,8 @@ public final class InstanceProfileSessions implements ServiceProvider, InstanceP
             return Optional.empty();
         }
         return account.locked(a -> profile(a, nameOrArn)
-                .map(p -> new Profile(p.arn(), p.id, p.name, p.roles.stream().map(r -> r.name).toList())));
+                .map(p -> new Profile(p.arn(), p.id, p.name, p.roles.stream().map(r -> r.name).toList(),
+                        p.roles.stream().map(r -> r.arn()).toList())));
     }
 
     @Override

@@ -1,9 +1,8 @@
 package io.cloudjar.iam.sts;
 
+import io.cloudjar.core.auth.AuthorizationMessages;
 import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.spi.CallContext;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import software.amazon.awssdk.services.sts.model.DecodeAuthorizationMessageRequest;
 import software.amazon.awssdk.services.sts.model.DecodeAuthorizationMessageResponse;
 import software.amazon.awssdk.services.sts.model.GetAccessKeyInfoRequest;
@@ -21,33 +20,12 @@ public final class StsInfoProvider extends StsFeature {
         return GetAccessKeyInfoResponse.builder().account(account).build();
     }
 
-    /** Decodes a message {@link AuthorizationMessages#encode} made for a denied call. */
+    /** Decodes the message of a denied EC2 call ({@link AuthorizationMessages}: the decision and its context). */
     public DecodeAuthorizationMessageResponse decodeAuthorizationMessage(CallContext ctx, DecodeAuthorizationMessageRequest request) {
         String decoded = AuthorizationMessages.decode(request.encodedMessage());
         if (decoded == null) {
             throw AwsErrors.modeled("InvalidAuthorizationMessageException", "The encoded authorization message is invalid.");
         }
         return DecodeAuthorizationMessageResponse.builder().decodedMessage(decoded).build();
-    }
-
-    /** The format of encoded authorization failure messages: a marker and the JSON, Base64-encoded. */
-    public static final class AuthorizationMessages {
-        private static final String MARKER = "cloudjar-auth:";
-
-        private AuthorizationMessages() {
-        }
-
-        public static String encode(String json) {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString((MARKER + json).getBytes(StandardCharsets.UTF_8));
-        }
-
-        static String decode(String encoded) {
-            try {
-                String text = new String(Base64.getUrlDecoder().decode(encoded.trim()), StandardCharsets.UTF_8);
-                return text.startsWith(MARKER) ? text.substring(MARKER.length()) : null;
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
     }
 }

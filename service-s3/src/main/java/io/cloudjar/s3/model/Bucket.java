@@ -22,6 +22,7 @@ public final class Bucket {
     private final ConcurrentHashMap<String, MultipartUpload> uploads = new ConcurrentHashMap<>();
     private volatile Versioning versioning;
     private volatile boolean mfaDelete;
+    private volatile String policy;
 
     private final java.util.concurrent.locks.ReentrantReadWriteLock lifecycle = new java.util.concurrent.locks.ReentrantReadWriteLock();
     private boolean deleted;
@@ -48,6 +49,15 @@ public final class Bucket {
 
     public Instant created() {
         return created;
+    }
+
+    /** The bucket policy as stored (S3 returns it as given), or null when the bucket has none. */
+    public String policy() {
+        return policy;
+    }
+
+    public void policy(String document) {
+        this.policy = document;
     }
 
     /** The version history of each key, sorted by key. Change it only through {@link #edit}. */

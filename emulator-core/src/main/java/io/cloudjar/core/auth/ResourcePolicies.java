@@ -1,0 +1,40 @@
+package io.cloudjar.core.auth;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The resources a service keeps that have an owner and may have a resource-based policy (an S3 bucket and its
+ * bucket policy). Services register one with {@link io.cloudjar.core.spi.ServiceContext#addResourcePolicies};
+ * the authorizer asks, for each resource ARN of a call, who owns it and what its policy says. Resources no
+ * service answers for are owned by the account in their ARN.
+ */
+@FunctionalInterface
+public interface ResourcePolicies {
+    /**
+     * The owner and resource-based policy of {@code resourceArn}, or empty when it is none of this service's
+     * resources or does not exist.
+     */
+    Optional<ResourcePolicy> find(String resourceArn);
+
+    /**
+     * @param ownerAccountId the account owning the resource
+     * @param policy         the policy document as stored, or null when the resource has none
+     * @param id             how the policy is named in decisions (the simulator's source id), e.g. {@code BucketPolicy}
+     */
+    record ResourcePolicy(String ownerAccountId, String policy, String id) {
+    }
+
+    /** Asks each in turn; the first that knows the resource answers. */
+    static ResourcePolicies firstOf(List<ResourcePolicies> all) {
+        return arn -> {
+            for (ResourcePolicies p : all) {
+                Optional<ResourcePolicy> found = p.find(arn);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+            return Optional.empty();
+        };
+    }
+}

@@ -1,0 +1,25 @@
+package io.cloudjar.iam;
+
+import io.cloudjar.iam.policy.MalformedPolicyException;
+import io.cloudjar.iam.policy.ParsedPolicies;
+import io.cloudjar.iam.policy.PolicyDocument;
+import io.cloudjar.iam.policy.PolicyKind;
+import io.cloudjar.iam.policy.PolicySource;
+import java.util.List;
+
+/** A service's resource-based policy text as the evaluator takes it, parsed once ({@link ParsedPolicies}). */
+final class ResourcePolicySources {
+    private ResourcePolicySources() {
+    }
+
+    static PolicySource parse(String id, String text) {
+        PolicyDocument doc;
+        try {
+            doc = ParsedPolicies.parse(text, PolicyKind.RESOURCE);
+        } catch (MalformedPolicyException e) {
+            // stored while IAM was not there to check it: it grants and denies nothing
+            doc = new PolicyDocument(null, null, List.of(), text);
+        }
+        return new PolicySource(id, "resource", doc);
+    }
+}

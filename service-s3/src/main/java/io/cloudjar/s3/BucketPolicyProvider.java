@@ -1,0 +1,87 @@
+package io.cloudjar.s3;
+
+import io.cloudjar.core.auth.PolicyGrammar;
+import io.cloudjar.core.auth.ResourcePolicies;
+import io.cloudjar.core.spi.CallContext;
+import io.cloudjar.core.spi.ServiceContext;
+import io.cloudjar.s3.model.Bucket;
+import java.util.Optional;
+import software.amazon.awssdk.services.s3.model.DeleteBucketPolicyRequest;
+import software.amazon.awssdk.services.s3.model.DeleteBucketPolicyResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketPolicyRequest;
+import software.amazon.awssdk.services.s3.model.GetBucketPolicyResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketPolicyStatusRequest;
+import software.amazon.awssdk.services.s3.model.GetBucketPolicyStatusResponse;
+import software.amazon.awssdk.services.s3.model.PolicyStatus;
+import software.amazon.awssdk.services.s3.model.PutBucketPolicyRequest;
+import software.amazon.awssdk.services.s3.model.PutBucketPolicyResponse;
+
+/**
+ * Bucket policies: stored as given once {@link BucketPolicyRules} accepts them, and answered to the authorizer
+ * (with each bucket's owner) as S3's {@link ResourcePolicies}. Only the owner account manages a bucket's policy:
+ * another account gets 405 even when policies allow it, as S3 answers.
+ */
+public final class BucketPolicyProvider extends S3Feature {
+    private ServiceContext context;
+
+    @Override
+    public void init(ServiceContext serviceContext) {
+        super.init(serviceContext);
+        this.context = serviceContext;
+        serviceContext.addResourcePolicies(this::ownerAndPolicy);
+    }
+
+    public PutBucketPolicyResponse putBucketPolicy(CallContext ctx, PutBucketPolicyRequest request) {
+        Bucket bucket = ownBucket(ctx, request.bucket(), "PUT");
+        BucketPolicyRules.check(request.policy(), bucket.name(), context.lookup(PolicyGrammar.class));
+        bucket.policy(request.policy());
+        return PutBucketPolicyResponse.builder().build();
+    }
+
+    public GetBucketPolicyResponse getBucketPolicy(CallContext ctx, GetBucketPolicyRequest request) {
+        Bucket bucket = ownBucket(ctx, request.bucket(), "GET");
+        return GetBucketPolicyResponse.builder().policy(policyOf(bucket)).build();
+    }
+
+    public DeleteBucketPolicyResponse deleteBucketPolicy(CallContext ctx, DeleteBucketPolicyRequest request) {
+        ownBucket(ctx, request.bucket(), "DELETE").policy(null);
+        return DeleteBucketPolicyResponse.builder().build();
+    }
+
+    public GetBucketPolicyStatusResponse getBucketPolicyStatus(CallContext ctx, GetBucketPolicyStatusRequest request) {
+        Bucket bucket = ownBucket(ctx, request.bucket(), "GET");
+        String policy = policyOf(bucket);
+        boolean isPublic = BucketPolicyRules.check(policy, bucket.name(), context.lookup(PolicyGrammar.class))
+                .map(BucketPolicyRules::isPublic).orElse(false);
+        return GetBucketPolicyStatusResponse.builder().policyStatus(PolicyStatus.builder().isPublic(isPublic).build()).build();
+    }
+
+    private Bucket ownBucket(CallContext ctx, String name, String method) {
+        Bucket bucket = state.bucket(ctx.principal(), name);
+        if (!ctx.principal().isAnonymous() && !bucket.ownerAccount().equals(ctx.accountId())) {
+            throw S3Errors.methodNotAllowed(method);
+        }
+        return bucket;
+    }
+
+    private static String policyOf(Bucket bucket) {
+        String policy = bucket.policy();
+        if (policy == null) {
+            throw S3Errors.noSuchBucketPolicy(bucket.name());
+        }
+        return policy;
+    }
+
+    /** {@code arn:aws:s3:::bucket} and {@code arn:aws:s3:::bucket/key}: the bucket's owner and policy. */
+    private Optional<ResourcePolicies.ResourcePolicy> ownerAndPolicy(String arn) {
+        String prefix = "arn:aws:s3:::";
+        if (!arn.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        String rest = arn.substring(prefix.length());
+        int slash = rest.indexOf('/');
+        Bucket bucket = state.named(slash < 0 ? rest : rest.substring(0, slash));
+        return Optional.ofNullable(bucket)
+                .map(b -> new ResourcePolicies.ResourcePolicy(b.ownerAccount(), b.policy(), "BucketPolicy"));
+    }
+}
