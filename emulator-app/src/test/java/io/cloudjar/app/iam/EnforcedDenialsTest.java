@@ -91,6 +91,12 @@ class EnforcedDenialsTest {
                         .isEqualTo("arn:aws:iam::000000000000:user/nobody");
                 assertThat(decoded.path("context").path("conditions").path("items").findValuesAsText("key"))
                         .contains("aws:RequestedRegion");
+
+                // GetCallerIdentity needs no permission (AWS: not even an explicit deny stops it)
+                assertThat(sts.getCallerIdentity().arn()).isEqualTo("arn:aws:iam::000000000000:user/nobody");
+                root.putUserPolicy(r -> r.userName("nobody").policyName("noIdentity")
+                        .policyDocument(TestPrincipals.policy("Deny", "sts:GetCallerIdentity", "*")));
+                assertThat(sts.getCallerIdentity().arn()).isEqualTo("arn:aws:iam::000000000000:user/nobody");
             }
         }
     }
