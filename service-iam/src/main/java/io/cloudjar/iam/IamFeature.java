@@ -36,10 +36,14 @@ abstract class IamFeature implements ServiceProvider {
         this.context = serviceContext;
         this.state = IamState.of(serviceContext);
         IamRuleResolvers.register(serviceContext, state);
-        // ENFORCE_IAM=1: the evaluator decides every call (see IamAuthorizer); otherwise every call is allowed
+        // ENFORCE_IAM=1: the evaluator decides every call (see IamAuthorizer); otherwise every call is allowed until
+        // moto's reset-auth switches the evaluator on
+        IamAuthorizer evaluator = serviceContext.shared(IamAuthorizer.class,
+                () -> new IamAuthorizer(state, serviceContext.resourcePolicies()));
         if (serviceContext.config().enforceIam()) {
-            serviceContext.setAuthorizer(serviceContext.shared(IamAuthorizer.class,
-                    () -> new IamAuthorizer(state, serviceContext.resourcePolicies())));
+            serviceContext.setAuthorizer(evaluator);
+        } else {
+            serviceContext.offerEvaluator(evaluator);
         }
     }
 

@@ -104,7 +104,7 @@ final class InternalEndpoints implements Stage {
         if (Double.isNaN(count) || count < 0) {
             return json(400, error("The number of calls must be 0 or more, not '" + text + "'"));
         }
-        String previous = runtime.noAuthActions().reset(count);
+        String previous = runtime.resetAuth(count);
         return json(200, Json.MAPPER.createObjectNode().put("status", "ok").put("PREVIOUS_INITIAL_NO_AUTH_ACTION_COUNT", previous));
     }
 

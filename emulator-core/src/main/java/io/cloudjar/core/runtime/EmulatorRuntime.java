@@ -43,6 +43,7 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
     private final OperationRules operationRules;
     private final CallsInFlight callsInFlight = new CallsInFlight();
     private volatile Authorizer authorizer = Authorizer.ALLOW_ALL;
+    private volatile Authorizer evaluator; // IAM's, offered without ENFORCE_IAM: moto's reset-auth switches it on
     private final List<ResourcePolicies> resourcePolicies = new CopyOnWriteArrayList<>();
     private final ResourcePolicies allResourcePolicies = ResourcePolicies.firstOf(resourcePolicies);
     private final NoAuthActions noAuthActions = new NoAuthActions();
@@ -163,6 +164,28 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
 
     public Authorizer authorizer() {
         return authorizer;
+    }
+
+    @Override
+    public void offerEvaluator(Authorizer offered) {
+        this.evaluator = offered;
+    }
+
+    /**
+     * moto's {@code POST /moto-api/reset-auth}: after {@code count} calls IAM's evaluator decides (as moto's
+     * {@code INITIAL_NO_AUTH_ACTION_COUNT}); {@code inf} switches it off again unless {@code ENFORCE_IAM=1} installed it.
+     * Returns the previous count as moto prints it.
+     */
+    public String resetAuth(double count) {
+        String previous = noAuthActions.reset(count);
+        if (!config.enforceIam() && evaluator != null) { // an authorizer installed otherwise (a test's) stays
+            if (Double.isInfinite(count) && authorizer == evaluator) {
+                authorizer = Authorizer.ALLOW_ALL;
+            } else if (!Double.isInfinite(count) && authorizer == Authorizer.ALLOW_ALL) {
+                authorizer = evaluator;
+            }
+        }
+        return previous;
     }
 
     @Override

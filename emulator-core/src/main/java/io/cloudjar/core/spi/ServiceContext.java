@@ -44,6 +44,9 @@ public interface ServiceContext {
     /** Lets IAM install the policy evaluator as the authorizer of every call. */
     void setAuthorizer(Authorizer authorizer);
 
+    /** Lets IAM offer the policy evaluator without installing it: moto's reset-auth switches it on. */
+    void offerEvaluator(Authorizer evaluator);
+
     /** Lets a service answer who owns its resources and what their resource-based policies say (S3's buckets). */
     void addResourcePolicies(ResourcePolicies policies);
 
