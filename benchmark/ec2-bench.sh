@@ -17,17 +17,13 @@ HEAP=${HEAP:-512m}
 export EC2_TRANSITION_SCALE=${EC2_TRANSITION_SCALE:-1}
 JAR=emulator-app/target/cloudjar.jar
 [ -f "$JAR" ] || ./mvnw -B -q -pl emulator-app -am package -DskipTests
-# The driver's classpath: the SDK and its Apache 5 HTTP client, resolved once (from the local repository after the first run).
-CLASSPATH_FILE=emulator-app/target/benchmark-clients.classpath
-if [ ! -s "$CLASSPATH_FILE" ] || [ benchmark/pom.xml -nt "$CLASSPATH_FILE" ]; then
-    ./mvnw -B -q -f benchmark/pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/$CLASSPATH_FILE"
-fi
+. benchmark/lib.sh
+CLIENT_CLASSPATH=$(client_classpath)
 DATA=$(mktemp -d)
 PID=
 cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null || true; rm -rf "$DATA"; }
 trap cleanup EXIT
 
-. benchmark/lib.sh
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 
 port=$(free_port)
@@ -35,7 +31,7 @@ DATA_DIR=$DATA REQUEST_LOG_LEVEL=WARN java -Xmx"$HEAP" ${SERVER_JAVA_OPTS:-} -ja
 PID=$!
 wait_for "$port"
 rss_before=$(rss_mb "$PID")
-java -cp "$(cat "$CLASSPATH_FILE")" benchmark/Ec2Bench.java "http://127.0.0.1:$port" \
+java -cp "$CLIENT_CLASSPATH" benchmark/Ec2Bench.java "http://127.0.0.1:$port" \
     "$INSTANCES" "$VPCS" "$BATCH" "$SAMPLES" "$PID" 2> "$DATA/client.err" || { cat "$DATA/client.err" >&2; tail -50 "$DATA/cloudjar.log" >&2; exit 1; }
 echo "rss_before_mb $rss_before"
 echo "rss_after_mb $(rss_mb "$PID")"

@@ -22,11 +22,8 @@ CLIENTS=${2:-32}
 HEAP=${HEAP:-512m}
 JAR=emulator-app/target/cloudjar.jar
 [ -f "$JAR" ] || ./mvnw -B -q ${MAVEN_FLAGS:-} package -DskipTests
-# The driver's classpath: the SDK clients and their Apache 5 HTTP client, resolved once (as ec2-bench.sh does).
-CLASSPATH_FILE=emulator-app/target/benchmark-clients.classpath
-if [ ! -s "$CLASSPATH_FILE" ] || [ benchmark/pom.xml -nt "$CLASSPATH_FILE" ]; then
-    ./mvnw -B -q ${MAVEN_FLAGS:-} -f benchmark/pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/$CLASSPATH_FILE"
-fi
+. benchmark/lib.sh
+CLIENT_CLASSPATH=$(client_classpath)
 OUT=${SOAK_OUT:-$(mktemp -d /tmp/cloudjar-soak.XXXXXX)}
 mkdir -p "$OUT"
 DATA=$(mktemp -d)
@@ -34,14 +31,13 @@ PID=
 cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null || true; rm -rf "$DATA"; }
 trap cleanup EXIT
 
-. benchmark/lib.sh
 port=$(free_port)
 DATA_DIR=$DATA REQUEST_LOG_LEVEL=WARN java -Xmx"$HEAP" ${SERVER_JAVA_OPTS:-} -jar "$JAR" --port "$port" > "$OUT/cloudjar.log" 2>&1 &
 PID=$!
 wait_for "$port"
 seconds=$(awk -v m="$MINUTES" 'BEGIN { printf "%d", m * 60 }')
 set +e
-java -Xmx256m -cp "$(cat "$CLASSPATH_FILE")" -Dsoak.out="$OUT" ${SOAK_OPTS:-} benchmark/Soak.java "http://127.0.0.1:$port" "$seconds" "$CLIENTS" \
+java -Xmx256m -cp "$CLIENT_CLASSPATH" -Dsoak.out="$OUT" ${SOAK_OPTS:-} benchmark/Soak.java "http://127.0.0.1:$port" "$seconds" "$CLIENTS" \
     "$PID" "$DATA" 2> "$OUT/client.err" | tee "$OUT/soak.out"
 rc=${PIPESTATUS[0]}
 set -e
