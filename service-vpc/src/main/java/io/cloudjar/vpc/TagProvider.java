@@ -1,5 +1,6 @@
 package io.cloudjar.vpc;
 
+import io.cloudjar.core.auth.ResourcePolicies;
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.core.support.Filters;
@@ -50,6 +51,23 @@ public final class TagProvider extends NetworkProvider implements TagRegistry {
         super.init(context);
         OwnTaggableTypes.register(this, store);
         context.addRuleResolver(Ec2ResourceArns.NAME, new Ec2ResourceArns(types));
+        context.addResourcePolicies(this::resourceTags);
+    }
+
+    /**
+     * What a policy sees of an EC2 resource: its tags as {@code ec2:ResourceTag/<key>} and {@code aws:ResourceTag/<key>}
+     * ({@code arn:aws:ec2:<region>:<account>:<type>/<id>}). EC2 resources have no resource-based policy; images and
+     * snapshots (no account in their ARNs) and resources that do not exist are left to the ARN's account.
+     */
+    private Optional<ResourcePolicies.ResourcePolicy> resourceTags(String arn) {
+        String[] parts = arn.split(":", 6);
+        if (parts.length < 6 || !parts[0].equals("arn") || !parts[2].equals("ec2") || parts[4].isEmpty()) {
+            return Optional.empty();
+        }
+        int slash = parts[5].indexOf('/');
+        String id = slash < 0 ? null : parts[5].substring(slash + 1);
+        return typeOf(id).flatMap(type -> type.accessor().tags(new Scope(parts[4], parts[3]), id))
+                .map(tags -> new ResourcePolicies.ResourcePolicy(parts[4], null, null, ResourcePolicies.tagKeys("ec2", tags)));
     }
 
     @Override

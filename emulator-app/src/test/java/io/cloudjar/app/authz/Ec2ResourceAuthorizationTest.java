@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.cloudjar.core.testing.CloudjarServerExtension;
+import java.time.Duration;
 import java.util.Comparator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -72,5 +73,36 @@ class Ec2ResourceAuthorizationTest {
             assertThat(user.runInstances(r -> r.imageId(image).instanceType("t2.micro").minCount(1).maxCount(1)).instances())
                     .singleElement().satisfies(i -> assertThat(i.instanceTypeAsString()).isEqualTo("t2.micro"));
         }
+    }
+
+    @Test
+    void aConditionOnTheInstancesTagsLetsAUserStopOnlyDevInstances() {
+        String dev;
+        String prod;
+        try (Ec2Client root = cloudjar.client(Ec2Client.builder())) {
+            String image = root.describeImages(r -> r.owners("099720109477").filters(f -> f.name("architecture").values("x86_64")))
+                    .images().get(0).imageId();
+            dev = run(root, image, "dev");
+            prod = run(root, image, "prod");
+        }
+        cloudjar.advanceClock(Duration.ofSeconds(5)); // pending → running
+        AccessKey key = POLICIES.user("dev-operator", "/", policy(
+                allow("ec2:StopInstances", "arn:aws:ec2:*:*:instance/*", "{\"StringEquals\":{\"ec2:ResourceTag/Env\":\"dev\"}}"),
+                allow("ec2:Describe*", "*")));
+        try (Ec2Client user = POLICIES.client(Ec2Client.builder(), key)) {
+            assertThat(user.stopInstances(r -> r.instanceIds(dev)).stoppingInstances()).singleElement()
+                    .satisfies(s -> assertThat(s.instanceId()).isEqualTo(dev));
+            Ec2Exception denied = catchThrowableOfType(Ec2Exception.class, () -> user.stopInstances(r -> r.instanceIds(prod)));
+            assertThat(denied.awsErrorDetails().errorCode()).isEqualTo("UnauthorizedOperation");
+            // one call naming both: the prod instance denies it as a whole
+            assertThat(catchThrowableOfType(Ec2Exception.class, () -> user.stopInstances(r -> r.instanceIds(dev, prod))))
+                    .isNotNull();
+        }
+    }
+
+    private static String run(Ec2Client root, String image, String env) {
+        return root.runInstances(r -> r.imageId(image).instanceType("t2.micro").minCount(1).maxCount(1)
+                .tagSpecifications(t -> t.resourceType("instance").tags(tag -> tag.key("Env").value(env))))
+                .instances().get(0).instanceId();
     }
 }
