@@ -1,5 +1,6 @@
 package io.cloudjar.iam;
 
+import io.cloudjar.core.auth.Arn;
 import io.cloudjar.core.auth.ResourcePolicies;
 import io.cloudjar.iam.state.IamAccount;
 import io.cloudjar.iam.state.IamState;
@@ -21,25 +22,21 @@ final class IamResourceTags implements ResourcePolicies {
 
     @Override
     public Optional<ResourcePolicy> find(String arn) {
-        String[] parts = arn.split(":", 6);
-        if (parts.length < 6 || !parts[0].equals("arn") || !parts[2].equals("iam") || parts[4].isEmpty()) {
+        Arn parsed = Arn.parse(arn).filter(a -> a.service().equals("iam") && !a.account().isEmpty()).orElse(null);
+        if (parsed == null) {
             return Optional.empty();
         }
-        String resource = parts[5];
-        boolean user = resource.startsWith("user/");
-        if (!user && !resource.startsWith("role/")) {
+        boolean user = parsed.resource().startsWith("user/");
+        IamAccount account = state.knownAccount(parsed.account());
+        if (!user && !parsed.resource().startsWith("role/") || account == null) {
             return Optional.empty();
         }
-        String name = resource.substring(resource.lastIndexOf('/') + 1);
-        IamAccount account = state.knownAccount(parts[4]);
-        if (account == null) {
-            return Optional.empty();
-        }
+        String name = parsed.resourceName();
         Map<String, String> tags = account.locked(a -> {
             Identity identity = user ? a.findUser(name) : a.findRole(name);
             return identity == null ? null : identity.tags.asMap();
         });
         return Optional.ofNullable(tags)
-                .map(t -> new ResourcePolicy(parts[4], null, null, ResourcePolicies.tagKeys("iam", t)));
+                .map(t -> new ResourcePolicy(parsed.account(), null, null, ResourcePolicies.tagKeys("iam", t)));
     }
 }

@@ -1,5 +1,6 @@
 package io.cloudjar.vpc;
 
+import io.cloudjar.core.auth.Arn;
 import io.cloudjar.core.auth.ResourcePolicies;
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.spi.ServiceContext;
@@ -60,14 +61,11 @@ public final class TagProvider extends NetworkProvider implements TagRegistry {
      * snapshots (no account in their ARNs) and resources that do not exist are left to the ARN's account.
      */
     private Optional<ResourcePolicies.ResourcePolicy> resourceTags(String arn) {
-        String[] parts = arn.split(":", 6);
-        if (parts.length < 6 || !parts[0].equals("arn") || !parts[2].equals("ec2") || parts[4].isEmpty()) {
-            return Optional.empty();
-        }
-        int slash = parts[5].indexOf('/');
-        String id = slash < 0 ? null : parts[5].substring(slash + 1);
-        return typeOf(id).flatMap(type -> type.accessor().tags(new Scope(parts[4], parts[3]), id))
-                .map(tags -> new ResourcePolicies.ResourcePolicy(parts[4], null, null, ResourcePolicies.tagKeys("ec2", tags)));
+        return Arn.parse(arn).filter(a -> a.service().equals("ec2") && !a.account().isEmpty()).flatMap(a -> {
+            String id = a.resourceName();
+            return typeOf(id).flatMap(type -> type.accessor().tags(new Scope(a.account(), a.region()), id))
+                    .map(tags -> new ResourcePolicies.ResourcePolicy(a.account(), null, null, ResourcePolicies.tagKeys("ec2", tags)));
+        });
     }
 
     @Override
