@@ -53,6 +53,7 @@ public final class TagProvider extends NetworkProvider implements TagRegistry {
         OwnTaggableTypes.register(this, store);
         context.addRuleResolver(Ec2ResourceArns.NAME, new Ec2ResourceArns(types));
         context.addResourcePolicies(this::resourceTags);
+        AssociationResolvers.register(context, store);
     }
 
     /**

@@ -100,6 +100,34 @@ class Ec2ResourceAuthorizationTest {
         }
     }
 
+    @Test
+    void disassociatingIsAuthorizedOnTheRouteTableTheAssociationBelongsTo() {
+        String keptTable;
+        String keptAssociation;
+        String freeAssociation;
+        try (Ec2Client root = cloudjar.client(Ec2Client.builder())) {
+            String vpc = root.createVpc(r -> r.cidrBlock("10.3.0.0/16")).vpc().vpcId();
+            String subnetA = root.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.3.1.0/24")).subnet().subnetId();
+            String subnetB = root.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.3.2.0/24")).subnet().subnetId();
+            keptTable = root.createRouteTable(r -> r.vpcId(vpc)).routeTable().routeTableId();
+            String freeTable = root.createRouteTable(r -> r.vpcId(vpc)).routeTable().routeTableId();
+            keptAssociation = root.associateRouteTable(r -> r.routeTableId(keptTable).subnetId(subnetA)).associationId();
+            freeAssociation = root.associateRouteTable(r -> r.routeTableId(freeTable).subnetId(subnetB)).associationId();
+        }
+        AccessKey key = POLICIES.user("router", "/", policy(allow("ec2:*", "*"),
+                deny("ec2:DisassociateRouteTable", "arn:aws:ec2:*:*:route-table/" + keptTable)));
+        try (Ec2Client user = POLICIES.client(Ec2Client.builder(), key)) {
+            Ec2Exception denied = catchThrowableOfType(Ec2Exception.class,
+                    () -> user.disassociateRouteTable(r -> r.associationId(keptAssociation)));
+            assertThat(denied.awsErrorDetails().errorCode()).isEqualTo("UnauthorizedOperation");
+            user.disassociateRouteTable(r -> r.associationId(freeAssociation));
+            // an association that does not exist is the provider's answer, not a denial
+            Ec2Exception unknown = catchThrowableOfType(Ec2Exception.class,
+                    () -> user.disassociateRouteTable(r -> r.associationId("rtbassoc-0123456789abcdef0")));
+            assertThat(unknown.awsErrorDetails().errorCode()).isEqualTo("InvalidAssociationID.NotFound");
+        }
+    }
+
     private static String run(Ec2Client root, String image, String env) {
         return root.runInstances(r -> r.imageId(image).instanceType("t2.micro").minCount(1).maxCount(1)
                 .tagSpecifications(t -> t.resourceType("instance").tags(tag -> tag.key("Env").value(env))))
