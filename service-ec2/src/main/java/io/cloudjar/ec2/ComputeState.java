@@ -24,6 +24,21 @@ final class ComputeState {
     private final ConcurrentHashMap<String, String> clientTokens = new ConcurrentHashMap<>();
     /** Instance id → ids of the volumes attached to it; kept by putVolume/removeVolume, read by volumesAttachedTo. */
     private final ConcurrentHashMap<String, Set<String>> volumesByInstance = new ConcurrentHashMap<>();
+    /** Where every change is also written (under this object's lock, so in the order memory sees them). */
+    private final ComputeRecords.Scoped durable;
+
+    ComputeState(ComputeRecords.Scoped durable) {
+        this.durable = durable;
+    }
+
+    /** Takes back what the state file kept: the records as they were, without writing them again. */
+    void restore(ComputeRecords.Scoped kept) {
+        kept.keyPairs().forEach("", (name, key) -> keyPairs.put(name, key));
+        kept.volumes().forEach("", (id, volume) -> indexVolume(volume));
+        kept.snapshots().forEach("", (id, snapshot) -> snapshots.put(id, snapshot));
+        kept.instances().forEach("", (id, instance) -> instances.put(id, instance));
+        kept.clientTokens().forEach("", clientTokens::put);
+    }
 
     // --- key pairs, by name (names are unique per account and region)
 
@@ -39,6 +54,7 @@ final class ComputeState {
         if (keyPairs.putIfAbsent(key.keyName(), key) != null) {
             throw Ec2Errors.of("InvalidKeyPair.Duplicate", key.keyName());
         }
+        durable.keyPairs().put(key.keyName(), key);
     }
 
     /** Key pairs are stored by name; CreateTags and DeleteTags will address them by id. */
@@ -48,10 +64,13 @@ final class ComputeState {
 
     /** Replaces a key pair's record (e.g. with new tags); no-op when it was deleted meanwhile. */
     synchronized void replaceKeyPair(KeyPairRecord key) {
-        keyPairs.replace(key.keyName(), key);
+        if (keyPairs.replace(key.keyName(), key) != null) {
+            durable.keyPairs().put(key.keyName(), key);
+        }
     }
 
     synchronized Optional<KeyPairRecord> removeKeyPair(String name) {
+        durable.keyPairs().remove(name);
         return Optional.ofNullable(keyPairs.remove(name));
     }
 
@@ -70,6 +89,11 @@ final class ComputeState {
     }
 
     synchronized void putVolume(VolumeRecord volume) {
+        indexVolume(volume);
+        durable.volumes().put(volume.volumeId(), volume);
+    }
+
+    private void indexVolume(VolumeRecord volume) {
         VolumeRecord old = volumes.put(volume.volumeId(), volume);
         volume.attachments().forEach(a -> volumesByInstance.computeIfAbsent(a.instanceId(), k -> ConcurrentHashMap.newKeySet())
                 .add(volume.volumeId()));
@@ -81,6 +105,7 @@ final class ComputeState {
     }
 
     synchronized void removeVolume(String volumeId) {
+        durable.volumes().remove(volumeId);
         VolumeRecord old = volumes.remove(volumeId);
         if (old != null) {
             old.attachments().forEach(a -> unindexVolume(a.instanceId(), volumeId));
@@ -126,10 +151,12 @@ final class ComputeState {
 
     synchronized void putSnapshot(SnapshotRecord snapshot) {
         snapshots.put(snapshot.snapshotId(), snapshot);
+        durable.snapshots().put(snapshot.snapshotId(), snapshot);
     }
 
     synchronized void removeSnapshot(String snapshotId) {
         snapshots.remove(snapshotId);
+        durable.snapshots().remove(snapshotId);
     }
 
     // --- idempotency: ClientToken → the id of what the first call created
@@ -139,8 +166,8 @@ final class ComputeState {
     }
 
     void rememberClientToken(String token, String resourceId) {
-        if (token != null) {
-            clientTokens.putIfAbsent(token, resourceId);
+        if (token != null && clientTokens.putIfAbsent(token, resourceId) == null) {
+            durable.clientTokens().put(token, resourceId);
         }
     }
 
@@ -162,10 +189,17 @@ final class ComputeState {
 
     synchronized void putInstance(InstanceRecord instance) {
         instances.put(instance.instanceId(), instance);
+        durable.instances().put(instance.instanceId(), instance);
     }
 
     /** Forgets instances terminated over an hour ago (their ids then answer NotFound). */
     synchronized void pruneInstances(Instant now) {
-        instances.values().removeIf(i -> i.phase().gone(now));
+        instances.values().removeIf(i -> {
+            boolean gone = i.phase().gone(now);
+            if (gone) {
+                durable.instances().remove(i.instanceId());
+            }
+            return gone;
+        });
     }
 }

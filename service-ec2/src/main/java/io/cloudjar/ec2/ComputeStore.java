@@ -26,15 +26,36 @@ final class ComputeStore {
     /** Instance id → its account and region, for callers that know only the id (the metadata service). */
     private final ConcurrentHashMap<String, Scope> instanceScopes = new ConcurrentHashMap<>();
 
+    private final ComputeRecords records;
+
     private ComputeStore(ServiceContext context) {
         this.context = context;
-        this.states = context.stores().accountRegion(ComputeState::new);
+        this.records = new ComputeRecords(context.persistence());
+        this.states = context.stores().accountRegion((account, region) -> new ComputeState(records.scoped(account, region)));
         this.timings = Ec2Timings.from(context.config());
         context.stores().register(images::clear);
         context.stores().register(instanceScopes::clear);
         this.networking = context.lookup(InstanceNetworking.class)
                 .orElseThrow(() -> new IllegalStateException("service-ec2 needs service-vpc's InstanceNetworking"));
         context.lookup(TagRegistry.class).ifPresent(registry -> ComputeTags.register(registry, this));
+        restore();
+    }
+
+    /** Rebuilds every account's and region's state from the state file (nothing without persistence). */
+    private void restore() {
+        java.util.Set<String> scopes = new java.util.TreeSet<>();
+        for (var map : java.util.List.of(records.instances, records.keyPairs, records.volumes, records.snapshots,
+                records.clientTokens)) {
+            map.forEach("", (key, value) -> scopes.add(key.substring(0, key.indexOf('/', key.indexOf('/') + 1))));
+        }
+        for (String scope : scopes) {
+            String account = scope.substring(0, scope.indexOf('/'));
+            String region = scope.substring(scope.indexOf('/') + 1);
+            ComputeState state = get(account, region);
+            state.restore(records.scoped(account, region));
+            records.instances.scoped(account, region).forEach("", (id, i) -> indexInstance(id, new Scope(account, region)));
+        }
+        records.images.forEach("", (key, image) -> images(key.substring(0, key.indexOf('/'))).restore(image));
     }
 
     static ComputeStore of(ServiceContext context) {
@@ -46,7 +67,7 @@ final class ComputeStore {
     }
 
     RegionImages images(String region) {
-        return images.computeIfAbsent(region, RegionImages::new);
+        return images.computeIfAbsent(region, r -> new RegionImages(r, records.images.scoped(r)));
     }
 
     InstanceNetworking networking() {

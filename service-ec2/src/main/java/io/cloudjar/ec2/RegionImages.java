@@ -1,5 +1,6 @@
 package io.cloudjar.ec2;
 
+import io.cloudjar.core.persist.DurableMap;
 import io.cloudjar.vpc.api.Ec2Errors;
 import java.util.Collection;
 import java.util.Optional;
@@ -13,9 +14,16 @@ import java.util.stream.Stream;
 final class RegionImages {
     private final String region;
     private final ConcurrentSkipListMap<String, ImageRecord> owned = new ConcurrentSkipListMap<>();
+    private final DurableMap<ImageRecord> durable;
 
-    RegionImages(String region) {
+    RegionImages(String region, DurableMap<ImageRecord> durable) {
         this.region = region;
+        this.durable = durable;
+    }
+
+    /** An image the state file kept. */
+    void restore(ImageRecord image) {
+        owned.put(image.imageId(), image);
     }
 
     Stream<ImageRecord> all() {
@@ -38,6 +46,7 @@ final class RegionImages {
     synchronized void add(ImageRecord image) {
         checkNameFree(image.ownerId(), image.name());
         owned.put(image.imageId(), image);
+        durable.put(image.imageId(), image);
     }
 
     void checkNameFree(String ownerId, String name) {
@@ -51,10 +60,13 @@ final class RegionImages {
 
     /** Replaces an account's image (catalogue images never change). */
     synchronized void replace(ImageRecord image) {
-        owned.replace(image.imageId(), image);
+        if (owned.replace(image.imageId(), image) != null) {
+            durable.put(image.imageId(), image);
+        }
     }
 
     synchronized Optional<ImageRecord> remove(String imageId) {
+        durable.remove(imageId);
         return Optional.ofNullable(owned.remove(imageId));
     }
 

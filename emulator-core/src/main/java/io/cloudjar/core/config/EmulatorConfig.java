@@ -74,6 +74,15 @@ public record EmulatorConfig(
         return services.isEmpty() || services.contains(api) || (enforceIam && (api.equals("iam") || api.equals("sts")));
     }
 
+    /**
+     * {@code PERSISTENCE=1} (LocalStack's name): every service's state is kept in {@link #dataDir} and survives a
+     * restart. The launcher gives such a server a data directory when none is set.
+     */
+    public boolean persistent() {
+        String value = env.getOrDefault("PERSISTENCE", "").trim();
+        return value.equals("1") || value.equalsIgnoreCase("true") || value.equalsIgnoreCase("yes");
+    }
+
     /** A setting from the environment the server was started with. */
     public String env(String name, String fallback) {
         return env.getOrDefault(name, fallback);

@@ -6,6 +6,7 @@ import io.cloudjar.core.runtime.EmulatorRuntime;
 /**
  * Calls the provider's typed method for the operation, counted as a call in flight: state a reset discards is
  * removed only after the calls that may still use it have returned (a streamed reply's file is open by then).
+ * With persistence, what the call changed is committed before the answer goes out: acknowledged means on disk.
  */
 final class Invoke implements Stage {
     private final EmulatorRuntime runtime;
@@ -22,6 +23,8 @@ final class Invoke implements Stage {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException(t);
+        } finally {
+            runtime.persistence().commit(); // a refused call may have changed state before it failed
         }
     }
 }

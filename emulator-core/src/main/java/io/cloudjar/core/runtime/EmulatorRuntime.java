@@ -9,6 +9,8 @@ import io.cloudjar.core.auth.RuleResolver;
 import io.cloudjar.core.auth.ResourcePolicies;
 import io.cloudjar.core.config.EmulatorConfig;
 import io.cloudjar.core.model.ModelRegistry;
+import io.cloudjar.core.persist.Persistence;
+import io.cloudjar.core.persist.StateFile;
 import io.cloudjar.core.routing.ApiRouter;
 import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.core.spi.ServiceProvider;
@@ -37,6 +39,7 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
     private final ApiRouter router;
     private final StoreRegistry stores = new StoreRegistry();
     private final EmulatorClock clock;
+    private final Persistence persistence;
     private final List<CredentialResolver> resolvers = new CopyOnWriteArrayList<>();
     private final DefaultCredentials defaultCredentials;
     private final ProviderRegistry providers;
@@ -58,6 +61,7 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
     public EmulatorRuntime(EmulatorConfig config, Clock baseClock) {
         this.config = config;
         this.clock = new EmulatorClock(baseClock);
+        this.persistence = openPersistence(config, clock, stores);
         this.models = new ModelRegistry();
         this.router = new ApiRouter(models);
         this.defaultCredentials = DefaultCredentials.of(config);
@@ -94,6 +98,19 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
         }
     }
 
+    private static Persistence openPersistence(EmulatorConfig config, EmulatorClock clock, StoreRegistry stores) {
+        if (!config.persistent()) {
+            return Persistence.NONE;
+        }
+        if (config.dataDir() == null) {
+            throw new IllegalStateException("PERSISTENCE=1 needs a data directory (DATA_DIR)");
+        }
+        StateFile file = StateFile.open(config.dataDir(), clock);
+        stores.register(file);
+        LOG.info("Persistence: state kept in {}", config.dataDir().resolve("state"));
+        return file;
+    }
+
     @Override
     public EmulatorConfig config() {
         return config;
@@ -119,6 +136,11 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
     @Override
     public EmulatorClock clock() {
         return clock;
+    }
+
+    @Override
+    public Persistence persistence() {
+        return persistence;
     }
 
     @Override
@@ -268,6 +290,9 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
                     LOG.warn("Shared component {} failed to close", component.getClass().getSimpleName(), e);
                 }
             }
+        }
+        if (persistence instanceof StateFile file) {
+            file.close();
         }
     }
 }

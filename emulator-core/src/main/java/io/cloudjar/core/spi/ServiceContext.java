@@ -6,6 +6,7 @@ import io.cloudjar.core.auth.OperationRules;
 import io.cloudjar.core.auth.RuleResolver;
 import io.cloudjar.core.auth.ResourcePolicies;
 import io.cloudjar.core.config.EmulatorConfig;
+import io.cloudjar.core.persist.Persistence;
 import io.cloudjar.core.store.StoreRegistry;
 import io.cloudjar.core.util.EmulatorClock;
 import java.util.Optional;
@@ -18,6 +19,12 @@ public interface ServiceContext {
     StoreRegistry stores();
 
     EmulatorClock clock();
+
+    /**
+     * Where a service writes the records it changes, so they survive a restart ({@code PERSISTENCE=1}); writes go
+     * nowhere without it. A service rebuilds its state from its maps when it starts.
+     */
+    Persistence persistence();
 
     /** Another provider (or a facade it implements), e.g. service-ec2 asking for service-vpc's networking. */
     <T> Optional<T> lookup(Class<T> type);

@@ -3,7 +3,7 @@ package io.cloudjar.core.store;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.function.BiFunction;
 
 /**
  * One state object per (account, region), created on first use. The state object guards its own
@@ -11,14 +11,15 @@ import java.util.function.Supplier;
  */
 public final class AccountRegionStore<T> implements Resettable {
     private final ConcurrentHashMap<Scope, T> states = new ConcurrentHashMap<>();
-    private final Supplier<T> factory;
+    private final BiFunction<String, String, T> factory;
 
-    AccountRegionStore(Supplier<T> factory) {
+    /** @param factory makes the state of an account and region (which it may need to find its persisted records) */
+    AccountRegionStore(BiFunction<String, String, T> factory) {
         this.factory = factory;
     }
 
     public T get(String accountId, String region) {
-        return states.computeIfAbsent(new Scope(accountId, region), s -> factory.get());
+        return states.computeIfAbsent(new Scope(accountId, region), s -> factory.apply(s.accountId(), s.region()));
     }
 
     /** Every state created so far, for cross-region views (e.g. S3 bucket names are global). */

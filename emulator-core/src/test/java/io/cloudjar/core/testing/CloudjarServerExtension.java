@@ -69,11 +69,25 @@ public final class CloudjarServerExtension implements BeforeAllCallback, AfterAl
         return this;
     }
 
+    /** Keeps state in {@code dataDir}, as {@code PERSISTENCE=1 DATA_DIR=…} do, so {@link #restart} finds it again. */
+    public CloudjarServerExtension withPersistence(java.nio.file.Path dataDir) {
+        config = config.withDataDir(dataDir).withEnv("PERSISTENCE", "1");
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        Clock base = baseClock != null ? baseClock
-                : Clock.fixed(Instant.now().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
-        server = CloudjarServer.start(config, base);
+        if (baseClock == null) {
+            baseClock = Clock.fixed(Instant.now().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
+        }
+        server = CloudjarServer.start(config, baseClock);
+    }
+
+    /** Stops the server and starts a new one on the same port, data directory and base clock. */
+    public void restart() throws InterruptedException {
+        int port = server.port();
+        server.close();
+        server = CloudjarServer.start(config.withPort(port), baseClock);
     }
 
     @Override

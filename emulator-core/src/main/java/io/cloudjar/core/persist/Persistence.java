@@ -1,0 +1,40 @@
+package io.cloudjar.core.persist;
+
+/**
+ * What services keep across restarts. With {@code PERSISTENCE=1} every service writes the records it changes into
+ * named {@link DurableMap}s as it changes them (under its own lock, so the file sees changes in the order memory
+ * did), and the pipeline {@linkplain #commit commits} before it answers a call: an acknowledged call is on disk.
+ * At start-up each service rebuilds its state from its maps. Without persistence the maps do nothing.
+ */
+public interface Persistence {
+    /** Keeps nothing: state lives in memory only. */
+    Persistence NONE = new Persistence() {
+        @Override
+        public boolean enabled() {
+            return false;
+        }
+
+        @Override
+        public <V> DurableMap<V> map(String name, Class<V> type) {
+            return DurableMap.none();
+        }
+
+        @Override
+        public void commit() {
+        }
+    };
+
+    boolean enabled();
+
+    /**
+     * The map of that name (e.g. {@code ec2.instances}), its values written as JSON of {@code type}: records, or
+     * classes whose fields say everything (Jackson reads them back through their fields and constructors).
+     */
+    <V> DurableMap<V> map(String name, Class<V> type);
+
+    /**
+     * Makes every change written so far durable (a no-op when nothing changed). The pipeline calls it after each
+     * call; a service calls it after changes it makes outside a call (a timer).
+     */
+    void commit();
+}

@@ -1,0 +1,196 @@
+package io.cloudjar.core.persist;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.cloudjar.core.store.Resettable;
+import io.cloudjar.core.util.EmulatorClock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+
+/**
+ * The state of every service in one H2 MVStore file, {@code <DATA_DIR>/state/cloudjar.mv.db}. MVStore is
+ * append-only with checksummed chunks, so a crash at any moment leaves the last commit readable; a commit writes
+ * the changed pages to the file before the call is answered, so {@code kill -9} loses no acknowledged call (the
+ * operating system keeps what was written). The file carries a format number: another one is refused, never
+ * half-read. The emulator clock's offset is kept too, so timed states do not run backwards after a restart.
+ */
+public final class StateFile implements Persistence, Resettable, AutoCloseable {
+    /** The layout of the maps and records this Cloudjar writes; bump when a record changes incompatibly. */
+    public static final int FORMAT = 1;
+    static final String FILE_NAME = "cloudjar.mv.db";
+    private static final String META = "cloudjar.meta";
+    private static final String CLOCK_OFFSET = "clock.offsetMillis";
+
+    private final MVStore store;
+    private final MVMap<String, String> meta;
+    private final EmulatorClock clock;
+    private final Map<String, MvDurableMap<?>> maps = new ConcurrentHashMap<>();
+    private volatile long savedOffset;
+
+    private StateFile(MVStore store, EmulatorClock clock) {
+        this.store = store;
+        this.clock = clock;
+        this.meta = store.openMap(META);
+    }
+
+    /** Opens (or creates) the state under {@code dataDir}, checks its format and restores the clock's offset. */
+    public static StateFile open(Path dataDir, EmulatorClock clock) {
+        Path file = dataDir.resolve("state").resolve(FILE_NAME);
+        MVStore store;
+        try {
+            Files.createDirectories(file.getParent());
+            store = new MVStore.Builder().fileName(file.toString()).open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + file.getParent(), e);
+        } catch (MVStoreException e) {
+            throw new StoreFormatException("Cannot open the state file " + file + " (PERSISTENCE=1): " + e.getMessage()
+                    + ". It is damaged, not a Cloudjar state file, or used by another running Cloudjar; move it away to "
+                    + "start with empty state.", e);
+        }
+        StateFile state = new StateFile(store, clock);
+        state.checkFormat(file);
+        state.restoreClock();
+        return state;
+    }
+
+    private void checkFormat(Path file) {
+        String format = meta.get("format");
+        if (format == null && store.getMapNames().size() > 1) {
+            store.closeImmediately();
+            throw new StoreFormatException("The state file " + file + " has no Cloudjar format number: it was not written"
+                    + " by Cloudjar. Move it away to start with empty state.", null);
+        }
+        if (format == null) {
+            meta.put("format", Integer.toString(FORMAT));
+            store.commit();
+        } else if (!format.equals(Integer.toString(FORMAT))) {
+            store.closeImmediately();
+            throw new StoreFormatException("The state file " + file + " is in format " + format + "; this Cloudjar reads "
+                    + "format " + FORMAT + ". Use the Cloudjar version that wrote it, or move it away to start with empty "
+                    + "state.", null);
+        }
+    }
+
+    private void restoreClock() {
+        String offset = meta.get(CLOCK_OFFSET);
+        if (offset != null && Long.parseLong(offset) > 0) {
+            savedOffset = Long.parseLong(offset);
+            clock.advance(Duration.ofMillis(savedOffset));
+        }
+    }
+
+    @Override
+    public boolean enabled() {
+        return true;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <V> DurableMap<V> map(String name, Class<V> type) {
+        MvDurableMap<?> map = maps.computeIfAbsent(name, n -> new MvDurableMap<>(store.openMap(n), type));
+        if (map.type != type) {
+            throw new IllegalArgumentException("State map " + name + " holds " + map.type.getName() + ", not " + type.getName());
+        }
+        return (DurableMap<V>) map;
+    }
+
+    @Override
+    public void commit() {
+        long offset = clock.read().offset().toMillis();
+        if (offset != savedOffset) {
+            savedOffset = offset;
+            meta.put(CLOCK_OFFSET, Long.toString(offset));
+        }
+        if (store.hasUnsavedChanges()) {
+            store.commit();
+        }
+    }
+
+    /** {@code /moto-api/reset}: every map emptied, the clock's offset back to zero with the clock. */
+    @Override
+    public void reset() {
+        maps.values().forEach(MvDurableMap::clear);
+        commit();
+    }
+
+    @Override
+    public void close() {
+        commit();
+        store.close();
+    }
+
+    /** One named map of JSON records. */
+    private static final class MvDurableMap<V> implements DurableMap<V> {
+        private final MVMap<String, String> map;
+        private final Class<V> type;
+
+        MvDurableMap(MVMap<String, String> map, Class<V> type) {
+            this.map = map;
+            this.type = type;
+        }
+
+        @Override
+        public void put(String key, V value) {
+            try {
+                map.put(key, StateJson.MAPPER.writeValueAsString(value));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Cannot write " + type.getSimpleName() + " " + key + " to the state file", e);
+            }
+        }
+
+        @Override
+        public void remove(String key) {
+            map.remove(key);
+        }
+
+        @Override
+        public void forEach(String prefix, BiConsumer<String, V> action) {
+            Iterator<String> keys = map.keyIterator(prefix);
+            while (keys.hasNext()) {
+                String key = keys.next();
+                if (!key.startsWith(prefix)) {
+                    return;
+                }
+                action.accept(key, read(key, map.get(key)));
+            }
+        }
+
+        @Override
+        public void removeAll(String prefix) {
+            Iterator<String> keys = map.keyIterator(prefix);
+            List<String> doomed = new ArrayList<>();
+            while (keys.hasNext()) {
+                String key = keys.next();
+                if (!key.startsWith(prefix)) {
+                    break;
+                }
+                doomed.add(key);
+            }
+            doomed.forEach(map::remove);
+        }
+
+        void clear() {
+            map.clear();
+        }
+
+        private V read(String key, String json) {
+            try {
+                return StateJson.MAPPER.readValue(json, type);
+            } catch (JsonProcessingException e) {
+                throw new StoreFormatException("Cannot read " + type.getSimpleName() + " " + key + " from the state file: "
+                        + e.getOriginalMessage(), e);
+            }
+        }
+    }
+}
