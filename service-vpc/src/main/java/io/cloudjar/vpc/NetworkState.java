@@ -1,5 +1,6 @@
 package io.cloudjar.vpc;
 
+import io.cloudjar.core.persist.Persistence;
 import io.cloudjar.vpc.api.Ec2Errors;
 import io.cloudjar.vpc.support.Ipv6BlockPool;
 import java.util.ArrayList;
@@ -50,10 +51,28 @@ final class NetworkState {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile boolean initialized;
+    private final NetworkRecords records;
+    /** Writes this state's tables at the next commit; one object, so a state changed twice is written once. */
+    private final Persistence.Changes changes;
 
-    NetworkState(String accountId, String region) {
+    NetworkState(String accountId, String region, NetworkRecords records) {
         this.accountId = accountId;
         this.region = region;
+        this.records = records;
+        this.changes = () -> read(() -> {
+            records.write(this);
+            return null;
+        });
+    }
+
+    /** A state of a scope the state file kept: its resources, its indexes rebuilt, its default VPC long made. */
+    static NetworkState restored(String accountId, String region, NetworkRecords records) {
+        NetworkState state = new NetworkState(accountId, region, records);
+        records.restore(state);
+        state.securityGroups.all().forEach(group -> group.rules.keySet().forEach(rule -> state.ruleGroups.put(rule, group.id)));
+        state.interfaces.all().stream().filter(eni -> eni.attachment != null).forEach(state::indexAttachment);
+        state.initialized = true;
+        return state;
     }
 
     /** Runs {@code defaults} (the default VPC and its companions) once, before anyone reads the state. */
@@ -77,12 +96,14 @@ final class NetworkState {
         }
     }
 
+    /** Every change runs here: the state is then written at the next commit (with persistence). */
     <T> T write(Supplier<T> action) {
         lock.writeLock().lock();
         try {
             return action.get();
         } finally {
             lock.writeLock().unlock();
+            records.persistence().changed(changes);
         }
     }
 

@@ -17,16 +17,30 @@ import java.util.concurrent.ConcurrentHashMap;
 final class NetworkStore implements Resettable {
     private final ConcurrentHashMap<Scope, NetworkState> states = new ConcurrentHashMap<>();
     final PublicIpPool publicIps;
-    final PeeringTable peerings = new PeeringTable();
+    final PeeringTable peerings;
     final EmulatorClock clock;
     private final ServiceContext context;
     /** service-ec2's instances, looked up on first use (every provider has started by then); empty without it. */
     private volatile Optional<InstanceDirectory> instances;
 
+    private final NetworkRecords records;
+
     private NetworkStore(ServiceContext context, PublicIpPool publicIps) {
         this.context = context;
         this.clock = context.clock();
         this.publicIps = publicIps;
+        this.records = new NetworkRecords(context.persistence());
+        this.peerings = new PeeringTable(context.persistence());
+        for (Scope scope : records.keptScopes()) {
+            NetworkState state = NetworkState.restored(scope.accountId(), scope.region(), records);
+            states.put(scope, state);
+            state.read(() -> {
+                state.addresses.all().forEach(address -> publicIps.restore(address.publicIp));
+                state.interfaces.all().forEach(eni -> eni.privateIps.values().stream().filter(java.util.Objects::nonNull)
+                        .forEach(address -> publicIps.restore(address.publicIp())));
+                return null;
+            });
+        }
     }
 
     /** The store of the server {@code context} belongs to; tests run several servers in one JVM. */
@@ -36,7 +50,7 @@ final class NetworkStore implements Resettable {
     }
 
     NetworkState get(Scope scope) {
-        NetworkState state = states.computeIfAbsent(scope, s -> new NetworkState(s.accountId(), s.region()));
+        NetworkState state = states.computeIfAbsent(scope, s -> new NetworkState(s.accountId(), s.region(), records));
         state.initializeOnce(() -> DefaultVpc.install(this, state));
         return state;
     }

@@ -1,5 +1,7 @@
 package io.cloudjar.vpc;
 
+import io.cloudjar.core.persist.DurableMap;
+import io.cloudjar.core.persist.Persistence;
 import io.cloudjar.vpc.api.Ec2Errors;
 import java.time.Instant;
 import java.util.List;
@@ -13,8 +15,28 @@ import java.util.function.Function;
  */
 final class PeeringTable {
     private final TreeMap<String, PeeringRecord> rows = new TreeMap<>();
+    private final Persistence persistence;
+    private final DurableMap<PeeringRecord> durable;
+    /** Peerings change in place, so the table is written whole (only changed rows reach the file) at the next commit. */
+    private final Persistence.Changes changes = this::writeRows;
+
+    /** Peerings span accounts and regions: one table per server, kept in {@code vpc.peerings} with persistence. */
+    PeeringTable(Persistence persistence) {
+        this.persistence = persistence;
+        this.durable = persistence.map("vpc.peerings", PeeringRecord.class);
+        durable.forEach("", rows::put);
+    }
+
+    private void changed() {
+        persistence.changed(changes);
+    }
+
+    private synchronized void writeRows() {
+        durable.sync("", rows);
+    }
 
     synchronized void add(PeeringRecord peering) {
+        changed();
         rows.put(peering.id, peering);
     }
 
@@ -29,6 +51,7 @@ final class PeeringTable {
 
     /** Runs {@code action} on the connection under this table's lock. */
     synchronized <T> T change(String id, Function<PeeringRecord, T> action) {
+        changed();
         PeeringRecord peering = rows.get(id);
         if (peering == null) {
             throw Ec2Errors.of("InvalidVpcPeeringConnectionID.NotFound", id);
@@ -38,6 +61,7 @@ final class PeeringTable {
 
     /** Pending requests not accepted by their expiration time read {@code expired}, as in AWS (a week). */
     synchronized void expire(Instant now) {
+        changed();
         for (PeeringRecord p : rows.values()) {
             if ("pending-acceptance".equals(p.status) && !now.isBefore(p.expirationTime)) {
                 p.status = "expired";
@@ -55,6 +79,7 @@ final class PeeringTable {
 
     /** A deleted VPC takes its pending and active connections with it. */
     synchronized void vpcDeleted(String ownerId, String region, String vpcId, Instant now) {
+        changed();
         for (PeeringRecord p : rows.values()) {
             boolean mine = (p.requester.is(ownerId, region) && p.requester.vpcId().equals(vpcId))
                     || (p.accepter.is(ownerId, region) && p.accepter.vpcId().equals(vpcId));
@@ -67,10 +92,12 @@ final class PeeringTable {
     }
 
     synchronized void remove(String id) {
+        changed();
         rows.remove(id);
     }
 
     synchronized void reset() {
+        changed();
         rows.clear();
     }
 }

@@ -92,6 +92,11 @@ final class PublicIpPool {
         Ipv4Cidr.parseAddress(publicIp).filter(taken::remove).ifPresent(ip -> lastReleased = ip);
     }
 
+    /** Marks an address the state file kept as taken. */
+    synchronized void restore(String publicIp) {
+        Ipv4Cidr.parseAddress(publicIp).ifPresent(taken::add);
+    }
+
     synchronized void reset() {
         taken.clear();
         lastReleased = null;

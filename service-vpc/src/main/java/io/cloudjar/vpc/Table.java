@@ -4,6 +4,7 @@ import io.cloudjar.core.errors.AwsException;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -65,5 +66,10 @@ final class Table<R extends Resource> {
 
     int size() {
         return rows.size();
+    }
+
+    /** Every row by id, read-only: what the state file keeps of this table. */
+    Map<String, R> rows() {
+        return Collections.unmodifiableMap(rows);
     }
 }

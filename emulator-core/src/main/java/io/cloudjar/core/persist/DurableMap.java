@@ -18,6 +18,13 @@ public interface DurableMap<V> {
     /** Removes every record whose key starts with {@code prefix}. */
     void removeAll(String prefix);
 
+    /**
+     * Makes the records under {@code prefix} what {@code current} holds (keys without the prefix): writes those whose
+     * JSON differs from what is kept, removes those no longer there. For state whose records change in place
+     * ({@link Persistence#changed}), called at commit under the state's read lock.
+     */
+    void sync(String prefix, java.util.Map<String, ? extends V> current);
+
     /** This map seen through a key prefix, e.g. {@code scoped("000000000000", "us-east-1")}. */
     default DurableMap<V> scoped(String... parts) {
         return new ScopedDurableMap<>(this, String.join("/", parts) + "/");

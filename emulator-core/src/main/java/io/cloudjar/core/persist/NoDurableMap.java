@@ -26,6 +26,10 @@ final class NoDurableMap implements DurableMap<Object> {
     }
 
     @Override
+    public void sync(String prefix, java.util.Map<String, ?> current) {
+    }
+
+    @Override
     public DurableMap<Object> scoped(String... parts) {
         return this;
     }

@@ -20,6 +20,10 @@ public interface Persistence {
         }
 
         @Override
+        public void changed(Changes changes) {
+        }
+
+        @Override
         public void commit() {
         }
     };
@@ -31,6 +35,18 @@ public interface Persistence {
      * classes whose fields say everything (Jackson reads them back through their fields and constructors).
      */
     <V> DurableMap<V> map(String name, Class<V> type);
+
+    /**
+     * Notes that state which changes its records in place has changed: its {@link Changes#write} runs before the next
+     * commit writes the file. For state whose changes are not each a {@link DurableMap#put}.
+     */
+    void changed(Changes changes);
+
+    /** State that writes its changed records into its maps when asked (see {@link DurableMap#sync}). */
+    @FunctionalInterface
+    interface Changes {
+        void write();
+    }
 
     /**
      * Makes every change written so far durable (a no-op when nothing changed). The pipeline calls it after each

@@ -33,6 +33,11 @@ final class ScopedDurableMap<V> implements DurableMap<V> {
     }
 
     @Override
+    public void sync(String keyPrefix, java.util.Map<String, ? extends V> current) {
+        whole.sync(prefix + keyPrefix, current);
+    }
+
+    @Override
     public DurableMap<V> scoped(String... parts) {
         return new ScopedDurableMap<>(whole, prefix + String.join("/", parts) + "/");
     }

@@ -37,6 +37,10 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
     private final EmulatorClock clock;
     private final Map<String, MvDurableMap<?>> maps = new ConcurrentHashMap<>();
     private volatile long savedOffset;
+    /** State changed in place since the last commit, written at the next one. */
+    private final java.util.Set<Changes> pending = ConcurrentHashMap.newKeySet();
+    /** One commit at a time: a call's commit returns only once everything changed before it is in the file. */
+    private final Object committing = new Object();
 
     private StateFile(MVStore store, EmulatorClock clock) {
         this.store = store;
@@ -106,14 +110,28 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
     }
 
     @Override
+    public void changed(Changes changes) {
+        pending.add(changes);
+    }
+
+    @Override
     public void commit() {
-        long offset = clock.read().offset().toMillis();
-        if (offset != savedOffset) {
-            savedOffset = offset;
-            meta.put(CLOCK_OFFSET, Long.toString(offset));
+        if (pending.isEmpty() && !store.hasUnsavedChanges() && clock.read().offset().toMillis() == savedOffset) {
+            return; // a call that changed nothing (most reads) does not wait for another's commit
         }
-        if (store.hasUnsavedChanges()) {
-            store.commit();
+        synchronized (committing) {
+            for (Changes changes : pending) {
+                pending.remove(changes); // before writing: a change made meanwhile marks it again
+                changes.write();
+            }
+            long offset = clock.read().offset().toMillis();
+            if (offset != savedOffset) {
+                savedOffset = offset;
+                meta.put(CLOCK_OFFSET, Long.toString(offset));
+            }
+            if (store.hasUnsavedChanges()) {
+                store.commit();
+            }
         }
     }
 
@@ -142,8 +160,34 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
 
         @Override
         public void put(String key, V value) {
+            map.put(key, json(key, value));
+        }
+
+        @Override
+        public void sync(String prefix, Map<String, ? extends V> current) {
+            current.forEach((key, value) -> {
+                String json = json(key, value);
+                if (!json.equals(map.get(prefix + key))) {
+                    map.put(prefix + key, json);
+                }
+            });
+            List<String> gone = new ArrayList<>();
+            Iterator<String> keys = map.keyIterator(prefix);
+            while (keys.hasNext()) {
+                String key = keys.next();
+                if (!key.startsWith(prefix)) {
+                    break;
+                }
+                if (!current.containsKey(key.substring(prefix.length()))) {
+                    gone.add(key);
+                }
+            }
+            gone.forEach(map::remove);
+        }
+
+        private String json(String key, V value) {
             try {
-                map.put(key, StateJson.MAPPER.writeValueAsString(value));
+                return StateJson.MAPPER.writeValueAsString(value);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("Cannot write " + type.getSimpleName() + " " + key + " to the state file", e);
             }

@@ -32,4 +32,14 @@ public final class Ipv6BlockPool {
     public synchronized void release(String block) {
         allocated.remove(block);
     }
+
+    /** The blocks handed out, for the state file. */
+    public synchronized Set<String> allocated() {
+        return Set.copyOf(allocated);
+    }
+
+    /** Takes back the blocks the state file kept. */
+    public synchronized void restore(Set<String> blocks) {
+        allocated.addAll(blocks);
+    }
 }

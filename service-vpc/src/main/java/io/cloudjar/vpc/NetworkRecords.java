@@ -1,0 +1,93 @@
+package io.cloudjar.vpc;
+
+import io.cloudjar.core.persist.DurableMap;
+import io.cloudjar.core.persist.Persistence;
+import io.cloudjar.vpc.api.Scope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The networking state as kept across restarts ({@code PERSISTENCE=1}): a map per kind of resource holding every
+ * account and region ({@code <account>/<region>/<id>}), and a record per scope of what is not a resource. VPC's
+ * resources change in place under their state's lock, so a changed state writes its tables whole at the next
+ * commit ({@link DurableMap#sync}: only rows whose JSON differs reach the file).
+ */
+final class NetworkRecords {
+    /** What a scope holds besides its resources. */
+    record ScopeRecord(String defaultDhcpOptionsId, Set<String> ipv6Blocks) {
+    }
+
+    private record Kind<R extends Resource>(String name, Class<R> type, Function<NetworkState, Table<R>> table) {
+    }
+
+    private static final List<Kind<?>> KINDS = List.of(
+            new Kind<>("vpc.vpcs", VpcRecord.class, s -> s.vpcs),
+            new Kind<>("vpc.subnets", SubnetRecord.class, s -> s.subnets),
+            new Kind<>("vpc.internetGateways", InternetGatewayRecord.class, s -> s.internetGateways),
+            new Kind<>("vpc.egressOnlyGateways", EgressOnlyGatewayRecord.class, s -> s.egressOnlyGateways),
+            new Kind<>("vpc.natGateways", NatGatewayRecord.class, s -> s.natGateways),
+            new Kind<>("vpc.routeTables", RouteTableRecord.class, s -> s.routeTables),
+            new Kind<>("vpc.networkAcls", NetworkAclRecord.class, s -> s.networkAcls),
+            new Kind<>("vpc.securityGroups", SecurityGroupRecord.class, s -> s.securityGroups),
+            new Kind<>("vpc.addresses", AddressRecord.class, s -> s.addresses),
+            new Kind<>("vpc.networkInterfaces", NetworkInterfaceRecord.class, s -> s.interfaces),
+            new Kind<>("vpc.endpoints", VpcEndpointRecord.class, s -> s.endpoints),
+            new Kind<>("vpc.dhcpOptions", DhcpOptionsRecord.class, s -> s.dhcpOptions),
+            new Kind<>("vpc.flowLogs", FlowLogRecord.class, s -> s.flowLogs));
+
+    private final Persistence persistence;
+    private final DurableMap<ScopeRecord> scopes;
+
+    NetworkRecords(Persistence persistence) {
+        this.persistence = persistence;
+        this.scopes = persistence.map("vpc.scopes", ScopeRecord.class);
+    }
+
+    Persistence persistence() {
+        return persistence;
+    }
+
+    /** The accounts and regions the file holds networking of. */
+    Set<Scope> keptScopes() {
+        Set<String> keys = new TreeSet<>();
+        scopes.forEach("", (key, record) -> keys.add(key));
+        List<Scope> found = new ArrayList<>();
+        for (String key : keys) {
+            int slash = key.indexOf('/');
+            found.add(new Scope(key.substring(0, slash), key.substring(slash + 1, key.length() - "/scope".length())));
+        }
+        return Set.copyOf(found);
+    }
+
+    /** Writes a state's tables and scope record (under its read lock). */
+    void write(NetworkState state) {
+        for (Kind<?> kind : KINDS) {
+            write(kind, state);
+        }
+        scopes.scoped(state.accountId, state.region).put("scope",
+                new ScopeRecord(state.defaultDhcpOptionsId, state.ipv6Blocks.allocated()));
+    }
+
+    private <R extends Resource> void write(Kind<R> kind, NetworkState state) {
+        persistence.map(kind.name(), kind.type()).scoped(state.accountId, state.region).sync("", kind.table().apply(state).rows());
+    }
+
+    /** Fills a new state with what the file kept of its scope. */
+    void restore(NetworkState state) {
+        for (Kind<?> kind : KINDS) {
+            restore(kind, state);
+        }
+        scopes.scoped(state.accountId, state.region).forEach("scope", (key, record) -> {
+            state.defaultDhcpOptionsId = record.defaultDhcpOptionsId();
+            state.ipv6Blocks.restore(record.ipv6Blocks());
+        });
+    }
+
+    private <R extends Resource> void restore(Kind<R> kind, NetworkState state) {
+        Table<R> table = kind.table().apply(state);
+        persistence.map(kind.name(), kind.type()).scoped(state.accountId, state.region).forEach("", (id, row) -> table.add(row));
+    }
+}
