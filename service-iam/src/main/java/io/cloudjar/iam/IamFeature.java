@@ -56,9 +56,9 @@ abstract class IamFeature implements ServiceProvider {
         return state.account(ctx.accountId());
     }
 
-    /** Runs {@code work} under the caller's account lock. */
+    /** Runs {@code work} under the caller's account lock; the account is then written at the next commit. */
     protected <T> T inAccount(CallContext ctx, Function<IamAccount, T> work) {
-        return account(ctx).locked(work);
+        return account(ctx).changing(work);
     }
 
     static String pathOrRoot(String path) {

@@ -1,11 +1,15 @@
 package io.cloudjar.iam.state;
 
+import com.fasterxml.jackson.annotation.JsonIdentityInfo;
+import com.fasterxml.jackson.annotation.ObjectIdGenerators;
+
 import java.time.Instant;
 
 /**
  * A user's long-term access key. Status and last use are read on every signed call without the account
  * lock, so they are volatile.
  */
+@JsonIdentityInfo(generator = ObjectIdGenerators.PropertyGenerator.class, property = "id", scope = AccessKey.class)
 public final class AccessKey {
     public final String id;
     public final String secret;

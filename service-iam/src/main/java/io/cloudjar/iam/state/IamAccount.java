@@ -33,6 +33,8 @@ public final class IamAccount {
     public final List<String> aliases = new ArrayList<>();
     public PasswordPolicy passwordPolicy;
     public CredentialReport credentialReport;
+    /** Tells the state file this account changed (not written itself: set by {@link IamState}). */
+    private transient Runnable onChange = () -> { };
 
     IamAccount(String id, Instant created) {
         this.id = id;
@@ -41,6 +43,19 @@ public final class IamAccount {
 
     public synchronized <T> T locked(Function<IamAccount, T> work) {
         return work.apply(this);
+    }
+
+    /** Runs {@code work} under the account's lock as a change: the account is written at the next commit. */
+    public <T> T changing(Function<IamAccount, T> work) {
+        try {
+            return locked(work);
+        } finally {
+            onChange.run();
+        }
+    }
+
+    void onChange(Runnable action) {
+        this.onChange = action;
     }
 
     static String key(String name) {

@@ -1,5 +1,9 @@
 package io.cloudjar.iam.state;
 
+import com.fasterxml.jackson.annotation.JsonIdentityInfo;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.ObjectIdGenerators;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,6 +13,10 @@ import java.util.TreeMap;
  * What users, groups and roles share: a unique id, a name and path (users and groups can be renamed), inline
  * policies, attached managed policies and tags. Mutable; guarded by the owning {@link IamAccount}'s lock.
  */
+// in the state file each user, group and role is written once, and referred to by id wherever else it appears
+@JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "kind")
+@JsonSubTypes({@JsonSubTypes.Type(User.class), @JsonSubTypes.Type(Group.class), @JsonSubTypes.Type(Role.class)})
+@JsonIdentityInfo(generator = ObjectIdGenerators.PropertyGenerator.class, property = "id", scope = Identity.class)
 public abstract class Identity {
     public final String accountId;
     public final String id;

@@ -1,10 +1,14 @@
 package io.cloudjar.iam.state;
 
+import com.fasterxml.jackson.annotation.JsonIdentityInfo;
+import com.fasterxml.jackson.annotation.ObjectIdGenerators;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A container for (at most) one role that EC2 instances carry. */
+@JsonIdentityInfo(generator = ObjectIdGenerators.PropertyGenerator.class, property = "id", scope = InstanceProfile.class)
 public final class InstanceProfile {
     public final String accountId;
     public final String id;

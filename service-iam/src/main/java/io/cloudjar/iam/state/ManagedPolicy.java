@@ -1,5 +1,8 @@
 package io.cloudjar.iam.state;
 
+import com.fasterxml.jackson.annotation.JsonIdentityInfo;
+import com.fasterxml.jackson.annotation.ObjectIdGenerators;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,6 +13,7 @@ import java.util.Set;
  * A managed policy as one account sees it: a customer managed policy, or an AWS managed one whose versions
  * come from the catalogue while its attachments are this account's own.
  */
+@JsonIdentityInfo(generator = ObjectIdGenerators.PropertyGenerator.class, property = "arn", scope = ManagedPolicy.class)
 public final class ManagedPolicy {
     public static final int MAX_VERSIONS = 5;
 

@@ -1,11 +1,15 @@
 package io.cloudjar.iam.state;
 
+import com.fasterxml.jackson.annotation.JsonIdentityInfo;
+import com.fasterxml.jackson.annotation.ObjectIdGenerators;
+
 import java.time.Instant;
 
 /**
  * A virtual MFA device: an RFC 6238 seed, assigned to at most one user once enabled. {@code lastCounter}
  * refuses codes of a time step already used, as AWS refuses replays.
  */
+@JsonIdentityInfo(generator = ObjectIdGenerators.PropertyGenerator.class, property = "serialNumber", scope = MfaDevice.class)
 public final class MfaDevice {
     public final String serialNumber;
     public final byte[] seed;
