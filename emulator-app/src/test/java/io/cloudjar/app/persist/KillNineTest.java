@@ -1,0 +1,91 @@
+package io.cloudjar.app.persist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.iam.IamClient;
+
+/**
+ * "Acknowledged means durable": a stream of calls from several threads, the server killed with SIGKILL in the middle
+ * of it, a new server on the same data directory. Every call that was answered with success is there.
+ */
+class KillNineTest {
+    private static final int KILL_AFTER = 60;
+
+    @TempDir
+    Path dataDir;
+
+    private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>, C> C client(B builder,
+            URI endpoint, Region region) {
+        return builder.endpointOverride(endpoint).region(region)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(s -> s.maxAttempts(1)))
+                .build();
+    }
+
+    @Test
+    void everyAcknowledgedCallSurvivesKillNine() throws Exception {
+        ConcurrentLinkedQueue<String> users = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> vpcs = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> taggedVpcs = new ConcurrentLinkedQueue<>();
+        CountDownLatch enough = new CountDownLatch(KILL_AFTER);
+        ServerProcess first = ServerProcess.startPersistent(dataDir, Map.of());
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        try {
+            for (int w = 0; w < 4; w++) {
+                int writer = w;
+                writers.submit(() -> {
+                    IamClient iam = client(IamClient.builder(), first.endpoint(), Region.AWS_GLOBAL);
+                    Ec2Client ec2 = client(Ec2Client.builder(), first.endpoint(), Region.EU_WEST_1);
+                    for (int i = 0; ; i++) {
+                        try {
+                            String name = "user-" + writer + "-" + i;
+                            iam.createUser(r -> r.userName(name));
+                            users.add(name);
+                            String vpcId = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+                            vpcs.add(vpcId);
+                            ec2.createTags(r -> r.resources(vpcId).tags(t -> t.key("Name").value(name)));
+                            taggedVpcs.add(vpcId);
+                        } catch (RuntimeException killed) {
+                            return null;
+                        }
+                        enough.countDown();
+                    }
+                });
+            }
+            assertThat(enough.await(120, TimeUnit.SECONDS)).isTrue();
+            first.kill9(); // while the writers are in the middle of their calls
+        } finally {
+            writers.shutdown();
+            assertThat(writers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        }
+
+        try (ServerProcess second = ServerProcess.startPersistent(dataDir, Map.of())) {
+            IamClient iam = client(IamClient.builder(), second.endpoint(), Region.AWS_GLOBAL);
+            Ec2Client ec2 = client(Ec2Client.builder(), second.endpoint(), Region.EU_WEST_1);
+            List<String> listedUsers = iam.listUsersPaginator(r -> { }).users().stream().map(u -> u.userName()).toList();
+            assertThat(listedUsers).containsAll(users);
+            var described = ec2.describeVpcs(r -> r.filters(f -> f.name("is-default").values("false"))).vpcs();
+            assertThat(described).extracting(v -> v.vpcId()).containsAll(vpcs);
+            assertThat(described.stream().filter(v -> taggedVpcs.contains(v.vpcId())))
+                    .allSatisfy(v -> assertThat(v.tags()).isNotEmpty()).hasSize(taggedVpcs.size());
+            assertThat(users.size()).isGreaterThanOrEqualTo(KILL_AFTER / 3);
+        }
+    }
+}
