@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.slf4j.LoggerFactory;
 
 /**
  * Configuration from command-line flags and LocalStack-compatible environment variables; flags win.
@@ -68,6 +67,9 @@ final class Settings {
     }
 
     /** The configuration, or null when only help was asked for. */
+    /** Where {@code PERSISTENCE=1} keeps state when {@code DATA_DIR} is not set. */
+    static final Path DEFAULT_PERSISTENT_DATA = Path.of(System.getProperty("user.home"), ".cloudjar", "data");
+
     static EmulatorConfig from(String[] args, Map<String, String> given) {
         Map<String, String> env = aliased(given);
         String host = EmulatorConfig.DEFAULT_HOST;
@@ -109,11 +111,11 @@ final class Settings {
                 throw new IllegalArgumentException(rootSetting + " must not be blank or start or end with spaces");
             }
         }
-        if (env.get("PERSISTENCE") != null && isTrue(env.get("PERSISTENCE"))) {
-            LoggerFactory.getLogger("cloudjar").warn("PERSISTENCE={} is read but not supported yet: state is kept in memory and lost on stop", env.get("PERSISTENCE"));
+        Path data = dataDir == null || dataDir.isBlank() ? null : Path.of(dataDir);
+        if (data == null && isTrue(env.get("PERSISTENCE"))) {
+            data = DEFAULT_PERSISTENT_DATA; // kept state needs a place that outlives the process, unlike a temp dir
         }
-        return new EmulatorConfig(host, port, services, dataDir == null || dataDir.isBlank() ? null : Path.of(dataDir),
-                region, account, enforceIam, env);
+        return new EmulatorConfig(host, port, services, data, region, account, enforceIam, env);
     }
 
     private static String value(String[] args, int i, String flag) {

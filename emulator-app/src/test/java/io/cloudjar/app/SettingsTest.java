@@ -55,6 +55,17 @@ class SettingsTest {
     }
 
     @Test
+    void persistenceKeepsStateInDataDirOrInTheUsersHome() {
+        assertThat(Settings.from(new String[0], Map.of("PERSISTENCE", "1", "DATA_DIR", "/tmp/kept")).dataDir())
+                .isEqualTo(java.nio.file.Path.of("/tmp/kept"));
+        EmulatorConfig withoutDir = Settings.from(new String[0], Map.of("LOCALSTACK_PERSISTENCE", "1"));
+        assertThat(withoutDir.persistent()).isTrue();
+        assertThat(withoutDir.dataDir()).isEqualTo(Settings.DEFAULT_PERSISTENT_DATA);
+        assertThat(Settings.from(new String[0], Map.of()).dataDir()).isNull();
+        assertThat(Settings.from(new String[0], Map.of("PERSISTENCE", "0")).persistent()).isFalse();
+    }
+
+    @Test
     void debugMeansLogLevelDebug() {
         assertThat(Settings.logLevel(Map.of())).isNull();
         assertThat(Settings.logLevel(Map.of("DEBUG", "1"))).isEqualTo("DEBUG");
