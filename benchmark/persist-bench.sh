@@ -21,7 +21,8 @@ trap cleanup EXIT
 
 PORT=
 PID=
-start() { # $1: log name, $2: PERSISTENCE value; sets PORT and PID, prints ms from process start to Ready.
+READY_MS=
+start() { # $1: log name, $2: PERSISTENCE value; sets PORT, PID and READY_MS (process start to Ready.)
     PORT=$(free_port)
     local began; began=$(date +%s%N)
     PERSISTENCE=$2 DATA_DIR="$DATA/data-$2" REQUEST_LOG_LEVEL=WARN java -Xmx"$HEAP" -jar "$JAR" --port "$PORT" > "$DATA/$1.log" 2>&1 &
@@ -31,17 +32,17 @@ start() { # $1: log name, $2: PERSISTENCE value; sets PORT and PID, prints ms fr
         kill -0 "$PID" 2>/dev/null || { cat "$DATA/$1.log" >&2; exit 1; }
         sleep 0.01
     done
-    echo $(( ($(date +%s%N) - began) / 1000000 ))
+    READY_MS=$(( ($(date +%s%N) - began) / 1000000 ))
 }
-drive() { java -cp "$CLIENT_CLASSPATH" benchmark/PersistBench.java "$@" 2>>"$DATA/client.err" || { cat "$DATA/client.err" >&2; exit 1; }; }
+drive() { java -Dorg.slf4j.simpleLogger.defaultLogLevel=off -cp "$CLIENT_CLASSPATH" benchmark/PersistBench.java "$@" 2>>"$DATA/client.err" || { cat "$DATA/client.err" >&2; exit 1; }; }
 
-start memory 0 > /dev/null
+start memory 0
 echo "in memory:  $(drive fill "http://127.0.0.1:$PORT" "$INSTANCES" "$CLIENTS")"
 kill "$PID"
-start persistent 1 > /dev/null
+start persistent 1
 echo "persistent: $(drive fill "http://127.0.0.1:$PORT" "$INSTANCES" "$CLIENTS")"
 kill -9 "$PID"
-ms=$(start restarted 1)
-echo "start_with_state_ms $ms (process start to Ready., $INSTANCES instances with their interfaces and volumes; state file $(du -sh "$DATA/data-1/state" | cut -f1))"
+start restarted 1
+echo "start_with_state_ms $READY_MS (process start to Ready., $INSTANCES instances with their interfaces and volumes; state file $(du -sh "$DATA/data-1/state" | cut -f1))"
 echo "after restart: $(drive count "http://127.0.0.1:$PORT")"
 echo "(server heap ${HEAP}; $(nproc) CPUs, load $(cut -d' ' -f1 /proc/loadavg))"

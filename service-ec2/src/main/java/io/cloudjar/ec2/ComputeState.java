@@ -31,13 +31,26 @@ final class ComputeState {
         this.durable = durable;
     }
 
-    /** Takes back what the state file kept: the records as they were, without writing them again. */
-    void restore(ComputeRecords.Scoped kept) {
-        kept.keyPairs().forEach("", (name, key) -> keyPairs.put(name, key));
-        kept.volumes().forEach("", (id, volume) -> indexVolume(volume));
-        kept.snapshots().forEach("", (id, snapshot) -> snapshots.put(id, snapshot));
-        kept.instances().forEach("", (id, instance) -> instances.put(id, instance));
-        kept.clientTokens().forEach("", clientTokens::put);
+    // --- what the state file kept, taken back at start-up without writing it again
+
+    void restore(KeyPairRecord key) {
+        keyPairs.put(key.keyName(), key);
+    }
+
+    void restore(VolumeRecord volume) {
+        indexVolume(volume);
+    }
+
+    void restore(SnapshotRecord snapshot) {
+        snapshots.put(snapshot.snapshotId(), snapshot);
+    }
+
+    void restore(InstanceRecord instance) {
+        instances.put(instance.instanceId(), instance);
+    }
+
+    void restoreClientToken(String token, String resourceId) {
+        clientTokens.put(token, resourceId);
     }
 
     // --- key pairs, by name (names are unique per account and region)

@@ -41,21 +41,32 @@ final class ComputeStore {
         restore();
     }
 
-    /** Rebuilds every account's and region's state from the state file (nothing without persistence). */
+    /** Rebuilds every account's and region's state from the state file (nothing without persistence), reading each record once. */
     private void restore() {
-        java.util.Set<String> scopes = new java.util.TreeSet<>();
-        for (var map : java.util.List.of(records.instances, records.keyPairs, records.volumes, records.snapshots,
-                records.clientTokens)) {
-            map.forEach("", (key, value) -> scopes.add(key.substring(0, key.indexOf('/', key.indexOf('/') + 1))));
-        }
-        for (String scope : scopes) {
-            String account = scope.substring(0, scope.indexOf('/'));
-            String region = scope.substring(scope.indexOf('/') + 1);
-            ComputeState state = get(account, region);
-            state.restore(records.scoped(account, region));
-            records.instances.scoped(account, region).forEach("", (id, i) -> indexInstance(id, new Scope(account, region)));
-        }
+        records.keyPairs.forEach("", (key, keyPair) -> stateOf(key).restore(keyPair));
+        records.volumes.forEach("", (key, volume) -> stateOf(key).restore(volume));
+        records.snapshots.forEach("", (key, snapshot) -> stateOf(key).restore(snapshot));
+        records.clientTokens.forEach("", (key, resourceId) -> stateOf(key).restoreClientToken(idOf(key), resourceId));
+        records.instances.forEach("", (key, instance) -> {
+            stateOf(key).restore(instance);
+            indexInstance(instance.instanceId(), scopeOfKey(key));
+        });
         records.images.forEach("", (key, image) -> images(key.substring(0, key.indexOf('/'))).restore(image));
+    }
+
+    /** The account and region of a record kept under {@code <account>/<region>/<id>}. */
+    private static Scope scopeOfKey(String key) {
+        int first = key.indexOf('/');
+        return new Scope(key.substring(0, first), key.substring(first + 1, key.indexOf('/', first + 1)));
+    }
+
+    private static String idOf(String key) {
+        return key.substring(key.indexOf('/', key.indexOf('/') + 1) + 1);
+    }
+
+    private ComputeState stateOf(String key) {
+        Scope scope = scopeOfKey(key);
+        return get(scope.accountId(), scope.region());
     }
 
     static ComputeStore of(ServiceContext context) {
