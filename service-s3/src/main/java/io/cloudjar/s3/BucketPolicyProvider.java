@@ -33,7 +33,11 @@ public final class BucketPolicyProvider extends S3Feature {
 
     public PutBucketPolicyResponse putBucketPolicy(CallContext ctx, PutBucketPolicyRequest request) {
         Bucket bucket = ownBucket(ctx, request.bucket(), "PUT");
-        BucketPolicyRules.check(request.policy(), bucket.name(), context.lookup(PolicyGrammar.class));
+        boolean isPublic = BucketPolicyRules.check(request.policy(), bucket.name(), context.lookup(PolicyGrammar.class))
+                .map(BucketPolicyRules::isPublic).orElse(false);
+        if (isPublic && PublicAccess.settings(bucket).blockPublicPolicy()) {
+            throw S3Errors.accessDenied(); // S3's answer under BlockPublicPolicy, whoever asks
+        }
         bucket.policy(request.policy());
         return PutBucketPolicyResponse.builder().build();
     }

@@ -30,6 +30,7 @@ public final class BucketsProvider extends S3Feature {
         }
         String region = bucketRegion(ctx, request);
         Bucket created = new Bucket(name, ctx.accountId(), region, ctx.receivedAt());
+        NewBucketDefaults.apply(created, request);
         Bucket existing = state.create(created);
         if (existing != null) {
             if (!existing.ownerAccount().equals(ctx.accountId())) {

@@ -40,6 +40,8 @@ public final class ObjectsProvider extends S3Feature {
         checkKey(request.key());
         var metadata = MetadataMembers.of(request);
         var tags = TagSets.fromHeader(request.tagging());
+        var acl = AclProvider.forUpload(bucket, request.aclAsString(), request.grantFullControl(), request.grantRead(),
+                request.grantReadACP(), request.grantWriteACP(), ctx.accountId());
         WriteConditions conditions = new WriteConditions(request.ifMatch(), request.ifNoneMatch());
         conditions.check(request.key(), bucket.latest(request.key())); // fail before the upload; checked again at the swap
         ChecksumSpec checksum = ChecksumSpec.of(request.checksumAlgorithmAsString(), ChecksumMembers.of(request), body);
@@ -47,7 +49,15 @@ public final class ObjectsProvider extends S3Feature {
         StoredObject object = new StoredObject(request.key(), VersionIds.next(bucket), false, blob.path(), blob.size(),
                 BodyWriter.etag(blob.md5()), state.clock().now(), metadata, checksum.algorithm().name(), blob.checksum(),
                 "FULL_OBJECT", null, tags, ctx.accountId(), null);
-        writes.commit(bucket, object, conditions);
+        if (acl != null) {
+            bucket.objectAcls().put(blob.path(), acl); // before the commit, so no reader sees the version without it
+        }
+        try {
+            writes.commit(bucket, object, conditions);
+        } catch (RuntimeException e) {
+            bucket.objectAcls().remove(blob.path());
+            throw e;
+        }
         PutObjectResponse.Builder response = PutObjectResponse.builder().eTag(object.etag()).serverSideEncryption("AES256")
                 .checksumType(object.checksumType()).versionId(object.versionId());
         ChecksumMembers.set((SdkPojo) response, checksum.algorithm(), blob.checksum());
