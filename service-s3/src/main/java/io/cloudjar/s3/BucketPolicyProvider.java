@@ -39,6 +39,7 @@ public final class BucketPolicyProvider extends S3Feature {
             throw S3Errors.accessDenied(); // S3's answer under BlockPublicPolicy, whoever asks
         }
         bucket.policy(request.policy());
+        bucket.setting(PublicPolicy.class, new PublicPolicy(isPublic));
         return PutBucketPolicyResponse.builder().build();
     }
 
@@ -48,7 +49,9 @@ public final class BucketPolicyProvider extends S3Feature {
     }
 
     public DeleteBucketPolicyResponse deleteBucketPolicy(CallContext ctx, DeleteBucketPolicyRequest request) {
-        ownBucket(ctx, request.bucket(), "DELETE").policy(null);
+        Bucket bucket = ownBucket(ctx, request.bucket(), "DELETE");
+        bucket.policy(null);
+        bucket.setting(PublicPolicy.class, null);
         return DeleteBucketPolicyResponse.builder().build();
     }
 
@@ -76,7 +79,11 @@ public final class BucketPolicyProvider extends S3Feature {
         return policy;
     }
 
-    /** {@code arn:aws:s3:::bucket} and {@code arn:aws:s3:::bucket/key}: the bucket's owner and policy. */
+    /**
+     * {@code arn:aws:s3:::bucket} and {@code arn:aws:s3:::bucket/key}: the bucket's owner, its policy and its ACLs'
+     * public grants ({@link AclGrants}). Under RestrictPublicBuckets a public policy grants nothing (S3 then lets in
+     * only AWS services and the owner's account, whose identity policies decide).
+     */
     private Optional<ResourcePolicies.ResourcePolicy> ownerAndPolicy(String arn) {
         String prefix = "arn:aws:s3:::";
         if (!arn.startsWith(prefix)) {
@@ -85,7 +92,19 @@ public final class BucketPolicyProvider extends S3Feature {
         String rest = arn.substring(prefix.length());
         int slash = rest.indexOf('/');
         Bucket bucket = state.named(slash < 0 ? rest : rest.substring(0, slash));
-        return Optional.ofNullable(bucket)
-                .map(b -> new ResourcePolicies.ResourcePolicy(b.ownerAccount(), b.policy(), "BucketPolicy"));
+        if (bucket == null) {
+            return Optional.empty();
+        }
+        String policy = bucket.policy();
+        PublicPolicy isPublic = bucket.setting(PublicPolicy.class);
+        if (policy != null && isPublic != null && isPublic.value() && PublicAccess.settings(bucket).restrictPublicBuckets()) {
+            policy = null;
+        }
+        return Optional.of(new ResourcePolicies.ResourcePolicy(bucket.ownerAccount(), policy, "BucketPolicy",
+                AclGrants.of(bucket, slash < 0 ? null : rest.substring(slash + 1))));
+    }
+
+    /** Whether the stored bucket policy is public (decided when it was put). */
+    record PublicPolicy(boolean value) {
     }
 }

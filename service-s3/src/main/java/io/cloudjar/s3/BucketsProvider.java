@@ -25,6 +25,9 @@ public final class BucketsProvider extends S3Feature {
 
     public CreateBucketResponse createBucket(CallContext ctx, CreateBucketRequest request) {
         String name = request.bucket();
+        if (ctx.principal().isAnonymous() && state.policiesDecide()) {
+            throw S3Errors.accessDenied(); // no policy can grant everyone a bucket of its own
+        }
         if (!BucketNames.isValid(name)) {
             throw S3Errors.invalidBucketName(name);
         }

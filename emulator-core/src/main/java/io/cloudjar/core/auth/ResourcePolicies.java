@@ -21,8 +21,13 @@ public interface ResourcePolicies {
      * @param ownerAccountId the account owning the resource
      * @param policy         the policy document as stored, or null when the resource has none
      * @param id             how the policy is named in decisions (the simulator's source id), e.g. {@code BucketPolicy}
+     * @param grants         what the resource grants besides its policy (S3's ACL grants to everyone, written as a
+     *                       policy document whose statements are weighed with the policy's), or null
      */
-    record ResourcePolicy(String ownerAccountId, String policy, String id) {
+    record ResourcePolicy(String ownerAccountId, String policy, String id, String grants) {
+        public ResourcePolicy(String ownerAccountId, String policy, String id) {
+            this(ownerAccountId, policy, id, null);
+        }
     }
 
     /** Asks each in turn; the first that knows the resource answers. */

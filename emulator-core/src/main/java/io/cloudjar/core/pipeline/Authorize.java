@@ -44,16 +44,19 @@ final class Authorize implements Stage, InCallChecks {
             }
             return;
         }
-        if (runtime.authorizer() != Authorizer.ALLOW_ALL) {
+        boolean installed = runtime.authorizer() != Authorizer.ALLOW_ALL;
+        if (installed || runtime.evaluator() != null) {
             ctx.checks(this);
             // one question per check of the operation's rules; the first denial decides
             List<AuthorizationCheck> checks = runtime.operationRules().checks(ctx.operation(), ctx.input(),
                     new RuleScope(ctx.principal().accountId(), ctx.region(),
                             ctx.principal().isAnonymous() ? null : ctx.principal().arn()), ctx.conditionKeys());
             for (AuthorizationCheck check : checks) {
-                Decision decision = runtime.authorizer().authorize(new AuthorizationRequest(
-                        ctx.principal(), check.action(), check.resources(), check.contextKeys(), ctx.region()));
-                enforce(ctx, check, decision);
+                if (installed || decidedByResourcePolicy(ctx, check.resources())) {
+                    Decision decision = runtime.evaluator().authorize(new AuthorizationRequest(
+                            ctx.principal(), check.action(), check.resources(), check.contextKeys(), ctx.region()));
+                    enforce(ctx, check, decision);
+                }
             }
         }
         if (isDryRun(ctx.input())) {
@@ -76,15 +79,46 @@ final class Authorize implements Stage, InCallChecks {
 
     @Override
     public Decision decide(RequestContext ctx, String action, String resourceArn, Map<String, List<String>> keys) {
+        if (runtime.authorizer() == Authorizer.ALLOW_ALL && !decidedByResourcePolicy(ctx, List.of(resourceArn))) {
+            return Decision.allow("no authorizer installed: the caller's own resource");
+        }
         Map<String, List<String>> all = new LinkedHashMap<>(ctx.conditionKeys());
         all.putAll(keys);
-        Decision decision = runtime.authorizer().authorize(
+        Decision decision = runtime.evaluator().authorize(
                 new AuthorizationRequest(ctx.principal(), action, List.of(resourceArn), all, ctx.region())).about(resourceArn);
         if (decision.allowed() || !softMode) {
             return decision;
         }
         logSoftDenial(ctx, action, decision);
         return Decision.allow("IAM_SOFT_MODE: " + decision.reason());
+    }
+
+    /**
+     * Without {@code ENFORCE_IAM}, IAM's evaluator still decides what resource-based policies decide in AWS: an
+     * anonymous S3 call, and a call on a resource another account owns (an S3 bucket; the owner as the services'
+     * {@link io.cloudjar.core.auth.ResourcePolicies} answer it). A signed call on the caller's own resources stays
+     * allowed, as before.
+     */
+    private boolean decidedByResourcePolicy(RequestContext ctx, List<String> resources) {
+        boolean anonymous = ctx.principal().isAnonymous();
+        if (anonymous && !"s3".equals(ctx.apiMetadata().api())) {
+            return false;
+        }
+        String account = ctx.principal().accountId();
+        for (String resource : resources) {
+            if (resource.equals("*")) {
+                if (anonymous) { // ListBuckets: nothing grants it to everyone
+                    return true;
+                }
+                continue;
+            }
+            // a resource no service knows (a bucket that does not exist) is left to the provider: NoSuchBucket
+            if (runtime.resourcePolicies().find(resource)
+                    .filter(r -> anonymous || !r.ownerAccountId().equals(account)).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** LocalStack's IAM_SOFT_MODE: the would-be denial, with what decided it, for the user to read; the call goes on. */

@@ -172,6 +172,19 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
     }
 
     /**
+     * IAM's evaluator whether installed or only offered, or null without service-iam: it decides anonymous and
+     * cross-account calls by resource-based policies even without {@code ENFORCE_IAM} (see Authorize).
+     */
+    public Authorizer evaluator() {
+        return authorizer != Authorizer.ALLOW_ALL ? authorizer : evaluator;
+    }
+
+    @Override
+    public boolean resourcePoliciesDecide() {
+        return evaluator() != null;
+    }
+
+    /**
      * moto's {@code POST /moto-api/reset-auth}: after {@code count} calls IAM's evaluator decides (as moto's
      * {@code INITIAL_NO_AUTH_ACTION_COUNT}); {@code inf} switches it off again unless {@code ENFORCE_IAM=1} installed it.
      * Returns the previous count as moto prints it.

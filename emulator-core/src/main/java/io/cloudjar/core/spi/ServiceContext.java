@@ -54,6 +54,13 @@ public interface ServiceContext {
     ResourcePolicies resourcePolicies();
 
     /**
+     * True when IAM's evaluator decides anonymous and cross-account calls on resources with an owner by their
+     * resource-based policies (always when service-iam runs, with or without {@code ENFORCE_IAM}); false when no
+     * evaluator exists, and then a service must refuse such calls itself.
+     */
+    boolean resourcePoliciesDecide();
+
+    /**
      * Runs {@code action} once every provider call running now has finished (at once when none runs): for removing
      * what a reset discarded but a call already running may still read, such as S3 bodies on disk.
      */
