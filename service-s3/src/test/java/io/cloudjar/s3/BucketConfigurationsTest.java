@@ -209,4 +209,31 @@ class BucketConfigurationsTest {
         assertS3Error(404, "NoSuchConfiguration", () -> s3.getBucketAnalyticsConfiguration(r -> r.bucket(b).id("x")));
         assertS3Error(404, "NoSuchConfiguration", () -> s3.getBucketInventoryConfiguration(r -> r.bucket(b).id("x")));
     }
+
+    @Test
+    void retentionAndLegalHoldAreKeptPerVersionInLockedBuckets() {
+        String plain = bucket("cfg-retention-plain");
+        s3.putObject(r -> r.bucket(plain).key("k"), software.amazon.awssdk.core.sync.RequestBody.fromString("x"));
+        assertS3Error(400, "InvalidRequest", () -> s3.getObjectRetention(r -> r.bucket(plain).key("k")));
+
+        s3.createBucket(r -> r.bucket("cfg-retention").objectLockEnabledForBucket(true));
+        var put = s3.putObject(r -> r.bucket("cfg-retention").key("k"), software.amazon.awssdk.core.sync.RequestBody.fromString("x"));
+        java.time.Instant now = s3.headObject(r -> r.bucket("cfg-retention").key("k")).lastModified();
+        assertS3Error(404, "NoSuchObjectLockConfiguration", () -> s3.getObjectRetention(r -> r.bucket("cfg-retention").key("k")));
+        assertS3Error(404, "NoSuchObjectLockConfiguration", () -> s3.getObjectLegalHold(r -> r.bucket("cfg-retention").key("k")));
+        assertS3Error(400, "InvalidArgument", () -> s3.putObjectRetention(r -> r.bucket("cfg-retention").key("k")
+                .retention(t -> t.mode(ObjectLockRetentionMode.COMPLIANCE).retainUntilDate(now.minusSeconds(60)))));
+
+        java.time.Instant later = now.plus(java.time.Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        s3.putObjectRetention(r -> r.bucket("cfg-retention").key("k").versionId(put.versionId())
+                .retention(t -> t.mode(ObjectLockRetentionMode.COMPLIANCE).retainUntilDate(later)));
+        var retention = s3.getObjectRetention(r -> r.bucket("cfg-retention").key("k")).retention();
+        assertThat(retention.mode()).isEqualTo(ObjectLockRetentionMode.COMPLIANCE);
+        assertThat(retention.retainUntilDate()).isEqualTo(later);
+        assertS3Error(403, "AccessDenied", () -> s3.putObjectRetention(r -> r.bucket("cfg-retention").key("k")
+                .retention(t -> t.mode(ObjectLockRetentionMode.COMPLIANCE).retainUntilDate(later.minusSeconds(3600)))));
+
+        s3.putObjectLegalHold(r -> r.bucket("cfg-retention").key("k").legalHold(h -> h.status("ON")));
+        assertThat(s3.getObjectLegalHold(r -> r.bucket("cfg-retention").key("k")).legalHold().statusAsString()).isEqualTo("ON");
+    }
 }

@@ -32,6 +32,9 @@ public final class Bucket {
      * new version starts with the default ACL. (Delete markers have no ACL.)
      */
     private final ConcurrentHashMap<java.nio.file.Path, Object> objectAcls = new ConcurrentHashMap<>();
+    /** Other settings of single versions (retention, legal hold), by kind, then by the version's body file. */
+    private final ConcurrentHashMap<Class<?>, ConcurrentHashMap<java.nio.file.Path, Object>> versionSettings =
+            new ConcurrentHashMap<>();
 
     private final java.util.concurrent.locks.ReentrantReadWriteLock lifecycle = new java.util.concurrent.locks.ReentrantReadWriteLock();
     private boolean deleted;
@@ -86,6 +89,11 @@ public final class Bucket {
     /** The configurations of that kind kept by id, in id order (changeable). */
     public ConcurrentSkipListMap<String, Object> namedSettings(Class<?> kind) {
         return namedSettings.computeIfAbsent(kind, k -> new ConcurrentSkipListMap<>());
+    }
+
+    /** The settings of that kind of single versions, by the version's body file (changeable). */
+    public ConcurrentHashMap<java.nio.file.Path, Object> versionSettings(Class<?> kind) {
+        return versionSettings.computeIfAbsent(kind, k -> new ConcurrentHashMap<>());
     }
 
     public ConcurrentHashMap<java.nio.file.Path, Object> objectAcls() {
