@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.s3.model.Permission;
  * keeps the text the same for every object (IAM parses each text once).
  */
 final class AclGrants {
-    private static final String AUTHENTICATED = ",\"Condition\":{\"StringNotEquals\":{\"aws:PrincipalType\":\"Anonymous\"}}";
+    /** AuthenticatedUsers: any signed caller, i.e. one with a principal ARN (anonymous calls have none). */
+    private static final String AUTHENTICATED = ",\"Condition\":{\"Null\":{\"aws:PrincipalArn\":\"false\"}}";
 
     private AclGrants() {
     }

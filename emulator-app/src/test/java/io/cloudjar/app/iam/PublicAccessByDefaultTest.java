@@ -107,6 +107,13 @@ class PublicAccessByDefaultTest {
         owner.putObjectAcl(r -> r.bucket("site").key("shared.txt").acl(ObjectCannedACL.PRIVATE));
         assertThat(anonymous("GET", "/site/shared.txt")).isEqualTo(403);
 
+        // AuthenticatedUsers: any signed caller, never an anonymous one
+        owner.putObjectAcl(r -> r.bucket("site").key("shared.txt").acl(ObjectCannedACL.AUTHENTICATED_READ));
+        assertThat(anonymous("GET", "/site/shared.txt")).isEqualTo(403);
+        try (S3Client other = cloudjar.client(TestPrincipals.s3(), Region.US_EAST_1, OTHER, "test")) {
+            assertThat(other.getObjectAsBytes(r -> r.bucket("site").key("shared.txt")).asUtf8String()).isEqualTo("s");
+        }
+
         owner.putBucketAcl(r -> r.bucket("site").acl(software.amazon.awssdk.services.s3.model.BucketCannedACL.PUBLIC_READ));
         assertThat(anonymous("GET", "/site?list-type=2")).isEqualTo(200);
     }

@@ -1,5 +1,9 @@
 package io.cloudjar.core.runtime;
 
+import io.cloudjar.core.auth.ConditionKeys;
+
+import io.cloudjar.core.auth.AuthorizationRequest;
+
 import io.cloudjar.core.auth.Authorizer;
 import io.cloudjar.core.auth.CredentialResolver;
 import io.cloudjar.core.auth.DefaultCredentials;
@@ -182,6 +186,17 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
     @Override
     public boolean resourcePoliciesDecide() {
         return evaluator() != null;
+    }
+
+    @Override
+    public boolean anonymousAllowed(String action, String resourceArn, String region) {
+        Authorizer decider = evaluator();
+        if (decider == null) {
+            return true;
+        }
+        Principal anonymous = Principal.anonymous(config.defaultAccount());
+        return decider.authorize(new AuthorizationRequest(anonymous, action, List.of(resourceArn),
+                ConditionKeys.of(anonymous, clock.now(), region, null), region)).allowed();
     }
 
     /**
