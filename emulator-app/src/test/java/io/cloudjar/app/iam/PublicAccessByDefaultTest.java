@@ -117,4 +117,16 @@ class PublicAccessByDefaultTest {
         owner.putBucketAcl(r -> r.bucket("site").acl(software.amazon.awssdk.services.s3.model.BucketCannedACL.PUBLIC_READ));
         assertThat(anonymous("GET", "/site?list-type=2")).isEqualTo(200);
     }
+
+    @Test
+    void anUnsignedWriteFromAnotherSiteIsLeftToTheBucketPolicy() throws Exception {
+        HttpRequest put = HttpRequest.newBuilder(URI.create(cloudjar.endpoint() + "/site/uploads/a.txt"))
+                .header("Origin", "http://evil.example").PUT(HttpRequest.BodyPublishers.ofString("x")).build();
+        assertThat(http.send(put, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(403);
+        owner.deletePublicAccessBlock(r -> r.bucket("site"));
+        owner.putBucketPolicy(r -> r.bucket("site").policy(bucketPolicy("Allow", "\"*\"", "s3:PutObject",
+                "arn:aws:s3:::site/uploads/*")));
+        assertThat(http.send(put, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        assertThat(owner.getObjectAsBytes(r -> r.bucket("site").key("uploads/a.txt")).asUtf8String()).isEqualTo("x");
+    }
 }

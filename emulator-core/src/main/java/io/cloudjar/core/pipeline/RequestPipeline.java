@@ -40,7 +40,7 @@ public final class RequestPipeline {
                 new DecodeForm(),                         // query protocols: URL query + form body parameters
                 new ReadBrowserForm(),                    // S3 POST Object form fields (they carry the credential and policy)
                 new Authenticate(runtime),                // access key → principal; presigned URLs and POST policies verified
-                new RefuseUnsignedCrossSite(hosts),       // a page of another site must sign its calls
+                new RefuseUnsignedCrossSite(hosts, runtime::resourcePoliciesDecide), // a foreign page signs, or S3 policies decide
                 new ResolveOperation(),                   // Action / X-Amz-Target / REST binding → operation
                 new DecodeInput(),                        // wire → SDK request object, validated against the model
                 new Authorize(runtime),                   // IAM action + resources from the parsed input → authorizer
