@@ -52,6 +52,7 @@ public final class ObjectsProvider extends S3Feature {
         if (acl != null) {
             bucket.objectAcls().put(blob.path(), acl); // before the commit, so no reader sees the version without it
         }
+        ObjectLocks.onUpload(bucket, blob.path(), request, state.clock().now());
         try {
             writes.commit(bucket, object, conditions);
         } catch (RuntimeException e) {
@@ -122,6 +123,7 @@ public final class ObjectsProvider extends S3Feature {
         if (bucket.mfaDelete() && request.mfa() == null) {
             throw AwsErrors.modeled("AccessDenied", "Mfa Authentication must be used for this request");
         }
+        ObjectLocks.checkDeletable(ctx, bucket, request.key(), versionId, request.bypassGovernanceRetention());
         StoredObject removed = writes.deleteVersion(bucket, request.key(), versionId);
         response.versionId(request.versionId());
         if (removed != null && removed.deleteMarker()) {

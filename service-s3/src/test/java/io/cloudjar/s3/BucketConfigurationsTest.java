@@ -236,4 +236,32 @@ class BucketConfigurationsTest {
         s3.putObjectLegalHold(r -> r.bucket("cfg-retention").key("k").legalHold(h -> h.status("ON")));
         assertThat(s3.getObjectLegalHold(r -> r.bucket("cfg-retention").key("k")).legalHold().statusAsString()).isEqualTo("ON");
     }
+
+    @Test
+    void lockedVersionsCannotBeDeletedUntilTheirRetentionEnds() {
+        s3.createBucket(r -> r.bucket("cfg-locked").objectLockEnabledForBucket(true));
+        s3.putObjectLockConfiguration(r -> r.bucket("cfg-locked").objectLockConfiguration(c -> c
+                .objectLockEnabled(ObjectLockEnabled.ENABLED)
+                .rule(rule -> rule.defaultRetention(d -> d.mode(ObjectLockRetentionMode.GOVERNANCE).days(1)))));
+        String governed = s3.putObject(r -> r.bucket("cfg-locked").key("k"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("1")).versionId();
+        assertThat(s3.getObjectRetention(r -> r.bucket("cfg-locked").key("k").versionId(governed)).retention().mode())
+                .isEqualTo(ObjectLockRetentionMode.GOVERNANCE);
+        var e = assertS3Error(403, "AccessDenied", () -> s3.deleteObject(r -> r.bucket("cfg-locked").key("k").versionId(governed)));
+        assertThat(e.awsErrorDetails().errorMessage()).contains("object lock");
+        // a delete without a version id only adds a delete marker
+        s3.deleteObject(r -> r.bucket("cfg-locked").key("k"));
+        s3.deleteObject(r -> r.bucket("cfg-locked").key("k").versionId(governed).bypassGovernanceRetention(true));
+
+        String held = s3.putObject(r -> r.bucket("cfg-locked").key("held").objectLockLegalHoldStatus("ON"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("2")).versionId();
+        s3.putObjectRetention(r -> r.bucket("cfg-locked").key("held").versionId(held).bypassGovernanceRetention(true)
+                .retention(t -> t.mode((ObjectLockRetentionMode) null).retainUntilDate(null)));
+        var refused = s3.deleteObjects(r -> r.bucket("cfg-locked").bypassGovernanceRetention(true)
+                .delete(d -> d.objects(o -> o.key("held").versionId(held))));
+        assertThat(refused.errors()).singleElement().satisfies(err -> assertThat(err.code()).isEqualTo("AccessDenied"));
+        s3.putObjectLegalHold(r -> r.bucket("cfg-locked").key("held").versionId(held).legalHold(h -> h.status("OFF")));
+        assertThat(s3.deleteObjects(r -> r.bucket("cfg-locked").delete(d -> d.objects(o -> o.key("held").versionId(held))))
+                .errors()).isEmpty();
+    }
 }
