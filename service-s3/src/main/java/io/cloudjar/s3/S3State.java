@@ -22,6 +22,7 @@ final class S3State implements Resettable, AutoCloseable {
     private final BlobStore blobs;
     private final EmulatorClock clock;
     private final Consumer<Runnable> afterCallsInFlight;
+    private final LifecycleRunner lifecycleRules = new LifecycleRunner(this);
     /** Bucket creation and a reset exclude each other, so every bucket a reset misses was created after it. */
     private final Object lifecycle = new Object();
 
@@ -88,6 +89,7 @@ final class S3State implements Resettable, AutoCloseable {
         if (!policiesDecide.getAsBoolean() && !caller.isAnonymous() && !bucket.ownerAccount().equals(caller.accountId())) {
             throw AwsErrors.modeled("AccessDenied", "Access Denied");
         }
+        lifecycleRules.runIfDue(bucket); // due expirations happen before the call sees the bucket
         return bucket;
     }
 
