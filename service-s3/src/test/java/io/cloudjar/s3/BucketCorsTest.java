@@ -86,4 +86,18 @@ class BucketCorsTest {
                 .header("Origin", APP).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(noRules.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
+
+    @Test
+    void aPageOfAnotherSiteMustSignWithTheRealSecret() {
+        // CORS rules may let a page send an Authorization header; a root key's signature is then verified
+        var fromPage = software.amazon.awssdk.core.client.config.ClientOverrideConfiguration.builder()
+                .putHeader("Origin", "https://app.example.com").build();
+        try (S3Client forged = cloudjar.client(S3Client.builder().forcePathStyle(true).overrideConfiguration(fromPage),
+                software.amazon.awssdk.regions.Region.US_EAST_1, CloudjarServerExtension.ACCESS_KEY, "not-the-secret");
+             S3Client signed = cloudjar.client(S3Client.builder().forcePathStyle(true).overrideConfiguration(fromPage))) {
+            S3Assertions.assertS3Error(403, "SignatureDoesNotMatch",
+                    () -> forged.deleteObject(r -> r.bucket("spa").key("data.json")));
+            assertThat(signed.getObjectAsBytes(r -> r.bucket("spa").key("data.json")).asUtf8String()).isEqualTo("{}");
+        }
+    }
 }

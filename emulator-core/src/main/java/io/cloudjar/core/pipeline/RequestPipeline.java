@@ -39,7 +39,7 @@ public final class RequestPipeline {
                 new AnswerPreflight(cors),                // S3 CORS preflights, from the bucket's CORS rules
                 new DecodeForm(),                         // query protocols: URL query + form body parameters
                 new ReadBrowserForm(),                    // S3 POST Object form fields (they carry the credential and policy)
-                new Authenticate(runtime),                // access key → principal; presigned URLs and POST policies verified
+                new Authenticate(runtime, hosts),         // access key → principal; presigned URLs, POST policies, foreign pages verified
                 new RefuseUnsignedCrossSite(hosts, runtime::resourcePoliciesDecide), // a foreign page signs, or S3 policies decide
                 new ResolveOperation(),                   // Action / X-Amz-Target / REST binding → operation
                 new DecodeInput(),                        // wire → SDK request object, validated against the model
