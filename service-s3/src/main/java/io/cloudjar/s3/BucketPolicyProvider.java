@@ -5,6 +5,10 @@ import io.cloudjar.core.auth.ResourcePolicies;
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.s3.model.Bucket;
+import io.cloudjar.s3.model.StoredObject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.s3.model.DeleteBucketPolicyRequest;
 import software.amazon.awssdk.services.s3.model.DeleteBucketPolicyResponse;
@@ -80,9 +84,10 @@ public final class BucketPolicyProvider extends S3Feature {
     }
 
     /**
-     * {@code arn:aws:s3:::bucket} and {@code arn:aws:s3:::bucket/key}: the bucket's owner, its policy and its ACLs'
-     * public grants ({@link AclGrants}). Under RestrictPublicBuckets a public policy grants nothing (S3 then lets in
-     * only AWS services and the owner's account, whose identity policies decide).
+     * {@code arn:aws:s3:::bucket} and {@code arn:aws:s3:::bucket/key}: the bucket's owner, its policy, its ACLs'
+     * public grants ({@link AclGrants}), and for an existing object its tags as {@code s3:ExistingObjectTag/<key>}
+     * (the latest version's). Under RestrictPublicBuckets a public policy grants nothing (S3 then lets in only AWS
+     * services and the owner's account, whose identity policies decide).
      */
     private Optional<ResourcePolicies.ResourcePolicy> ownerAndPolicy(String arn) {
         String prefix = "arn:aws:s3:::";
@@ -95,13 +100,19 @@ public final class BucketPolicyProvider extends S3Feature {
         if (bucket == null) {
             return Optional.empty();
         }
+        String key = slash < 0 ? null : rest.substring(slash + 1);
+        StoredObject object = key == null ? null : bucket.latest(key);
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        if (object != null && !object.deleteMarker()) {
+            object.tags().forEach((tag, value) -> keys.put("s3:ExistingObjectTag/" + tag, List.of(value)));
+        }
         String policy = bucket.policy();
         PublicPolicy isPublic = bucket.setting(PublicPolicy.class);
         if (policy != null && isPublic != null && isPublic.value() && PublicAccess.settings(bucket).restrictPublicBuckets()) {
             policy = null;
         }
-        return Optional.of(new ResourcePolicies.ResourcePolicy(bucket.ownerAccount(), policy, "BucketPolicy",
-                AclGrants.of(bucket, slash < 0 ? null : rest.substring(slash + 1))));
+        return Optional.of(new ResourcePolicies.ResourcePolicy(bucket.ownerAccount(), policy, "BucketPolicy", keys,
+                AclGrants.of(bucket, key)));
     }
 
     /** Whether the stored bucket policy is public (decided when it was put). */

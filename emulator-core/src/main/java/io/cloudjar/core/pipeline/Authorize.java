@@ -3,6 +3,7 @@ package io.cloudjar.core.pipeline;
 import io.cloudjar.core.auth.AuthorizationCheck;
 import io.cloudjar.core.auth.AuthorizationMessages;
 import io.cloudjar.core.auth.AuthorizationRequest;
+import io.cloudjar.core.auth.AuthorizationRule;
 import io.cloudjar.core.auth.Authorizer;
 import io.cloudjar.core.auth.Decision;
 import io.cloudjar.core.auth.RuleScope;
@@ -10,6 +11,7 @@ import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.model.ModelClasses;
 import io.cloudjar.core.runtime.EmulatorRuntime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,13 +46,19 @@ final class Authorize implements Stage, InCallChecks {
             }
             return;
         }
+        boolean dryRun = isDryRun(ctx.input());
         boolean installed = runtime.authorizer() != Authorizer.ALLOW_ALL;
         if (installed || runtime.evaluator() != null) {
             ctx.checks(this);
             // one question per check of the operation's rules; the first denial decides
-            List<AuthorizationCheck> checks = runtime.operationRules().checks(ctx.operation(), ctx.input(),
-                    new RuleScope(ctx.principal().accountId(), ctx.region(),
-                            ctx.principal().isAnonymous() ? null : ctx.principal().arn()), ctx.conditionKeys());
+            RuleScope scope = new RuleScope(ctx.principal().accountId(), ctx.region(),
+                    ctx.principal().isAnonymous() ? null : ctx.principal().arn());
+            List<AuthorizationCheck> checks = new ArrayList<>(runtime.operationRules().checks(ctx.operation(), ctx.input(),
+                    scope, ctx.conditionKeys()));
+            if (dryRun) { // the provider never runs: its own checks (iam:PassRole of a profile) are asked here
+                checks.addAll(runtime.operationRules().checks(ctx.apiMetadata().api(), ctx.operation().name(),
+                        AuthorizationRule.CheckedBy.PROVIDER, ctx.input(), scope, ctx.conditionKeys()));
+            }
             for (AuthorizationCheck check : checks) {
                 if (installed || decidedByResourcePolicy(ctx, check.resources())) {
                     Decision decision = runtime.evaluator().authorize(new AuthorizationRequest(
@@ -59,7 +67,7 @@ final class Authorize implements Stage, InCallChecks {
                 }
             }
         }
-        if (isDryRun(ctx.input())) {
+        if (dryRun) {
             throw AwsErrors.of("DryRunOperation", 412, "Request would have succeeded, but DryRun flag is set.");
         }
     }
@@ -94,16 +102,18 @@ final class Authorize implements Stage, InCallChecks {
     }
 
     /**
-     * Without {@code ENFORCE_IAM}, IAM's evaluator still decides what resource-based policies decide in AWS: an
-     * anonymous S3 call, and a call on a resource another account owns (an S3 bucket; the owner as the services'
-     * {@link io.cloudjar.core.auth.ResourcePolicies} answer it). A signed call on the caller's own resources stays
+     * Without {@code ENFORCE_IAM}, IAM's evaluator still decides what bucket policies decide in AWS: an anonymous S3
+     * call, and an S3 call on a bucket another account owns (the owner as S3's
+     * {@link io.cloudjar.core.auth.ResourcePolicies} answers it). A signed call on the caller's own resources stays
      * allowed, as before.
      */
     private boolean decidedByResourcePolicy(RequestContext ctx, List<String> resources) {
-        boolean anonymous = ctx.principal().isAnonymous();
-        if (anonymous && !"s3".equals(ctx.apiMetadata().api())) {
+        // S3 only: other services' resources answer ResourcePolicies for their tags (EC2, IAM roles) but are not
+        // governed by a resource policy there (a role's trust policy is AssumeRole's own check)
+        if (!"s3".equals(ctx.apiMetadata().api())) {
             return false;
         }
+        boolean anonymous = ctx.principal().isAnonymous();
         String account = ctx.principal().accountId();
         for (String resource : resources) {
             if (resource.equals("*")) {
