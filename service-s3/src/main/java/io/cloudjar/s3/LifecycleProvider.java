@@ -10,11 +10,13 @@ import software.amazon.awssdk.services.s3.model.DeleteBucketLifecycleResponse;
 import software.amazon.awssdk.services.s3.model.GetBucketLifecycleConfigurationRequest;
 import software.amazon.awssdk.services.s3.model.GetBucketLifecycleConfigurationResponse;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
+import software.amazon.awssdk.services.s3.model.NoncurrentVersionTransition;
 import software.amazon.awssdk.services.s3.model.PutBucketLifecycleConfigurationRequest;
 import software.amazon.awssdk.services.s3.model.PutBucketLifecycleConfigurationResponse;
+import software.amazon.awssdk.services.s3.model.Transition;
 
 /**
- * Lifecycle configurations, stored with S3's validation (the rules are not run yet). S3 answers the transition
+ * Lifecycle configurations, stored with S3's validation ({@link LifecycleRunner} runs them). S3 answers the transition
  * minimum size it applies ({@code all_storage_classes_128K} unless the request chose {@code varies_by_storage_class}).
  */
 public final class LifecycleProvider extends S3Feature {
@@ -85,10 +87,46 @@ public final class LifecycleProvider extends S3Feature {
                 throw S3Errors.malformedXml();
             }
         }
+        for (Transition t : rule.transitions()) {
+            checkTransition(t.storageClassAsString(), t.days(), "'Days' in Transition action");
+            if (t.days() == null && t.date() == null) {
+                throw S3Errors.malformedXml();
+            }
+        }
+        for (NoncurrentVersionTransition t : rule.noncurrentVersionTransitions()) {
+            checkTransition(t.storageClassAsString(), t.noncurrentDays(), "'NoncurrentDays' in NoncurrentVersionTransition action");
+        }
+        boolean tags = LifecycleFilters.hasTags(rule);
+        if (tags && rule.abortIncompleteMultipartUpload() != null) {
+            throw S3Errors.invalidRequest("AbortIncompleteMultipartUpload cannot be specified with Tags.");
+        }
+        if (tags && rule.expiration() != null && rule.expiration().expiredObjectDeleteMarker() != null) {
+            throw S3Errors.invalidRequest("ExpiredObjectDeleteMarker cannot be specified with Tags.");
+        }
+        if (rule.abortIncompleteMultipartUpload() != null && (rule.abortIncompleteMultipartUpload().daysAfterInitiation() == null
+                || rule.abortIncompleteMultipartUpload().daysAfterInitiation() <= 0)) {
+            throw S3Errors.invalidArgument("'DaysAfterInitiation' for AbortIncompleteMultipartUpload action must be a positive integer",
+                    "DaysAfterInitiation", String.valueOf(rule.abortIncompleteMultipartUpload().daysAfterInitiation()));
+        }
         if (rule.noncurrentVersionExpiration() != null && rule.noncurrentVersionExpiration().noncurrentDays() != null
                 && rule.noncurrentVersionExpiration().noncurrentDays() <= 0) {
             throw S3Errors.invalidArgument("'NoncurrentDays' for NoncurrentVersionExpiration action must be a positive integer",
                     "NoncurrentDays", rule.noncurrentVersionExpiration().noncurrentDays().toString());
+        }
+    }
+
+    /** A transition names a class lifecycle can move to, and infrequent-access classes only after 30 days (S3's minimum). */
+    private static void checkTransition(String storageClass, Integer days, String what) {
+        if (storageClass == null || "STANDARD".equals(storageClass) || "REDUCED_REDUNDANCY".equals(storageClass)
+                || StorageClasses.validate(storageClass) == null) {
+            throw S3Errors.malformedXml();
+        }
+        if (days != null && days < 0) {
+            throw S3Errors.invalidArgument(what + " must be a non-negative integer", "Days", days.toString());
+        }
+        if (days != null && days < 30 && ("STANDARD_IA".equals(storageClass) || "ONEZONE_IA".equals(storageClass))) {
+            throw S3Errors.invalidArgument(what + " must be greater than or equal to 30 for storageClass '" + storageClass + "'",
+                    "Days", days.toString());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.cloudjar.s3;
 
 import io.cloudjar.s3.model.Bucket;
+import io.cloudjar.s3.model.MultipartUpload;
 import io.cloudjar.s3.model.ObjectVersions;
 import io.cloudjar.s3.model.StoredObject;
 import java.time.Duration;
@@ -13,23 +14,26 @@ import java.util.WeakHashMap;
 import software.amazon.awssdk.services.s3.model.BucketLifecycleConfiguration;
 import software.amazon.awssdk.services.s3.model.ExpirationStatus;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
-import software.amazon.awssdk.services.s3.model.LifecycleRuleAndOperator;
-import software.amazon.awssdk.services.s3.model.LifecycleRuleFilter;
+import software.amazon.awssdk.services.s3.model.NoncurrentVersionExpiration;
+import software.amazon.awssdk.services.s3.model.NoncurrentVersionTransition;
 import software.amazon.awssdk.services.s3.model.ObjectLockLegalHold;
 import software.amazon.awssdk.services.s3.model.ObjectLockLegalHoldStatus;
 import software.amazon.awssdk.services.s3.model.ObjectLockRetention;
-import software.amazon.awssdk.services.s3.model.Tag;
+import software.amazon.awssdk.services.s3.model.Transition;
 
 /**
- * Runs a bucket's lifecycle expirations on the emulator clock, when the bucket is next used (timed states are
- * computed when read, never scheduled), at most once per minute of emulator time: current versions expire
- * (removed, or hidden under a delete marker in a versioned bucket) at the midnight UTC after their age passes the
- * rule's days, or on its date; noncurrent versions after NoncurrentDays; a delete marker left alone goes with
- * ExpiredObjectDeleteMarker. Prefix, tag and size filters apply; locked versions are kept. Transitions and aborting
- * incomplete multipart uploads are not run yet.
+ * Runs a bucket's lifecycle rules on the emulator clock, when the bucket is next used (timed states are computed when
+ * read, never scheduled), at most once per minute of emulator time. Every action is due at the midnight UTC after
+ * its age passes the rule's days (or on its date): current versions expire (removed, or hidden under a delete marker
+ * in a versioned bucket) and transition down the storage class waterfall; noncurrent versions expire or transition
+ * NoncurrentDays after they stopped being current, keeping the NewerNoncurrentVersions newest; a delete marker left
+ * alone goes with ExpiredObjectDeleteMarker (or once old enough for the rule's Expiration days); incomplete multipart
+ * uploads are aborted DaysAfterInitiation. Prefix, tag and size filters apply; locked versions are never removed.
  */
 final class LifecycleRunner {
     private static final Duration EVERY = Duration.ofMinutes(1);
+    /** S3's default transition minimum (all_storage_classes_128K): smaller objects stay where they are. */
+    private static final long MINIMUM_TRANSITION_SIZE = 128 * 1024;
 
     private final S3State state;
     private final Map<Bucket, Instant> lastRun = Collections.synchronizedMap(new WeakHashMap<>());
@@ -51,108 +55,186 @@ final class LifecycleRunner {
             }
             lastRun.put(bucket, now);
         }
+        LifecycleProvider.MinimumTransitionSize minimum = bucket.setting(LifecycleProvider.MinimumTransitionSize.class);
+        boolean smallToArchive = minimum != null && "varies_by_storage_class".equals(minimum.value());
         VersionedWrites writes = new VersionedWrites(state);
         for (LifecycleRule rule : config.rules()) {
             if (rule.status() == ExpirationStatus.ENABLED) {
                 try {
-                    apply(bucket, rule, now, writes);
+                    new RuleRun(bucket, rule, now, writes, smallToArchive).run();
                 } catch (Bucket.BucketDeletedException e) {
-                    return; // deleted or reset meanwhile: nothing left to expire
+                    return; // deleted or reset meanwhile: nothing left to do
                 }
             }
         }
     }
 
-    private void apply(Bucket bucket, LifecycleRule rule, Instant now, VersionedWrites writes) {
-        for (Map.Entry<String, ObjectVersions> entry : bucket.objects().entrySet()) {
-            String key = entry.getKey();
-            List<StoredObject> versions = entry.getValue().all();
-            if (versions.isEmpty() || !key.startsWith(prefix(rule))) {
-                continue;
-            }
-            StoredObject latest = versions.get(0);
-            if (rule.expiration() != null && !latest.deleteMarker() && matches(rule.filter(), latest)
-                    && expired(rule, latest, now)) {
-                if (bucket.versioning() == null) {
-                    if (!locked(bucket, latest, now)) {
-                        writes.deleteLatest(bucket, key, bucket.ownerAccount());
-                    }
-                } else {
-                    writes.deleteLatest(bucket, key, bucket.ownerAccount());
+    /** One rule applied to the bucket's keys under its prefix and to its incomplete uploads. */
+    private final class RuleRun {
+        private final Bucket bucket;
+        private final LifecycleRule rule;
+        private final Instant now;
+        private final VersionedWrites writes;
+        private final boolean smallToArchive;
+
+        RuleRun(Bucket bucket, LifecycleRule rule, Instant now, VersionedWrites writes, boolean smallToArchive) {
+            this.bucket = bucket;
+            this.rule = rule;
+            this.now = now;
+            this.writes = writes;
+            this.smallToArchive = smallToArchive;
+        }
+
+        void run() {
+            String prefix = LifecycleFilters.prefix(rule);
+            for (String key : bucket.objects().tailMap(prefix).keySet()) {
+                if (!key.startsWith(prefix)) {
+                    break;
                 }
-                versions = bucket.objects().getOrDefault(key, new ObjectVersions()).all();
+                expireCurrent(key);
+                transitionCurrent(key);
+                noncurrent(key);
+                removeLoneDeleteMarker(key);
             }
-            if (rule.noncurrentVersionExpiration() != null && rule.noncurrentVersionExpiration().noncurrentDays() != null) {
-                int days = rule.noncurrentVersionExpiration().noncurrentDays();
-                for (int i = 1; i < versions.size(); i++) {
-                    StoredObject old = versions.get(i);
-                    Instant noncurrentSince = versions.get(i - 1).lastModified();
-                    if (!old.deleteMarker() && matches(rule.filter(), old) && !now.isBefore(midnightAfter(noncurrentSince, days))
-                            && !locked(bucket, old, now)) {
-                        writes.deleteVersion(bucket, key, old.versionId());
+            if (rule.abortIncompleteMultipartUpload() != null && rule.abortIncompleteMultipartUpload().daysAfterInitiation() != null) {
+                int days = rule.abortIncompleteMultipartUpload().daysAfterInitiation();
+                for (MultipartUpload upload : bucket.uploads().values()) {
+                    if (upload.key().startsWith(prefix) && !now.isBefore(midnightAfter(upload.initiated(), days))) {
+                        MultipartProvider.discard(state, bucket, upload);
                     }
                 }
-                versions = bucket.objects().getOrDefault(key, new ObjectVersions()).all();
             }
-            if (rule.expiration() != null && Boolean.TRUE.equals(rule.expiration().expiredObjectDeleteMarker())
-                    && versions.size() == 1 && versions.get(0).deleteMarker()) {
-                writes.deleteVersion(bucket, key, versions.get(0).versionId());
+        }
+
+        private void expireCurrent(String key) {
+            StoredObject latest = bucket.latest(key);
+            if (rule.expiration() == null || latest == null || latest.deleteMarker() || !LifecycleFilters.matches(rule, latest)
+                    || !due(rule.expiration().date(), rule.expiration().days(), latest.lastModified())) {
+                return;
             }
+            if (bucket.versioning() != null || !locked(latest)) {
+                writes.deleteLatest(bucket, key, bucket.ownerAccount());
+            }
+        }
+
+        private void transitionCurrent(String key) {
+            StoredObject latest = bucket.latest(key);
+            if (latest == null || latest.deleteMarker() || !LifecycleFilters.matches(rule, latest)) {
+                return;
+            }
+            String target = null;
+            for (Transition t : rule.transitions()) {
+                if (due(t.date(), t.days(), latest.lastModified()) && eligible(latest, t.storageClassAsString())
+                        && (target == null || StorageClasses.transitionsDown(target, t.storageClassAsString()))) {
+                    target = t.storageClassAsString();
+                }
+            }
+            moveTo(latest, target);
+        }
+
+        private void noncurrent(String key) {
+            NoncurrentVersionExpiration expiration = rule.noncurrentVersionExpiration();
+            List<StoredObject> versions = versions(key);
+            int newer = 0; // noncurrent versions newer than the one at hand
+            for (int i = 1; i < versions.size(); i++) {
+                StoredObject old = versions.get(i);
+                if (old.deleteMarker()) {
+                    continue;
+                }
+                Instant noncurrentSince = versions.get(i - 1).lastModified();
+                int rank = newer++;
+                if (!LifecycleFilters.matches(rule, old)) {
+                    continue;
+                }
+                if (expiration != null && expiration.noncurrentDays() != null && rank >= keep(expiration.newerNoncurrentVersions())
+                        && due(null, expiration.noncurrentDays(), noncurrentSince) && !locked(old)) {
+                    writes.deleteVersion(bucket, key, old.versionId());
+                    continue;
+                }
+                String target = null;
+                for (NoncurrentVersionTransition t : rule.noncurrentVersionTransitions()) {
+                    if (rank >= keep(t.newerNoncurrentVersions()) && due(null, t.noncurrentDays(), noncurrentSince)
+                            && eligible(old, t.storageClassAsString())
+                            && (target == null || StorageClasses.transitionsDown(target, t.storageClassAsString()))) {
+                        target = t.storageClassAsString();
+                    }
+                }
+                moveTo(old, target);
+            }
+        }
+
+        /** An expired object delete marker: the only version left. Expiration by days also removes it once old enough. */
+        private void removeLoneDeleteMarker(String key) {
+            List<StoredObject> versions = versions(key);
+            if (rule.expiration() == null || versions.size() != 1 || !versions.get(0).deleteMarker()) {
+                return;
+            }
+            StoredObject marker = versions.get(0);
+            if (Boolean.TRUE.equals(rule.expiration().expiredObjectDeleteMarker())
+                    || rule.expiration().days() != null && due(null, rule.expiration().days(), marker.lastModified())) {
+                writes.deleteVersion(bucket, key, marker.versionId());
+            }
+        }
+
+        private List<StoredObject> versions(String key) {
+            ObjectVersions versions = bucket.objects().get(key);
+            return versions == null ? List.of() : versions.all();
+        }
+
+        /** Objects under the bucket's transition minimum move only where the rule or the bucket's choice allows. */
+        private boolean eligible(StoredObject object, String storageClass) {
+            return object.size() >= MINIMUM_TRANSITION_SIZE || LifecycleFilters.namesMinimumSize(rule)
+                    || smallToArchive && StorageClasses.isArchiveClass(storageClass);
+        }
+
+        private void moveTo(StoredObject version, String storageClass) {
+            if (storageClass == null || !StorageClasses.transitionsDown(version.metadata().storageClass(), storageClass)) {
+                return;
+            }
+            bucket.edit(version.key(), versions -> {
+                if (versions.version(version.versionId()) == version) { // unchanged since it was read
+                    versions.replace(version, version.withStorageClass(storageClass));
+                }
+                return null;
+            });
+        }
+
+        private boolean due(Instant date, Integer days, Instant since) {
+            if (date != null) {
+                return !now.isBefore(date);
+            }
+            return days != null && !now.isBefore(midnightAfter(since, days));
+        }
+
+        private boolean locked(StoredObject version) {
+            if (version.blob() == null) {
+                return false;
+            }
+            Object hold = bucket.versionSettings(ObjectLockLegalHold.class).get(version.blob());
+            Object retention = bucket.versionSettings(ObjectLockRetention.class).get(version.blob());
+            return hold instanceof ObjectLockLegalHold h && h.status() == ObjectLockLegalHoldStatus.ON
+                    || retention instanceof ObjectLockRetention r && r.retainUntilDate().isAfter(now);
         }
     }
 
-    private static boolean expired(LifecycleRule rule, StoredObject object, Instant now) {
-        if (rule.expiration().date() != null) {
-            return !now.isBefore(rule.expiration().date());
-        }
-        Integer days = rule.expiration().days();
-        return days != null && !now.isBefore(midnightAfter(object.lastModified(), days));
+    /** The enabled rule that will abort an upload of this key (x-amz-abort-date and x-amz-abort-rule-id), if any. */
+    static java.util.Optional<LifecycleRule> abortRule(Bucket bucket, String key) {
+        BucketLifecycleConfiguration config = bucket.setting(BucketLifecycleConfiguration.class);
+        return config == null ? java.util.Optional.empty() : config.rules().stream()
+                .filter(r -> r.status() == ExpirationStatus.ENABLED && r.abortIncompleteMultipartUpload() != null
+                        && r.abortIncompleteMultipartUpload().daysAfterInitiation() != null
+                        && key.startsWith(LifecycleFilters.prefix(r)))
+                .findFirst();
+    }
+
+    private static int keep(Integer newerNoncurrentVersions) {
+        return newerNoncurrentVersions == null ? 0 : newerNoncurrentVersions;
     }
 
     /** S3's due time: the age reached, rounded up to the next midnight UTC. */
-    private static Instant midnightAfter(Instant start, int days) {
+    static Instant midnightAfter(Instant start, int days) {
         Instant reached = start.plus(Duration.ofDays(days));
         Instant midnight = reached.truncatedTo(ChronoUnit.DAYS);
         return midnight.equals(reached) ? reached : midnight.plus(Duration.ofDays(1));
-    }
-
-    private static boolean locked(Bucket bucket, StoredObject version, Instant now) {
-        if (version.blob() == null) {
-            return false;
-        }
-        Object hold = bucket.versionSettings(ObjectLockLegalHold.class).get(version.blob());
-        Object retention = bucket.versionSettings(ObjectLockRetention.class).get(version.blob());
-        return hold instanceof ObjectLockLegalHold h && h.status() == ObjectLockLegalHoldStatus.ON
-                || retention instanceof ObjectLockRetention r && r.retainUntilDate().isAfter(now);
-    }
-
-    private static String prefix(LifecycleRule rule) {
-        LifecycleRuleFilter f = rule.filter();
-        String prefix = f == null ? rule.prefix() : f.prefix() != null ? f.prefix() : f.and() != null ? f.and().prefix() : null;
-        return prefix == null ? "" : prefix;
-    }
-
-    /** The filter's tag and size conditions (its prefix is checked by {@link #prefix}). */
-    private static boolean matches(LifecycleRuleFilter f, StoredObject object) {
-        if (f == null) {
-            return true;
-        }
-        if (f.tag() != null && !hasTag(object, f.tag())) {
-            return false;
-        }
-        if (!withinSize(object, f.objectSizeGreaterThan(), f.objectSizeLessThan())) {
-            return false;
-        }
-        LifecycleRuleAndOperator and = f.and();
-        return and == null || (and.tags().stream().allMatch(t -> hasTag(object, t))
-                && withinSize(object, and.objectSizeGreaterThan(), and.objectSizeLessThan()));
-    }
-
-    private static boolean hasTag(StoredObject object, Tag tag) {
-        return tag.value() != null && tag.value().equals(object.tags().get(tag.key()));
-    }
-
-    private static boolean withinSize(StoredObject object, Long greaterThan, Long lessThan) {
-        return (greaterThan == null || object.size() > greaterThan) && (lessThan == null || object.size() < lessThan);
     }
 }

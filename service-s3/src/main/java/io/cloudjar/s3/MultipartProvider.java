@@ -36,8 +36,12 @@ public final class MultipartProvider extends S3Feature {
         String uploadId = Ids.hex(32) + Ids.hex(32);
         bucket.uploads().put(uploadId, new MultipartUpload(uploadId, request.key(), state.clock().now(), metadata, algorithm,
                 type, tags, ctx.accountId(), new ConcurrentSkipListMap<>()));
-        return CreateMultipartUploadResponse.builder().bucket(bucket.name()).key(request.key()).uploadId(uploadId)
-                .serverSideEncryption("AES256").checksumAlgorithm(algorithm).checksumType(type).build();
+        CreateMultipartUploadResponse.Builder response = CreateMultipartUploadResponse.builder().bucket(bucket.name())
+                .key(request.key()).uploadId(uploadId).serverSideEncryption("AES256").checksumAlgorithm(algorithm)
+                .checksumType(type);
+        LifecycleRunner.abortRule(bucket, request.key()).ifPresent(rule -> response.abortRuleId(rule.id())
+                .abortDate(LifecycleRunner.midnightAfter(state.clock().now(), rule.abortIncompleteMultipartUpload().daysAfterInitiation())));
+        return response.build();
     }
 
     public UploadPartResponse uploadPart(CallContext ctx, UploadPartRequest request, StreamingPayload body) {
@@ -91,13 +95,21 @@ public final class MultipartProvider extends S3Feature {
         if (upload == null || !upload.key().equals(request.key())) {
             throw S3Errors.noSuchUpload(request.uploadId());
         }
+        if (!discard(state, bucket, upload)) {
+            throw S3Errors.noSuchUpload(request.uploadId());
+        }
+        return AbortMultipartUploadResponse.builder().build();
+    }
+
+    /** Ends an upload and removes its parts (an abort, or lifecycle's); false when it had ended already. */
+    static boolean discard(S3State state, Bucket bucket, MultipartUpload upload) {
         synchronized (upload.parts()) {
-            if (!bucket.uploads().remove(request.uploadId(), upload)) {
-                throw S3Errors.noSuchUpload(request.uploadId());
+            if (!bucket.uploads().remove(upload.uploadId(), upload)) {
+                return false;
             }
         }
         upload.parts().values().forEach(p -> state.blobs().delete(p.blob()));
-        return AbortMultipartUploadResponse.builder().build();
+        return true;
     }
 
     private Part addPart(Bucket bucket, MultipartUpload upload, int number, WrittenBlob blob, String checksum) {
