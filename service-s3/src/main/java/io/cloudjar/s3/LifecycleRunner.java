@@ -57,7 +57,7 @@ final class LifecycleRunner {
         }
         LifecycleProvider.MinimumTransitionSize minimum = bucket.setting(LifecycleProvider.MinimumTransitionSize.class);
         boolean smallToArchive = minimum != null && "varies_by_storage_class".equals(minimum.value());
-        VersionedWrites writes = new VersionedWrites(state);
+        VersionedWrites writes = VersionedWrites.unreplicated(state);
         for (LifecycleRule rule : config.rules()) {
             if (rule.status() == ExpirationStatus.ENABLED) {
                 try {

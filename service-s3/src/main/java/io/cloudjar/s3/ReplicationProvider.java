@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.s3.model.ReplicationRule;
 /**
  * Replication configurations, stored with S3's checks: the source and each destination bucket must exist and have
  * versioning enabled, and rules of the current schema (with a Filter) need a Priority and DeleteMarkerReplication.
- * Objects are not replicated yet.
+ * {@link Replication} copies new versions.
  */
 public final class ReplicationProvider extends S3Feature {
     private static final String BUCKET_ARN = "arn:aws:s3:::";

@@ -23,6 +23,7 @@ final class S3State implements Resettable, AutoCloseable {
     private final EmulatorClock clock;
     private final Consumer<Runnable> afterCallsInFlight;
     private final LifecycleRunner lifecycleRules = new LifecycleRunner(this);
+    private final Replication replication = new Replication(this);
     /** Bucket creation and a reset exclude each other, so every bucket a reset misses was created after it. */
     private final Object lifecycle = new Object();
 
@@ -60,6 +61,10 @@ final class S3State implements Resettable, AutoCloseable {
         return clock;
     }
 
+    Replication replication() {
+        return replication;
+    }
+
     Collection<Bucket> buckets() {
         return buckets.values();
     }
@@ -89,7 +94,8 @@ final class S3State implements Resettable, AutoCloseable {
         if (!policiesDecide.getAsBoolean() && !caller.isAnonymous() && !bucket.ownerAccount().equals(caller.accountId())) {
             throw AwsErrors.modeled("AccessDenied", "Access Denied");
         }
-        lifecycleRules.runIfDue(bucket); // due expirations happen before the call sees the bucket
+        replication.runDue(); // due copies and expirations happen before the call sees the bucket
+        lifecycleRules.runIfDue(bucket);
         return bucket;
     }
 
@@ -106,6 +112,7 @@ final class S3State implements Resettable, AutoCloseable {
             buckets.values().forEach(Bucket::discard);
             retired = blobs.startGeneration();
             buckets.clear();
+            replication.clear();
         }
         afterCallsInFlight.accept(() -> blobs.deleteGeneration(retired));
     }

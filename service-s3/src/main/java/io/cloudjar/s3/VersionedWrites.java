@@ -6,13 +6,26 @@ import io.cloudjar.s3.model.StoredObject;
 /**
  * How a new object or a delete lands in a key's history under the bucket's versioning state (S3 User
  * Guide, "Using versioning"): enabled buckets stack versions and delete markers; unversioned and suspended
- * buckets replace the "null" version. A body that stops being referenced is removed after the swap.
+ * buckets replace the "null" version. A body that stops being referenced is removed after the swap. New versions
+ * and delete markers written by calls are handed to {@link Replication}; lifecycle's are not (S3 does not replicate
+ * lifecycle actions).
  */
 final class VersionedWrites {
     private final S3State state;
+    private final boolean replicated;
 
     VersionedWrites(S3State state) {
+        this(state, true);
+    }
+
+    private VersionedWrites(S3State state, boolean replicated) {
         this.state = state;
+        this.replicated = replicated;
+    }
+
+    /** Writes of lifecycle actions, which replication leaves alone. */
+    static VersionedWrites unreplicated(S3State state) {
+        return new VersionedWrites(state, false);
     }
 
     /**
@@ -37,6 +50,7 @@ final class VersionedWrites {
             throw e;
         }
         release(displaced);
+        replicate(bucket, object);
         return object;
     }
 
@@ -54,6 +68,7 @@ final class VersionedWrites {
         }
         StoredObject marker = StoredObject.deleteMarker(key, VersionIds.next(bucket), state.clock().now(), ownerAccount);
         release(bucket.edit(key, versions -> versions.push(marker)));
+        replicate(bucket, marker);
         return marker;
     }
 
@@ -77,6 +92,12 @@ final class VersionedWrites {
             }
             return edited;
         });
+    }
+
+    private void replicate(Bucket bucket, StoredObject version) {
+        if (replicated) {
+            state.replication().written(bucket, version);
+        }
     }
 
     private void release(StoredObject gone) {
