@@ -38,10 +38,10 @@ final class ObjectResponses {
                 .cacheControl(meta.cacheControl())
                 .expiresString(meta.expires())
                 .websiteRedirectLocation(meta.websiteRedirectLocation())
-                .serverSideEncryption("AES256")
                 .versionId(VersionIds.header(bucket, obj))
                 .restore(restoreHeader(obj.restore(), now))
                 .metadata(meta.userMetadata().isEmpty() ? null : meta.userMetadata());
+        ServerSideEncryptions.report((SdkPojo) b, ServerSideEncryptions.of(bucket, obj));
         Object replication = obj.blob() == null ? null : bucket.versionSettings(ReplicationStatus.class).get(obj.blob());
         if (replication instanceof ReplicationStatus status) {
             b.replicationStatus(status);

@@ -97,7 +97,7 @@ final class Replication {
                 continue;
             }
             try {
-                copy(version, rule, destination);
+                copy(p.source(), version, rule, destination);
             } catch (IOException | Bucket.BucketDeletedException e) {
                 log.debug("replication of {}/{} to {} failed", p.source().name(), p.key(), destination.name(), e);
                 failed = true;
@@ -109,7 +109,7 @@ final class Replication {
         }
     }
 
-    private void copy(StoredObject version, ReplicationRule rule, Bucket destination) throws IOException {
+    private void copy(Bucket source, StoredObject version, ReplicationRule rule, Bucket destination) throws IOException {
         StoredObject replica;
         if (version.deleteMarker()) {
             replica = version;
@@ -126,6 +126,7 @@ final class Replication {
                     version.lastModified(), metadata, version.checksumAlgorithm(), version.checksum(), version.checksumType(),
                     version.parts(), version.tags(), owner, null);
             destination.versionSettings(ReplicationStatus.class).put(blob.path(), ReplicationStatus.REPLICA);
+            ServerSideEncryptions.remember(destination, blob.path(), ServerSideEncryptions.of(source, version));
         }
         StoredObject displaced;
         try {
@@ -137,6 +138,7 @@ final class Replication {
             throw e;
         }
         if (displaced != null && displaced.blob() != null) { // replicated again (same version id)
+            destination.forget(displaced.blob());
             state.blobs().delete(displaced.blob());
         }
     }

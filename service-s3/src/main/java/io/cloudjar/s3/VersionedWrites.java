@@ -46,10 +46,11 @@ final class VersionedWrites {
             }
             throw e;
         } catch (RuntimeException e) {
+            bucket.forget(object.blob());
             state.blobs().delete(object.blob());
             throw e;
         }
-        release(displaced);
+        release(bucket, displaced);
         replicate(bucket, object);
         return object;
     }
@@ -63,11 +64,11 @@ final class VersionedWrites {
     StoredObject deleteLatest(Bucket bucket, String key, String ownerAccount) {
         if (bucket.versioning() == null) {
             StoredObject removed = bucket.edit(key, versions -> versions.remove(null));
-            release(removed);
+            release(bucket, removed);
             return null;
         }
         StoredObject marker = StoredObject.deleteMarker(key, VersionIds.next(bucket), state.clock().now(), ownerAccount);
-        release(bucket.edit(key, versions -> versions.push(marker)));
+        release(bucket, bucket.edit(key, versions -> versions.push(marker)));
         replicate(bucket, marker);
         return marker;
     }
@@ -75,7 +76,7 @@ final class VersionedWrites {
     /** DeleteObject with a version id: removes that version for good; returns it, or null if absent. */
     StoredObject deleteVersion(Bucket bucket, String key, String versionId) {
         StoredObject removed = bucket.edit(key, versions -> versions.remove(versionId));
-        release(removed);
+        release(bucket, removed);
         return removed;
     }
 
@@ -100,8 +101,9 @@ final class VersionedWrites {
         }
     }
 
-    private void release(StoredObject gone) {
+    private void release(Bucket bucket, StoredObject gone) {
         if (gone != null && gone.blob() != null) {
+            bucket.forget(gone.blob());
             state.blobs().delete(gone.blob());
         }
     }

@@ -93,8 +93,8 @@ public final class WebsiteEndpoint extends S3Feature implements InternalResource
     /** The key's latest version when it exists and everyone may read it; null otherwise. */
     private StoredObject readable(Bucket bucket, String key) {
         StoredObject latest = bucket.latest(key);
-        if (latest == null || latest.deleteMarker()) {
-            return null;
+        if (latest == null || latest.deleteMarker() || ServerSideEncryptions.of(bucket, latest).customerKey()) {
+            return null; // an SSE-C body needs a key no browser sends
         }
         return context.anonymousAllowed("s3:GetObject", "arn:aws:s3:::" + bucket.name() + "/" + key, bucket.region())
                 ? latest : null;

@@ -96,6 +96,12 @@ public final class Bucket {
         return versionSettings.computeIfAbsent(kind, k -> new ConcurrentHashMap<>());
     }
 
+    /** Drops what was kept of a version by its body file (ACL, retention, encryption, …) once the version is gone. */
+    public void forget(java.nio.file.Path blob) {
+        objectAcls.remove(blob);
+        versionSettings.values().forEach(settings -> settings.remove(blob));
+    }
+
     public ConcurrentHashMap<java.nio.file.Path, Object> objectAcls() {
         return objectAcls;
     }
