@@ -71,6 +71,7 @@ public final class CopyObjectProvider extends S3Feature {
                     sameEtag ? from.etag() : BodyWriter.etag(blob.md5()), state.clock().now(), metadata, algorithm.name(), blob.checksum(), "FULL_OBJECT",
                     null, tags, ctx.accountId(), null);
             writes.commit(target, copy, conditions);
+            state.events().record(target, "ObjectCreated:Copy", copy, ctx, state.clock().now());
             CopyObjectResult.Builder result = CopyObjectResult.builder().eTag(copy.etag()).lastModified(copy.lastModified())
                     .checksumType(copy.checksumType());
             ChecksumMembers.set((SdkPojo) result, algorithm, copy.checksum());

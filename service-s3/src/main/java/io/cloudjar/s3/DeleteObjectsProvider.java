@@ -75,6 +75,7 @@ public final class DeleteObjectsProvider extends S3Feature {
         DeletedObject.Builder done = DeletedObject.builder().key(target.key());
         if (target.versionId() == null) {
             StoredObject marker = writes.deleteLatest(bucket, target.key(), ctx.accountId());
+            state.events().removed(bucket, target.key(), marker, null, ctx, state.clock().now(), "ObjectRemoved");
             if (marker != null) {
                 done.deleteMarker(true).deleteMarkerVersionId(VersionIds.header(bucket, marker));
             }
@@ -86,6 +87,9 @@ public final class DeleteObjectsProvider extends S3Feature {
         }
         ObjectLocks.checkDeletable(ctx, bucket, target.key(), versionId, bypassGovernance);
         StoredObject removed = writes.deleteVersion(bucket, target.key(), versionId);
+        if (removed != null) {
+            state.events().removed(bucket, target.key(), null, removed, ctx, state.clock().now(), "ObjectRemoved");
+        }
         done.versionId(target.versionId());
         if (removed != null && removed.deleteMarker()) {
             done.deleteMarker(true).deleteMarkerVersionId(target.versionId());

@@ -113,7 +113,8 @@ final class LifecycleRunner {
                 return;
             }
             if (bucket.versioning() != null || !locked(latest)) {
-                writes.deleteLatest(bucket, key, bucket.ownerAccount());
+                StoredObject marker = writes.deleteLatest(bucket, key, bucket.ownerAccount());
+                state.events().removed(bucket, key, marker, latest, null, now, "LifecycleExpiration");
             }
         }
 
@@ -148,7 +149,8 @@ final class LifecycleRunner {
                 }
                 if (expiration != null && expiration.noncurrentDays() != null && rank >= keep(expiration.newerNoncurrentVersions())
                         && due(null, expiration.noncurrentDays(), noncurrentSince) && !locked(old)) {
-                    writes.deleteVersion(bucket, key, old.versionId());
+                    state.events().removed(bucket, key, null, writes.deleteVersion(bucket, key, old.versionId()), null, now,
+                            "LifecycleExpiration");
                     continue;
                 }
                 String target = null;
@@ -172,7 +174,8 @@ final class LifecycleRunner {
             StoredObject marker = versions.get(0);
             if (Boolean.TRUE.equals(rule.expiration().expiredObjectDeleteMarker())
                     || rule.expiration().days() != null && due(null, rule.expiration().days(), marker.lastModified())) {
-                writes.deleteVersion(bucket, key, marker.versionId());
+                state.events().removed(bucket, key, null, writes.deleteVersion(bucket, key, marker.versionId()), null, now,
+                        "LifecycleExpiration");
             }
         }
 
@@ -191,12 +194,15 @@ final class LifecycleRunner {
             if (storageClass == null || !StorageClasses.transitionsDown(version.metadata().storageClass(), storageClass)) {
                 return;
             }
-            bucket.edit(version.key(), versions -> {
+            if (bucket.edit(version.key(), versions -> {
                 if (versions.version(version.versionId()) == version) { // unchanged since it was read
                     versions.replace(version, version.withStorageClass(storageClass));
+                    return true;
                 }
-                return null;
-            });
+                return false;
+            }) == Boolean.TRUE) {
+                state.events().record(bucket, "LifecycleTransition", version, null, now);
+            }
         }
 
         private boolean due(Instant date, Integer days, Instant since) {

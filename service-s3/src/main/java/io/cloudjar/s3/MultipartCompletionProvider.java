@@ -80,6 +80,7 @@ public final class MultipartCompletionProvider extends S3Feature {
             throw e;
         }
         upload.parts().values().forEach(p -> state.blobs().delete(p.blob()));
+        state.events().record(bucket, "ObjectCreated:CompleteMultipartUpload", object, ctx, state.clock().now());
         CompleteMultipartUploadResponse.Builder response = CompleteMultipartUploadResponse.builder()
                 .location("/" + bucket.name() + "/" + upload.key())
                 .bucket(bucket.name()).key(upload.key()).eTag(etag)

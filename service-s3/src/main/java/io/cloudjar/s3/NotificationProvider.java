@@ -9,8 +9,9 @@ import software.amazon.awssdk.services.s3.model.PutBucketNotificationConfigurati
 import software.amazon.awssdk.services.s3.model.PutBucketNotificationConfigurationResponse;
 
 /**
- * Event notification configurations, stored (no events are sent yet; destinations are not checked, as no SQS, SNS
- * or Lambda exists here). An empty configuration turns notifications off; a bucket without one answers empty.
+ * Event notification configurations (destinations are not checked, as no SQS, SNS or Lambda exists here; the events
+ * they select are recorded by {@link EventNotifications}). An empty configuration turns notifications off; a bucket
+ * without one answers empty.
  */
 public final class NotificationProvider extends S3Feature {
 
@@ -22,6 +23,7 @@ public final class NotificationProvider extends S3Feature {
             throw S3Errors.malformedXml();
         }
         bucket.setting(NotificationConfiguration.class, config);
+        state.events().recordTestEvents(bucket, config, ctx.requestId(), state.clock().now());
         return PutBucketNotificationConfigurationResponse.builder().build();
     }
 

@@ -61,6 +61,7 @@ public final class ObjectsProvider extends S3Feature {
         ServerSideEncryptions.remember(bucket, stored, encryption);
         ObjectLocks.onUpload(bucket, stored, request, state.clock().now());
         writes.commit(bucket, object, conditions);
+        state.events().record(bucket, "ObjectCreated:Put", object, ctx, state.clock().now());
         PutObjectResponse.Builder response = PutObjectResponse.builder().eTag(object.etag())
                 .checksumType(object.checksumType()).versionId(object.versionId());
         ServerSideEncryptions.report((SdkPojo) response, encryption);
@@ -123,6 +124,7 @@ public final class ObjectsProvider extends S3Feature {
         DeleteObjectResponse.Builder response = DeleteObjectResponse.builder();
         if (request.versionId() == null) {
             StoredObject marker = writes.deleteLatest(bucket, request.key(), ctx.accountId());
+            state.events().removed(bucket, request.key(), marker, null, ctx, state.clock().now(), "ObjectRemoved");
             if (marker != null) {
                 response.deleteMarker(true).versionId(VersionIds.header(bucket, marker));
             }
@@ -134,6 +136,9 @@ public final class ObjectsProvider extends S3Feature {
         }
         ObjectLocks.checkDeletable(ctx, bucket, request.key(), versionId, request.bypassGovernanceRetention());
         StoredObject removed = writes.deleteVersion(bucket, request.key(), versionId);
+        if (removed != null) {
+            state.events().removed(bucket, request.key(), null, removed, ctx, state.clock().now(), "ObjectRemoved");
+        }
         response.versionId(request.versionId());
         if (removed != null && removed.deleteMarker()) {
             response.deleteMarker(true);

@@ -24,6 +24,7 @@ final class S3State implements Resettable, AutoCloseable {
     private final Consumer<Runnable> afterCallsInFlight;
     private final LifecycleRunner lifecycleRules = new LifecycleRunner(this);
     private final Replication replication = new Replication(this);
+    private final EventNotifications events = new EventNotifications();
     /** Bucket creation and a reset exclude each other, so every bucket a reset misses was created after it. */
     private final Object lifecycle = new Object();
 
@@ -59,6 +60,10 @@ final class S3State implements Resettable, AutoCloseable {
 
     EmulatorClock clock() {
         return clock;
+    }
+
+    EventNotifications events() {
+        return events;
     }
 
     Replication replication() {
@@ -113,6 +118,7 @@ final class S3State implements Resettable, AutoCloseable {
             retired = blobs.startGeneration();
             buckets.clear();
             replication.clear();
+            events.clear();
         }
         afterCallsInFlight.accept(() -> blobs.deleteGeneration(retired));
     }
