@@ -1,0 +1,142 @@
+"""boto3 through the seed notes' S3 flows: a public static website after turning off Block Public Access, a
+lifecycle rule expiring objects as the emulator clock moves, replication, SSE-C with a wrong key, and the event
+notifications recorded at /_cloudjar/s3/events.
+
+Run: CLOUDJAR_ENDPOINT=http://127.0.0.1:4566 python3 -m pytest -q -p cloudjar_pytest test_s3_bucket_features_boto3.py
+"""
+import base64
+import hashlib
+import json
+import os
+import urllib.error
+import urllib.request
+import uuid
+
+import boto3
+import pytest
+from botocore.exceptions import ClientError
+
+ENDPOINT = os.environ.get("CLOUDJAR_ENDPOINT", "http://127.0.0.1:4566")
+DAY = 24 * 3600
+
+
+@pytest.fixture(scope="module")
+def s3():
+    return boto3.client("s3", endpoint_url=ENDPOINT, region_name="us-east-1", aws_access_key_id="test",
+                        aws_secret_access_key="test")
+
+
+def new_bucket(s3, prefix, versioned=False):
+    name = f"{prefix}-{uuid.uuid4().hex[:10]}"
+    s3.create_bucket(Bucket=name)
+    if versioned:
+        s3.put_bucket_versioning(Bucket=name, VersioningConfiguration={"Status": "Enabled"})
+    return name
+
+
+def anonymous_get(path):
+    """(status, body) of an unsigned GET, as a browser or curl sends it."""
+    try:
+        with urllib.request.urlopen(ENDPOINT + path, timeout=30) as answer:
+            return answer.status, answer.read().decode()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode()
+
+
+def error_code(call):
+    with pytest.raises(ClientError) as e:
+        call()
+    return e.value.response["Error"]["Code"]
+
+
+def public_read_policy(bucket):
+    return json.dumps({"Version": "2012-10-17", "Statement": [{
+        "Sid": "PublicRead", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+        "Resource": f"arn:aws:s3:::{bucket}/*"}]})
+
+
+def test_static_website_is_public_only_after_block_public_access_is_turned_off(s3):
+    site = new_bucket(s3, "site")
+    assert error_code(lambda: s3.put_bucket_policy(Bucket=site, Policy=public_read_policy(site))) == "AccessDenied"
+    s3.put_public_access_block(Bucket=site, PublicAccessBlockConfiguration={
+        "BlockPublicAcls": False, "IgnorePublicAcls": False, "BlockPublicPolicy": False, "RestrictPublicBuckets": False})
+    s3.put_bucket_policy(Bucket=site, Policy=public_read_policy(site))
+    assert s3.get_bucket_policy_status(Bucket=site)["PolicyStatus"]["IsPublic"] is True
+    s3.put_bucket_website(Bucket=site, WebsiteConfiguration={
+        "IndexDocument": {"Suffix": "index.html"}, "ErrorDocument": {"Key": "error.html"}})
+    s3.put_object(Bucket=site, Key="index.html", Body=b"<h1>home</h1>", ContentType="text/html")
+    s3.put_object(Bucket=site, Key="error.html", Body=b"<h1>oops</h1>", ContentType="text/html")
+    s3.put_object(Bucket=site, Key="docs/index.html", Body=b"docs", ContentType="text/html")
+
+    assert anonymous_get(f"/_cloudjar/website/{site}/") == (200, "<h1>home</h1>")
+    assert anonymous_get(f"/_cloudjar/website/{site}/docs/") == (200, "docs")
+    assert anonymous_get(f"/_cloudjar/website/{site}/missing.html") == (404, "<h1>oops</h1>")
+    assert anonymous_get(f"/{site}/index.html") == (200, "<h1>home</h1>")
+
+    private = new_bucket(s3, "private")
+    s3.put_object(Bucket=private, Key="secret.txt", Body=b"s")
+    assert anonymous_get(f"/{private}/secret.txt")[0] == 403
+
+
+def test_lifecycle_rule_expires_objects_when_the_clock_passes_their_days(s3, clock):
+    logs = new_bucket(s3, "logs")
+    s3.put_bucket_lifecycle_configuration(Bucket=logs, LifecycleConfiguration={"Rules": [{
+        "ID": "expire-logs", "Status": "Enabled", "Filter": {"Prefix": "logs/"}, "Expiration": {"Days": 7},
+        "Transitions": [{"Days": 1, "StorageClass": "GLACIER"}]}]})
+    assert s3.get_bucket_lifecycle_configuration(Bucket=logs)["Rules"][0]["ID"] == "expire-logs"
+    s3.put_object(Bucket=logs, Key="logs/app.log", Body=b"line\n" * 40000)  # S3 transitions nothing under 128 KiB
+    s3.put_object(Bucket=logs, Key="keep.txt", Body=b"k")
+
+    clock.advance(2 * DAY)
+    assert s3.head_object(Bucket=logs, Key="logs/app.log")["StorageClass"] == "GLACIER"
+    clock.advance(7 * DAY)
+    assert error_code(lambda: s3.get_object(Bucket=logs, Key="logs/app.log")) == "NoSuchKey"
+    assert s3.get_object(Bucket=logs, Key="keep.txt")["Body"].read() == b"k"
+
+
+def test_replication_lands_new_versions_in_the_destination(s3, clock):
+    source = new_bucket(s3, "repl-src", versioned=True)
+    target = new_bucket(s3, "repl-dst", versioned=True)
+    s3.put_bucket_replication(Bucket=source, ReplicationConfiguration={
+        "Role": "arn:aws:iam::000000000000:role/replication",
+        "Rules": [{"ID": "all", "Priority": 1, "Status": "Enabled", "Filter": {"Prefix": ""},
+                   "DeleteMarkerReplication": {"Status": "Disabled"}, "Destination": {"Bucket": f"arn:aws:s3:::{target}"}}]})
+    version = s3.put_object(Bucket=source, Key="report.csv", Body=b"a,b")["VersionId"]
+    assert s3.head_object(Bucket=source, Key="report.csv")["ReplicationStatus"] == "PENDING"
+    clock.advance(1)
+    assert s3.head_object(Bucket=source, Key="report.csv")["ReplicationStatus"] == "COMPLETED"
+    replica = s3.head_object(Bucket=target, Key="report.csv")
+    assert replica["ReplicationStatus"] == "REPLICA"
+    assert replica["VersionId"] == version
+
+
+def test_sse_c_needs_the_key_it_was_written_with(s3):
+    bucket = new_bucket(s3, "ssec")
+    key, other = os.urandom(32), os.urandom(32)
+    assert error_code(lambda: s3.put_object(Bucket=bucket, Key="k", Body=b"x", SSECustomerAlgorithm="AES256",
+                                            SSECustomerKey=key)) == "AccessDenied"
+    s3.put_bucket_encryption(Bucket=bucket, ServerSideEncryptionConfiguration={"Rules": [{
+        "ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}, "BlockedEncryptionTypes": {"EncryptionType": ["NONE"]}}]})
+    put = s3.put_object(Bucket=bucket, Key="k", Body=b"secret", SSECustomerAlgorithm="AES256", SSECustomerKey=key)
+    assert put["SSECustomerKeyMD5"] == base64.b64encode(hashlib.md5(key).digest()).decode()
+    assert s3.get_object(Bucket=bucket, Key="k", SSECustomerAlgorithm="AES256", SSECustomerKey=key)["Body"].read() == b"secret"
+    assert error_code(lambda: s3.get_object(Bucket=bucket, Key="k", SSECustomerAlgorithm="AES256",
+                                            SSECustomerKey=other)) == "AccessDenied"
+    assert error_code(lambda: s3.get_object(Bucket=bucket, Key="k")) == "InvalidRequest"
+
+
+def test_event_notifications_are_recorded_for_their_destination(s3):
+    bucket = new_bucket(s3, "events")
+    queue = "arn:aws:sqs:us-east-1:000000000000:uploads"
+    s3.put_bucket_notification_configuration(Bucket=bucket, NotificationConfiguration={"QueueConfigurations": [{
+        "Id": "uploads", "QueueArn": queue, "Events": ["s3:ObjectCreated:*"]}]})
+    etag = s3.put_object(Bucket=bucket, Key="in/photo.jpg", Body=b"jpg")["ETag"].strip('"')
+    with urllib.request.urlopen(f"{ENDPOINT}/_cloudjar/s3/events?bucket={bucket}", timeout=30) as answer:
+        events = json.load(answer)["Events"]
+    created = [e for e in events if "Records" in e["Message"]]
+    assert [e["Destination"] for e in created] == [queue]
+    record = created[0]["Message"]["Records"][0]
+    assert record["eventName"] == "ObjectCreated:Put"
+    assert record["s3"]["bucket"]["name"] == bucket
+    assert record["s3"]["object"]["key"] == "in/photo.jpg"
+    assert record["s3"]["object"]["eTag"] == etag
