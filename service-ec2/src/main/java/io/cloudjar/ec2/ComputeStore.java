@@ -38,7 +38,7 @@ final class ComputeStore {
         this.networking = context.lookup(InstanceNetworking.class)
                 .orElseThrow(() -> new IllegalStateException("service-ec2 needs service-vpc's InstanceNetworking"));
         context.lookup(TagRegistry.class).ifPresent(registry -> ComputeTags.register(registry, this));
-        restore();
+        context.persistence().restoreWith(this::restore);
     }
 
     /** Rebuilds every account's and region's state from the state file (nothing without persistence), reading each record once. */

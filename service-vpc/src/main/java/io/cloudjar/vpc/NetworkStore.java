@@ -31,6 +31,12 @@ final class NetworkStore implements Resettable {
         this.publicIps = publicIps;
         this.records = new NetworkRecords(context.persistence());
         this.peerings = new PeeringTable(context.persistence());
+        context.persistence().restoreWith(this::restore);
+    }
+
+    /** Takes back every scope the state file kept, with the public addresses their resources hold, and the peerings. */
+    private void restore() {
+        peerings.restore();
         for (Scope scope : records.keptScopes()) {
             NetworkState state = NetworkState.restored(scope.accountId(), scope.region(), records);
             states.put(scope, state);

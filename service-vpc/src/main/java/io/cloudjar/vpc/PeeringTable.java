@@ -24,6 +24,10 @@ final class PeeringTable {
     PeeringTable(Persistence persistence) {
         this.persistence = persistence;
         this.durable = persistence.map("vpc.peerings", PeeringRecord.class);
+    }
+
+    /** Takes back the peerings the state file kept. */
+    synchronized void restore() {
         durable.forEach("", rows::put);
     }
 

@@ -24,6 +24,10 @@ public interface Persistence {
         }
 
         @Override
+        public void restoreWith(Runnable restore) {
+        }
+
+        @Override
         public void commit() {
         }
     };
@@ -41,6 +45,12 @@ public interface Persistence {
      * commit writes the file. For state whose changes are not each a {@link DurableMap#put}.
      */
     void changed(Changes changes);
+
+    /**
+     * How a service rebuilds its memory from its maps: run now (start-up) and again after a snapshot is loaded
+     * ({@code POST /_cloudjar/state/load}), each time on memory a reset has emptied. Nothing runs without persistence.
+     */
+    void restoreWith(Runnable restore);
 
     /** State that writes its changed records into its maps when asked (see {@link DurableMap#sync}). */
     @FunctionalInterface

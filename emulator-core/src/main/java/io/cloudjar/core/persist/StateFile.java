@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -41,8 +42,12 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
     private final java.util.Set<Changes> pending = ConcurrentHashMap.newKeySet();
     /** One commit at a time: a call's commit returns only once everything changed before it is in the file. */
     private final Object committing = new Object();
+    /** How each service rebuilds its memory from the maps, in the order they registered. */
+    private final List<Runnable> restorers = new CopyOnWriteArrayList<>();
+    private final Path dataDir;
 
-    private StateFile(MVStore store, EmulatorClock clock) {
+    private StateFile(MVStore store, EmulatorClock clock, Path dataDir) {
+        this.dataDir = dataDir;
         this.store = store;
         this.clock = clock;
         this.meta = store.openMap(META);
@@ -62,7 +67,7 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
                     + ". It is damaged, not a Cloudjar state file, or used by another running Cloudjar; move it away to "
                     + "start with empty state.", e);
         }
-        StateFile state = new StateFile(store, clock);
+        StateFile state = new StateFile(store, clock, dataDir);
         state.checkFormat(file);
         state.restoreClock();
         return state;
@@ -88,10 +93,99 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
 
     private void restoreClock() {
         String offset = meta.get(CLOCK_OFFSET);
-        if (offset != null && Long.parseLong(offset) > 0) {
-            savedOffset = Long.parseLong(offset);
+        clock.reset();
+        savedOffset = offset == null ? 0 : Long.parseLong(offset);
+        if (savedOffset > 0) {
             clock.advance(Duration.ofMillis(savedOffset));
         }
+    }
+
+    @Override
+    public void restoreWith(Runnable restore) {
+        restorers.add(restore);
+        restore.run();
+    }
+
+    /** Where {@link #save} keeps snapshot {@code name}. */
+    public Path snapshotFile(String name) {
+        return dataDir.resolve("snapshots").resolve(name + ".mv.db");
+    }
+
+    /**
+     * Copies the whole state, as of the last commit, into snapshot {@code name} (replacing one of that name): no call
+     * is answered meanwhile, so the snapshot holds every call answered before it and none after.
+     *
+     * @return how many records it holds
+     */
+    public long save(String name) throws IOException {
+        Path target = snapshotFile(name);
+        Files.createDirectories(target.getParent());
+        Path temp = target.resolveSibling(".tmp-" + target.getFileName());
+        Files.deleteIfExists(temp);
+        long records = 0;
+        synchronized (committing) {
+            commit();
+            MVStore copy = new MVStore.Builder().fileName(temp.toString()).open();
+            try {
+                for (String mapName : store.getMapNames()) {
+                    MVMap<String, String> from = store.openMap(mapName);
+                    MVMap<String, String> to = copy.openMap(mapName);
+                    to.putAll(from);
+                    records += mapName.equals(META) ? 0 : from.size();
+                }
+                copy.commit();
+            } finally {
+                copy.close();
+            }
+        }
+        Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return records;
+    }
+
+    /**
+     * Makes snapshot {@code name} the state: {@code resetMemory} empties every service's memory (and these maps), the
+     * snapshot's records and clock offset are copied in and committed, and every service rebuilds from them.
+     *
+     * @return how many records it held
+     * @throws java.nio.file.NoSuchFileException when there is no snapshot of that name
+     */
+    public long load(String name, Runnable resetMemory) throws IOException {
+        Path source = snapshotFile(name);
+        if (!Files.isRegularFile(source)) {
+            throw new java.nio.file.NoSuchFileException(source.toString());
+        }
+        long records = 0;
+        synchronized (committing) {
+            MVStore snapshot;
+            try {
+                snapshot = new MVStore.Builder().fileName(source.toString()).readOnly().open();
+            } catch (MVStoreException e) {
+                throw new StoreFormatException("Cannot read snapshot " + source + ": " + e.getMessage(), e);
+            }
+            try {
+                String format = snapshot.<String, String>openMap(META).get("format");
+                if (!Integer.toString(FORMAT).equals(format)) {
+                    throw new StoreFormatException("Snapshot " + source + " is in format " + format + "; this Cloudjar reads format "
+                            + FORMAT, null);
+                }
+                resetMemory.run();
+                for (String mapName : store.getMapNames()) {
+                    store.<String, String>openMap(mapName).clear();
+                }
+                for (String mapName : snapshot.getMapNames()) {
+                    MVMap<String, String> from = snapshot.openMap(mapName);
+                    store.<String, String>openMap(mapName).putAll(from);
+                    records += mapName.equals(META) ? 0 : from.size();
+                }
+            } finally {
+                snapshot.close();
+            }
+            restoreClock();
+            store.commit();
+            restorers.forEach(Runnable::run);
+            commit();
+        }
+        return records;
     }
 
     @Override

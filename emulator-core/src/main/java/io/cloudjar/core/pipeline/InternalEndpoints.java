@@ -30,6 +30,7 @@ final class InternalEndpoints implements Stage {
     private final Set<String> used;
     private final InternalResources resources;
     private final ClockEndpoint clock;
+    private final StateEndpoint state;
     private final ServedHosts hosts;
     private final InfoEndpoint info;
 
@@ -39,6 +40,7 @@ final class InternalEndpoints implements Stage {
         this.hosts = hosts;
         this.resources = new InternalResources(runtime.providers().all());
         this.clock = new ClockEndpoint(runtime.clock());
+        this.state = new StateEndpoint(runtime);
         this.info = new InfoEndpoint(runtime.clock());
     }
 
@@ -72,6 +74,8 @@ final class InternalEndpoints implements Stage {
         OutgoingResponse declared = resources.answer(ctx.request());
         if (declared != null) {
             ctx.response(declared);
+        } else if (StateEndpoint.matches(path)) {
+            ctx.response(state.answer(ctx.request(), path));
         } else if (path.equals(ClockEndpoint.PATH)) {
             ctx.response(clock.answer(ctx.request()));
         } else if ((path.equals("/_cloudjar/health") || path.equals("/_localstack/health"))

@@ -35,8 +35,8 @@ public final class IamState implements Resettable {
         this.keptAccounts = persistence.map("iam.accounts", IamAccount.class);
         this.keptDeletedKeys = persistence.map("iam.deletedKeys", String.class);
         this.keptSessions = persistence.map("iam.sessions", StsSession.class);
-        restore();
         context.stores().register(this);
+        persistence.restoreWith(this::restore);
         context.addCredentialResolver(new IamCredentials(this));
     }
 
