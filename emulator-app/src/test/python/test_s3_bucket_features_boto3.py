@@ -12,18 +12,39 @@ import urllib.error
 import urllib.request
 import uuid
 
+import socket
+
 import boto3
 import pytest
 from botocore.exceptions import ClientError
 
 ENDPOINT = os.environ.get("CLOUDJAR_ENDPOINT", "http://127.0.0.1:4566")
 DAY = 24 * 3600
+ACCOUNT = "000000000000"
+
+_resolve = socket.getaddrinfo
+
+
+def _loopback_for_localhost(host, *args, **kwargs):
+    """*.localhost is loopback (RFC 6761); S3 Control puts the account in front of the host (000000000000.localhost)."""
+    if isinstance(host, str) and host.endswith(".localhost"):
+        host = "127.0.0.1"
+    return _resolve(host, *args, **kwargs)
+
+
+socket.getaddrinfo = _loopback_for_localhost
 
 
 @pytest.fixture(scope="module")
 def s3():
     return boto3.client("s3", endpoint_url=ENDPOINT, region_name="us-east-1", aws_access_key_id="test",
                         aws_secret_access_key="test")
+
+
+@pytest.fixture(scope="module")
+def s3control():
+    return boto3.client("s3control", endpoint_url=ENDPOINT.replace("127.0.0.1", "localhost"), region_name="us-east-1",
+                        aws_access_key_id="test", aws_secret_access_key="test")
 
 
 def new_bucket(s3, prefix, versioned=False):
@@ -140,3 +161,18 @@ def test_event_notifications_are_recorded_for_their_destination(s3):
     assert record["s3"]["bucket"]["name"] == bucket
     assert record["s3"]["object"]["key"] == "in/photo.jpg"
     assert record["s3"]["object"]["eTag"] == etag
+
+
+def test_account_block_public_access_refuses_a_public_policy_the_bucket_allows(s3, s3control):
+    with pytest.raises(ClientError) as missing:
+        s3control.get_public_access_block(AccountId=ACCOUNT)
+    assert missing.value.response["Error"]["Code"] == "NoSuchPublicAccessBlockConfiguration"
+    bucket = new_bucket(s3, "acct-pab")
+    s3.delete_public_access_block(Bucket=bucket)
+    s3control.put_public_access_block(AccountId=ACCOUNT, PublicAccessBlockConfiguration={"BlockPublicPolicy": True})
+    try:
+        assert s3control.get_public_access_block(AccountId=ACCOUNT)["PublicAccessBlockConfiguration"]["BlockPublicPolicy"]
+        assert error_code(lambda: s3.put_bucket_policy(Bucket=bucket, Policy=public_read_policy(bucket))) == "AccessDenied"
+    finally:
+        s3control.delete_public_access_block(AccountId=ACCOUNT)
+    s3.put_bucket_policy(Bucket=bucket, Policy=public_read_policy(bucket))

@@ -26,8 +26,8 @@ final class AclGrants {
      * The grants of the bucket (key null), or for a key those of its latest version plus the bucket's WRITE (uploads
      * and deletes of any key), as a policy document; null when there are none.
      */
-    static String of(Bucket bucket, String key) {
-        if (OwnershipControlsProvider.aclsDisabled(bucket) || PublicAccess.settings(bucket).ignorePublicAcls()) {
+    static String of(S3State state, Bucket bucket, String key) {
+        if (OwnershipControlsProvider.aclsDisabled(bucket) || PublicAccess.settings(state, bucket).ignorePublicAcls()) {
             return null;
         }
         AccessControlPolicy bucketAcl = bucket.setting(AccessControlPolicy.class);

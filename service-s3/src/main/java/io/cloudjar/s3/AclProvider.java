@@ -31,7 +31,7 @@ public final class AclProvider extends S3Feature {
         Bucket bucket = state.bucket(ctx.principal(), request.bucket());
         Map<Permission, String> headers = grantHeaders(request.grantFullControl(), request.grantRead(), request.grantReadACP(),
                 request.grantWrite(), request.grantWriteACP());
-        AccessControlPolicy acl = requested(bucket, request.aclAsString(), headers, request.accessControlPolicy(),
+        AccessControlPolicy acl = requested(state, bucket, request.aclAsString(), headers, request.accessControlPolicy(),
                 bucket.ownerAccount());
         bucket.setting(AccessControlPolicy.class, acl);
         return PutBucketAclResponse.builder().build();
@@ -49,7 +49,7 @@ public final class AclProvider extends S3Feature {
         StoredObject object = ObjectLookup.find(bucket, request.key(), request.versionId());
         Map<Permission, String> headers = grantHeaders(request.grantFullControl(), request.grantRead(), request.grantReadACP(),
                 null, request.grantWriteACP());
-        AccessControlPolicy acl = requested(bucket, request.aclAsString(), headers, request.accessControlPolicy(),
+        AccessControlPolicy acl = requested(state, bucket, request.aclAsString(), headers, request.accessControlPolicy(),
                 object.ownerAccount());
         bucket.objectAcls().put(object.blob(), acl);
         return PutObjectAclResponse.builder().build();
@@ -71,7 +71,7 @@ public final class AclProvider extends S3Feature {
      * The ACL an upload asks for ({@code x-amz-acl}, {@code x-amz-grant-*}), or null for the default. Where ACLs are
      * disabled only {@code bucket-owner-full-control} (what the owner has anyway) is accepted, as S3 does.
      */
-    static AccessControlPolicy forUpload(Bucket bucket, String canned, String fullControl, String read, String readAcp,
+    static AccessControlPolicy forUpload(S3State state, Bucket bucket, String canned, String fullControl, String read, String readAcp,
             String writeAcp, String ownerAccount) {
         Map<Permission, String> headers = grantHeaders(fullControl, read, readAcp, null, writeAcp);
         if (canned == null && headers.isEmpty()) {
@@ -81,14 +81,14 @@ public final class AclProvider extends S3Feature {
                 && headers.isEmpty()) {
             return null;
         }
-        return requested(bucket, canned, headers, null, ownerAccount);
+        return requested(state, bucket, canned, headers, null, ownerAccount);
     }
 
     /**
      * The ACL a Put asks for: a canned ACL, grant headers or a document, only one of them; refused where ACLs are
      * disabled, and when public under BlockPublicAcls.
      */
-    private static AccessControlPolicy requested(Bucket bucket, String canned, Map<Permission, String> headers,
+    private static AccessControlPolicy requested(S3State state, Bucket bucket, String canned, Map<Permission, String> headers,
             AccessControlPolicy document, String ownerAccount) {
         if (OwnershipControlsProvider.aclsDisabled(bucket)) {
             throw S3Errors.accessControlListNotSupported();
@@ -105,7 +105,7 @@ public final class AclProvider extends S3Feature {
         } else {
             throw S3Errors.malformedXml();
         }
-        if (Acls.isPublic(acl) && PublicAccess.settings(bucket).blockPublicAcls()) {
+        if (Acls.isPublic(acl) && PublicAccess.settings(state, bucket).blockPublicAcls()) {
             throw S3Errors.accessDenied();
         }
         return acl;

@@ -39,7 +39,7 @@ public final class BucketPolicyProvider extends S3Feature {
         Bucket bucket = ownBucket(ctx, request.bucket(), "PUT");
         boolean isPublic = BucketPolicyRules.check(request.policy(), bucket.name(), context.lookup(PolicyGrammar.class))
                 .map(BucketPolicyRules::isPublic).orElse(false);
-        if (isPublic && PublicAccess.settings(bucket).blockPublicPolicy()) {
+        if (isPublic && PublicAccess.settings(state, bucket).blockPublicPolicy()) {
             throw S3Errors.accessDenied(); // S3's answer under BlockPublicPolicy, whoever asks
         }
         bucket.policy(request.policy());
@@ -108,11 +108,11 @@ public final class BucketPolicyProvider extends S3Feature {
         }
         String policy = bucket.policy();
         PublicPolicy isPublic = bucket.setting(PublicPolicy.class);
-        if (policy != null && isPublic != null && isPublic.value() && PublicAccess.settings(bucket).restrictPublicBuckets()) {
+        if (policy != null && isPublic != null && isPublic.value() && PublicAccess.settings(state, bucket).restrictPublicBuckets()) {
             policy = null;
         }
         return Optional.of(new ResourcePolicies.ResourcePolicy(bucket.ownerAccount(), policy, "BucketPolicy", keys,
-                AclGrants.of(bucket, key)));
+                AclGrants.of(state, bucket, key)));
     }
 
     /** Whether the stored bucket policy is public (decided when it was put). */

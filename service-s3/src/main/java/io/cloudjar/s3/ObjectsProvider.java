@@ -43,7 +43,7 @@ public final class ObjectsProvider extends S3Feature {
         checkKey(request.key());
         var metadata = MetadataMembers.of(request);
         var tags = TagSets.fromHeader(request.tagging());
-        var acl = AclProvider.forUpload(bucket, request.aclAsString(), request.grantFullControl(), request.grantRead(),
+        var acl = AclProvider.forUpload(state, bucket, request.aclAsString(), request.grantFullControl(), request.grantRead(),
                 request.grantReadACP(), request.grantWriteACP(), ctx.accountId());
         WriteConditions conditions = new WriteConditions(request.ifMatch(), request.ifNoneMatch());
         conditions.check(request.key(), bucket.latest(request.key())); // fail before the upload; checked again at the swap

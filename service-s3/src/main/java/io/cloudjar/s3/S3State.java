@@ -25,6 +25,9 @@ final class S3State implements Resettable, AutoCloseable {
     private final LifecycleRunner lifecycleRules = new LifecycleRunner(this);
     private final Replication replication = new Replication(this);
     private final EventNotifications events = new EventNotifications();
+    /** Account-level Block Public Access (S3 Control), by account. */
+    private final ConcurrentHashMap<String, software.amazon.awssdk.services.s3control.model.PublicAccessBlockConfiguration>
+            accountBlocks = new ConcurrentHashMap<>();
     /** Bucket creation and a reset exclude each other, so every bucket a reset misses was created after it. */
     private final Object lifecycle = new Object();
 
@@ -60,6 +63,10 @@ final class S3State implements Resettable, AutoCloseable {
 
     EmulatorClock clock() {
         return clock;
+    }
+
+    ConcurrentHashMap<String, software.amazon.awssdk.services.s3control.model.PublicAccessBlockConfiguration> accountBlocks() {
+        return accountBlocks;
     }
 
     EventNotifications events() {
@@ -119,6 +126,7 @@ final class S3State implements Resettable, AutoCloseable {
             buckets.clear();
             replication.clear();
             events.clear();
+            accountBlocks.clear();
         }
         afterCallsInFlight.accept(() -> blobs.deleteGeneration(retired));
     }
