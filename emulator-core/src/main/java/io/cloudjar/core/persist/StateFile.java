@@ -6,12 +6,15 @@ import io.cloudjar.core.util.EmulatorClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
@@ -39,7 +42,7 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
     private final Map<String, MvDurableMap<?>> maps = new ConcurrentHashMap<>();
     private volatile long savedOffset;
     /** State changed in place since the last commit, written at the next one. */
-    private final java.util.Set<Changes> pending = ConcurrentHashMap.newKeySet();
+    private final Set<Changes> pending = ConcurrentHashMap.newKeySet();
     /** One commit at a time: a call's commit returns only once everything changed before it is in the file. */
     private final Object committing = new Object();
     /** How each service rebuilds its memory from the maps, in the order they registered. */
@@ -138,7 +141,7 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
                 copy.close();
             }
         }
-        Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return records;
     }
 
@@ -147,12 +150,12 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
      * snapshot's records and clock offset are copied in and committed, and every service rebuilds from them.
      *
      * @return how many records it held
-     * @throws java.nio.file.NoSuchFileException when there is no snapshot of that name
+     * @throws NoSuchFileException when there is no snapshot of that name
      */
     public long load(String name, Runnable resetMemory) throws IOException {
         Path source = snapshotFile(name);
         if (!Files.isRegularFile(source)) {
-            throw new java.nio.file.NoSuchFileException(source.toString());
+            throw new NoSuchFileException(source.toString());
         }
         long records = 0;
         synchronized (committing) {
@@ -229,7 +232,7 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
         }
     }
 
-    /** {@code /moto-api/reset}: every map emptied, the clock's offset back to zero with the clock. */
+    /** {@code /moto-api/reset}: every map emptied (the clock keeps its time, as the reset leaves it). */
     @Override
     public void reset() {
         maps.values().forEach(MvDurableMap::clear);
@@ -265,18 +268,20 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
                     map.put(prefix + key, json);
                 }
             });
-            List<String> gone = new ArrayList<>();
-            Iterator<String> keys = map.keyIterator(prefix);
-            while (keys.hasNext()) {
+            keysUnder(prefix).stream().filter(key -> !current.containsKey(key.substring(prefix.length()))).forEach(map::remove);
+        }
+
+        /** The keys starting with {@code prefix}, in order (a list: callers may remove them as they go). */
+        private List<String> keysUnder(String prefix) {
+            List<String> found = new ArrayList<>();
+            for (Iterator<String> keys = map.keyIterator(prefix); keys.hasNext(); ) {
                 String key = keys.next();
                 if (!key.startsWith(prefix)) {
                     break;
                 }
-                if (!current.containsKey(key.substring(prefix.length()))) {
-                    gone.add(key);
-                }
+                found.add(key);
             }
-            gone.forEach(map::remove);
+            return found;
         }
 
         private String json(String key, V value) {
@@ -294,28 +299,14 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
 
         @Override
         public void forEach(String prefix, BiConsumer<String, V> action) {
-            Iterator<String> keys = map.keyIterator(prefix);
-            while (keys.hasNext()) {
-                String key = keys.next();
-                if (!key.startsWith(prefix)) {
-                    return;
-                }
+            for (String key : keysUnder(prefix)) {
                 action.accept(key, read(key, map.get(key)));
             }
         }
 
         @Override
         public void removeAll(String prefix) {
-            Iterator<String> keys = map.keyIterator(prefix);
-            List<String> doomed = new ArrayList<>();
-            while (keys.hasNext()) {
-                String key = keys.next();
-                if (!key.startsWith(prefix)) {
-                    break;
-                }
-                doomed.add(key);
-            }
-            doomed.forEach(map::remove);
+            keysUnder(prefix).forEach(map::remove);
         }
 
         void clear() {
