@@ -31,10 +31,10 @@ final class ComputeStore {
     private ComputeStore(ServiceContext context) {
         this.context = context;
         this.records = new ComputeRecords(context.persistence());
-        this.states = context.stores().accountRegion((account, region) -> new ComputeState(records.scoped(account, region)));
+        this.states = context.stores().accountRegion("ec2", (account, region) -> new ComputeState(records.scoped(account, region)));
         this.timings = Ec2Timings.from(context.config());
-        context.stores().register(images::clear);
-        context.stores().register(instanceScopes::clear);
+        context.stores().register("ec2", images::clear);
+        context.stores().register("ec2", instanceScopes::clear);
         this.networking = context.lookup(InstanceNetworking.class)
                 .orElseThrow(() -> new IllegalStateException("service-ec2 needs service-vpc's InstanceNetworking"));
         context.lookup(TagRegistry.class).ifPresent(registry -> ComputeTags.register(registry, this));

@@ -42,7 +42,7 @@ final class S3State implements Resettable, AutoCloseable {
     }
 
     static S3State of(ServiceContext context) {
-        return context.shared(S3State.class, () -> context.stores().register(
+        return context.shared(S3State.class, () -> context.stores().register("s3", 
                 new S3State(new BlobStore(context.config().dataDir()), context.clock(), context::afterCallsInFlight,
                         context::resourcePoliciesDecide)));
     }

@@ -24,26 +24,26 @@ final class NetworkRecords {
     }
 
     private static final List<Kind<?>> KINDS = List.of(
-            new Kind<>("vpc.vpcs", VpcRecord.class, s -> s.vpcs),
-            new Kind<>("vpc.subnets", SubnetRecord.class, s -> s.subnets),
-            new Kind<>("vpc.internetGateways", InternetGatewayRecord.class, s -> s.internetGateways),
-            new Kind<>("vpc.egressOnlyGateways", EgressOnlyGatewayRecord.class, s -> s.egressOnlyGateways),
-            new Kind<>("vpc.natGateways", NatGatewayRecord.class, s -> s.natGateways),
-            new Kind<>("vpc.routeTables", RouteTableRecord.class, s -> s.routeTables),
-            new Kind<>("vpc.networkAcls", NetworkAclRecord.class, s -> s.networkAcls),
-            new Kind<>("vpc.securityGroups", SecurityGroupRecord.class, s -> s.securityGroups),
-            new Kind<>("vpc.addresses", AddressRecord.class, s -> s.addresses),
-            new Kind<>("vpc.networkInterfaces", NetworkInterfaceRecord.class, s -> s.interfaces),
-            new Kind<>("vpc.endpoints", VpcEndpointRecord.class, s -> s.endpoints),
-            new Kind<>("vpc.dhcpOptions", DhcpOptionsRecord.class, s -> s.dhcpOptions),
-            new Kind<>("vpc.flowLogs", FlowLogRecord.class, s -> s.flowLogs));
+            new Kind<>("ec2.vpcs", VpcRecord.class, s -> s.vpcs),
+            new Kind<>("ec2.subnets", SubnetRecord.class, s -> s.subnets),
+            new Kind<>("ec2.internetGateways", InternetGatewayRecord.class, s -> s.internetGateways),
+            new Kind<>("ec2.egressOnlyGateways", EgressOnlyGatewayRecord.class, s -> s.egressOnlyGateways),
+            new Kind<>("ec2.natGateways", NatGatewayRecord.class, s -> s.natGateways),
+            new Kind<>("ec2.routeTables", RouteTableRecord.class, s -> s.routeTables),
+            new Kind<>("ec2.networkAcls", NetworkAclRecord.class, s -> s.networkAcls),
+            new Kind<>("ec2.securityGroups", SecurityGroupRecord.class, s -> s.securityGroups),
+            new Kind<>("ec2.addresses", AddressRecord.class, s -> s.addresses),
+            new Kind<>("ec2.networkInterfaces", NetworkInterfaceRecord.class, s -> s.interfaces),
+            new Kind<>("ec2.endpoints", VpcEndpointRecord.class, s -> s.endpoints),
+            new Kind<>("ec2.dhcpOptions", DhcpOptionsRecord.class, s -> s.dhcpOptions),
+            new Kind<>("ec2.flowLogs", FlowLogRecord.class, s -> s.flowLogs));
 
     private final Persistence persistence;
     private final DurableMap<ScopeRecord> scopes;
 
     NetworkRecords(Persistence persistence) {
         this.persistence = persistence;
-        this.scopes = persistence.map("vpc.scopes", ScopeRecord.class);
+        this.scopes = persistence.map("ec2.networkScopes", ScopeRecord.class);
     }
 
     Persistence persistence() {

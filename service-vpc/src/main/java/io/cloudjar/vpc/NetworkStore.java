@@ -51,7 +51,7 @@ final class NetworkStore implements Resettable {
 
     /** The store of the server {@code context} belongs to; tests run several servers in one JVM. */
     static NetworkStore of(ServiceContext context) {
-        return context.shared(NetworkStore.class, () -> context.stores().register(new NetworkStore(context,
+        return context.shared(NetworkStore.class, () -> context.stores().register("ec2", new NetworkStore(context,
                 PublicIpPool.of(context.config().env(PublicIpPool.SETTING, null)))));
     }
 

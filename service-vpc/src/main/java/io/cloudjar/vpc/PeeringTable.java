@@ -20,10 +20,10 @@ final class PeeringTable {
     /** Peerings change in place, so the table is written whole (only changed rows reach the file) at the next commit. */
     private final Persistence.Changes changes = this::writeRows;
 
-    /** Peerings span accounts and regions: one table per server, kept in {@code vpc.peerings} with persistence. */
+    /** Peerings span accounts and regions: one table per server, kept in {@code ec2.peerings} with persistence. */
     PeeringTable(Persistence persistence) {
         this.persistence = persistence;
-        this.durable = persistence.map("vpc.peerings", PeeringRecord.class);
+        this.durable = persistence.map("ec2.peerings", PeeringRecord.class);
     }
 
     /** Takes back the peerings the state file kept. */

@@ -94,6 +94,30 @@ class StateSnapshotsTest {
     }
 
     @Test
+    void oneServiceIsResetAloneAndStaysResetAfterARestart() throws Exception {
+        IamClient iam = cloudjar.client(IamClient.builder(), Region.AWS_GLOBAL, "test", "test");
+        Ec2Client ec2 = cloudjar.client(Ec2Client.builder());
+        iam.createUser(r -> r.userName("stays"));
+        String vpcId = ec2.createVpc(r -> r.cidrBlock("10.3.0.0/16")).vpc().vpcId();
+
+        var reset = call(cloudjar, "POST", "/_localstack/state/ec2/reset");
+        assertThat(reset.statusCode()).isEqualTo(200);
+        assertThat(json(reset).get("reset").asText()).isEqualTo("ec2");
+        assertThat(ec2.describeVpcs().vpcs()).extracting(v -> v.vpcId()).doesNotContain(vpcId)
+                .hasSize(1); // the default VPC, made again
+        assertThat(userExists(iam, "stays")).isTrue();
+
+        cloudjar.restart();
+        iam = cloudjar.client(IamClient.builder(), Region.AWS_GLOBAL, "test", "test");
+        ec2 = cloudjar.client(Ec2Client.builder());
+        assertThat(ec2.describeVpcs().vpcs()).extracting(v -> v.vpcId()).doesNotContain(vpcId);
+        assertThat(userExists(iam, "stays")).isTrue();
+        assertThat(call(cloudjar, "POST", "/_cloudjar/state/sts/reset").statusCode()).isEqualTo(200);
+        assertThat(userExists(iam, "stays")).isFalse(); // STS and IAM share their state
+        assertThat(call(cloudjar, "POST", "/_cloudjar/state/nosuch/reset").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void badRequestsAreExplained() throws Exception {
         assertThat(call(cloudjar, "POST", "/_cloudjar/state/load?name=never-saved").statusCode()).isEqualTo(404);
         var badName = call(cloudjar, "POST", "/_cloudjar/state/save?name=../escape");

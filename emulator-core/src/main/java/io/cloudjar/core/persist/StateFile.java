@@ -239,6 +239,16 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
         commit();
     }
 
+    /** A reset of one API's state: its maps ({@code <api>.…}) emptied. */
+    public void reset(String api) {
+        maps.forEach((name, map) -> {
+            if (name.startsWith(api + ".")) {
+                map.clear();
+            }
+        });
+        commit();
+    }
+
     @Override
     public void close() {
         commit();

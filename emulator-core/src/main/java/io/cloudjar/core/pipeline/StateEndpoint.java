@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -22,7 +23,9 @@ import java.util.stream.Stream;
  * <li>{@code GET /_cloudjar/state}: whether state is kept, where, and the snapshots there are.</li>
  * <li>{@code POST /_cloudjar/state/save[?name=N]}: copies the state into snapshot N ({@code default}), replacing it.</li>
  * <li>{@code POST /_cloudjar/state/load[?name=N]}: makes snapshot N the state of every service.</li>
- * <li>{@code POST /_cloudjar/state/reset}: empties every service, as {@code /moto-api/reset} does.</li>
+ * <li>{@code POST /_cloudjar/state/reset}: empties every service, as {@code /moto-api/reset} does;
+ * {@code POST /_cloudjar/state/<service>/reset} (and LocalStack's {@code /_localstack/state/<service>/reset}) one
+ * service ({@code ec2}, {@code s3}, {@code iam} — with {@code sts}, which shares its state —, ...).</li>
  * </ul>
  * LocalStack's {@code POST /_localstack/state/save} and {@code /load} are the same with the default snapshot. Save and
  * load need PERSISTENCE=1 (400 otherwise); a name is 1-64 letters, digits, '.', '_' or '-' (400 otherwise); loading a
@@ -38,9 +41,12 @@ final class StateEndpoint {
         this.runtime = runtime;
     }
 
+    private static final Pattern SERVICE_RESET = Pattern.compile("/_(?:cloudjar|localstack)/state/([a-z0-9-]+)/reset");
+
     static boolean matches(String path) {
         return path.equals("/_cloudjar/state") || path.startsWith("/_cloudjar/state/")
-                || path.equals("/_localstack/state/save") || path.equals("/_localstack/state/load");
+                || path.equals("/_localstack/state/save") || path.equals("/_localstack/state/load")
+                || SERVICE_RESET.matcher(path).matches();
     }
 
     OutgoingResponse answer(IncomingRequest request, String path) {
@@ -48,6 +54,10 @@ final class StateEndpoint {
         if (path.equals("/_cloudjar/state")) {
             return request.method().equals("GET") || request.method().equals("HEAD") ? json(200, status())
                     : error(405, "Use GET to read the state's status");
+        }
+        Matcher service = SERVICE_RESET.matcher(path);
+        if (service.matches()) {
+            return post ? resetService(service.group(1)) : error(405, "Use POST " + path);
         }
         String action = switch (path) {
             case "/_cloudjar/state/save", "/_localstack/state/save" -> "save";
@@ -83,6 +93,16 @@ final class StateEndpoint {
         } catch (IOException e) {
             return error(500, "The snapshot could not be written or read: " + e.getMessage());
         }
+    }
+
+    private OutgoingResponse resetService(String api) {
+        if (!runtime.providers().serves(api)) {
+            return error(404, "No service " + api + " runs here");
+        }
+        if (!runtime.reset(api)) {
+            return error(400, "The state of " + api + " cannot be reset alone; POST /_cloudjar/state/reset resets every service");
+        }
+        return json(200, MAPPER.createObjectNode().put("status", "ok").put("reset", api));
     }
 
     private ObjectNode status() {

@@ -295,6 +295,22 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
         }
     }
 
+    /**
+     * Wipes the state of one API ({@code POST /_cloudjar/state/<api>/reset}), kept state included; {@code sts} and
+     * {@code iam} share theirs. False when that API keeps nothing it could reset alone.
+     */
+    public boolean reset(String api) {
+        String owner = api.equals("sts") ? "iam" : api;
+        if (!stores.reset(owner)) {
+            return false;
+        }
+        if (persistence instanceof StateFile file) {
+            file.reset(owner);
+        }
+        LOG.info("State of {} reset", api);
+        return true;
+    }
+
     /** Wipes every store: {@code POST /moto-api/reset}. */
     public void reset() {
         stores.resetAll();

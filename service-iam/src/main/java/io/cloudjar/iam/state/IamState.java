@@ -35,7 +35,7 @@ public final class IamState implements Resettable {
         this.keptAccounts = persistence.map("iam.accounts", IamAccount.class);
         this.keptDeletedKeys = persistence.map("iam.deletedKeys", String.class);
         this.keptSessions = persistence.map("iam.sessions", StsSession.class);
-        context.stores().register(this);
+        context.stores().register("iam", this); // STS's sessions live here too: resetting sts is resetting iam
         persistence.restoreWith(this::restore);
         context.addCredentialResolver(new IamCredentials(this));
     }

@@ -51,7 +51,7 @@ public final class InstanceProfileSessions implements ServiceProvider, InstanceP
     @Override
     public void init(ServiceContext context) {
         this.state = IamState.of(context);
-        context.stores().register(current::clear);
+        context.stores().register("iam", current::clear);
     }
 
     @Override
