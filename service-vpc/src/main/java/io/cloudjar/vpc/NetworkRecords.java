@@ -12,10 +12,17 @@ import java.util.function.Function;
 /**
  * The networking state as kept across restarts ({@code PERSISTENCE=1}): a map per kind of resource holding every
  * account and region ({@code <account>/<region>/<id>}), and a record per scope of what is not a resource. VPC's
- * resources change in place under their state's lock, so a changed state writes its tables whole at the next
- * commit ({@link DurableMap#sync}: only rows whose JSON differs reach the file).
+ * resources change in place under their state's lock, so a changed state writes, at the next commit, the rows its
+ * tables handed out or changed under that lock ({@link Table#drainTouched}).
+ *
+ * <p>With the system property {@value #VERIFY} (set for this module's tests, which all run with persistence), every
+ * write also compares whole tables with the file and fails on a row changed without being touched: the check that
+ * no change path gets a row around the tables.
  */
 final class NetworkRecords {
+    static final String VERIFY = "cloudjar.persistence.verify";
+    private static final boolean VERIFYING = Boolean.getBoolean(VERIFY);
+
     /** What a scope holds besides its resources. */
     record ScopeRecord(String defaultDhcpOptionsId, Set<String> ipv6Blocks) {
     }
@@ -72,7 +79,23 @@ final class NetworkRecords {
     }
 
     private <R extends Resource> void write(Kind<R> kind, NetworkState state) {
-        persistence.map(kind.name(), kind.type()).scoped(state.accountId, state.region).sync("", kind.table().apply(state).rows());
+        DurableMap<R> kept = persistence.map(kind.name(), kind.type()).scoped(state.accountId, state.region);
+        Table<R> table = kind.table().apply(state);
+        for (String id : table.drainTouched()) {
+            R row = table.rows().get(id);
+            if (row == null) {
+                kept.remove(id);
+            } else {
+                kept.put(id, row);
+            }
+        }
+        if (VERIFYING) {
+            int missed = kept.sync("", table.rows());
+            if (missed > 0) {
+                throw new IllegalStateException(missed + " " + kind.name() + " row(s) of " + state.accountId + "/" + state.region
+                        + " changed without being looked up under the write lock");
+            }
+        }
     }
 
     /** Fills a new state with what the file kept of its scope. */

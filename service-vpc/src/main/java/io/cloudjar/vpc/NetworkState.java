@@ -21,19 +21,19 @@ import java.util.function.Supplier;
 final class NetworkState {
     final String accountId;
     final String region;
-    final Table<VpcRecord> vpcs = new Table<>(id -> Ec2Errors.of("InvalidVpcID.NotFound", id));
-    final Table<SubnetRecord> subnets = new Table<>(id -> Ec2Errors.of("InvalidSubnetID.NotFound", id));
-    final Table<InternetGatewayRecord> internetGateways = new Table<>(id -> Ec2Errors.of("InvalidInternetGatewayID.NotFound", id));
-    final Table<EgressOnlyGatewayRecord> egressOnlyGateways = new Table<>(id -> Ec2Errors.of("InvalidGatewayID.NotFound#egressOnly", id));
-    final Table<NatGatewayRecord> natGateways = new Table<>(id -> Ec2Errors.of("NatGatewayNotFound", id));
-    final Table<RouteTableRecord> routeTables = new Table<>(id -> Ec2Errors.of("InvalidRouteTableID.NotFound", id));
-    final Table<NetworkAclRecord> networkAcls = new Table<>(id -> Ec2Errors.of("InvalidNetworkAclID.NotFound", id));
-    final Table<SecurityGroupRecord> securityGroups = new Table<>(id -> Ec2Errors.of("InvalidGroup.NotFound", id));
-    final Table<AddressRecord> addresses = new Table<>(id -> Ec2Errors.of("InvalidAllocationID.NotFound", id));
-    final Table<NetworkInterfaceRecord> interfaces = new Table<>(id -> Ec2Errors.of("InvalidNetworkInterfaceID.NotFound", id));
-    final Table<VpcEndpointRecord> endpoints = new Table<>(id -> Ec2Errors.of("InvalidVpcEndpointId.NotFound", id));
-    final Table<DhcpOptionsRecord> dhcpOptions = new Table<>(id -> Ec2Errors.of("InvalidDhcpOptionID.NotFound", id));
-    final Table<FlowLogRecord> flowLogs = new Table<>(id -> Ec2Errors.of("InvalidFlowLogId.NotFound", id));
+    final Table<VpcRecord> vpcs = new Table<>(id -> Ec2Errors.of("InvalidVpcID.NotFound", id), this::writing);
+    final Table<SubnetRecord> subnets = new Table<>(id -> Ec2Errors.of("InvalidSubnetID.NotFound", id), this::writing);
+    final Table<InternetGatewayRecord> internetGateways = new Table<>(id -> Ec2Errors.of("InvalidInternetGatewayID.NotFound", id), this::writing);
+    final Table<EgressOnlyGatewayRecord> egressOnlyGateways = new Table<>(id -> Ec2Errors.of("InvalidGatewayID.NotFound#egressOnly", id), this::writing);
+    final Table<NatGatewayRecord> natGateways = new Table<>(id -> Ec2Errors.of("NatGatewayNotFound", id), this::writing);
+    final Table<RouteTableRecord> routeTables = new Table<>(id -> Ec2Errors.of("InvalidRouteTableID.NotFound", id), this::writing);
+    final Table<NetworkAclRecord> networkAcls = new Table<>(id -> Ec2Errors.of("InvalidNetworkAclID.NotFound", id), this::writing);
+    final Table<SecurityGroupRecord> securityGroups = new Table<>(id -> Ec2Errors.of("InvalidGroup.NotFound", id), this::writing);
+    final Table<AddressRecord> addresses = new Table<>(id -> Ec2Errors.of("InvalidAllocationID.NotFound", id), this::writing);
+    final Table<NetworkInterfaceRecord> interfaces = new Table<>(id -> Ec2Errors.of("InvalidNetworkInterfaceID.NotFound", id), this::writing);
+    final Table<VpcEndpointRecord> endpoints = new Table<>(id -> Ec2Errors.of("InvalidVpcEndpointId.NotFound", id), this::writing);
+    final Table<DhcpOptionsRecord> dhcpOptions = new Table<>(id -> Ec2Errors.of("InvalidDhcpOptionID.NotFound", id), this::writing);
+    final Table<FlowLogRecord> flowLogs = new Table<>(id -> Ec2Errors.of("InvalidFlowLogId.NotFound", id), this::writing);
     /** Security group rule id → its group, so rules can be found (and tagged) by id alone. */
     final Map<String, String> ruleGroups = new HashMap<>();
     final Ipv6BlockPool ipv6Blocks = new Ipv6BlockPool();
@@ -85,6 +85,11 @@ final class NetworkState {
                 }
             });
         }
+    }
+
+    /** Whether the current thread holds the write lock: rows looked up then may be changed (see {@link Table}). */
+    private boolean writing() {
+        return lock.isWriteLockedByCurrentThread();
     }
 
     <T> T read(Supplier<T> action) {

@@ -22,8 +22,10 @@ public interface DurableMap<V> {
      * Makes the records under {@code prefix} what {@code current} holds (keys without the prefix): writes those whose
      * JSON differs from what is kept, removes those no longer there. For state whose records change in place
      * ({@link Persistence#changed}), called at commit under the state's read lock.
+     *
+     * @return how many records it wrote or removed
      */
-    void sync(String prefix, java.util.Map<String, ? extends V> current);
+    int sync(String prefix, java.util.Map<String, ? extends V> current);
 
     /** This map seen through a key prefix, e.g. {@code scoped("000000000000", "us-east-1")}. */
     default DurableMap<V> scoped(String... parts) {

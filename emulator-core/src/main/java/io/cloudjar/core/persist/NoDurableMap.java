@@ -26,7 +26,8 @@ final class NoDurableMap implements DurableMap<Object> {
     }
 
     @Override
-    public void sync(String prefix, java.util.Map<String, ?> current) {
+    public int sync(String prefix, java.util.Map<String, ?> current) {
+        return 0;
     }
 
     @Override

@@ -33,8 +33,8 @@ final class ScopedDurableMap<V> implements DurableMap<V> {
     }
 
     @Override
-    public void sync(String keyPrefix, java.util.Map<String, ? extends V> current) {
-        whole.sync(prefix + keyPrefix, current);
+    public int sync(String keyPrefix, java.util.Map<String, ? extends V> current) {
+        return whole.sync(prefix + keyPrefix, current);
     }
 
     @Override

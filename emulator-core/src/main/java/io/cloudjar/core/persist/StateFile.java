@@ -271,14 +271,22 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
         }
 
         @Override
-        public void sync(String prefix, Map<String, ? extends V> current) {
-            current.forEach((key, value) -> {
-                String json = json(key, value);
-                if (!json.equals(map.get(prefix + key))) {
-                    map.put(prefix + key, json);
+        public int sync(String prefix, Map<String, ? extends V> current) {
+            int changes = 0;
+            for (Map.Entry<String, ? extends V> entry : current.entrySet()) {
+                String json = json(entry.getKey(), entry.getValue());
+                if (!json.equals(map.get(prefix + entry.getKey()))) {
+                    map.put(prefix + entry.getKey(), json);
+                    changes++;
                 }
-            });
-            keysUnder(prefix).stream().filter(key -> !current.containsKey(key.substring(prefix.length()))).forEach(map::remove);
+            }
+            for (String key : keysUnder(prefix)) {
+                if (!current.containsKey(key.substring(prefix.length()))) {
+                    map.remove(key);
+                    changes++;
+                }
+            }
+            return changes;
         }
 
         /** The keys starting with {@code prefix}, in order (a list: callers may remove them as they go). */

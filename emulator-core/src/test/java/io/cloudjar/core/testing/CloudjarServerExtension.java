@@ -81,8 +81,19 @@ public final class CloudjarServerExtension implements BeforeAllCallback, AfterAl
         return this;
     }
 
+    /**
+     * With the system property {@code cloudjar.test.persistence=true} (a module's surefire setting), a server not
+     * already given a data directory keeps its state in a temporary one, removed after the class: the module's
+     * tests then exercise every change path with persistence on.
+     */
+    private java.nio.file.Path ownDataDir;
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        if (Boolean.getBoolean("cloudjar.test.persistence") && !config.persistent()) {
+            ownDataDir = java.nio.file.Files.createTempDirectory("cloudjar-test-state-");
+            config = config.withDataDir(ownDataDir).withEnv("PERSISTENCE", "1");
+        }
         if (baseClock == null) {
             baseClock = Clock.fixed(Instant.now().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
         }
@@ -97,9 +108,14 @@ public final class CloudjarServerExtension implements BeforeAllCallback, AfterAl
     }
 
     @Override
-    public void afterAll(ExtensionContext context) {
+    public void afterAll(ExtensionContext context) throws java.io.IOException {
         if (server != null) {
             server.close();
+        }
+        if (ownDataDir != null) {
+            try (var files = java.nio.file.Files.walk(ownDataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
         }
     }
 
