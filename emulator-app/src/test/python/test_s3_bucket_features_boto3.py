@@ -1,8 +1,10 @@
 """boto3 through the seed notes' S3 flows: a public static website after turning off Block Public Access, a
-lifecycle rule expiring objects as the emulator clock moves, replication, SSE-C with a wrong key, and the event
+lifecycle rule expiring objects as the emulator clock moves, replication, SSE-C with a wrong key, object lock refusing
+a delete, ACL grants, CORS, server access logs, account-level Block Public Access (S3 Control) and the event
 notifications recorded at /_cloudjar/s3/events.
 
-Run: CLOUDJAR_ENDPOINT=http://127.0.0.1:4566 python3 -m pytest -q -p cloudjar_pytest test_s3_bucket_features_boto3.py
+Run (the kit on PYTHONPATH): PYTHONPATH=emulator-core/src/test/resources/cloudjar/pytest \
+    CLOUDJAR_ENDPOINT=http://127.0.0.1:4566 python3 -m pytest -q -p cloudjar_pytest test_s3_bucket_features_boto3.py
 """
 import base64
 import hashlib
@@ -12,27 +14,16 @@ import urllib.error
 import urllib.request
 import uuid
 
-import socket
-
 import boto3
 import pytest
 from botocore.exceptions import ClientError
+from cloudjar_pytest import resolve_localhost_to_loopback
 
 ENDPOINT = os.environ.get("CLOUDJAR_ENDPOINT", "http://127.0.0.1:4566")
 DAY = 24 * 3600
 ACCOUNT = "000000000000"
 
-_resolve = socket.getaddrinfo
-
-
-def _loopback_for_localhost(host, *args, **kwargs):
-    """*.localhost is loopback (RFC 6761); S3 Control puts the account in front of the host (000000000000.localhost)."""
-    if isinstance(host, str) and host.endswith(".localhost"):
-        host = "127.0.0.1"
-    return _resolve(host, *args, **kwargs)
-
-
-socket.getaddrinfo = _loopback_for_localhost
+resolve_localhost_to_loopback()
 
 
 @pytest.fixture(scope="module")
@@ -176,3 +167,63 @@ def test_account_block_public_access_refuses_a_public_policy_the_bucket_allows(s
     finally:
         s3control.delete_public_access_block(AccountId=ACCOUNT)
     s3.put_bucket_policy(Bucket=bucket, Policy=public_read_policy(bucket))
+
+
+def test_object_lock_refuses_deleting_a_retained_version(s3):
+    bucket = f"locked-{uuid.uuid4().hex[:10]}"
+    s3.create_bucket(Bucket=bucket, ObjectLockEnabledForBucket=True)
+    s3.put_object_lock_configuration(Bucket=bucket, ObjectLockConfiguration={
+        "ObjectLockEnabled": "Enabled", "Rule": {"DefaultRetention": {"Mode": "GOVERNANCE", "Days": 1}}})
+    version = s3.put_object(Bucket=bucket, Key="contract.pdf", Body=b"pdf")["VersionId"]
+    assert s3.get_object_retention(Bucket=bucket, Key="contract.pdf", VersionId=version)["Retention"]["Mode"] == "GOVERNANCE"
+    assert error_code(lambda: s3.delete_object(Bucket=bucket, Key="contract.pdf", VersionId=version)) == "AccessDenied"
+    s3.delete_object(Bucket=bucket, Key="contract.pdf", VersionId=version, BypassGovernanceRetention=True)
+
+
+def test_acl_grants_let_everyone_read_one_object(s3):
+    bucket = f"acls-{uuid.uuid4().hex[:10]}"
+    s3.create_bucket(Bucket=bucket, ObjectOwnership="BucketOwnerPreferred")
+    s3.put_object(Bucket=bucket, Key="shared.txt", Body=b"shared")
+    s3.put_object(Bucket=bucket, Key="private.txt", Body=b"private")
+    assert error_code(lambda: s3.put_object_acl(Bucket=bucket, Key="shared.txt", ACL="public-read")) == "AccessDenied"
+    s3.delete_public_access_block(Bucket=bucket)
+    s3.put_object_acl(Bucket=bucket, Key="shared.txt", ACL="public-read")
+    grants = s3.get_object_acl(Bucket=bucket, Key="shared.txt")["Grants"]
+    assert any(g["Grantee"].get("URI") == "http://acs.amazonaws.com/groups/global/AllUsers" and g["Permission"] == "READ"
+               for g in grants)
+    assert anonymous_get(f"/{bucket}/shared.txt") == (200, "shared")
+    assert anonymous_get(f"/{bucket}/private.txt")[0] == 403
+
+
+def test_cors_rules_answer_a_browser_preflight(s3):
+    bucket = new_bucket(s3, "cors")
+    s3.put_bucket_cors(Bucket=bucket, CORSConfiguration={"CORSRules": [{
+        "AllowedOrigins": ["https://app.example.com"], "AllowedMethods": ["GET", "PUT"], "AllowedHeaders": ["*"],
+        "MaxAgeSeconds": 600}]})
+    preflight = urllib.request.Request(f"{ENDPOINT}/{bucket}/upload.bin", method="OPTIONS", headers={
+        "Origin": "https://app.example.com", "Access-Control-Request-Method": "PUT"})
+    with urllib.request.urlopen(preflight, timeout=30) as answer:
+        assert answer.status == 200
+        assert answer.headers["Access-Control-Allow-Origin"] == "https://app.example.com"
+        assert "PUT" in answer.headers["Access-Control-Allow-Methods"]
+    refused = urllib.request.Request(f"{ENDPOINT}/{bucket}/upload.bin", method="OPTIONS", headers={
+        "Origin": "https://evil.example.com", "Access-Control-Request-Method": "PUT"})
+    with pytest.raises(urllib.error.HTTPError) as e:
+        urllib.request.urlopen(refused, timeout=30)
+    assert e.value.code == 403
+
+
+def test_server_access_logs_land_in_the_target_bucket(s3, clock):
+    source = new_bucket(s3, "logged")
+    target = new_bucket(s3, "logs-target")
+    s3.put_bucket_logging(Bucket=source, BucketLoggingStatus={"LoggingEnabled": {
+        "TargetBucket": target, "TargetPrefix": "access/"}})
+    s3.put_object(Bucket=source, Key="page.html", Body=b"<p>")
+    s3.get_object(Bucket=source, Key="page.html")
+    clock.advance(120)
+    s3.list_objects_v2(Bucket=source)  # the next call delivers the batch
+    keys = [o["Key"] for o in s3.list_objects_v2(Bucket=target, Prefix="access/").get("Contents", [])]
+    assert len(keys) == 1
+    lines = s3.get_object(Bucket=target, Key=keys[0])["Body"].read().decode().splitlines()
+    assert any(f" {source} " in line and "REST.PUT.OBJECT page.html" in line and " 200 " in line for line in lines)
+    assert any("REST.GET.OBJECT page.html" in line for line in lines)

@@ -42,11 +42,6 @@ class ScriptedClientsTest {
     }
 
     @Test
-    void boto3S3WebsiteLifecycleReplicationEncryptionAndEvents() throws Exception {
-        boto3Scripts().run(cloudjar, "test_s3_bucket_features_boto3.py");
-    }
-
-    @Test
     void boto3CredentialReportAndMfa() throws Exception {
         boto3Scripts().run(cloudjar, "test_iam_boto3.py");
     }

@@ -4,6 +4,7 @@ import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.model.ObjectEncryption;
+import io.cloudjar.s3.model.RequestedLock;
 import io.cloudjar.s3.model.ObjectMetadata;
 import io.cloudjar.s3.model.StoredObject;
 import io.cloudjar.s3.storage.BlobStore.WrittenBlob;
@@ -39,6 +40,7 @@ public final class CopyObjectProvider extends S3Feature {
         CopySource source = CopySource.parse(request.copySource());
         CustomerKeys.CustomerKey customerKey = CustomerKeys.of(request, "");
         ObjectEncryption encryption = ServerSideEncryptions.forUpload(target, request, customerKey, ctx.accountId(), target.region());
+        RequestedLock lock = ObjectLocks.requested(target, request, state.clock().now());
         try (OpenedSource opened = OpenedSource.open(state, ctx, source, found -> CopySource.checkConditions(found,
                 request.copySourceIfMatch(), request.copySourceIfNoneMatch(), request.copySourceIfModifiedSince(),
                 request.copySourceIfUnmodifiedSince()), request)) {
@@ -67,6 +69,7 @@ public final class CopyObjectProvider extends S3Feature {
             java.nio.file.Path stored = customerKey == null ? blob.path()
                     : CustomerKeys.encrypt(state.blobs(), blob.path(), customerKey, encryption.iv());
             ServerSideEncryptions.remember(target, stored, encryption);
+            ObjectLocks.apply(target, stored, lock, state.clock().now());
             StoredObject copy = new StoredObject(key, VersionIds.next(target), false, stored, blob.size(),
                     sameEtag ? from.etag() : BodyWriter.etag(blob.md5()), state.clock().now(), metadata, algorithm.name(), blob.checksum(), "FULL_OBJECT",
                     null, tags, ctx.accountId(), null);

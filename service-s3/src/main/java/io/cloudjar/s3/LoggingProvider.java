@@ -11,8 +11,9 @@ import software.amazon.awssdk.services.s3.model.PutBucketLoggingRequest;
 import software.amazon.awssdk.services.s3.model.PutBucketLoggingResponse;
 
 /**
- * Server access logging settings: the target bucket must exist and belong to the same owner. Logs are not written
- * yet. A bucket without logging answers an empty status, as S3 does.
+ * Server access logging settings: the target bucket must exist and belong to the same owner ({@link ServerAccessLogs}
+ * records the calls, {@link AccessLogDelivery} writes the log objects). A bucket without logging answers an empty
+ * status, as S3 does.
  */
 public final class LoggingProvider extends S3Feature {
 

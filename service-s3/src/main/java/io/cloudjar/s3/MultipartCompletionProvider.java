@@ -73,6 +73,7 @@ public final class MultipartCompletionProvider extends S3Feature {
                 composite ? "COMPOSITE" : "FULL_OBJECT", objectParts, upload.tags(), upload.ownerAccount(), null);
         ObjectEncryption encryption = upload.encryption().joinedFrom(parts.stream().mapToInt(Part::number).toArray());
         ServerSideEncryptions.remember(bucket, blob.path(), encryption);
+        ObjectLocks.apply(bucket, blob.path(), upload.lock(), state.clock().now());
         try {
             writes.commit(bucket, object, conditions);
         } catch (RuntimeException e) {

@@ -39,7 +39,8 @@ public final class MultipartProvider extends S3Feature {
                 ctx.accountId(), bucket.region());
         String uploadId = Ids.hex(32) + Ids.hex(32);
         bucket.uploads().put(uploadId, new MultipartUpload(uploadId, request.key(), state.clock().now(), metadata, algorithm,
-                type, tags, ctx.accountId(), encryption, new ConcurrentSkipListMap<>()));
+                type, tags, ctx.accountId(), encryption, ObjectLocks.requested(bucket, request, state.clock().now()),
+                new ConcurrentSkipListMap<>()));
         CreateMultipartUploadResponse.Builder response = CreateMultipartUploadResponse.builder().bucket(bucket.name())
                 .key(request.key()).uploadId(uploadId).checksumAlgorithm(algorithm).checksumType(type);
         ServerSideEncryptions.report((SdkPojo) response, encryption);

@@ -1,25 +1,27 @@
 package io.cloudjar.s3;
 
 import io.cloudjar.core.errors.AwsErrors;
+import io.cloudjar.core.model.ModelClasses;
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.model.ObjectVersions;
+import io.cloudjar.s3.model.RequestedLock;
 import io.cloudjar.s3.model.StoredObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.s3.model.DefaultRetention;
 import software.amazon.awssdk.services.s3.model.ObjectLockConfiguration;
 import software.amazon.awssdk.services.s3.model.ObjectLockLegalHold;
 import software.amazon.awssdk.services.s3.model.ObjectLockLegalHoldStatus;
 import software.amazon.awssdk.services.s3.model.ObjectLockRetention;
 import software.amazon.awssdk.services.s3.model.ObjectLockRetentionMode;
-import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
- * Object lock as S3 applies it to versions: an upload gets the retention and legal hold it asks for
- * ({@code x-amz-object-lock-*}) or the bucket's default retention; deleting a version under a legal hold or an
+ * Object lock as S3 applies it to versions: an upload (PutObject, CopyObject, a multipart upload at its completion)
+ * gets the retention and legal hold it asks for ({@code x-amz-object-lock-*}) or the bucket's default retention; deleting a version under a legal hold or an
  * unexpired retention is refused, a GOVERNANCE one only unless {@code x-amz-bypass-governance-retention} is sent by a
  * caller allowed {@code s3:BypassGovernanceRetention}.
  */
@@ -27,29 +29,41 @@ final class ObjectLocks {
     private ObjectLocks() {
     }
 
-    /** Records the lock of a new version whose body is {@code blob}, before it is committed. */
-    static void onUpload(Bucket bucket, Path blob, PutObjectRequest request, Instant now) {
-        ObjectLockConfiguration config = bucket.setting(ObjectLockConfiguration.class);
-        boolean asked = request.objectLockMode() != null || request.objectLockRetainUntilDate() != null
-                || request.objectLockLegalHoldStatus() != null;
-        if (config == null) {
+    /**
+     * The lock an upload request asks for, checked as S3 checks it: only in object lock buckets, mode and date
+     * together, a date in the future.
+     */
+    static RequestedLock requested(Bucket bucket, SdkPojo request, Instant now) {
+        String mode = (String) ModelClasses.member(request, "ObjectLockMode");
+        Instant until = (Instant) ModelClasses.member(request, "ObjectLockRetainUntilDate");
+        String legalHold = (String) ModelClasses.member(request, "ObjectLockLegalHoldStatus");
+        boolean asked = mode != null || until != null || legalHold != null;
+        if (bucket.setting(ObjectLockConfiguration.class) == null) {
             if (asked) {
                 throw S3Errors.invalidRequest("Bucket is missing Object Lock Configuration");
             }
+            return RequestedLock.NONE;
+        }
+        if ((mode == null) != (until == null)) {
+            throw S3Errors.invalidArgument("x-amz-object-lock-retain-until-date and x-amz-object-lock-mode must both be "
+                    + "supplied", "x-amz-object-lock-mode", mode);
+        }
+        if (until != null && !until.isAfter(now)) {
+            throw S3Errors.invalidArgument("The retain until date must be in the future!",
+                    "x-amz-object-lock-retain-until-date", until.toString());
+        }
+        return new RequestedLock(mode, until, ObjectLockLegalHoldStatus.ON.toString().equals(legalHold));
+    }
+
+    /** Records the requested lock, or the bucket's default retention from {@code now}, for the version of {@code blob}. */
+    static void apply(Bucket bucket, Path blob, RequestedLock lock, Instant now) {
+        ObjectLockConfiguration config = bucket.setting(ObjectLockConfiguration.class);
+        if (config == null) {
             return;
         }
-        if ((request.objectLockMode() == null) != (request.objectLockRetainUntilDate() == null)) {
-            throw S3Errors.invalidArgument("x-amz-object-lock-retain-until-date and x-amz-object-lock-mode must both be "
-                    + "supplied", "x-amz-object-lock-mode", request.objectLockModeAsString());
-        }
         ObjectLockRetention retention = null;
-        if (request.objectLockMode() != null) {
-            if (!request.objectLockRetainUntilDate().isAfter(now)) {
-                throw S3Errors.invalidArgument("The retain until date must be in the future!",
-                        "x-amz-object-lock-retain-until-date", request.objectLockRetainUntilDate().toString());
-            }
-            retention = ObjectLockRetention.builder().mode(request.objectLockModeAsString())
-                    .retainUntilDate(request.objectLockRetainUntilDate()).build();
+        if (lock.mode() != null) {
+            retention = ObjectLockRetention.builder().mode(lock.mode()).retainUntilDate(lock.retainUntil()).build();
         } else if (config.rule() != null && config.rule().defaultRetention() != null) {
             DefaultRetention d = config.rule().defaultRetention();
             Duration period = d.days() != null ? Duration.ofDays(d.days()) : Duration.ofDays(365L * d.years());
@@ -58,7 +72,7 @@ final class ObjectLocks {
         if (retention != null) {
             bucket.versionSettings(ObjectLockRetention.class).put(blob, retention);
         }
-        if (request.objectLockLegalHoldStatus() == ObjectLockLegalHoldStatus.ON) {
+        if (lock.legalHold()) {
             bucket.versionSettings(ObjectLockLegalHold.class).put(blob,
                     ObjectLockLegalHold.builder().status(ObjectLockLegalHoldStatus.ON).build());
         }

@@ -8,6 +8,7 @@ import io.cloudjar.core.spi.StreamingPayload;
 import io.cloudjar.s3.CustomerKeys.CustomerKey;
 import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.model.ObjectEncryption;
+import io.cloudjar.s3.model.RequestedLock;
 import io.cloudjar.s3.model.StoredObject;
 import io.cloudjar.s3.storage.BlobStore.WrittenBlob;
 import java.io.IOException;
@@ -49,6 +50,7 @@ public final class ObjectsProvider extends S3Feature {
         conditions.check(request.key(), bucket.latest(request.key())); // fail before the upload; checked again at the swap
         CustomerKey customerKey = CustomerKeys.of(request, "");
         ObjectEncryption encryption = ServerSideEncryptions.forUpload(bucket, request, customerKey, ctx.accountId(), bucket.region());
+        RequestedLock lock = ObjectLocks.requested(bucket, request, state.clock().now()); // refused before the body is read
         ChecksumSpec checksum = ChecksumSpec.of(request.checksumAlgorithmAsString(), ChecksumMembers.of(request), body);
         WrittenBlob blob = BodyWriter.write(state.blobs(), body, request.contentLength(), request.contentMD5(), checksum);
         Path stored = customerKey == null ? blob.path() : CustomerKeys.encrypt(state.blobs(), blob.path(), customerKey, encryption.iv());
@@ -59,7 +61,7 @@ public final class ObjectsProvider extends S3Feature {
             bucket.objectAcls().put(stored, acl); // before the commit, so no reader sees the version without it
         }
         ServerSideEncryptions.remember(bucket, stored, encryption);
-        ObjectLocks.onUpload(bucket, stored, request, state.clock().now());
+        ObjectLocks.apply(bucket, stored, lock, state.clock().now());
         writes.commit(bucket, object, conditions);
         state.events().record(bucket, "ObjectCreated:Put", object, ctx, state.clock().now());
         PutObjectResponse.Builder response = PutObjectResponse.builder().eTag(object.etag())

@@ -31,7 +31,8 @@ import software.amazon.awssdk.services.s3.model.Tag;
  * rules). The copy happens on the emulator clock: at the first S3 call after the clock has moved past the write (with
  * the wall clock, the next call; under a frozen test clock, once it is advanced). The replica keeps the version id,
  * Last-Modified, metadata, tags and body, lands in the destination bucket whatever its region or account, and reads
- * REPLICA; the source version then reads COMPLETED, or FAILED when a destination is gone or not versioned. Replicas
+ * REPLICA; the source version then reads COMPLETED, or FAILED when a destination is gone, not versioned, or blocks
+ * SSE-C for an SSE-C version. Replicas
  * and lifecycle actions are not replicated again. The configuration's IAM role is not evaluated.
  */
 final class Replication {
@@ -92,8 +93,9 @@ final class Replication {
         boolean failed = false;
         for (ReplicationRule rule : p.rules()) {
             Bucket destination = state.named(rule.destination().bucket().substring(BUCKET_ARN.length()));
-            if (destination == null || destination.versioning() != Bucket.Versioning.ENABLED) {
-                failed = true;
+            if (destination == null || destination.versioning() != Bucket.Versioning.ENABLED
+                    || ServerSideEncryptions.of(p.source(), version).customerKey() && EncryptionProvider.blocksCustomerKeys(destination)) {
+                failed = true; // gone, unversioned, or refusing SSE-C objects as S3's blocked buckets refuse replicas
                 continue;
             }
             try {

@@ -25,6 +25,7 @@ final class S3State implements Resettable, AutoCloseable {
     private final LifecycleRunner lifecycleRules = new LifecycleRunner(this);
     private final Replication replication = new Replication(this);
     private final EventNotifications events = new EventNotifications();
+    private final AccessLogDelivery accessLogs = new AccessLogDelivery(this);
     /** Account-level Block Public Access (S3 Control), by account. */
     private final ConcurrentHashMap<String, software.amazon.awssdk.services.s3control.model.PublicAccessBlockConfiguration>
             accountBlocks = new ConcurrentHashMap<>();
@@ -69,6 +70,10 @@ final class S3State implements Resettable, AutoCloseable {
         return accountBlocks;
     }
 
+    AccessLogDelivery accessLogs() {
+        return accessLogs;
+    }
+
     EventNotifications events() {
         return events;
     }
@@ -106,7 +111,8 @@ final class S3State implements Resettable, AutoCloseable {
         if (!policiesDecide.getAsBoolean() && !caller.isAnonymous() && !bucket.ownerAccount().equals(caller.accountId())) {
             throw AwsErrors.modeled("AccessDenied", "Access Denied");
         }
-        replication.runDue(); // due copies and expirations happen before the call sees the bucket
+        replication.runDue(); // due copies, log deliveries and expirations happen before the call sees the bucket
+        accessLogs.deliverDue();
         lifecycleRules.runIfDue(bucket);
         return bucket;
     }
@@ -127,6 +133,7 @@ final class S3State implements Resettable, AutoCloseable {
             replication.clear();
             events.clear();
             accountBlocks.clear();
+            accessLogs.clear();
         }
         afterCallsInFlight.accept(() -> blobs.deleteGeneration(retired));
     }

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.UUID;
-import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryptionByDefault;
 
@@ -110,14 +109,8 @@ final class ServerSideEncryptions {
     }
 
     private static void set(SdkPojo builder, String member, Object value) {
-        if (value == null) {
-            return;
-        }
-        for (SdkField<?> field : builder.sdkFields()) {
-            if (field.memberName().equals(member)) {
-                field.set(builder, value);
-                return;
-            }
+        if (value != null) {
+            ModelClasses.setMember(builder, member, value);
         }
     }
 }

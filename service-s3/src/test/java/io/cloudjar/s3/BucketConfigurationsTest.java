@@ -264,4 +264,36 @@ class BucketConfigurationsTest {
         assertThat(s3.deleteObjects(r -> r.bucket("cfg-locked").delete(d -> d.objects(o -> o.key("held").versionId(held))))
                 .errors()).isEmpty();
     }
+
+    @Test
+    void copiesAndMultipartUploadsAreLockedAsUploadsAre() {
+        s3.createBucket(r -> r.bucket("cfg-locked-2").objectLockEnabledForBucket(true));
+        s3.putObjectLockConfiguration(r -> r.bucket("cfg-locked-2").objectLockConfiguration(c -> c
+                .objectLockEnabled(ObjectLockEnabled.ENABLED)
+                .rule(rule -> rule.defaultRetention(d -> d.mode(ObjectLockRetentionMode.COMPLIANCE).days(1)))));
+        s3.createBucket(r -> r.bucket("cfg-unlocked"));
+        s3.putObject(r -> r.bucket("cfg-unlocked").key("src"), software.amazon.awssdk.core.sync.RequestBody.fromString("s"));
+
+        String copied = s3.copyObject(r -> r.sourceBucket("cfg-unlocked").sourceKey("src").destinationBucket("cfg-locked-2")
+                .destinationKey("copy")).versionId();
+        assertThat(s3.getObjectRetention(r -> r.bucket("cfg-locked-2").key("copy").versionId(copied)).retention().mode())
+                .isEqualTo(ObjectLockRetentionMode.COMPLIANCE);
+        assertS3Error(403, "AccessDenied", () -> s3.deleteObject(r -> r.bucket("cfg-locked-2").key("copy").versionId(copied)));
+
+        String upload = s3.createMultipartUpload(r -> r.bucket("cfg-locked-2").key("mpu").objectLockLegalHoldStatus("ON"))
+                .uploadId();
+        String etag = s3.uploadPart(r -> r.bucket("cfg-locked-2").key("mpu").uploadId(upload).partNumber(1),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("part")).eTag();
+        String completed = s3.completeMultipartUpload(r -> r.bucket("cfg-locked-2").key("mpu").uploadId(upload)
+                .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(etag)))).versionId();
+        assertThat(s3.getObjectLegalHold(r -> r.bucket("cfg-locked-2").key("mpu").versionId(completed)).legalHold().statusAsString())
+                .isEqualTo("ON");
+        assertThat(s3.getObjectRetention(r -> r.bucket("cfg-locked-2").key("mpu").versionId(completed)).retention().mode())
+                .isEqualTo(ObjectLockRetentionMode.COMPLIANCE);
+
+        assertS3Error(400, "InvalidRequest", () -> s3.copyObject(r -> r.sourceBucket("cfg-unlocked").sourceKey("src")
+                .destinationBucket("cfg-unlocked").destinationKey("c2").objectLockLegalHoldStatus("ON")));
+        assertS3Error(400, "InvalidRequest", () -> s3.createMultipartUpload(r -> r.bucket("cfg-unlocked").key("m")
+                .objectLockLegalHoldStatus("ON")));
+    }
 }

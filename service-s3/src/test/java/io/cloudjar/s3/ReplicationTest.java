@@ -13,10 +13,13 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.DeleteMarkerReplicationStatus;
+import software.amazon.awssdk.services.s3.model.EncryptionType;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ReplicationRule;
 import software.amazon.awssdk.services.s3.model.ReplicationRuleStatus;
 import software.amazon.awssdk.services.s3.model.ReplicationStatus;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 import software.amazon.awssdk.services.s3.model.StorageClass;
 
 /** Replication running on the emulator clock: PENDING on the source, then the replica in the destination. */
@@ -113,6 +116,26 @@ class ReplicationTest {
         s3.putObject(r -> r.bucket("rep-src4").key("k"), RequestBody.fromString("1"));
         cloudjar.advanceClock(Duration.ofSeconds(1));
         assertThat(s3.headObject(r -> r.bucket("rep-src4").key("k")).replicationStatus()).isEqualTo(ReplicationStatus.FAILED);
+    }
+
+    @Test
+    void customerKeyObjectsFailToReplicateIntoABucketBlockingThem() {
+        versioned(s3, "rep-src5", null);
+        versioned(s3, "rep-dst5", null);
+        s3.putBucketEncryption(r -> r.bucket("rep-src5").serverSideEncryptionConfiguration(c -> c.rules(ServerSideEncryptionRule
+                .builder().applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AES256))
+                .blockedEncryptionTypes(t -> t.encryptionType(EncryptionType.NONE)).build())));
+        s3.putBucketReplication(r -> r.bucket("rep-src5").replicationConfiguration(c -> c.role(ROLE).rules(ReplicationRule.builder()
+                .id("x").priority(1).status(ReplicationRuleStatus.ENABLED).filter(f -> f.prefix(""))
+                .deleteMarkerReplication(d -> d.status(DeleteMarkerReplicationStatus.DISABLED))
+                .destination(d -> d.bucket("arn:aws:s3:::rep-dst5")).build())));
+        String key = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        String md5 = "cLyPS3KoaSFGi/joRB3OUQ=="; // base64 MD5 of 32 zero bytes
+        s3.putObject(r -> r.bucket("rep-src5").key("k").sseCustomerAlgorithm("AES256").sseCustomerKey(key).sseCustomerKeyMD5(md5),
+                RequestBody.fromString("1"));
+        cloudjar.advanceClock(Duration.ofSeconds(1));
+        assertThat(s3.headObject(r -> r.bucket("rep-src5").key("k").sseCustomerAlgorithm("AES256").sseCustomerKey(key)
+                .sseCustomerKeyMD5(md5)).replicationStatus()).isEqualTo(ReplicationStatus.FAILED);
     }
 
     private static void versioned(S3Client client, String bucket, BucketLocationConstraint region) {

@@ -2,13 +2,16 @@ package io.cloudjar.core.pipeline;
 
 import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.errors.AwsException;
+import io.cloudjar.core.http.IncomingRequest;
 import io.cloudjar.core.http.OutgoingResponse;
 import io.cloudjar.core.model.Protocol;
 import io.cloudjar.core.routing.ServedHosts;
 import io.cloudjar.core.runtime.EmulatorRuntime;
+import io.cloudjar.core.spi.AnsweredCalls;
 import io.cloudjar.core.spi.BucketCors;
 import io.cloudjar.core.spi.Reply;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -26,12 +29,14 @@ public final class RequestPipeline {
 
     private final List<Stage> stages;
     private final CorsResponseHeaders corsHeaders;
+    private final Optional<AnsweredCalls> answeredCalls;
 
     public RequestPipeline(EmulatorRuntime runtime) {
         Set<String> usedApis = InternalEndpoints.newUsageSet();
         ServedHosts hosts = ServedHosts.of(runtime.config());
         Optional<BucketCors> cors = runtime.lookup(BucketCors.class);
         this.corsHeaders = new CorsResponseHeaders(cors);
+        this.answeredCalls = runtime.lookup(AnsweredCalls.class);
         this.stages = List.of(
                 new InternalEndpoints(runtime, usedApis, hosts), // health, reset, clock, IMDS; ends the call when it answers
                 new ResolveApi(runtime, usedApis),        // signature parsed; API, region, S3 virtual-host bucket
@@ -74,7 +79,24 @@ public final class RequestPipeline {
             REQUESTS.info("AWS {}.{} => {}{}", ctx.apiMetadata().api(), ctx.operationName(), ctx.response().status(),
                     ctx.error() == null ? "" : " (" + ctx.error().code() + ")");
         }
+        if (answeredCalls.isPresent() && ctx.apiMetadata() != null) {
+            tell(answeredCalls.get(), ctx);
+        }
         return ctx.response();
+    }
+
+    private static void tell(AnsweredCalls calls, RequestContext ctx) {
+        try {
+            IncomingRequest request = ctx.request();
+            InetSocketAddress remote = request.remoteAddress();
+            calls.answered(new AnsweredCalls.Call(ctx.apiMetadata().api(), ctx.operationName(), ctx.requestId(),
+                    ctx.receivedAt(), ctx.principal(), ctx.input(), request.method(), request.uri(), request.header("Host"),
+                    request.header("User-Agent"), request.header("Referer"), request.header("Authorization") != null,
+                    remote == null ? null : remote.getAddress().getHostAddress(), ctx.virtualHostBucket(),
+                    ctx.response().status(), ctx.error() == null ? null : ctx.error().code(), ctx.response().body().length()));
+        } catch (RuntimeException e) {
+            LOG.debug("A listener of answered calls failed", e); // recording is best effort; the answer stands
+        }
     }
 
     /** A provider's file reply that an error answers instead (its encoding failed) is closed here, or it would leak. */
