@@ -140,6 +140,7 @@ public final class MultipartProvider extends S3Feature {
                 throw S3Errors.noSuchUpload(upload.uploadId());
             }
             replaced = upload.parts().put(number, part);
+            bucket.uploadChanged(upload); // the parts map changed in place
         }
         if (replaced != null) {
             state.blobs().delete(replaced.blob());

@@ -35,17 +35,22 @@ final class S3State implements Resettable, AutoCloseable {
     /** Whether IAM's evaluator has decided anonymous and cross-account calls (bucket policies); asked per call. */
     private final BooleanSupplier policiesDecide;
 
-    private S3State(BlobStore blobs, EmulatorClock clock, Consumer<Runnable> afterCallsInFlight, BooleanSupplier policiesDecide) {
+    private final S3Records records;
+
+    private S3State(BlobStore blobs, EmulatorClock clock, Consumer<Runnable> afterCallsInFlight, BooleanSupplier policiesDecide,
+                    io.cloudjar.core.persist.Persistence persistence) {
         this.blobs = blobs;
         this.clock = clock;
         this.afterCallsInFlight = afterCallsInFlight;
         this.policiesDecide = policiesDecide;
+        this.records = new S3Records(persistence, blobs);
+        persistence.restoreWith(() -> records.restore(buckets));
     }
 
     static S3State of(ServiceContext context) {
-        return context.shared(S3State.class, () -> context.stores().register("s3", 
-                new S3State(new BlobStore(context.config().dataDir()), context.clock(), context::afterCallsInFlight,
-                        context::resourcePoliciesDecide)));
+        return context.shared(S3State.class, () -> context.stores().register("s3",
+                new S3State(new BlobStore(context.config().dataDir(), context.persistence().enabled()), context.clock(),
+                        context::afterCallsInFlight, context::resourcePoliciesDecide, context.persistence())));
     }
 
     /** The bucket of that name whoever owns it, or null: for the authorizer's questions, not for calls. */
@@ -89,12 +94,18 @@ final class S3State implements Resettable, AutoCloseable {
     /** Registers a new bucket; returns the existing one when the name is taken. */
     Bucket create(Bucket bucket) {
         synchronized (lifecycle) {
-            return buckets.putIfAbsent(bucket.name(), bucket);
+            Bucket existing = buckets.putIfAbsent(bucket.name(), bucket);
+            if (existing == null) {
+                records.created(bucket);
+            }
+            return existing;
         }
     }
 
     void remove(Bucket bucket) {
-        buckets.remove(bucket.name(), bucket);
+        if (buckets.remove(bucket.name(), bucket)) {
+            records.removed(bucket);
+        }
     }
 
     /**

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.BitSet;
 
 /**
@@ -59,6 +60,19 @@ final class StateJson {
             @Override
             public BitSet deserialize(JsonParser in, DeserializationContext context) throws IOException {
                 return BitSet.valueOf(in.readValueAs(long[].class));
+            }
+        });
+        // a Path as its text: Jackson's own form is a URI, which makes a relative path absolute
+        module.addSerializer(Path.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(Path path, JsonGenerator out, SerializerProvider provider) throws IOException {
+                out.writeString(path.toString());
+            }
+        });
+        module.addDeserializer(Path.class, new JsonDeserializer<>() {
+            @Override
+            public Path deserialize(JsonParser in, DeserializationContext context) throws IOException {
+                return Path.of(in.getValueAsString());
             }
         });
         return module;

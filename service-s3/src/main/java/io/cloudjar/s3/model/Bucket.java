@@ -19,7 +19,10 @@ public final class Bucket {
     private final String region;
     private final Instant created;
     private final ConcurrentSkipListMap<String, ObjectVersions> objects = new ConcurrentSkipListMap<>();
-    private final ConcurrentHashMap<String, MultipartUpload> uploads = new ConcurrentHashMap<>();
+    /** Where changes are reported to be kept; set once the bucket is registered or restored. */
+    private volatile BucketSink sink = BucketSink.NONE;
+    private final KeptMap<String, MultipartUpload> uploads = new KeptMap<>(
+            (id, upload) -> sink.uploadChanged(this, id, upload), id -> sink.uploadChanged(this, id, null));
     private volatile Versioning versioning;
     private volatile boolean mfaDelete;
     private volatile String policy;
@@ -31,20 +34,33 @@ public final class Bucket {
      * Object ACLs set explicitly, by the version's body file: unique per version and kept by tagging's copies, so a
      * new version starts with the default ACL. (Delete markers have no ACL.)
      */
-    private final ConcurrentHashMap<java.nio.file.Path, Object> objectAcls = new ConcurrentHashMap<>();
+    private final KeptMap<java.nio.file.Path, Object> objectAcls = keptPerVersion(OBJECT_ACL);
     /** Other settings of single versions (retention, legal hold), by kind, then by the version's body file. */
-    private final ConcurrentHashMap<Class<?>, ConcurrentHashMap<java.nio.file.Path, Object>> versionSettings =
+    private final ConcurrentHashMap<Class<?>, KeptMap<java.nio.file.Path, Object>> versionSettings =
             new ConcurrentHashMap<>();
 
     private final java.util.concurrent.locks.ReentrantReadWriteLock lifecycle = new java.util.concurrent.locks.ReentrantReadWriteLock();
     private boolean deleted;
     private boolean discarded;
 
+    /** The {@link BucketSink#versionSettingChanged} kind of object ACLs. */
+    public static final String OBJECT_ACL = "acl";
+
     public Bucket(String name, String ownerAccount, String region, Instant created) {
         this.name = name;
         this.ownerAccount = ownerAccount;
         this.region = region;
         this.created = created;
+    }
+
+    /** Reports every later change to {@code to}. */
+    public void keptIn(BucketSink to) {
+        this.sink = to;
+    }
+
+    private KeptMap<java.nio.file.Path, Object> keptPerVersion(String kind) {
+        return new KeptMap<>((blob, value) -> sink.versionSettingChanged(this, kind, blob, value),
+                blob -> sink.versionSettingChanged(this, kind, blob, null));
     }
 
     public String name() {
@@ -70,6 +86,7 @@ public final class Bucket {
 
     public void policy(String document) {
         this.policy = document;
+        sink.bucketChanged(this);
     }
 
     /** The stored configuration of that kind, or null. */
@@ -84,16 +101,75 @@ public final class Bucket {
         } else {
             settings.put(kind, value);
         }
+        sink.bucketChanged(this);
     }
 
-    /** The configurations of that kind kept by id, in id order (changeable). */
+    /** Every stored configuration by its model class, read-only: what the state file keeps. */
+    public java.util.Map<Class<?>, Object> settings() {
+        return java.util.Collections.unmodifiableMap(settings);
+    }
+
+    /** Every configuration kept by id, by model class, read-only: what the state file keeps. */
+    public java.util.Map<Class<?>, ? extends java.util.Map<String, Object>> namedSettings() {
+        return java.util.Collections.unmodifiableMap(namedSettings);
+    }
+
+    /**
+     * The configurations of that kind kept by id, in id order (changeable): the caller changes it, so the bucket is
+     * written again at the next commit whether it does or not.
+     */
     public ConcurrentSkipListMap<String, Object> namedSettings(Class<?> kind) {
+        sink.bucketChanged(this);
         return namedSettings.computeIfAbsent(kind, k -> new ConcurrentSkipListMap<>());
     }
 
-    /** The settings of that kind of single versions, by the version's body file (changeable). */
+    /** The settings of that kind of single versions, by the version's body file (changeable with put and remove). */
     public ConcurrentHashMap<java.nio.file.Path, Object> versionSettings(Class<?> kind) {
-        return versionSettings.computeIfAbsent(kind, k -> new ConcurrentHashMap<>());
+        return versionSettings.computeIfAbsent(kind, k -> keptPerVersion(k.getName()));
+    }
+
+    /** Every per-version setting, by kind (as {@link BucketSink} names it): what the state file keeps. */
+    public java.util.Map<String, java.util.Map<java.nio.file.Path, Object>> versionSettings() {
+        java.util.Map<String, java.util.Map<java.nio.file.Path, Object>> all = new java.util.LinkedHashMap<>();
+        all.put(OBJECT_ACL, java.util.Collections.unmodifiableMap(objectAcls));
+        versionSettings.forEach((kind, map) -> all.put(kind.getName(), java.util.Collections.unmodifiableMap(map)));
+        return all;
+    }
+
+    /** Takes back a per-version setting the state file kept, without reporting it again. */
+    public void restoreVersionSetting(String kind, java.nio.file.Path blob, Object value) {
+        if (kind.equals(OBJECT_ACL)) {
+            objectAcls.restore(blob, value);
+        } else {
+            versionSettings.computeIfAbsent(value.getClass(), k -> keptPerVersion(k.getName())).restore(blob, value);
+        }
+    }
+
+    /** Takes back configurations the state file kept, without reporting them again. */
+    public void restoreSettings(java.util.Map<Class<?>, Object> kept, java.util.Map<Class<?>, java.util.Map<String, Object>> keptNamed,
+                                String keptPolicy, Versioning keptVersioning, boolean keptMfaDelete) {
+        settings.putAll(kept);
+        keptNamed.forEach((kind, byId) -> namedSettings.computeIfAbsent(kind, k -> new ConcurrentSkipListMap<>()).putAll(byId));
+        this.policy = keptPolicy;
+        this.versioning = keptVersioning;
+        this.mfaDelete = keptMfaDelete;
+    }
+
+    /** Takes back a key's versions the state file kept. */
+    public void restoreHistory(String key, java.util.List<StoredObject> versions) {
+        ObjectVersions history = new ObjectVersions();
+        history.restore(versions);
+        objects.put(key, history);
+    }
+
+    /** Takes back an upload in progress the state file kept. */
+    public void restoreUpload(MultipartUpload upload) {
+        uploads.restore(upload.uploadId(), upload);
+    }
+
+    /** Reports that an upload in progress got a part (its parts map changed in place). */
+    public void uploadChanged(MultipartUpload upload) {
+        sink.uploadChanged(this, upload.uploadId(), upload);
     }
 
     /** Drops what was kept of a version by its body file (ACL, retention, encryption, …) once the version is gone. */
@@ -102,6 +178,7 @@ public final class Bucket {
         versionSettings.values().forEach(settings -> settings.remove(blob));
     }
 
+    /** Object ACLs by the version's body file (changeable with put and remove). */
     public ConcurrentHashMap<java.nio.file.Path, Object> objectAcls() {
         return objectAcls;
     }
@@ -181,9 +258,15 @@ public final class Bucket {
                         versions.removed = true;
                         objects.remove(key, versions);
                     }
+                    sink.historyChanged(this, key, versions.all());
                 }
             }
         }
+    }
+
+    /** Whether DeleteBucket or a reset removed it. */
+    public boolean gone() {
+        return deleted;
     }
 
     /** True when no key has any version left (DeleteBucket's condition). */
@@ -207,6 +290,7 @@ public final class Bucket {
     public void versioning(Versioning status, boolean mfaDeleteEnabled) {
         this.versioning = status;
         this.mfaDelete = mfaDeleteEnabled;
+        sink.bucketChanged(this);
     }
 
     /** An edit of a bucket that DeleteBucket or a reset removed meanwhile: answered as S3 answers a missing bucket. */

@@ -75,6 +75,11 @@ public final class ObjectVersions {
         versions = List.copyOf(next);
     }
 
+    /** Takes back the versions the state file kept, newest first. */
+    void restore(List<StoredObject> kept) {
+        versions = List.copyOf(kept);
+    }
+
     public boolean isEmpty() {
         return versions.isEmpty();
     }

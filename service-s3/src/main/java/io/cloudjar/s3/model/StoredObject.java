@@ -68,6 +68,12 @@ public record StoredObject(
                 checksumType, parts, tags, ownerAccount, restore);
     }
 
+    /** The same version with its body at another path (the state file keeps it relative). */
+    public StoredObject withBlob(Path newBlob) {
+        return new StoredObject(key, versionId, deleteMarker, newBlob, size, etag, lastModified, metadata, checksumAlgorithm,
+                checksum, checksumType, parts, tags, ownerAccount, restore);
+    }
+
     public StoredObject withVersionId(String newVersionId) {
         return new StoredObject(key, newVersionId, deleteMarker, blob, size, etag, lastModified, metadata, checksumAlgorithm,
                 checksum, checksumType, parts, tags, ownerAccount, restore);

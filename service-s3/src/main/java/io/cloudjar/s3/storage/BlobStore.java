@@ -33,19 +33,56 @@ public final class BlobStore implements AutoCloseable {
     /** A body being written: never referenced by any object until it is renamed to its final name. */
     private static final String TEMP_PREFIX = ".tmp-";
 
-    /** This server's directory: a temporary one, or its own subdirectory of the shared data directory. */
+    /** This server's directory: a temporary one, its own subdirectory of the shared data directory, or the kept one. */
     private final Path serverDir;
+    /** With PERSISTENCE=1: bodies outlive the server, are on disk before any metadata names them, and are never removed at stop. */
+    private final boolean kept;
     private final AtomicInteger generations = new AtomicInteger();
     private volatile Generation current;
 
     public BlobStore(Path dataDir) {
+        this(dataDir, false);
+    }
+
+    /** @param kept whether the state is kept (PERSISTENCE=1): bodies then live in {@code <DATA_DIR>/s3/kept} for good */
+    public BlobStore(Path dataDir, boolean kept) {
+        this.kept = kept && dataDir != null;
         try {
             this.serverDir = dataDir == null ? Files.createTempDirectory("cloudjar-s3-")
-                    : Files.createDirectories(dataDir.resolve("s3").resolve(newId().substring(0, 16)));
+                    : Files.createDirectories(dataDir.resolve("s3").resolve(this.kept ? "kept" : newId().substring(0, 16)));
             this.current = newGeneration();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the S3 data directory", e);
         }
+    }
+
+    /** A body's path as the state file keeps it: relative, so the data directory may move. */
+    public Path relative(Path blob) {
+        return blob == null ? null : serverDir.relativize(blob);
+    }
+
+    /** A kept relative path made a body's path again. */
+    public Path resolve(Path relative) {
+        return relative == null ? null : serverDir.resolve(relative);
+    }
+
+    /**
+     * At start-up with kept state: removes what interrupted writes left (temporary files, bodies no kept object or part
+     * names: a body is renamed into place before its metadata is committed, so a kill between leaves it unnamed).
+     *
+     * @return how many files were removed
+     */
+    public int removeLeftovers(java.util.Set<Path> referenced) {
+        int[] removed = {0};
+        try (var files = Files.walk(serverDir)) {
+            files.filter(Files::isRegularFile).filter(f -> !referenced.contains(f)).forEach(f -> {
+                quietlyDelete(f);
+                removed[0]++;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + serverDir, e);
+        }
+        return removed[0];
     }
 
     /**
@@ -79,6 +116,7 @@ public final class BlobStore implements AutoCloseable {
             if (n == first.length) {
                 size += writeLarge(in, out, md5, checksum);
             }
+            forceIfKept(out);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
@@ -158,6 +196,7 @@ public final class BlobStore implements AutoCloseable {
                 }
             }
             checksum = summed == null ? null : summed.get();
+            forceIfKept(out);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
@@ -229,11 +268,25 @@ public final class BlobStore implements AutoCloseable {
 
     @Override
     public void close() {
-        deleteTree(serverDir); // the state that referenced these bodies ends with the server
+        if (!kept) {
+            deleteTree(serverDir); // the state that referenced these bodies ends with the server
+        }
+    }
+
+    /**
+     * Kept bodies reach the disk before the rename that makes them nameable, so metadata committed afterwards never
+     * names a body a power cut could lose; without kept state nothing outlives the process, and nothing is forced.
+     */
+    private void forceIfKept(FileChannel out) throws IOException {
+        if (kept) {
+            out.force(false);
+        }
     }
 
     private Generation newGeneration() throws IOException {
-        return new Generation(Files.createDirectories(serverDir.resolve(Integer.toString(generations.getAndIncrement()))));
+        // kept generations outlive this process: a name of its own, never one an earlier run used
+        String name = kept ? "g-" + newId().substring(0, 12) : Integer.toString(generations.getAndIncrement());
+        return new Generation(Files.createDirectories(serverDir.resolve(name)));
     }
 
     private static MessageDigest md5() {
