@@ -17,12 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * "Acknowledged means durable": a stream of calls from several threads, the server killed with SIGKILL in the middle
+ * "Acknowledged means durable": a stream of IAM, EC2 and S3 calls from several threads, the server killed with SIGKILL in the middle
  * of it, a new server on the same data directory. Every call that was answered with success is there.
  */
 class KillNineTest {
@@ -44,8 +46,10 @@ class KillNineTest {
         ConcurrentLinkedQueue<String> users = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> vpcs = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> taggedVpcs = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> objects = new ConcurrentLinkedQueue<>();
         CountDownLatch enough = new CountDownLatch(KILL_AFTER);
         ServerProcess first = ServerProcess.startPersistent(dataDir, Map.of());
+        client(S3Client.builder().forcePathStyle(true), first.endpoint(), Region.US_EAST_1).createBucket(r -> r.bucket("stream"));
         ExecutorService writers = Executors.newFixedThreadPool(4);
         try {
             for (int w = 0; w < 4; w++) {
@@ -53,6 +57,7 @@ class KillNineTest {
                 writers.submit(() -> {
                     IamClient iam = client(IamClient.builder(), first.endpoint(), Region.AWS_GLOBAL);
                     Ec2Client ec2 = client(Ec2Client.builder(), first.endpoint(), Region.EU_WEST_1);
+                    S3Client s3 = client(S3Client.builder().forcePathStyle(true), first.endpoint(), Region.US_EAST_1);
                     for (int i = 0; ; i++) {
                         try {
                             String name = "user-" + writer + "-" + i;
@@ -62,6 +67,8 @@ class KillNineTest {
                             vpcs.add(vpcId);
                             ec2.createTags(r -> r.resources(vpcId).tags(t -> t.key("Name").value(name)));
                             taggedVpcs.add(vpcId);
+                            s3.putObject(r -> r.bucket("stream").key(name), RequestBody.fromString("body of " + name));
+                            objects.add(name);
                         } catch (RuntimeException killed) {
                             return null;
                         }
@@ -85,6 +92,10 @@ class KillNineTest {
             assertThat(described).extracting(v -> v.vpcId()).containsAll(vpcs);
             assertThat(described.stream().filter(v -> taggedVpcs.contains(v.vpcId())))
                     .allSatisfy(v -> assertThat(v.tags()).isNotEmpty()).hasSize(taggedVpcs.size());
+            S3Client s3 = client(S3Client.builder().forcePathStyle(true), second.endpoint(), Region.US_EAST_1);
+            for (String key : objects) {
+                assertThat(s3.getObjectAsBytes(r -> r.bucket("stream").key(key)).asUtf8String()).isEqualTo("body of " + key);
+            }
             assertThat(users.size()).isGreaterThanOrEqualTo(KILL_AFTER / 3);
         }
     }
