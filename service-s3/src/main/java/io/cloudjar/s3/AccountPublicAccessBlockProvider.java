@@ -22,7 +22,7 @@ public final class AccountPublicAccessBlockProvider extends S3Feature {
     }
 
     public GetPublicAccessBlockResponse getPublicAccessBlock(CallContext ctx, GetPublicAccessBlockRequest request) {
-        PublicAccessBlockConfiguration config = state.accountBlocks().get(account(ctx, request.accountId()));
+        PublicAccessBlockConfiguration config = state.accountBlock(account(ctx, request.accountId()));
         if (config == null) {
             throw AwsErrors.of("NoSuchPublicAccessBlockConfiguration", 404,
                     "The public access block configuration was not found").withDetail("AccountId", request.accountId());
@@ -37,7 +37,7 @@ public final class AccountPublicAccessBlockProvider extends S3Feature {
             throw S3Errors.malformedXml();
         }
         // flags left out are false, as S3 stores them
-        state.accountBlocks().put(account, PublicAccessBlockConfiguration.builder()
+        state.accountBlock(account, PublicAccessBlockConfiguration.builder()
                 .blockPublicAcls(Boolean.TRUE.equals(given.blockPublicAcls()))
                 .ignorePublicAcls(Boolean.TRUE.equals(given.ignorePublicAcls()))
                 .blockPublicPolicy(Boolean.TRUE.equals(given.blockPublicPolicy()))
@@ -46,7 +46,7 @@ public final class AccountPublicAccessBlockProvider extends S3Feature {
     }
 
     public DeletePublicAccessBlockResponse deletePublicAccessBlock(CallContext ctx, DeletePublicAccessBlockRequest request) {
-        state.accountBlocks().remove(account(ctx, request.accountId()));
+        state.accountBlock(account(ctx, request.accountId()), null);
         return DeletePublicAccessBlockResponse.builder().build();
     }
 

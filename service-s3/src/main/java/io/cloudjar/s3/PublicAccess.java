@@ -21,7 +21,7 @@ final class PublicAccess {
         if (own == null) {
             own = NONE;
         }
-        var account = state.accountBlocks().get(bucket.ownerAccount());
+        var account = state.accountBlock(bucket.ownerAccount());
         if (account == null) {
             return own;
         }

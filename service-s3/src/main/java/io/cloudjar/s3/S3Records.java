@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import software.amazon.awssdk.services.s3control.model.PublicAccessBlockConfiguration;
 
 /**
  * S3's state as kept across restarts ({@code PERSISTENCE=1}). Bodies stay files ({@link BlobStore}, kept mode); the
@@ -47,6 +48,8 @@ final class S3Records implements BucketSink {
     private final DurableMap<History> objects;
     private final DurableMap<KeptValue> versionSettings;
     private final DurableMap<MultipartUpload> uploads;
+    /** Account-level Block Public Access (S3 Control) by account, as JSON. */
+    private final DurableMap<String> accountBlocks;
 
     S3Records(Persistence persistence, BlobStore blobs) {
         this.persistence = persistence;
@@ -55,6 +58,7 @@ final class S3Records implements BucketSink {
         this.objects = persistence.map("s3.objects", History.class);
         this.versionSettings = persistence.map("s3.versionSettings", KeptValue.class);
         this.uploads = persistence.map("s3.uploads", MultipartUpload.class);
+        this.accountBlocks = persistence.map("s3.accountBlocks", String.class);
     }
 
     // --- writing
@@ -108,6 +112,14 @@ final class S3Records implements BucketSink {
         }
     }
 
+    void accountBlockChanged(String account, PublicAccessBlockConfiguration config) {
+        if (config == null) {
+            accountBlocks.remove(account);
+        } else {
+            accountBlocks.put(account, StateValues.write(config));
+        }
+    }
+
     private static BucketRecord record(Bucket bucket) {
         Map<String, String> settings = new LinkedHashMap<>();
         bucket.settings().forEach((kind, value) -> settings.put(kind.getName(), StateValues.write(value)));
@@ -134,7 +146,8 @@ final class S3Records implements BucketSink {
     /**
      * Rebuilds every kept bucket into {@code into}, then removes the bodies nothing kept names (interrupted writes).
      */
-    void restore(ConcurrentHashMap<String, Bucket> into) {
+    void restore(ConcurrentHashMap<String, Bucket> into, Map<String, PublicAccessBlockConfiguration> blocks) {
+        accountBlocks.forEach("", (account, json) -> blocks.put(account, StateValues.read(json, PublicAccessBlockConfiguration.class)));
         buckets.forEach("", (name, kept) -> {
             Bucket bucket = new Bucket(kept.name(), kept.ownerAccount(), kept.region(), kept.created());
             Map<Class<?>, Object> settings = new LinkedHashMap<>();

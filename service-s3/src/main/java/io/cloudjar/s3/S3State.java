@@ -8,6 +8,7 @@ import io.cloudjar.core.util.EmulatorClock;
 import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.storage.BlobStore;
 import java.nio.file.Path;
+import software.amazon.awssdk.services.s3control.model.PublicAccessBlockConfiguration;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
@@ -27,8 +28,7 @@ final class S3State implements Resettable, AutoCloseable {
     private final EventNotifications events = new EventNotifications();
     private final AccessLogDelivery accessLogs = new AccessLogDelivery(this);
     /** Account-level Block Public Access (S3 Control), by account. */
-    private final ConcurrentHashMap<String, software.amazon.awssdk.services.s3control.model.PublicAccessBlockConfiguration>
-            accountBlocks = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, PublicAccessBlockConfiguration> accountBlocks = new ConcurrentHashMap<>();
     /** Bucket creation and a reset exclude each other, so every bucket a reset misses was created after it. */
     private final Object lifecycle = new Object();
 
@@ -44,7 +44,7 @@ final class S3State implements Resettable, AutoCloseable {
         this.afterCallsInFlight = afterCallsInFlight;
         this.policiesDecide = policiesDecide;
         this.records = new S3Records(persistence, blobs);
-        persistence.restoreWith(() -> records.restore(buckets));
+        persistence.restoreWith(() -> records.restore(buckets, accountBlocks));
     }
 
     static S3State of(ServiceContext context) {
@@ -71,8 +71,19 @@ final class S3State implements Resettable, AutoCloseable {
         return clock;
     }
 
-    ConcurrentHashMap<String, software.amazon.awssdk.services.s3control.model.PublicAccessBlockConfiguration> accountBlocks() {
-        return accountBlocks;
+    /** An account's Block Public Access settings (S3 Control), or null. */
+    PublicAccessBlockConfiguration accountBlock(String account) {
+        return accountBlocks.get(account);
+    }
+
+    /** Sets (null: removes) an account's Block Public Access settings. */
+    void accountBlock(String account, PublicAccessBlockConfiguration config) {
+        if (config == null) {
+            accountBlocks.remove(account);
+        } else {
+            accountBlocks.put(account, config);
+        }
+        records.accountBlockChanged(account, config);
     }
 
     AccessLogDelivery accessLogs() {

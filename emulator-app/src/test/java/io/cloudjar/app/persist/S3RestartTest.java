@@ -3,6 +3,7 @@ package io.cloudjar.app.persist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudjar.core.testing.CloudjarServerExtension;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +14,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.ObjectLockMode;
+import software.amazon.awssdk.services.s3control.S3ControlClient;
 
 /** S3 with PERSISTENCE=1: buckets, settings, versions, bodies and uploads in progress are there after a restart. */
 class S3RestartTest {
@@ -37,6 +40,12 @@ class S3RestartTest {
 
     private static S3Client s3() {
         return cloudjar.client(S3Client.builder().forcePathStyle(true));
+    }
+
+    /** S3 Control addresses {@code <account>.s3-control.…}: every name resolves to this machine. */
+    private static S3ControlClient control() {
+        return cloudjar.client(S3ControlClient.builder().httpClient(ApacheHttpClient.builder()
+                .dnsResolver(host -> new InetAddress[] {InetAddress.getLoopbackAddress()}).build()));
     }
 
     private static String get(S3Client s3, String bucket, String key, String versionId) {
@@ -67,6 +76,7 @@ class S3RestartTest {
         Instant until = cloudjar.clock().now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         String lockedVersion = s3.putObject(r -> r.bucket("locked-bucket").key("contract.pdf").objectLockMode(ObjectLockMode.GOVERNANCE)
                 .objectLockRetainUntilDate(until), RequestBody.fromString("signed")).versionId();
+        control().putPublicAccessBlock(r -> r.accountId("000000000000").publicAccessBlockConfiguration(c -> c.blockPublicPolicy(true)));
         var versionsBefore = s3.listObjectVersions(r -> r.bucket("kept-bucket")).versions();
         var headBefore = s3.headObject(r -> r.bucket("kept-bucket").key("docs/a.txt"));
         Path kept = DATA.resolve("s3").resolve("kept");
@@ -94,6 +104,8 @@ class S3RestartTest {
         assertThat(s3.getBucketTagging(r -> r.bucket("kept-bucket")).tagSet()).extracting(t -> t.value()).containsExactly("web");
         assertThat(s3.getObjectRetention(r -> r.bucket("locked-bucket").key("contract.pdf").versionId(lockedVersion)).retention()
                 .retainUntilDate()).isEqualTo(until);
+        assertThat(control().getPublicAccessBlock(r -> r.accountId("000000000000")).publicAccessBlockConfiguration().blockPublicPolicy())
+                .isTrue();
         // the upload in progress goes on where it was
         assertThat(s3.listParts(r -> r.bucket("kept-bucket").key("big.bin").uploadId(uploadId)).parts()).extracting(p -> p.eTag())
                 .containsExactly(etag1, etag2);
