@@ -44,6 +44,7 @@ final class S3State implements Resettable, AutoCloseable {
         this.afterCallsInFlight = afterCallsInFlight;
         this.policiesDecide = policiesDecide;
         this.records = new S3Records(persistence, blobs);
+        blobs.keptDirectory().ifPresent(persistence::keepsFiles);
         persistence.restoreWith(() -> records.restore(buckets, accountBlocks));
     }
 

@@ -14,9 +14,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** {@code /_cloudjar/state}: named snapshots saved and loaded on demand, and LocalStack's paths for them. */
 class StateSnapshotsTest {
@@ -81,6 +83,20 @@ class StateSnapshotsTest {
         var status = json(call(cloudjar, "GET", "/_cloudjar/state"));
         assertThat(status.get("persistence").asBoolean()).isTrue();
         assertThat(status.get("snapshots")).extracting(JsonNode::asText).contains("lab-1");
+    }
+
+    @Test
+    void aSnapshotKeepsS3BodiesDeletedAfterItWasSaved() throws Exception {
+        S3Client s3 = cloudjar.client(S3Client.builder().forcePathStyle(true));
+        s3.createBucket(r -> r.bucket("snap-bodies"));
+        s3.putObject(r -> r.bucket("snap-bodies").key("kept.txt"), RequestBody.fromString("saved body"));
+        assertThat(call(cloudjar, "POST", "/_cloudjar/state/save?name=with-bodies").statusCode()).isEqualTo(200);
+        s3.deleteObject(r -> r.bucket("snap-bodies").key("kept.txt"));
+        s3.putObject(r -> r.bucket("snap-bodies").key("later.txt"), RequestBody.fromString("after the save"));
+
+        assertThat(call(cloudjar, "POST", "/_cloudjar/state/load?name=with-bodies").statusCode()).isEqualTo(200);
+        assertThat(s3.getObjectAsBytes(r -> r.bucket("snap-bodies").key("kept.txt")).asUtf8String()).isEqualTo("saved body");
+        assertThat(s3.listObjectsV2(r -> r.bucket("snap-bodies")).contents()).extracting(o -> o.key()).containsExactly("kept.txt");
     }
 
     @Test

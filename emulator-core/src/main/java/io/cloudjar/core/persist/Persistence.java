@@ -28,6 +28,10 @@ public interface Persistence {
         }
 
         @Override
+        public void keepsFiles(java.nio.file.Path dir) {
+        }
+
+        @Override
         public void commit() {
         }
     };
@@ -51,6 +55,12 @@ public interface Persistence {
      * ({@code POST /_cloudjar/state/load}), each time on memory a reset has emptied. Nothing runs without persistence.
      */
     void restoreWith(Runnable restore);
+
+    /**
+     * Says that the files under {@code dir} belong to the kept state (S3's bodies): a snapshot keeps them too (as hard
+     * links where the file system allows), and loading one puts back those that are missing.
+     */
+    void keepsFiles(java.nio.file.Path dir);
 
     /** State that writes its changed records into its maps when asked (see {@link DurableMap#sync}). */
     @FunctionalInterface

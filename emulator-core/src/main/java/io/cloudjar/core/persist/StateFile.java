@@ -48,6 +48,8 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
     /** How each service rebuilds its memory from the maps, in the order they registered. */
     private final List<Runnable> restorers = new CopyOnWriteArrayList<>();
     private final Path dataDir;
+    /** Directories whose files belong to the state, in the order services named them. */
+    private final List<Path> fileDirs = new CopyOnWriteArrayList<>();
 
     private StateFile(MVStore store, EmulatorClock clock, Path dataDir) {
         this.dataDir = dataDir;
@@ -109,6 +111,11 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
         restore.run();
     }
 
+    @Override
+    public void keepsFiles(Path dir) {
+        fileDirs.add(dir);
+    }
+
     /** Where {@link #save} keeps snapshot {@code name}. */
     public Path snapshotFile(String name) {
         return dataDir.resolve("snapshots").resolve(name + ".mv.db");
@@ -139,6 +146,11 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
                 copy.commit();
             } finally {
                 copy.close();
+            }
+            Path files = filesOf(target);
+            SnapshotFiles.delete(files);
+            for (int i = 0; i < fileDirs.size(); i++) {
+                SnapshotFiles.link(fileDirs.get(i), files.resolve(Integer.toString(i)));
             }
         }
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -185,10 +197,19 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
             }
             restoreClock();
             store.commit();
+            for (int i = 0; i < fileDirs.size(); i++) {
+                SnapshotFiles.link(filesOf(source).resolve(Integer.toString(i)), fileDirs.get(i));
+            }
             restorers.forEach(Runnable::run);
             commit();
         }
         return records;
+    }
+
+    /** The files a snapshot keeps beside its state file. */
+    private static Path filesOf(Path snapshot) {
+        String name = snapshot.getFileName().toString();
+        return snapshot.resolveSibling(name.substring(0, name.length() - ".mv.db".length()) + ".files");
     }
 
     @Override

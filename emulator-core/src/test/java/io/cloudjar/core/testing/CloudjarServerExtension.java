@@ -82,8 +82,8 @@ public final class CloudjarServerExtension implements BeforeAllCallback, AfterAl
     }
 
     /**
-     * With the system property {@code cloudjar.test.persistence=true} (a module's surefire setting), a server not
-     * already given a data directory keeps its state in a temporary one, removed after the class: the module's
+     * With the system property {@code cloudjar.test.persistence=true} (a module's surefire setting), a server keeps
+     * its state (in the data directory a test gave it, else a temporary one removed after the class): the module's
      * tests then exercise every change path with persistence on.
      */
     private java.nio.file.Path ownDataDir;
@@ -91,8 +91,11 @@ public final class CloudjarServerExtension implements BeforeAllCallback, AfterAl
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         if (Boolean.getBoolean("cloudjar.test.persistence") && !config.persistent()) {
-            ownDataDir = java.nio.file.Files.createTempDirectory("cloudjar-test-state-");
-            config = config.withDataDir(ownDataDir).withEnv("PERSISTENCE", "1");
+            if (config.dataDir() == null) {
+                ownDataDir = java.nio.file.Files.createTempDirectory("cloudjar-test-state-");
+                config = config.withDataDir(ownDataDir);
+            }
+            config = config.withEnv("PERSISTENCE", "1");
         }
         if (baseClock == null) {
             baseClock = Clock.fixed(Instant.now().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);

@@ -56,6 +56,11 @@ public final class BlobStore implements AutoCloseable {
         }
     }
 
+    /** The directory of kept bodies (PERSISTENCE=1), whose files belong to the kept state. */
+    public java.util.Optional<Path> keptDirectory() {
+        return kept ? java.util.Optional.of(serverDir) : java.util.Optional.empty();
+    }
+
     /** A body's path as the state file keeps it: relative, so the data directory may move. */
     public Path relative(Path blob) {
         return blob == null ? null : serverDir.relativize(blob);
