@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +66,28 @@ final class Replication {
             bucket.versionSettings(ReplicationStatus.class).put(version.blob(), ReplicationStatus.PENDING);
         }
         queue.add(new Pending(bucket, version.key(), version.versionId(), version.deleteMarker(), rules, version.lastModified()));
+    }
+
+    /**
+     * After a restart with kept state: versions kept as PENDING are queued again, so their copies still happen (a
+     * pending delete marker has no status to be found by, and is not copied).
+     */
+    void requeueKept(Collection<Bucket> buckets) {
+        for (Bucket bucket : buckets) {
+            Map<java.nio.file.Path, Object> statuses = bucket.versionSettings(ReplicationStatus.class);
+            ReplicationConfiguration config = bucket.setting(ReplicationConfiguration.class);
+            if (statuses.isEmpty() || config == null) {
+                continue;
+            }
+            bucket.objects().values().forEach(versions -> versions.all().stream()
+                    .filter(v -> v.blob() != null && statuses.get(v.blob()) == ReplicationStatus.PENDING)
+                    .forEach(v -> {
+                        List<ReplicationRule> rules = rulesFor(config, v);
+                        if (!rules.isEmpty()) {
+                            queue.add(new Pending(bucket, v.key(), v.versionId(), false, rules, v.lastModified()));
+                        }
+                    }));
+        }
     }
 
     /** Copies every queued version whose time has come; cheap when nothing is queued. */

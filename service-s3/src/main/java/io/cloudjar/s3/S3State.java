@@ -45,7 +45,10 @@ final class S3State implements Resettable, AutoCloseable {
         this.policiesDecide = policiesDecide;
         this.records = new S3Records(persistence, blobs);
         blobs.keptDirectory().ifPresent(persistence::keepsFiles);
-        persistence.restoreWith(() -> records.restore(buckets, accountBlocks));
+        persistence.restoreWith(() -> {
+            records.restore(buckets, accountBlocks);
+            replication.requeueKept(buckets.values());
+        });
     }
 
     static S3State of(ServiceContext context) {

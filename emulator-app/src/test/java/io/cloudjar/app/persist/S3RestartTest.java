@@ -42,6 +42,30 @@ class S3RestartTest {
         return cloudjar.client(S3Client.builder().forcePathStyle(true));
     }
 
+    @Test
+    void aCopyStillPendingAtTheRestartIsMadeAfterIt() throws Exception {
+        S3Client s3 = s3();
+        for (String bucket : List.of("repl-source", "repl-target")) {
+            s3.createBucket(r -> r.bucket(bucket));
+            s3.putBucketVersioning(r -> r.bucket(bucket).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+        }
+        s3.putBucketReplication(r -> r.bucket("repl-source").replicationConfiguration(c -> c
+                .role("arn:aws:iam::000000000000:role/replication")
+                .rules(rule -> rule.id("all").status("Enabled").priority(1).filter(f -> f.prefix(""))
+                        .deleteMarkerReplication(d -> d.status("Disabled"))
+                        .destination(d -> d.bucket("arn:aws:s3:::repl-target")))));
+        String versionId = s3.putObject(r -> r.bucket("repl-source").key("report.csv"), RequestBody.fromString("a,b"))
+                .versionId();
+        assertThat(s3.headObject(r -> r.bucket("repl-source").key("report.csv")).replicationStatusAsString()).isEqualTo("PENDING");
+
+        cloudjar.restart();
+        s3 = s3();
+        cloudjar.advanceClock(java.time.Duration.ofSeconds(1)); // the clock passes the write: the queued copy is due
+
+        assertThat(s3.headObject(r -> r.bucket("repl-source").key("report.csv")).replicationStatusAsString()).isEqualTo("COMPLETED");
+        assertThat(get(s3, "repl-target", "report.csv", versionId)).isEqualTo("a,b");
+    }
+
     /** S3 Control addresses {@code <account>.s3-control.…}: every name resolves to this machine. */
     private static S3ControlClient control() {
         return cloudjar.client(S3ControlClient.builder().httpClient(ApacheHttpClient.builder()
