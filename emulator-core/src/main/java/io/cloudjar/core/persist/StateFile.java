@@ -35,6 +35,12 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
     static final String FILE_NAME = "cloudjar.mv.db";
     private static final String META = "cloudjar.meta";
     private static final String CLOCK_OFFSET = "clock.offsetMillis";
+    /**
+     * Smaller B-tree pages than MVStore's 16 KiB default: every call commits, and a commit rewrites each changed page,
+     * so a one-record change writes less: 4,000 S3 puts left a 68 MB file with 16 KiB pages, 30 MB with 4 KiB (27 MB
+     * with 2 KiB), before MVStore reclaims old chunks.
+     */
+    private static final int PAGE_SPLIT_SIZE = 4 * 1024;
 
     private final MVStore store;
     private final MVMap<String, String> meta;
@@ -64,7 +70,7 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
         MVStore store;
         try {
             Files.createDirectories(file.getParent());
-            store = new MVStore.Builder().fileName(file.toString()).open();
+            store = new MVStore.Builder().fileName(file.toString()).pageSplitSize(PAGE_SPLIT_SIZE).open();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + file.getParent(), e);
         } catch (MVStoreException e) {
