@@ -7,6 +7,7 @@ import io.cloudjar.s3.storage.BlobStore.WrittenBlob;
 import io.cloudjar.s3.storage.ChecksumAlgorithms;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -74,7 +75,7 @@ final class Replication {
      */
     void requeueKept(Collection<Bucket> buckets) {
         for (Bucket bucket : buckets) {
-            Map<java.nio.file.Path, Object> statuses = bucket.versionSettings(ReplicationStatus.class);
+            Map<Path, Object> statuses = bucket.versionSettings(ReplicationStatus.class);
             ReplicationConfiguration config = bucket.setting(ReplicationConfiguration.class);
             if (statuses.isEmpty() || config == null) {
                 continue;

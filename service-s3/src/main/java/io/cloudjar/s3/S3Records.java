@@ -3,6 +3,7 @@ package io.cloudjar.s3;
 import io.cloudjar.core.persist.DurableMap;
 import io.cloudjar.core.persist.Persistence;
 import io.cloudjar.core.persist.StateValues;
+import io.cloudjar.core.persist.StoreFormatException;
 import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.model.BucketSink;
 import io.cloudjar.s3.model.MultipartUpload;
@@ -14,9 +15,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.s3control.model.PublicAccessBlockConfiguration;
 
 /**
@@ -133,7 +137,7 @@ final class S3Records implements BucketSink {
                 bucket.mfaDelete(), bucket.policy(), settings, named);
     }
 
-    private static MultipartUpload withParts(MultipartUpload upload, java.util.function.UnaryOperator<Path> blob) {
+    private static MultipartUpload withParts(MultipartUpload upload, UnaryOperator<Path> blob) {
         ConcurrentSkipListMap<Integer, MultipartUpload.Part> parts = new ConcurrentSkipListMap<>();
         upload.parts().forEach((n, p) -> parts.put(n, new MultipartUpload.Part(p.number(), blob.apply(p.blob()), p.size(), p.etag(),
                 p.lastModified(), p.checksum())));
@@ -164,7 +168,7 @@ final class S3Records implements BucketSink {
         Set<Path> referenced = new HashSet<>();
         objects.forEach("", (key, history) -> inBucket(into, key, (bucket, objectKey) -> {
             List<StoredObject> versions = history.versions().stream().map(v -> v.withBlob(blobs.resolve(v.blob()))).toList();
-            versions.stream().map(StoredObject::blob).filter(java.util.Objects::nonNull).forEach(referenced::add);
+            versions.stream().map(StoredObject::blob).filter(Objects::nonNull).forEach(referenced::add);
             bucket.restoreHistory(objectKey, versions);
         }));
         versionSettings.forEach("", (key, value) -> inBucket(into, key, (bucket, rest) -> {
@@ -181,7 +185,7 @@ final class S3Records implements BucketSink {
         blobs.removeLeftovers(referenced);
     }
 
-    private static void inBucket(Map<String, Bucket> buckets, String key, java.util.function.BiConsumer<Bucket, String> action) {
+    private static void inBucket(Map<String, Bucket> buckets, String key, BiConsumer<Bucket, String> action) {
         int slash = key.indexOf('/');
         Bucket bucket = buckets.get(key.substring(0, slash));
         if (bucket != null) { // a record of a bucket deleted before a kill finished removing them: dropped
@@ -193,7 +197,7 @@ final class S3Records implements BucketSink {
         try {
             return Class.forName(name);
         } catch (ClassNotFoundException e) {
-            throw new io.cloudjar.core.persist.StoreFormatException("The state file names a class this Cloudjar lacks: " + name, e);
+            throw new StoreFormatException("The state file names a class this Cloudjar lacks: " + name, e);
         }
     }
 }

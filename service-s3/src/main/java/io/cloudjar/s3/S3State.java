@@ -2,6 +2,7 @@ package io.cloudjar.s3;
 
 import io.cloudjar.core.auth.Principal;
 import io.cloudjar.core.errors.AwsErrors;
+import io.cloudjar.core.persist.Persistence;
 import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.core.store.Resettable;
 import io.cloudjar.core.util.EmulatorClock;
@@ -38,7 +39,7 @@ final class S3State implements Resettable, AutoCloseable {
     private final S3Records records;
 
     private S3State(BlobStore blobs, EmulatorClock clock, Consumer<Runnable> afterCallsInFlight, BooleanSupplier policiesDecide,
-                    io.cloudjar.core.persist.Persistence persistence) {
+                    Persistence persistence) {
         this.blobs = blobs;
         this.clock = clock;
         this.afterCallsInFlight = afterCallsInFlight;

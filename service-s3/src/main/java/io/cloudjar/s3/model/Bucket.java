@@ -1,8 +1,14 @@
 package io.cloudjar.s3.model;
 
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
 /**
@@ -34,12 +40,12 @@ public final class Bucket {
      * Object ACLs set explicitly, by the version's body file: unique per version and kept by tagging's copies, so a
      * new version starts with the default ACL. (Delete markers have no ACL.)
      */
-    private final KeptMap<java.nio.file.Path, Object> objectAcls = keptPerVersion(OBJECT_ACL);
+    private final KeptMap<Path, Object> objectAcls = keptPerVersion(OBJECT_ACL);
     /** Other settings of single versions (retention, legal hold), by kind, then by the version's body file. */
-    private final ConcurrentHashMap<Class<?>, KeptMap<java.nio.file.Path, Object>> versionSettings =
+    private final ConcurrentHashMap<Class<?>, KeptMap<Path, Object>> versionSettings =
             new ConcurrentHashMap<>();
 
-    private final java.util.concurrent.locks.ReentrantReadWriteLock lifecycle = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean deleted;
     private boolean discarded;
 
@@ -58,7 +64,7 @@ public final class Bucket {
         this.sink = to;
     }
 
-    private KeptMap<java.nio.file.Path, Object> keptPerVersion(String kind) {
+    private KeptMap<Path, Object> keptPerVersion(String kind) {
         return new KeptMap<>((blob, value) -> sink.versionSettingChanged(this, kind, blob, value),
                 blob -> sink.versionSettingChanged(this, kind, blob, null));
     }
@@ -105,13 +111,13 @@ public final class Bucket {
     }
 
     /** Every stored configuration by its model class, read-only: what the state file keeps. */
-    public java.util.Map<Class<?>, Object> settings() {
-        return java.util.Collections.unmodifiableMap(settings);
+    public Map<Class<?>, Object> settings() {
+        return Collections.unmodifiableMap(settings);
     }
 
     /** Every configuration kept by id, by model class, read-only: what the state file keeps. */
-    public java.util.Map<Class<?>, ? extends java.util.Map<String, Object>> namedSettings() {
-        return java.util.Collections.unmodifiableMap(namedSettings);
+    public Map<Class<?>, ? extends Map<String, Object>> namedSettings() {
+        return Collections.unmodifiableMap(namedSettings);
     }
 
     /**
@@ -124,20 +130,20 @@ public final class Bucket {
     }
 
     /** The settings of that kind of single versions, by the version's body file (changeable with put and remove). */
-    public ConcurrentHashMap<java.nio.file.Path, Object> versionSettings(Class<?> kind) {
+    public ConcurrentHashMap<Path, Object> versionSettings(Class<?> kind) {
         return versionSettings.computeIfAbsent(kind, k -> keptPerVersion(k.getName()));
     }
 
     /** Every per-version setting, by kind (as {@link BucketSink} names it): what the state file keeps. */
-    public java.util.Map<String, java.util.Map<java.nio.file.Path, Object>> versionSettings() {
-        java.util.Map<String, java.util.Map<java.nio.file.Path, Object>> all = new java.util.LinkedHashMap<>();
-        all.put(OBJECT_ACL, java.util.Collections.unmodifiableMap(objectAcls));
-        versionSettings.forEach((kind, map) -> all.put(kind.getName(), java.util.Collections.unmodifiableMap(map)));
+    public Map<String, Map<Path, Object>> versionSettings() {
+        Map<String, Map<Path, Object>> all = new LinkedHashMap<>();
+        all.put(OBJECT_ACL, Collections.unmodifiableMap(objectAcls));
+        versionSettings.forEach((kind, map) -> all.put(kind.getName(), Collections.unmodifiableMap(map)));
         return all;
     }
 
     /** Takes back a per-version setting the state file kept, without reporting it again. */
-    public void restoreVersionSetting(String kind, java.nio.file.Path blob, Object value) {
+    public void restoreVersionSetting(String kind, Path blob, Object value) {
         if (kind.equals(OBJECT_ACL)) {
             objectAcls.restore(blob, value);
         } else {
@@ -146,7 +152,7 @@ public final class Bucket {
     }
 
     /** Takes back configurations the state file kept, without reporting them again. */
-    public void restoreSettings(java.util.Map<Class<?>, Object> kept, java.util.Map<Class<?>, java.util.Map<String, Object>> keptNamed,
+    public void restoreSettings(Map<Class<?>, Object> kept, Map<Class<?>, Map<String, Object>> keptNamed,
                                 String keptPolicy, Versioning keptVersioning, boolean keptMfaDelete) {
         settings.putAll(kept);
         keptNamed.forEach((kind, byId) -> namedSettings.computeIfAbsent(kind, k -> new ConcurrentSkipListMap<>()).putAll(byId));
@@ -156,7 +162,7 @@ public final class Bucket {
     }
 
     /** Takes back a key's versions the state file kept. */
-    public void restoreHistory(String key, java.util.List<StoredObject> versions) {
+    public void restoreHistory(String key, List<StoredObject> versions) {
         ObjectVersions history = new ObjectVersions();
         history.restore(versions);
         objects.put(key, history);
@@ -173,13 +179,13 @@ public final class Bucket {
     }
 
     /** Drops what was kept of a version by its body file (ACL, retention, encryption, …) once the version is gone. */
-    public void forget(java.nio.file.Path blob) {
+    public void forget(Path blob) {
         objectAcls.remove(blob);
         versionSettings.values().forEach(settings -> settings.remove(blob));
     }
 
     /** Object ACLs by the version's body file (changeable with put and remove). */
-    public ConcurrentHashMap<java.nio.file.Path, Object> objectAcls() {
+    public ConcurrentHashMap<Path, Object> objectAcls() {
         return objectAcls;
     }
 
