@@ -15,6 +15,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -57,8 +59,8 @@ public final class BlobStore implements AutoCloseable {
     }
 
     /** The directory of kept bodies (PERSISTENCE=1), whose files belong to the kept state. */
-    public java.util.Optional<Path> keptDirectory() {
-        return kept ? java.util.Optional.of(serverDir) : java.util.Optional.empty();
+    public Optional<Path> keptDirectory() {
+        return kept ? Optional.of(serverDir) : Optional.empty();
     }
 
     /** A body's path as the state file keeps it: relative, so the data directory may move. */
@@ -77,7 +79,7 @@ public final class BlobStore implements AutoCloseable {
      *
      * @return how many files were removed
      */
-    public int removeLeftovers(java.util.Set<Path> referenced) {
+    public int removeLeftovers(Set<Path> referenced) {
         int[] removed = {0};
         try (var files = Files.walk(serverDir)) {
             files.filter(Files::isRegularFile).filter(f -> !referenced.contains(f)).forEach(f -> {
