@@ -2,7 +2,6 @@ package io.cloudjar.s3;
 
 import io.cloudjar.core.persist.DurableMap;
 import io.cloudjar.core.persist.Persistence;
-import io.cloudjar.core.persist.StateValues;
 import io.cloudjar.core.persist.StoreFormatException;
 import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.model.BucketSink;
@@ -67,9 +66,12 @@ final class S3Records implements BucketSink {
 
     // --- writing
 
+    /** A new bucket: kept, and its changes reported here, only with persistence (without, buckets report nowhere). */
     void created(Bucket bucket) {
-        bucket.keptIn(this);
-        buckets.put(bucket.name(), record(bucket));
+        if (persistence.enabled()) {
+            bucket.keptIn(this);
+            buckets.put(bucket.name(), record(bucket));
+        }
     }
 
     void removed(Bucket bucket) {
@@ -103,7 +105,7 @@ final class S3Records implements BucketSink {
         if (value == null) {
             versionSettings.remove(key);
         } else {
-            versionSettings.put(key, new KeptValue(value.getClass().getName(), StateValues.write(value)));
+            versionSettings.put(key, new KeptValue(value.getClass().getName(), persistence.writeValue(value)));
         }
     }
 
@@ -117,20 +119,23 @@ final class S3Records implements BucketSink {
     }
 
     void accountBlockChanged(String account, PublicAccessBlockConfiguration config) {
+        if (!persistence.enabled()) {
+            return;
+        }
         if (config == null) {
             accountBlocks.remove(account);
         } else {
-            accountBlocks.put(account, StateValues.write(config));
+            accountBlocks.put(account, persistence.writeValue(config));
         }
     }
 
-    private static BucketRecord record(Bucket bucket) {
+    private BucketRecord record(Bucket bucket) {
         Map<String, String> settings = new LinkedHashMap<>();
-        bucket.settings().forEach((kind, value) -> settings.put(kind.getName(), StateValues.write(value)));
+        bucket.settings().forEach((kind, value) -> settings.put(kind.getName(), persistence.writeValue(value)));
         Map<String, Map<String, String>> named = new LinkedHashMap<>();
         bucket.namedSettings().forEach((kind, byId) -> {
             Map<String, String> values = new LinkedHashMap<>();
-            byId.forEach((id, value) -> values.put(id, StateValues.write(value)));
+            byId.forEach((id, value) -> values.put(id, persistence.writeValue(value)));
             named.put(kind.getName(), values);
         });
         return new BucketRecord(bucket.name(), bucket.ownerAccount(), bucket.region(), bucket.created(), bucket.versioning(),
@@ -151,15 +156,15 @@ final class S3Records implements BucketSink {
      * Rebuilds every kept bucket into {@code into}, then removes the bodies nothing kept names (interrupted writes).
      */
     void restore(ConcurrentHashMap<String, Bucket> into, Map<String, PublicAccessBlockConfiguration> blocks) {
-        accountBlocks.forEach("", (account, json) -> blocks.put(account, StateValues.read(json, PublicAccessBlockConfiguration.class)));
+        accountBlocks.forEach("", (account, json) -> blocks.put(account, persistence.readValue(json, PublicAccessBlockConfiguration.class)));
         buckets.forEach("", (name, kept) -> {
             Bucket bucket = new Bucket(kept.name(), kept.ownerAccount(), kept.region(), kept.created());
             Map<Class<?>, Object> settings = new LinkedHashMap<>();
-            kept.settings().forEach((type, json) -> settings.put(classOf(type), StateValues.read(json, classOf(type))));
+            kept.settings().forEach((type, json) -> settings.put(classOf(type), persistence.readValue(json, classOf(type))));
             Map<Class<?>, Map<String, Object>> named = new LinkedHashMap<>();
             kept.namedSettings().forEach((type, byId) -> {
                 Map<String, Object> values = new LinkedHashMap<>();
-                byId.forEach((id, json) -> values.put(id, StateValues.read(json, classOf(type))));
+                byId.forEach((id, json) -> values.put(id, persistence.readValue(json, classOf(type))));
                 named.put(classOf(type), values);
             });
             bucket.restoreSettings(settings, named, kept.policy(), kept.versioning(), kept.mfaDelete());
@@ -174,7 +179,7 @@ final class S3Records implements BucketSink {
         versionSettings.forEach("", (key, value) -> inBucket(into, key, (bucket, rest) -> {
             int slash = rest.indexOf('/');
             bucket.restoreVersionSetting(rest.substring(0, slash), blobs.resolve(Path.of(rest.substring(slash + 1))),
-                    StateValues.read(value.json(), classOf(value.type())));
+                    persistence.readValue(value.json(), classOf(value.type())));
         }));
         uploads.forEach("", (key, upload) -> inBucket(into, key, (bucket, id) -> {
             MultipartUpload restored = withParts(upload, blobs::resolve);

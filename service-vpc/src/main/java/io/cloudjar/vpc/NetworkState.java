@@ -87,9 +87,12 @@ final class NetworkState {
         }
     }
 
-    /** Whether the current thread holds the write lock: rows looked up then may be changed (see {@link Table}). */
+    /**
+     * Whether rows handed out now may be changed and must be written at the next commit (see {@link Table}): with
+     * persistence, while the current thread holds the write lock. Without persistence nothing is noted.
+     */
     private boolean writing() {
-        return lock.isWriteLockedByCurrentThread();
+        return records.persistence().enabled() && lock.isWriteLockedByCurrentThread();
     }
 
     <T> T read(Supplier<T> action) {

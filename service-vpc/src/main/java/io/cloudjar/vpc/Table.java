@@ -28,7 +28,7 @@ final class Table<R extends Resource> {
     /** Ids of rows handed out, added or removed under the write lock since the last drain. */
     private final Set<String> touched = new HashSet<>();
 
-    /** @param writing whether the current thread holds the owning state's write lock */
+    /** @param writing whether rows handed out now may change and must be noted (persistence on, write lock held) */
     Table(Function<String, AwsException> notFound, BooleanSupplier writing) {
         this.notFound = notFound;
         this.writing = writing;
@@ -49,10 +49,14 @@ final class Table<R extends Resource> {
     }
 
     private R touch(R row) {
-        if (writing.getAsBoolean()) {
-            touched.add(row.id);
-        }
+        touch(row.id);
         return row;
+    }
+
+    private void touch(String id) {
+        if (writing.getAsBoolean()) {
+            touched.add(id);
+        }
     }
 
     /**
@@ -86,13 +90,13 @@ final class Table<R extends Resource> {
 
     R add(R row) {
         rows.put(row.id, row);
-        touched.add(row.id);
+        touch(row.id);
         return row;
     }
 
     Optional<R> remove(String id) {
         if (id != null) {
-            touched.add(id);
+            touch(id);
         }
         return Optional.ofNullable(rows.remove(id));
     }

@@ -32,6 +32,16 @@ public interface Persistence {
         }
 
         @Override
+        public String writeValue(Object value) {
+            throw new IllegalStateException("nothing is kept without persistence");
+        }
+
+        @Override
+        public <T> T readValue(String json, Class<T> type) {
+            throw new IllegalStateException("nothing is kept without persistence");
+        }
+
+        @Override
         public void commit() {
         }
     };
@@ -61,6 +71,15 @@ public interface Persistence {
      * links where the file system allows), and loading one puts back those that are missing.
      */
     void keepsFiles(java.nio.file.Path dir);
+
+    /**
+     * A value kept in a map of values of many classes (an SDK model object, a record, an enum) as JSON; the caller
+     * keeps its class's name beside it. Only with persistence {@link #enabled}.
+     */
+    String writeValue(Object value);
+
+    /** The value of {@code type} that {@link #writeValue} wrote as {@code json}. */
+    <T> T readValue(String json, Class<T> type);
 
     /** State that writes its changed records into its maps when asked (see {@link DurableMap#sync}). */
     @FunctionalInterface

@@ -21,6 +21,7 @@ import java.util.function.BiConsumer;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
+import software.amazon.awssdk.core.SdkPojo;
 
 /**
  * The state of every service in one H2 MVStore file, {@code <DATA_DIR>/state/cloudjar.mv.db}. MVStore is
@@ -54,18 +55,20 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
     /** How each service rebuilds its memory from the maps, in the order they registered. */
     private final List<Runnable> restorers = new CopyOnWriteArrayList<>();
     private final Path dataDir;
+    private final SdkValues sdkValues;
     /** Directories whose files belong to the state, in the order services named them. */
     private final List<Path> fileDirs = new CopyOnWriteArrayList<>();
 
-    private StateFile(MVStore store, EmulatorClock clock, Path dataDir) {
+    private StateFile(MVStore store, EmulatorClock clock, Path dataDir, SdkValues sdkValues) {
         this.dataDir = dataDir;
+        this.sdkValues = sdkValues;
         this.store = store;
         this.clock = clock;
         this.meta = store.openMap(META);
     }
 
     /** Opens (or creates) the state under {@code dataDir}, checks its format and restores the clock's offset. */
-    public static StateFile open(Path dataDir, EmulatorClock clock) {
+    public static StateFile open(Path dataDir, EmulatorClock clock, SdkValues sdkValues) {
         Path file = dataDir.resolve("state").resolve(FILE_NAME);
         MVStore store;
         try {
@@ -78,7 +81,7 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
                     + ". It is damaged, not a Cloudjar state file, or used by another running Cloudjar; move it away to "
                     + "start with empty state.", e);
         }
-        StateFile state = new StateFile(store, clock, dataDir);
+        StateFile state = new StateFile(store, clock, dataDir, sdkValues);
         state.checkFormat(file);
         state.restoreClock();
         return state;
@@ -115,6 +118,30 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
     public void restoreWith(Runnable restore) {
         restorers.add(restore);
         restore.run();
+    }
+
+    @Override
+    public String writeValue(Object value) {
+        if (value instanceof SdkPojo) {
+            return sdkValues.write(value);
+        }
+        try {
+            return StateJson.MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a " + value.getClass().getName() + " to the state file", e);
+        }
+    }
+
+    @Override
+    public <T> T readValue(String json, Class<T> type) {
+        if (SdkPojo.class.isAssignableFrom(type)) {
+            return sdkValues.read(json, type);
+        }
+        try {
+            return StateJson.MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new StoreFormatException("Cannot read a " + type.getName() + " from the state file: " + e.getOriginalMessage(), e);
+        }
     }
 
     @Override

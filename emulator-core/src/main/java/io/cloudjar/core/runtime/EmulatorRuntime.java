@@ -14,7 +14,10 @@ import io.cloudjar.core.auth.ResourcePolicies;
 import io.cloudjar.core.config.EmulatorConfig;
 import io.cloudjar.core.model.ModelRegistry;
 import io.cloudjar.core.persist.Persistence;
+import io.cloudjar.core.persist.SdkValues;
 import io.cloudjar.core.persist.StateFile;
+import io.cloudjar.core.protocol.json.SdkJson;
+import software.amazon.awssdk.core.SdkPojo;
 import io.cloudjar.core.routing.ApiRouter;
 import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.core.spi.ServiceProvider;
@@ -109,7 +112,17 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
         if (config.dataDir() == null) {
             throw new IllegalStateException("PERSISTENCE=1 needs a data directory (DATA_DIR)");
         }
-        StateFile file = StateFile.open(config.dataDir(), clock);
+        StateFile file = StateFile.open(config.dataDir(), clock, new SdkValues() {
+            @Override
+            public String write(Object sdkModelObject) {
+                return SdkJson.write((SdkPojo) sdkModelObject);
+            }
+
+            @Override
+            public <T> T read(String json, Class<T> type) {
+                return SdkJson.read(json, type);
+            }
+        });
         stores.register(file);
         LOG.info("Persistence: state kept in {}", config.dataDir().resolve("state"));
         return file;

@@ -26,6 +26,21 @@ class StateFileTest {
     @TempDir
     Path dataDir;
 
+    /** This test keeps no SDK model objects. */
+    private static StateFile open(Path dir, EmulatorClock clock) {
+        return StateFile.open(dir, clock, new SdkValues() {
+            @Override
+            public String write(Object sdkModelObject) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public <T> T read(String json, Class<T> type) {
+                throw new UnsupportedOperationException();
+            }
+        });
+    }
+
     private EmulatorClock clock() {
         return new EmulatorClock(Clock.fixed(T0, ZoneOffset.UTC));
     }
@@ -40,7 +55,7 @@ class StateFileTest {
     void committedRecordsAreThereAfterReopening() {
         Thing a = new Thing("a", 1, T0, Duration.ofMinutes(5), List.of("x", "y"));
         Thing b = new Thing("b", 2, T0.plusSeconds(1), Duration.ZERO, List.of());
-        try (StateFile file = StateFile.open(dataDir, clock())) {
+        try (StateFile file = open(dataDir, clock())) {
             DurableMap<Thing> things = file.map("test.things", Thing.class);
             things.scoped("000000000000", "us-east-1").put("a", a);
             things.scoped("000000000000", "eu-west-1").put("b", b);
@@ -48,7 +63,7 @@ class StateFileTest {
             things.scoped("000000000000", "us-east-1").remove("gone");
             file.commit();
         }
-        try (StateFile file = StateFile.open(dataDir, clock())) {
+        try (StateFile file = open(dataDir, clock())) {
             DurableMap<Thing> things = file.map("test.things", Thing.class);
             assertThat(all(things, "")).containsExactly(
                     Map.entry("000000000000/eu-west-1/b", b), Map.entry("000000000000/us-east-1/a", a));
@@ -58,7 +73,7 @@ class StateFileTest {
 
     @Test
     void removeAllTakesOnlyThePrefix() {
-        try (StateFile file = StateFile.open(dataDir, clock())) {
+        try (StateFile file = open(dataDir, clock())) {
             DurableMap<Thing> things = file.map("test.things", Thing.class);
             Thing t = new Thing("t", 0, T0, Duration.ZERO, List.of());
             things.put("bucket-a/k1", t);
@@ -72,23 +87,23 @@ class StateFileTest {
     @Test
     void theClockDoesNotRunBackwardsAfterARestart() {
         EmulatorClock first = clock();
-        try (StateFile file = StateFile.open(dataDir, first)) {
+        try (StateFile file = open(dataDir, first)) {
             first.advance(Duration.ofDays(2));
             file.commit();
         }
         EmulatorClock second = clock();
-        try (StateFile ignored = StateFile.open(dataDir, second)) {
+        try (StateFile ignored = open(dataDir, second)) {
             assertThat(second.now()).isEqualTo(T0.plus(Duration.ofDays(2)));
         }
     }
 
     @Test
     void resetEmptiesEveryMap() {
-        try (StateFile file = StateFile.open(dataDir, clock())) {
+        try (StateFile file = open(dataDir, clock())) {
             file.map("test.things", Thing.class).put("k", new Thing("k", 0, T0, Duration.ZERO, List.of()));
             file.reset();
         }
-        try (StateFile file = StateFile.open(dataDir, clock())) {
+        try (StateFile file = open(dataDir, clock())) {
             assertThat(all(file.map("test.things", Thing.class), "")).isEmpty();
         }
     }
@@ -99,7 +114,7 @@ class StateFileTest {
         MVStore store = new MVStore.Builder().fileName(file.toString()).open();
         store.<String, String>openMap("cloudjar.meta").put("format", "99");
         store.close();
-        assertThatThrownBy(() -> StateFile.open(dataDir, clock()))
+        assertThatThrownBy(() -> open(dataDir, clock()))
                 .isInstanceOf(StoreFormatException.class)
                 .hasMessageContaining("is in format 99; this Cloudjar reads format " + StateFile.FORMAT);
     }
@@ -110,7 +125,7 @@ class StateFileTest {
         MVStore store = new MVStore.Builder().fileName(file.toString()).open();
         store.<String, String>openMap("someone-else").put("k", "v");
         store.close();
-        assertThatThrownBy(() -> StateFile.open(dataDir, clock()))
+        assertThatThrownBy(() -> open(dataDir, clock()))
                 .isInstanceOf(StoreFormatException.class)
                 .hasMessageContaining("has no Cloudjar format number");
     }
@@ -118,7 +133,7 @@ class StateFileTest {
     @Test
     void aDamagedFileIsRefusedWithAClearMessage() throws Exception {
         Files.write(stateFile(), "this is not an MVStore file, just some bytes that happen to be here".repeat(100).getBytes());
-        assertThatThrownBy(() -> StateFile.open(dataDir, clock()))
+        assertThatThrownBy(() -> open(dataDir, clock()))
                 .isInstanceOf(StoreFormatException.class)
                 .hasMessageContaining("Cannot open the state file")
                 .hasMessageContaining("move it away");
@@ -126,8 +141,8 @@ class StateFileTest {
 
     @Test
     void aSecondServerOnTheSameDataDirectoryIsRefused() {
-        try (StateFile ignored = StateFile.open(dataDir, clock())) {
-            assertThatThrownBy(() -> StateFile.open(dataDir, clock()))
+        try (StateFile ignored = open(dataDir, clock())) {
+            assertThatThrownBy(() -> open(dataDir, clock()))
                     .isInstanceOf(StoreFormatException.class)
                     .hasMessageContaining("used by another running Cloudjar");
         }
