@@ -5,6 +5,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -18,12 +19,26 @@ import java.util.concurrent.atomic.AtomicLong;
  * SigV4 ({@code test}/{@code test}, unsigned payload) so the client costs the same for every server: small-object PUT and GET ops/s at N concurrent clients,
  * then one large object PUT and GET in MB/s. Run by s3-bench.sh; alone:
  * {@code java benchmark/S3Bench.java http://127.0.0.1:4566 [clients] [seconds] [largeMiB]}.
- * Prints one {@code name value} line per figure.
+ * Prints one {@code name value} line per figure. With {@code -Dserver.pid=N} (a server on this machine) it also
+ * prints the server's CPU time per counted request (from /proc, so neighbours on the machine do not inflate it);
+ * {@code -Dlarge.get=false} skips the large GET (a server that keeps nothing). {@code -Dclient=sdk} makes the small
+ * requests with the AWS SDK's S3Client over its Apache 5 HTTP client instead, as a user's test suite would (its
+ * classpath: benchmark/pom.xml); the large transfers stay on plain sockets.
  */
 public final class S3Bench {
     private static final int SMALL = 4 * 1024;
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            measure(args);
+        } catch (Throwable t) {
+            t.printStackTrace();
+            System.exit(1); // the pools' threads would keep a failed run alive
+        }
+        System.exit(0);
+    }
+
+    private static void measure(String[] args) throws Exception {
         String endpoint = args[0];
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
@@ -37,37 +52,77 @@ public final class S3Bench {
         new Random(1).nextBytes(small);
         URI base = URI.create(endpoint);
         AtomicLong written = new AtomicLong();
+        SdkCalls sdk = "sdk".equals(System.getProperty("client", "raw")) ? new SdkCalls(base, clients, bucket) : null;
         double putOps = run(clients, seconds, connection -> {
             long n = written.getAndIncrement();
-            connection.call("PUT", "/" + bucket + "/small/" + n, small);
+            if (sdk != null) {
+                sdk.put("small/" + n, small);
+            } else {
+                connection.call("PUT", "/" + bucket + "/small/" + n, small);
+            }
         }, base);
+        Phase put = LAST;
         long keys = written.get();
         double getOps = run(clients, seconds, connection -> {
             long n = java.util.concurrent.ThreadLocalRandom.current().nextLong(keys);
-            int length = connection.call("GET", "/" + bucket + "/small/" + n, null);
+            int length = sdk != null ? sdk.get("small/" + n) : connection.call("GET", "/" + bucket + "/small/" + n, null);
             if (length != SMALL) {
                 throw new IllegalStateException("GET small/" + n + " returned " + length + " bytes");
             }
         }, base);
+        Phase get = LAST;
         System.out.printf(Locale.ROOT, "small_put_ops_per_s %.0f%n", putOps);
         System.out.printf(Locale.ROOT, "small_get_ops_per_s %.0f%n", getOps);
+        put.print("small_put");
+        get.print("small_get");
 
         if (largeMiB > 0) {
+            System.out.printf(Locale.ROOT, "md5_mb_per_s %.0f%n", md5Rate());
             long size = largeMiB * 1024 * 1024;
             URI large = URI.create(endpoint + "/" + bucket + "/large");
             long start = System.nanoTime();
             rawTransfer(large, "PUT", size);
             double putSeconds = (System.nanoTime() - start) / 1e9;
-            start = System.nanoTime();
-            long read = rawTransfer(large, "GET", 0);
-            double getSeconds = (System.nanoTime() - start) / 1e9;
-            if (read != size) {
-                throw new IllegalStateException("GET large returned " + read + " of " + size + " bytes");
-            }
             System.out.printf(Locale.ROOT, "large_put_mb_per_s %.0f%n", size / 1e6 / putSeconds);
-            System.out.printf(Locale.ROOT, "large_get_mb_per_s %.0f%n", size / 1e6 / getSeconds);
+            if (Boolean.parseBoolean(System.getProperty("large.get", "true"))) {
+                start = System.nanoTime();
+                long read = rawTransfer(large, "GET", 0);
+                double getSeconds = (System.nanoTime() - start) / 1e9;
+                if (read != size) {
+                    throw new IllegalStateException("GET large returned " + read + " of " + size + " bytes");
+                }
+                System.out.printf(Locale.ROOT, "large_get_mb_per_s %.0f%n", size / 1e6 / getSeconds);
+            }
         }
-        System.exit(0);
+    }
+
+    /** Small PUTs and GETs through the SDK's synchronous S3Client (path-style, Apache 5 HTTP client, a connection per thread). */
+    private static final class SdkCalls {
+        private final software.amazon.awssdk.services.s3.S3Client s3;
+        private final String bucket;
+
+        SdkCalls(URI endpoint, int clients, String bucket) {
+            this.bucket = bucket;
+            this.s3 = software.amazon.awssdk.services.s3.S3Client.builder()
+                    .endpointOverride(endpoint)
+                    .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                    .forcePathStyle(true)
+                    .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")))
+                    .httpClientBuilder(software.amazon.awssdk.http.apache5.Apache5HttpClient.builder().maxConnections(clients))
+                    // no aws-chunked trailer checksums (s3proxy refuses them): each server computes its own
+                    .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
+                    .responseChecksumValidation(software.amazon.awssdk.core.checksums.ResponseChecksumValidation.WHEN_REQUIRED)
+                    .build();
+        }
+
+        void put(String key, byte[] body) {
+            s3.putObject(b -> b.bucket(bucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromBytes(body));
+        }
+
+        int get(String key) {
+            return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray().length;
+        }
     }
 
     private interface Call {
@@ -77,36 +132,98 @@ public final class S3Bench {
     /** Seconds of each phase that are not counted: the server's JIT compiler warms up first. */
     private static final long WARMUP_SECONDS = Long.getLong("warmup", 5);
 
+    /** The server whose CPU time is read from /proc (0: none), and the kernel's clock ticks per second. */
+    private static final long SERVER_PID = Long.getLong("server.pid", 0);
+    private static final long CLOCK_TICKS = Long.getLong("clock.ticks", 100);
+
+    /** The counted window of the last {@link #run}: requests, their latencies, and the server's CPU meanwhile. */
+    private record Phase(long requests, long[] latencyNanos, double serverCpuSeconds, double serverSystemSeconds) {
+        void print(String name) {
+            Arrays.sort(latencyNanos);
+            if (latencyNanos.length > 0) {
+                System.out.printf(Locale.ROOT, "%s_p50_ms %.2f%n", name, latencyNanos[latencyNanos.length / 2] / 1e6);
+                System.out.printf(Locale.ROOT, "%s_p99_ms %.2f%n", name, latencyNanos[(int) (latencyNanos.length * 0.99)] / 1e6);
+            }
+            if (serverCpuSeconds >= 0 && requests > 0) {
+                System.out.printf(Locale.ROOT, "%s_server_cpu_us %.0f%n", name, serverCpuSeconds * 1e6 / requests);
+                System.out.printf(Locale.ROOT, "%s_server_kernel_us %.0f%n", name, serverSystemSeconds * 1e6 / requests);
+            }
+        }
+    }
+
+    private static Phase LAST;
+
+    /** The server's user and system (kernel) CPU seconds so far (null without a server pid). */
+    private static double[] serverCpuSeconds() throws java.io.IOException {
+        if (SERVER_PID <= 0) {
+            return null;
+        }
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + SERVER_PID + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return new double[] {Long.parseLong(fields[11]) / (double) CLOCK_TICKS, Long.parseLong(fields[12]) / (double) CLOCK_TICKS};
+    }
+
+    /** MB/s one core digests MD5 at here (the ETag of a single PUT needs it; nothing else can be faster). */
+    private static double md5Rate() throws Exception {
+        byte[] block = new byte[1 << 20];
+        new Random(5).nextBytes(block);
+        java.security.MessageDigest md5 = java.security.MessageDigest.getInstance("MD5");
+        for (int i = 0; i < 64; i++) {
+            md5.update(block); // warm-up
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < 512; i++) {
+            md5.update(block);
+        }
+        md5.digest();
+        return 512 * block.length / 1e6 / ((System.nanoTime() - start) / 1e9);
+    }
+
     /**
      * Runs the call from {@code clients} threads, each on its own kept-alive connection, for the warm-up,
-     * then counts completions for {@code seconds}.
+     * then counts completions for {@code seconds} (those started in the window); the window's figures go to {@link #LAST}.
      */
     private static double run(int clients, int seconds, Call call, URI base) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicLong done = new AtomicLong();
         long warmEnd = System.nanoTime() + WARMUP_SECONDS * 1_000_000_000L;
         long end = warmEnd + seconds * 1_000_000_000L;
-        List<Future<?>> workers = new ArrayList<>();
+        List<Future<long[]>> workers = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             workers.add(pool.submit(() -> {
+                long[] latencies = new long[1024];
+                int count = 0;
                 try (Connection connection = new Connection(base)) {
                     while (true) {
                         long now = System.nanoTime();
                         if (now >= end) {
-                            return null;
+                            return Arrays.copyOf(latencies, count);
                         }
                         call.run(connection);
                         if (now >= warmEnd) {
                             done.incrementAndGet();
+                            if (count == latencies.length) {
+                                latencies = Arrays.copyOf(latencies, count * 2);
+                            }
+                            latencies[count++] = System.nanoTime() - now;
                         }
                     }
                 }
             }));
         }
-        for (Future<?> w : workers) {
-            w.get();
+        java.util.concurrent.locks.LockSupport.parkNanos(warmEnd - System.nanoTime());
+        double[] cpuBefore = serverCpuSeconds();
+        long[] all = new long[0];
+        for (Future<long[]> w : workers) {
+            long[] part = w.get();
+            int at = all.length;
+            all = Arrays.copyOf(all, at + part.length);
+            System.arraycopy(part, 0, all, at, part.length);
         }
+        double[] cpuAfter = serverCpuSeconds();
         pool.shutdown();
+        LAST = cpuBefore == null ? new Phase(done.get(), all, -1, -1)
+                : new Phase(done.get(), all, cpuAfter[0] + cpuAfter[1] - cpuBefore[0] - cpuBefore[1], cpuAfter[1] - cpuBefore[1]);
         return done.get() / (double) seconds;
     }
 
