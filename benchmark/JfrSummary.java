@@ -13,7 +13,9 @@ import jdk.jfr.consumer.RecordingFile;
  * Where a JFR recording's CPU samples and allocations went: the methods with the most samples on top of the stack
  * (self), the methods of a package with the most samples anywhere on the stack (inclusive), and the allocated bytes
  * (jdk.ObjectAllocationSample weights) in total and by the allocating method of that package.
- * {@code java benchmark/JfrSummary.java recording.jfr [package-prefix] [top]}
+ * With a method ({@code Class.method}) as fourth argument, also where the samples under it went: its direct callees.
+ * {@code -Dwindow=requests,startMillis,endMillis} (S3Bench's {@code *_window} line) adds the bytes allocated per request in
+ * that window. {@code java benchmark/JfrSummary.java recording.jfr [package-prefix] [top] [focus-method]}
  */
 public final class JfrSummary {
     public static void main(String[] args) throws Exception {
@@ -22,8 +24,15 @@ public final class JfrSummary {
         Map<String, Long> self = new HashMap<>();
         Map<String, Long> inclusive = new HashMap<>();
         Map<String, Long> allocatedBy = new HashMap<>();
+        String focus = args.length > 3 ? args[3] : null;
+        Map<String, Long> callees = new HashMap<>();
         long samples = 0;
         long allocated = 0;
+        String[] window = System.getProperty("window", "0,0,0").split(",");
+        long windowRequests = Long.parseLong(window[0]);
+        long windowStart = Long.parseLong(window[1]);
+        long windowEnd = Long.parseLong(window[2]);
+        long allocatedInWindow = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
             String type = event.getEventType().getName();
             if (type.equals("jdk.ExecutionSample") && event.getStackTrace() != null) {
@@ -33,6 +42,12 @@ public final class JfrSummary {
                     self.merge(name(frames.get(0)), 1L, Long::sum);
                 }
                 Set<String> seen = new HashSet<>();
+                for (int i = frames.size() - 1; focus != null && i >= 0; i--) { // outermost first
+                    if (name(frames.get(i)).equals(focus)) {
+                        callees.merge(i == 0 ? "(self)" : name(frames.get(i - 1)), 1L, Long::sum);
+                        break;
+                    }
+                }
                 for (RecordedFrame frame : frames) {
                     String name = name(frame);
                     if (name.startsWith(prefix) && seen.add(name)) {
@@ -42,6 +57,10 @@ public final class JfrSummary {
             } else if (type.equals("jdk.ObjectAllocationSample")) {
                 long weight = event.getLong("weight");
                 allocated += weight;
+                long at = event.getStartTime().toEpochMilli();
+                if (at >= windowStart && at < windowEnd) {
+                    allocatedInWindow += weight;
+                }
                 if (event.getStackTrace() != null) {
                     for (RecordedFrame frame : event.getStackTrace().getFrames()) {
                         String name = name(frame);
@@ -54,9 +73,15 @@ public final class JfrSummary {
             }
         }
         System.out.printf(Locale.ROOT, "execution samples %d; allocated (sampled weights) %.1f MB%n", samples, allocated / 1e6);
+        if (windowRequests > 0) {
+            System.out.printf(Locale.ROOT, "allocated per request in the window: %.1f KB%n", allocatedInWindow / 1e3 / windowRequests);
+        }
         print("self", self, samples, top);
         print("inclusive, " + prefix, inclusive, samples, top);
         print("allocated by (first " + prefix + " frame <- class), MB", allocatedBy, -1, top);
+        if (focus != null) {
+            print("callees of " + focus + " (share of all samples)", callees, samples, top);
+        }
     }
 
     private static String name(RecordedFrame frame) {

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code java benchmark/S3Bench.java http://127.0.0.1:4566 [clients] [seconds] [largeMiB]}.
  * Prints one {@code name value} line per figure. With {@code -Dserver.pid=N} (a server on this machine) it also
  * prints the server's CPU time per counted request (from /proc, so neighbours on the machine do not inflate it);
- * {@code -Dlarge.get=false} skips the large GET (a server that keeps nothing). {@code -Dclient=sdk} makes the small
+ * {@code -Dlarge.get=false} skips the large GET (a server that keeps nothing), {@code -Dsmall.get=false} the small GETs
+ * (a profile of PUTs alone). {@code -Dclient=sdk} makes the small
  * requests with the AWS SDK's S3Client over its Apache 5 HTTP client instead, as a user's test suite would (its
  * classpath: benchmark/pom.xml); the large transfers stay on plain sockets.
  */
@@ -63,7 +64,8 @@ public final class S3Bench {
         }, base);
         Phase put = LAST;
         long keys = written.get();
-        double getOps = run(clients, seconds, connection -> {
+        boolean smallGet = Boolean.parseBoolean(System.getProperty("small.get", "true"));
+        double getOps = !smallGet ? 0 : run(clients, seconds, connection -> {
             long n = java.util.concurrent.ThreadLocalRandom.current().nextLong(keys);
             int length = sdk != null ? sdk.get("small/" + n) : connection.call("GET", "/" + bucket + "/small/" + n, null);
             if (length != SMALL) {
@@ -72,9 +74,11 @@ public final class S3Bench {
         }, base);
         Phase get = LAST;
         System.out.printf(Locale.ROOT, "small_put_ops_per_s %.0f%n", putOps);
-        System.out.printf(Locale.ROOT, "small_get_ops_per_s %.0f%n", getOps);
         put.print("small_put");
-        get.print("small_get");
+        if (smallGet) {
+            System.out.printf(Locale.ROOT, "small_get_ops_per_s %.0f%n", getOps);
+            get.print("small_get");
+        }
 
         if (largeMiB > 0) {
             System.out.printf(Locale.ROOT, "md5_mb_per_s %.0f%n", md5Rate());
@@ -137,8 +141,11 @@ public final class S3Bench {
     private static final long CLOCK_TICKS = Long.getLong("clock.ticks", 100);
 
     /** The counted window of the last {@link #run}: requests, their latencies, and the server's CPU meanwhile. */
-    private record Phase(long requests, long[] latencyNanos, double serverCpuSeconds, double serverSystemSeconds) {
+    private record Phase(long requests, long[] latencyNanos, double serverCpuSeconds, double serverSystemSeconds,
+                         long startMillis, long endMillis) {
         void print(String name) {
+            // the counted window, for JfrSummary's allocation per request: requests start_epoch_ms end_epoch_ms
+            System.out.printf(Locale.ROOT, "%s_window %d %d %d%n", name, requests, startMillis, endMillis);
             Arrays.sort(latencyNanos);
             if (latencyNanos.length > 0) {
                 System.out.printf(Locale.ROOT, "%s_p50_ms %.2f%n", name, latencyNanos[latencyNanos.length / 2] / 1e6);
@@ -213,6 +220,7 @@ public final class S3Bench {
         }
         java.util.concurrent.locks.LockSupport.parkNanos(warmEnd - System.nanoTime());
         double[] cpuBefore = serverCpuSeconds();
+        long startMillis = System.currentTimeMillis();
         long[] all = new long[0];
         for (Future<long[]> w : workers) {
             long[] part = w.get();
@@ -221,9 +229,11 @@ public final class S3Bench {
             System.arraycopy(part, 0, all, at, part.length);
         }
         double[] cpuAfter = serverCpuSeconds();
+        long endMillis = System.currentTimeMillis();
         pool.shutdown();
-        LAST = cpuBefore == null ? new Phase(done.get(), all, -1, -1)
-                : new Phase(done.get(), all, cpuAfter[0] + cpuAfter[1] - cpuBefore[0] - cpuBefore[1], cpuAfter[1] - cpuBefore[1]);
+        LAST = cpuBefore == null ? new Phase(done.get(), all, -1, -1, startMillis, endMillis)
+                : new Phase(done.get(), all, cpuAfter[0] + cpuAfter[1] - cpuBefore[0] - cpuBefore[1], cpuAfter[1] - cpuBefore[1],
+                        startMillis, endMillis);
         return done.get() / (double) seconds;
     }
 
