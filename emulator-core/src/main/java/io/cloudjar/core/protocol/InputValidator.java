@@ -43,21 +43,36 @@ public final class InputValidator {
         ShapeFacts facts = api.shape(pojo.getClass());
         for (SdkField<?> field : pojo.sdkFields()) {
             Object value = field.getValueOrDefault(pojo);
-            FieldPath memberPath = path.child(field.memberName());
-            String wireName = wirePrefix + field.locationName();
             boolean present = WireValues.isPresent(value);
+            // the member's path and wire name are made only when reported or recursed into: most members of most
+            // calls (a PutObject has about fifty) are absent or fine, and naming each cost more than checking it
             if (!present) {
                 if (facts.required().contains(field.memberName())) {
-                    out.add(new Violation(Violation.Kind.MISSING, memberPath.toString(), wireName, null, "Member must not be null"));
+                    out.add(new Violation(Violation.Kind.MISSING, path.child(field.memberName()).toString(),
+                            wirePrefix + field.locationName(), null, "Member must not be null"));
                 }
                 continue;
             }
             MemberConstraints constraints = facts.member(field.memberName());
             if (constraints != null && !requiredOnly) {
-                checkConstraints(value, constraints, memberPath, wireName, out);
+                int before = out.size();
+                checkConstraints(value, constraints, out);
+                for (int i = before; i < out.size(); i++) {
+                    out.set(i, out.get(i).at(path.child(field.memberName()).toString(), wirePrefix + field.locationName()));
+                }
             }
-            recurse(field, value, memberPath, wireName, out);
+            if (nested(field)) {
+                recurse(field, value, path.child(field.memberName()), wirePrefix + field.locationName(), out);
+            }
         }
+    }
+
+    /** Whether a member holds structures to check: a structure, or a list of them. */
+    private static boolean nested(SdkField<?> field) {
+        MarshallingKnownType type = field.marshallingType().getKnownType();
+        return type == MarshallingKnownType.SDK_POJO || type == MarshallingKnownType.LIST
+                && field.getRequiredTrait(ListTrait.class).memberFieldInfo().marshallingType().getKnownType()
+                == MarshallingKnownType.SDK_POJO;
     }
 
     private void recurse(SdkField<?> field, Object value, FieldPath path, String wireName, List<Violation> out) {
@@ -79,42 +94,42 @@ public final class InputValidator {
         }
     }
 
-    private static void checkConstraints(Object value, MemberConstraints c, FieldPath path, String wireName, List<Violation> out) {
-        String shown = String.valueOf(value);
+    /** Adds the value's violations, unnamed ({@link Violation#at} names them). */
+    private static void checkConstraints(Object value, MemberConstraints c, List<Violation> out) {
         if (value instanceof String s) {
             if (c.enumValues() != null && !c.enumValues().contains(s)) {
-                out.add(invalid(path, wireName, s, "Member must satisfy enum value set: " + c.enumValues()));
+                out.add(invalid(s, "Member must satisfy enum value set: " + c.enumValues()));
                 return;
             }
             int length = s.codePointCount(0, s.length());
             if (c.min() != null && length < c.min()) {
-                out.add(invalid(path, wireName, s, "Member must have length greater than or equal to " + c.min()));
+                out.add(invalid(s, "Member must have length greater than or equal to " + c.min()));
             }
             if (c.max() != null && length > c.max()) {
-                out.add(invalid(path, wireName, s, "Member must have length less than or equal to " + c.max()));
+                out.add(invalid(s, "Member must have length less than or equal to " + c.max()));
             }
             Pattern pattern = c.pattern() == null ? null : pattern(c.pattern());
             if (pattern != null && pattern != UNUSABLE && !pattern.matcher(s).matches()) {
-                out.add(invalid(path, wireName, s, "Member must satisfy regular expression pattern: " + c.pattern()));
+                out.add(invalid(s, "Member must satisfy regular expression pattern: " + c.pattern()));
             }
         } else if (value instanceof Number n && !(value instanceof Float) && !(value instanceof Double)) {
             if (c.min() != null && n.longValue() < c.min()) {
-                out.add(invalid(path, wireName, shown, "Member must have value greater than or equal to " + c.min()));
+                out.add(invalid(String.valueOf(value), "Member must have value greater than or equal to " + c.min()));
             }
             if (c.max() != null && n.longValue() > c.max()) {
-                out.add(invalid(path, wireName, shown, "Member must have value less than or equal to " + c.max()));
+                out.add(invalid(String.valueOf(value), "Member must have value less than or equal to " + c.max()));
             }
         } else if (value instanceof Collection<?> list) {
             if (c.min() != null && list.size() < c.min()) {
-                out.add(invalid(path, wireName, shown, "Member must have length greater than or equal to " + c.min()));
+                out.add(invalid(String.valueOf(value), "Member must have length greater than or equal to " + c.min()));
             }
             if (c.max() != null && list.size() > c.max()) {
-                out.add(invalid(path, wireName, shown, "Member must have length less than or equal to " + c.max()));
+                out.add(invalid(String.valueOf(value), "Member must have length less than or equal to " + c.max()));
             }
             if (c.itemEnumValues() != null) {
                 for (Object item : list) {
                     if (!c.itemEnumValues().contains(String.valueOf(item))) {
-                        out.add(invalid(path, wireName, shown, "Member must satisfy constraint: [Member must satisfy enum value set: "
+                        out.add(invalid(String.valueOf(value), "Member must satisfy constraint: [Member must satisfy enum value set: "
                                 + c.itemEnumValues() + "]"));
                         break;
                     }
@@ -123,8 +138,8 @@ public final class InputValidator {
         }
     }
 
-    private static Violation invalid(FieldPath path, String wireName, String value, String constraint) {
-        return new Violation(Violation.Kind.INVALID, path.toString(), wireName, value, constraint);
+    private static Violation invalid(String value, String constraint) {
+        return new Violation(Violation.Kind.INVALID, null, null, value, constraint);
     }
 
     /** AWS patterns are mostly Java-compatible; one that is not is skipped rather than failing calls. */

@@ -10,4 +10,9 @@ package io.cloudjar.core.protocol;
  */
 public record Violation(Kind kind, String path, String wireName, String value, String constraint) {
     public enum Kind { MISSING, INVALID }
+
+    /** This violation of the member at {@code path}, sent as {@code wireName}. */
+    public Violation at(String path, String wireName) {
+        return new Violation(kind, path, wireName, value, constraint);
+    }
 }

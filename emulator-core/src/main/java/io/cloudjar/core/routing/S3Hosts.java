@@ -26,6 +26,10 @@ public final class S3Hosts {
 
     /** The S3 address a host names, or null when it is not an S3 host. */
     public static Address parse(String host) {
+        // every pattern ends in one of these: most calls (127.0.0.1, a compose service name) skip eight matchers
+        if (!host.endsWith("localhost") && !host.endsWith(".amazonaws.com") && !host.endsWith(".localstack.cloud")) {
+            return null;
+        }
         for (Pattern p : SERVICE_HOSTS) {
             Matcher m = p.matcher(host);
             if (m.matches()) {
