@@ -20,13 +20,13 @@ final class BodyWriter {
 
     static WrittenBlob write(BlobStore blobs, StreamingPayload payload, Long declaredLength, String contentMd5, ChecksumSpec checksum) {
         byte[] expectedMd5 = decodeMd5(contentMd5);
+        long expectedLength = declaredLength != null ? declaredLength : payload.contentLength();
         WrittenBlob blob;
         try (InputStream in = payload.stream()) {
-            blob = blobs.write(in, checksum.algorithm());
+            blob = blobs.write(in, checksum.algorithm(), expectedLength);
         } catch (IOException e) {
             throw S3Errors.incompleteBody();
         }
-        long expectedLength = declaredLength != null ? declaredLength : payload.contentLength();
         if (expectedLength >= 0 && blob.size() != expectedLength) {
             blobs.delete(blob.path());
             throw S3Errors.incompleteBody();

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
@@ -21,8 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Object bodies on disk. A body is written to a temporary file and renamed into place atomically, so a
- * reader never sees a torn object. Blob files are named by random ids, never by object keys, so no key
+ * Object bodies on disk. A body is written under its final, random name, which nothing names until the body is
+ * complete (and, with kept state, forced to disk): metadata is swapped in only afterwards, so a reader never sees a
+ * torn object, and a body a failure or a kill left behind is named by nothing (removed at start-up with kept state,
+ * with the server's directory otherwise). Blob files are named by random ids, never by object keys, so no key
  * ({@code ../}, {@code %2F}, unicode, 1,024 bytes) can reach outside the data directory.
  *
  * <p>Each server keeps its bodies in a directory of its own ({@code <DATA_DIR>/s3/<server-id>/}), so servers
@@ -32,8 +33,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class BlobStore implements AutoCloseable {
     private static final int FIRST_BUFFER = 64 * 1024;
-    /** A body being written: never referenced by any object until it is renamed to its final name. */
-    private static final String TEMP_PREFIX = ".tmp-";
 
     /** This server's directory: a temporary one, its own subdirectory of the shared data directory, or the kept one. */
     private final Path serverDir;
@@ -74,8 +73,8 @@ public final class BlobStore implements AutoCloseable {
     }
 
     /**
-     * At start-up with kept state: removes what interrupted writes left (temporary files, bodies no kept object or part
-     * names: a body is renamed into place before its metadata is committed, so a kill between leaves it unnamed).
+     * At start-up with kept state: removes what interrupted writes left (bodies no kept object or part names: a body is
+     * written before its metadata is committed, so a kill between, or during the write, leaves it unnamed).
      *
      * @return how many files were removed
      */
@@ -98,19 +97,27 @@ public final class BlobStore implements AutoCloseable {
      * @return the blob; its size is whatever arrived (the caller checks it against Content-Length)
      */
     public WrittenBlob write(InputStream in, ChecksumAlgorithms algorithm) throws IOException {
-        return write(in, algorithm, true);
+        return write(in, algorithm, true, -1);
+    }
+
+    /** @param expectedSize the body's declared length (its first buffer is no larger), or -1 when unknown */
+    public WrittenBlob write(InputStream in, ChecksumAlgorithms algorithm, long expectedSize) throws IOException {
+        return write(in, algorithm, true, expectedSize);
     }
 
     /** @param withMd5 false when the body's MD5 is not needed (a completed multipart object's ETag is not one) */
-    private WrittenBlob write(InputStream in, ChecksumAlgorithms algorithm, boolean withMd5) throws IOException {
+    private WrittenBlob write(InputStream in, ChecksumAlgorithms algorithm, boolean withMd5, long expectedSize) throws IOException {
         String id = newId();
-        Path dir = current.shard(id);
-        Path temp = dir.resolve(TEMP_PREFIX + id);
+        // no temporary name and rename: the name is unknown to anyone until the metadata naming it is swapped in,
+        // and the rename with its directory update cost as much as creating and writing a small body
+        Path target = current.shard(id).resolve(id);
         MessageDigest md5 = withMd5 ? md5() : null;
         ChecksumAlgorithms.Running checksum = algorithm == null ? null : algorithm.start();
         long size = 0;
-        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            byte[] first = new byte[FIRST_BUFFER]; // most bodies are small: one small buffer, summed right here
+        try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            // most bodies are small: one buffer, summed right here; one byte more than declared, so a body of the
+            // declared length ends within it
+            byte[] first = new byte[expectedSize >= 0 && expectedSize < FIRST_BUFFER ? (int) expectedSize + 1 : FIRST_BUFFER];
             int n = readUpTo(in, first);
             if (md5 != null) {
                 md5.update(first, 0, n);
@@ -125,11 +132,9 @@ public final class BlobStore implements AutoCloseable {
             }
             forceIfKept(out);
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
+            Files.deleteIfExists(target);
             throw e;
         }
-        // a rename within one directory: atomic, and several times cheaper than across directories
-        Path target = Files.move(temp, dir.resolve(id), StandardCopyOption.ATOMIC_MOVE);
         return new WrittenBlob(target, size, md5 == null ? null : md5.digest(), checksum == null ? null : checksum.base64());
     }
 
@@ -182,12 +187,11 @@ public final class BlobStore implements AutoCloseable {
      */
     public WrittenBlob concatenate(List<Path> parts, ChecksumAlgorithms algorithm) throws IOException {
         String id = newId();
-        Path dir = current.shard(id);
-        Path temp = dir.resolve(TEMP_PREFIX + id);
+        Path target = current.shard(id).resolve(id); // as in write: nothing names it before it is complete
         List<Long> sizes = new java.util.ArrayList<>();
         long size = 0;
         String checksum;
-        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             for (Path part : parts) {
                 sizes.add(Files.size(part));
             }
@@ -205,17 +209,16 @@ public final class BlobStore implements AutoCloseable {
             checksum = summed == null ? null : summed.get();
             forceIfKept(out);
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
+            Files.deleteIfExists(target);
             throw e;
         } catch (InterruptedException e) {
-            Files.deleteIfExists(temp);
+            Files.deleteIfExists(target);
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException();
         } catch (java.util.concurrent.ExecutionException e) {
-            Files.deleteIfExists(temp);
+            Files.deleteIfExists(target);
             throw new IOException("cannot sum the parts", e.getCause());
         }
-        Path target = Files.move(temp, dir.resolve(id), StandardCopyOption.ATOMIC_MOVE);
         return new WrittenBlob(target, size, null, checksum);
     }
 
@@ -229,7 +232,7 @@ public final class BlobStore implements AutoCloseable {
     public WrittenBlob copy(FileChannel source, long offset, long length, ChecksumAlgorithms algorithm, boolean withMd5)
             throws IOException {
         InputStream slice = java.nio.channels.Channels.newInputStream(source.position(offset));
-        return write(new BoundedInputStream(slice, length), algorithm, withMd5);
+        return write(new BoundedInputStream(slice, length), algorithm, withMd5, length);
     }
 
     /**
