@@ -26,13 +26,26 @@ import software.amazon.awssdk.services.s3.model.PutBucketPolicyResponse;
  * another account gets 405 even when policies allow it, as S3 answers.
  */
 public final class BucketPolicyProvider extends S3Feature {
+    private static final String S3_ARN = "arn:aws:s3:::";
+
     private ServiceContext context;
 
     @Override
     public void init(ServiceContext serviceContext) {
         super.init(serviceContext);
         this.context = serviceContext;
-        serviceContext.addResourcePolicies(this::ownerAndPolicy);
+        serviceContext.addResourcePolicies(new ResourcePolicies() {
+            @Override
+            public Optional<ResourcePolicies.ResourcePolicy> find(String arn) {
+                return ownerAndPolicy(arn);
+            }
+
+            @Override
+            public Optional<String> owner(String arn) {
+                Bucket bucket = bucketOf(arn);
+                return bucket == null ? Optional.empty() : Optional.of(bucket.ownerAccount());
+            }
+        });
     }
 
     public PutBucketPolicyResponse putBucketPolicy(CallContext ctx, PutBucketPolicyRequest request) {
@@ -89,18 +102,22 @@ public final class BucketPolicyProvider extends S3Feature {
      * (the latest version's). Under RestrictPublicBuckets a public policy grants nothing (S3 then lets in only AWS
      * services and the owner's account, whose identity policies decide).
      */
-    private Optional<ResourcePolicies.ResourcePolicy> ownerAndPolicy(String arn) {
-        String prefix = "arn:aws:s3:::";
-        if (!arn.startsWith(prefix)) {
-            return Optional.empty();
+    /** The bucket an S3 ARN ({@code arn:aws:s3:::bucket} or {@code arn:aws:s3:::bucket/key}) names, or null. */
+    private Bucket bucketOf(String arn) {
+        if (!arn.startsWith(S3_ARN)) {
+            return null;
         }
-        String rest = arn.substring(prefix.length());
-        int slash = rest.indexOf('/');
-        Bucket bucket = state.named(slash < 0 ? rest : rest.substring(0, slash));
+        int slash = arn.indexOf('/', S3_ARN.length());
+        return state.named(slash < 0 ? arn.substring(S3_ARN.length()) : arn.substring(S3_ARN.length(), slash));
+    }
+
+    private Optional<ResourcePolicies.ResourcePolicy> ownerAndPolicy(String arn) {
+        Bucket bucket = bucketOf(arn);
         if (bucket == null) {
             return Optional.empty();
         }
-        String key = slash < 0 ? null : rest.substring(slash + 1);
+        int slash = arn.indexOf('/', S3_ARN.length());
+        String key = slash < 0 ? null : arn.substring(slash + 1);
         StoredObject object = key == null ? null : bucket.latest(key);
         Map<String, List<String>> keys = new LinkedHashMap<>();
         if (object != null && !object.deleteMarker()) {

@@ -20,6 +20,14 @@ public interface ResourcePolicies {
     Optional<ResourcePolicy> find(String resourceArn);
 
     /**
+     * Only the owner of {@code resourceArn}, or empty as for {@link #find}: what the pipeline asks of every S3 call
+     * without an authorizer installed, so a service may answer it without gathering the policy, tags and grants.
+     */
+    default Optional<String> owner(String resourceArn) {
+        return find(resourceArn).map(ResourcePolicy::ownerAccountId);
+    }
+
+    /**
      * @param ownerAccountId the account owning the resource
      * @param policy         the policy document as stored, or null when the resource has none
      * @param id             how the policy is named in decisions (the simulator's source id), e.g. {@code BucketPolicy}
@@ -60,14 +68,28 @@ public interface ResourcePolicies {
 
     /** Asks each in turn; the first that knows the resource answers. */
     static ResourcePolicies firstOf(List<ResourcePolicies> all) {
-        return arn -> {
-            for (ResourcePolicies p : all) {
-                Optional<ResourcePolicy> found = p.find(arn);
-                if (found.isPresent()) {
-                    return found;
+        return new ResourcePolicies() {
+            @Override
+            public Optional<ResourcePolicy> find(String arn) {
+                for (ResourcePolicies p : all) {
+                    Optional<ResourcePolicy> found = p.find(arn);
+                    if (found.isPresent()) {
+                        return found;
+                    }
                 }
+                return Optional.empty();
             }
-            return Optional.empty();
+
+            @Override
+            public Optional<String> owner(String arn) {
+                for (ResourcePolicies p : all) {
+                    Optional<String> found = p.owner(arn);
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                }
+                return Optional.empty();
+            }
         };
     }
 }

@@ -51,15 +51,7 @@ final class Authorize implements Stage, InCallChecks {
         if (installed || runtime.evaluator() != null) {
             ctx.checks(this);
             // one question per check of the operation's rules; the first denial decides
-            RuleScope scope = new RuleScope(ctx.principal().accountId(), ctx.region(),
-                    ctx.principal().isAnonymous() ? null : ctx.principal().arn());
-            List<AuthorizationCheck> checks = new ArrayList<>(runtime.operationRules().checks(ctx.operation(), ctx.input(),
-                    scope, ctx.conditionKeys()));
-            if (dryRun) { // the provider never runs: its own checks (iam:PassRole of a profile) are asked here
-                checks.addAll(runtime.operationRules().checks(ctx.apiMetadata().api(), ctx.operation().name(),
-                        AuthorizationRule.CheckedBy.PROVIDER, ctx.input(), scope, ctx.conditionKeys()));
-            }
-            for (AuthorizationCheck check : checks) {
+            for (AuthorizationCheck check : asked(ctx, installed, dryRun)) {
                 if (installed || decidedByResourcePolicy(ctx, check.resources())) {
                     Decision decision = runtime.evaluator().authorize(new AuthorizationRequest(
                             ctx.principal(), check.action(), check.resources(), check.contextKeys(), ctx.region()));
@@ -70,6 +62,36 @@ final class Authorize implements Stage, InCallChecks {
         if (dryRun) {
             throw AwsErrors.of("DryRunOperation", 412, "Request would have succeeded, but DryRun flag is set.");
         }
+    }
+
+    /**
+     * The checks to ask the evaluator about: all with an authorizer installed; without one, those S3's resource
+     * policies decide (see {@link #decidedByResourcePolicy}), filtered again by the caller. Most calls then have none:
+     * their resources are rendered first (they do not depend on the call's condition keys), and the keys, the costlier
+     * part, only when a resource policy decides; other APIs render nothing.
+     */
+    private List<AuthorizationCheck> asked(RequestContext ctx, boolean installed, boolean dryRun) {
+        if (!installed && !"s3".equals(ctx.apiMetadata().api())) {
+            return List.of();
+        }
+        RuleScope scope = new RuleScope(ctx.principal().accountId(), ctx.region(),
+                ctx.principal().isAnonymous() ? null : ctx.principal().arn());
+        if (installed) {
+            return checks(ctx, scope, dryRun, ctx.conditionKeys());
+        }
+        boolean anyDecided = checks(ctx, scope, dryRun, Map.of()).stream()
+                .anyMatch(check -> decidedByResourcePolicy(ctx, check.resources()));
+        return anyDecided ? checks(ctx, scope, dryRun, ctx.conditionKeys()) : List.of();
+    }
+
+    /** The pipeline's checks of the call (and, for a dry run, the provider's), rendered with these condition keys. */
+    private List<AuthorizationCheck> checks(RequestContext ctx, RuleScope scope, boolean dryRun, Map<String, List<String>> keys) {
+        List<AuthorizationCheck> checks = new ArrayList<>(runtime.operationRules().checks(ctx.operation(), ctx.input(), scope, keys));
+        if (dryRun) { // the provider never runs: its own checks (iam:PassRole of a profile) are asked here
+            checks.addAll(runtime.operationRules().checks(ctx.apiMetadata().api(), ctx.operation().name(),
+                    AuthorizationRule.CheckedBy.PROVIDER, ctx.input(), scope, keys));
+        }
+        return checks;
     }
 
     /** Throws the API's denial of a decision that does not allow the call, unless soft mode logs it and goes on. */
@@ -123,8 +145,7 @@ final class Authorize implements Stage, InCallChecks {
                 continue;
             }
             // a resource no service knows (a bucket that does not exist) is left to the provider: NoSuchBucket
-            if (runtime.resourcePolicies().find(resource)
-                    .filter(r -> anonymous || !r.ownerAccountId().equals(account)).isPresent()) {
+            if (runtime.resourcePolicies().owner(resource).filter(owner -> anonymous || !owner.equals(account)).isPresent()) {
                 return true;
             }
         }
