@@ -180,7 +180,7 @@ final class LifecycleRunner {
         }
 
         private List<StoredObject> versions(String key) {
-            ObjectVersions versions = bucket.objects().get(key);
+            ObjectVersions versions = bucket.history(key);
             return versions == null ? List.of() : versions.all();
         }
 

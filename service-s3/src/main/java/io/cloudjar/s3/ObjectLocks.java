@@ -83,7 +83,7 @@ final class ObjectLocks {
         if (bucket.setting(ObjectLockConfiguration.class) == null) {
             return;
         }
-        ObjectVersions versions = bucket.objects().get(key);
+        ObjectVersions versions = bucket.history(key);
         StoredObject version = versions == null ? null : versions.version(versionId);
         if (version == null || version.blob() == null) {
             return;

@@ -29,7 +29,7 @@ final class ObjectLookup {
             return latest;
         }
         String id = VersionIds.parse(versionId);
-        ObjectVersions versions = bucket.objects().get(key);
+        ObjectVersions versions = bucket.history(key);
         StoredObject found = versions == null ? null : versions.version(id);
         if (found == null) {
             throw S3Errors.noSuchVersion(key, versionId);

@@ -2,6 +2,7 @@ package io.cloudjar.s3;
 
 import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.model.ObjectMetadata;
+import io.cloudjar.s3.model.ObjectVersions;
 import io.cloudjar.s3.model.StoredObject;
 import io.cloudjar.s3.storage.BlobStore.WrittenBlob;
 import io.cloudjar.s3.storage.ChecksumAlgorithms;
@@ -110,7 +111,8 @@ final class Replication {
     }
 
     private void replicate(Pending p) {
-        StoredObject version = p.source().objects().containsKey(p.key()) ? p.source().objects().get(p.key()).version(p.versionId()) : null;
+        ObjectVersions history = p.source().history(p.key());
+        StoredObject version = history == null ? null : history.version(p.versionId());
         if (version == null || state.named(p.source().name()) != p.source()) {
             return; // removed meanwhile: nothing left to copy
         }

@@ -25,6 +25,12 @@ public final class Bucket {
     private final String region;
     private final Instant created;
     private final ConcurrentSkipListMap<String, ObjectVersions> objects = new ConcurrentSkipListMap<>();
+    /**
+     * The same histories by key, for the look-ups of single keys every GET, HEAD and PUT makes: a hash probe instead of
+     * a skip list's walk of string comparisons (a few percent of a small GET at 40,000 keys). A history enters both
+     * maps before it is changed and leaves both when it is dropped, under its own lock ({@link #editKey}).
+     */
+    private final ConcurrentHashMap<String, ObjectVersions> byKey = new ConcurrentHashMap<>();
     /** Where changes are reported to be kept; set once the bucket is registered or restored. */
     private volatile BucketSink sink = BucketSink.NONE;
     private final KeptMap<String, MultipartUpload> uploads = new KeptMap<>(
@@ -166,6 +172,7 @@ public final class Bucket {
         ObjectVersions history = new ObjectVersions();
         history.restore(versions);
         objects.put(key, history);
+        byKey.put(key, history);
     }
 
     /** Takes back an upload in progress the state file kept. */
@@ -196,8 +203,13 @@ public final class Bucket {
 
     /** The newest version of a key (maybe a delete marker), or null. */
     public StoredObject latest(String key) {
-        ObjectVersions versions = objects.get(key);
+        ObjectVersions versions = byKey.get(key);
         return versions == null ? null : versions.latest();
+    }
+
+    /** A key's version history, or null when it has none. */
+    public ObjectVersions history(String key) {
+        return byKey.get(key);
     }
 
     /**
@@ -257,12 +269,14 @@ public final class Bucket {
                 if (versions.removed) {
                     continue;
                 }
+                byKey.put(key, versions); // the key's one live history (a dropped one left both maps under its lock)
                 try {
                     return change.apply(versions);
                 } finally {
                     if (versions.isEmpty()) {
                         versions.removed = true;
                         objects.remove(key, versions);
+                        byKey.remove(key, versions);
                     }
                     sink.historyChanged(this, key, versions.all());
                 }
