@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The resources a service keeps that have an owner and may have a resource-based policy (an S3 bucket and its
@@ -71,25 +72,23 @@ public interface ResourcePolicies {
         return new ResourcePolicies() {
             @Override
             public Optional<ResourcePolicy> find(String arn) {
-                for (ResourcePolicies p : all) {
-                    Optional<ResourcePolicy> found = p.find(arn);
-                    if (found.isPresent()) {
-                        return found;
-                    }
-                }
-                return Optional.empty();
+                return first(all, p -> p.find(arn));
             }
 
             @Override
             public Optional<String> owner(String arn) {
-                for (ResourcePolicies p : all) {
-                    Optional<String> found = p.owner(arn);
-                    if (found.isPresent()) {
-                        return found;
-                    }
-                }
-                return Optional.empty();
+                return first(all, p -> p.owner(arn));
             }
         };
+    }
+
+    private static <T> Optional<T> first(List<ResourcePolicies> all, Function<ResourcePolicies, Optional<T>> ask) {
+        for (ResourcePolicies p : all) {
+            Optional<T> found = ask.apply(p);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 }
