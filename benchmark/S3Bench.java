@@ -18,9 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * S3 throughput figures against any S3 endpoint (Cloudjar, moto_server, ...), with plain HTTP signed with
  * SigV4 ({@code test}/{@code test}, unsigned payload) so the client costs the same for every server: small-object PUT and GET ops/s at N concurrent clients,
  * then one large object PUT and GET in MB/s. Run by s3-bench.sh; alone:
- * {@code java benchmark/S3Bench.java http://127.0.0.1:4566 [clients] [seconds] [largeMiB]}.
+ * {@code java -cp "$(cat emulator-app/target/benchmark-clients.classpath)" benchmark/S3Bench.java http://127.0.0.1:4566 [clients] [seconds] [largeMiB]}
+ * (the classpath of benchmark/pom.xml, which s3-bench.sh writes there).
  * Prints one {@code name value} line per figure. With {@code -Dserver.pid=N} (a server on this machine) it also
- * prints the server's CPU time per counted request (from /proc, so neighbours on the machine do not inflate it);
+ * prints the server's CPU time per counted request (from /proc: far less sensitive to other work on the machine than ops/s);
  * {@code -Dlarge.get=false} skips the large GET (a server that keeps nothing), {@code -Dsmall.get=false} the small GETs
  * (a profile of PUTs alone). {@code -Dclient=sdk} makes the small
  * requests with the AWS SDK's S3Client over its Apache 5 HTTP client instead, as a user's test suite would (its

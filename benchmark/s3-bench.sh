@@ -8,7 +8,7 @@
 # by the AWS SDK's S3Client (CLIENT=sdk, the default, as a user's suite would) or by plain signed sockets (CLIENT=raw:
 # a much cheaper client, which shows server differences the SDK's own cost hides); large transfers by plain sockets.
 # Prints, per server: 4 KiB PUT/GET ops/s and their share of the ceiling, p99 latency, the server's CPU time per
-# request (user + kernel, from /proc: meaningful even when other work shares the machine, unlike ops/s), large PUT/GET
+# request (user + kernel, from /proc: far less sensitive than ops/s to other work on the machine), large PUT/GET
 # MB/s with PUT as a share of what one core digests MD5 at (measured in the same run), and RSS idle, after one call to
 # each of the six services (Cloudjar only) and after the run.
 # s3proxy is taken from the local Maven repository (MAVEN_REPO, default ~/.m2/repository), fetched there when missing.
@@ -27,7 +27,7 @@ SECONDS_PER_PHASE=${SECONDS_PER_PHASE:-10}
 LARGE_MIB=${LARGE_MIB:-1024}
 CLIENT=${CLIENT:-sdk}
 S3PROXY_VERSION=${S3PROXY_VERSION:-2.7.0}
-JAR=emulator-app/target/cloudjar.jar
+JAR=${JAR:-emulator-app/target/cloudjar.jar}  # another build to compare: JAR=/path/to/cloudjar.jar
 [ -f "$JAR" ] || ./mvnw -B -q ${MAVEN_FLAGS:-} package -DskipTests
 DATA=$(mktemp -d)
 PIDS=()
