@@ -7,6 +7,7 @@ import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.model.StoredObject;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.UUID;
 import software.amazon.awssdk.services.s3.model.Condition;
 import software.amazon.awssdk.services.s3.model.Redirect;
@@ -99,13 +100,13 @@ public final class WebsiteEndpoint extends S3Feature implements InternalResource
                 ? latest : null;
     }
 
-    private PlainResponse serve(Bucket bucket, StoredObject object, int status) {
+    private static PlainResponse serve(Bucket bucket, StoredObject object, int status) {
         if (object.metadata().websiteRedirectLocation() != null) {
             return redirect(301, object.metadata().websiteRedirectLocation());
         }
         byte[] body;
         try {
-            body = state.blobs().readAll(object.blob());
+            body = Files.readAllBytes(object.blob());
         } catch (IOException e) {
             return null; // replaced or deleted meanwhile: answered as missing
         }

@@ -27,7 +27,7 @@ class EncryptionTest {
     private static final Path DATA = newDataDirectory();
 
     @RegisterExtension
-    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension().withPersistence(DATA); // bodies are files: the scan below reads them
+    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension().withDataDir(DATA);
 
     private static final String KEY = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
     private static final String OTHER_KEY = Base64.getEncoder().encodeToString("fedcba9876543210fedcba9876543210".getBytes());

@@ -13,13 +13,11 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Object bodies on disk. A body is written under its final, random name, which nothing names until the body is
@@ -35,8 +33,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class BlobStore implements AutoCloseable {
     private static final int FIRST_BUFFER = 64 * 1024;
-    /** The largest body kept in memory without kept state. */
-    private static final int MEMORY_BODY_LIMIT = FIRST_BUFFER - 1;
     private static final MessageDigest MD5 = newMd5();
 
     /** This server's directory: a temporary one, its own subdirectory of the shared data directory, or the kept one. */
@@ -44,14 +40,6 @@ public final class BlobStore implements AutoCloseable {
     /** With PERSISTENCE=1: bodies outlive the server, are on disk before any metadata names them, and are never removed at stop. */
     private final boolean kept;
     private final AtomicInteger generations = new AtomicInteger();
-    /**
-     * Without kept state (PERSISTENCE off nothing outlives the process anyway), small bodies stay in memory, named by
-     * the path a file would have: a 4 KiB PUT then costs no file create, write and close, and its GET no open,
-     * sendfile and close. They take at most an eighth of the heap; past that, bodies go to files as before.
-     */
-    private final ConcurrentHashMap<Path, byte[]> memory = new ConcurrentHashMap<>();
-    private final AtomicLong memoryUsed = new AtomicLong();
-    private final long memoryBudget = Runtime.getRuntime().maxMemory() / 8;
     private volatile Generation current;
 
     public BlobStore(Path dataDir) {
@@ -126,48 +114,29 @@ public final class BlobStore implements AutoCloseable {
         Path target = current.shard(id).resolve(id);
         MessageDigest md5 = withMd5 ? md5() : null;
         ChecksumAlgorithms.Running checksum = algorithm == null ? null : algorithm.start();
-        // most bodies are small: one buffer, summed right here; one byte more than declared, so a body of the
-        // declared length ends within it
-        byte[] first = new byte[expectedSize >= 0 && expectedSize < FIRST_BUFFER ? (int) expectedSize + 1 : FIRST_BUFFER];
-        int n = readUpTo(in, first);
-        if (md5 != null) {
-            md5.update(first, 0, n);
-        }
-        if (checksum != null) {
-            checksum.update(first, 0, n);
-        }
-        long size = n;
-        if (n < first.length && keepInMemory(n)) {
-            memory.put(target, Arrays.copyOf(first, n));
-        } else {
-            try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                writeFully(out, first, n);
-                if (n == first.length) {
-                    size += writeLarge(in, out, md5, checksum);
-                }
-                forceIfKept(out);
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(target);
-                throw e;
+        long size = 0;
+        try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            // most bodies are small: one buffer, summed right here; one byte more than declared, so a body of the
+            // declared length ends within it
+            byte[] first = new byte[expectedSize >= 0 && expectedSize < FIRST_BUFFER ? (int) expectedSize + 1 : FIRST_BUFFER];
+            int n = readUpTo(in, first);
+            if (md5 != null) {
+                md5.update(first, 0, n);
             }
+            if (checksum != null) {
+                checksum.update(first, 0, n);
+            }
+            writeFully(out, first, n);
+            size = n;
+            if (n == first.length) {
+                size += writeLarge(in, out, md5, checksum);
+            }
+            forceIfKept(out);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(target);
+            throw e;
         }
         return new WrittenBlob(target, size, md5 == null ? null : md5.digest(), checksum == null ? null : checksum.base64());
-    }
-
-    /**
-     * Whether a complete body of {@code size} bytes is kept in memory: without kept state, small bodies while the
-     * memory they take stays within its budget (counted here, given back by {@link #delete}).
-     */
-    private boolean keepInMemory(int size) {
-        if (kept || size > MEMORY_BODY_LIMIT) {
-            return false;
-        }
-        long used = memoryUsed.addAndGet(size);
-        if (used > memoryBudget) {
-            memoryUsed.addAndGet(-size);
-            return false;
-        }
-        return true;
     }
 
     /** The rest of a large body: written here while {@link ParallelDigest} sums it on another core. */
@@ -225,11 +194,10 @@ public final class BlobStore implements AutoCloseable {
         String checksum;
         try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             for (Path part : parts) {
-                sizes.add(size(part));
+                sizes.add(Files.size(part));
             }
             java.util.concurrent.Future<String> summed = algorithm == null ? null
-                    : ParallelDigest.HASHERS.submit(() -> algorithm.combineFiles(parts, sizes, ParallelDigest.HASHERS,
-                            part -> java.nio.channels.Channels.newInputStream(open(part))));
+                    : ParallelDigest.HASHERS.submit(() -> algorithm.combineFiles(parts, sizes, ParallelDigest.HASHERS));
             for (Path part : parts) {
                 try (FileChannel in = open(part)) {
                     long length = in.size();
@@ -279,33 +247,10 @@ public final class BlobStore implements AutoCloseable {
 
     /** Opens a blob for reading; throws {@link NoSuchFileException} when it was deleted meanwhile. */
     public FileChannel open(Path blob) throws IOException {
-        byte[] inMemory = memory.get(blob);
-        return inMemory != null ? new MemoryBody(inMemory) : FileChannel.open(blob, StandardOpenOption.READ);
-    }
-
-    /** A blob's size in bytes. */
-    public long size(Path blob) throws IOException {
-        byte[] inMemory = memory.get(blob);
-        return inMemory != null ? inMemory.length : Files.size(blob);
-    }
-
-    /** A blob's bytes, read whole (small bodies only: website pages). */
-    public byte[] readAll(Path blob) throws IOException {
-        byte[] inMemory = memory.get(blob);
-        return inMemory != null ? inMemory.clone() : Files.readAllBytes(blob);
-    }
-
-    /** Whether the blob is kept in memory rather than in a file. */
-    boolean inMemory(Path blob) {
-        return memory.containsKey(blob);
+        return FileChannel.open(blob, StandardOpenOption.READ);
     }
 
     public void delete(Path blob) {
-        byte[] inMemory = memory.remove(blob);
-        if (inMemory != null) {
-            memoryUsed.addAndGet(-inMemory.length);
-            return;
-        }
         try {
             Files.deleteIfExists(blob);
         } catch (IOException e) {
@@ -329,15 +274,12 @@ public final class BlobStore implements AutoCloseable {
 
     /** Removes a generation {@link #startGeneration} retired, with every body in it; best effort. */
     public void deleteGeneration(Path dir) {
-        memory.keySet().stream().filter(blob -> blob.startsWith(dir)).forEach(this::delete);
         deleteTree(dir);
     }
 
     @Override
     public void close() {
         if (!kept) {
-            memory.clear();
-            memoryUsed.set(0);
             deleteTree(serverDir); // the state that referenced these bodies ends with the server
         }
     }

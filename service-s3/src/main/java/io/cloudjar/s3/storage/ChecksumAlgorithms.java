@@ -71,21 +71,12 @@ public enum ChecksumAlgorithms {
      */
     public String combineFiles(List<Path> parts, List<Long> sizes,
                                ExecutorService pool) throws IOException {
-        return combineFiles(parts, sizes, pool, Files::newInputStream);
-    }
-
-    /** How a part's bytes are read ({@link BlobStore}'s parts may be kept in memory). */
-    interface PartReader {
-        InputStream open(Path part) throws IOException;
-    }
-
-    String combineFiles(List<Path> parts, List<Long> sizes, ExecutorService pool, PartReader reader) throws IOException {
         if (!isCrc()) {
             throw new IllegalArgumentException(name() + " does not combine");
         }
         List<Future<Long>> crcs = new ArrayList<>();
         for (Path part : parts) {
-            crcs.add(pool.submit(() -> crcOf(reader.open(part))));
+            crcs.add(pool.submit(() -> crcOf(part)));
         }
         long poly = this == CRC32 ? 0xEDB88320L : this == CRC32C ? 0x82F63B78L : 0x9A6C9329AC4BC9B5L;
         int width = this == CRC64NVME ? 64 : 32;
@@ -103,10 +94,10 @@ public enum ChecksumAlgorithms {
         }
     }
 
-    private long crcOf(InputStream part) throws IOException {
+    private long crcOf(Path file) throws IOException {
         Checksum crc = newCrc();
         byte[] buf = new byte[512 * 1024];
-        try (InputStream in = part) {
+        try (InputStream in = Files.newInputStream(file)) {
             for (int n; (n = in.read(buf)) > 0; ) {
                 crc.update(buf, 0, n);
             }
