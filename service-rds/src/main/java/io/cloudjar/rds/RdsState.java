@@ -1,0 +1,33 @@
+package io.cloudjar.rds;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * RDS's resources in one account and region. Records are immutable and replaced whole; a change that checks
+ * before it writes (a name still free, a group not in use) runs under {@link #lock}.
+ */
+final class RdsState {
+    final Object lock = new Object();
+    final Map<String, SubnetGroupRecord> subnetGroups = new ConcurrentHashMap<>();
+    final Map<String, ParameterGroupRecord> parameterGroups = new ConcurrentHashMap<>();
+    final Map<String, InstanceRecord> instances = new ConcurrentHashMap<>();
+    final Map<String, SnapshotRecord> snapshots = new ConcurrentHashMap<>();
+    /** Tags by resource ARN, in the order they were added. */
+    final Map<String, Map<String, String>> tags = new ConcurrentHashMap<>();
+
+    Map<String, String> tagsOf(String arn) {
+        return tags.getOrDefault(arn, Map.of());
+    }
+
+    void putTags(String arn, Map<String, String> added) {
+        if (!added.isEmpty()) {
+            tags.compute(arn, (k, old) -> {
+                Map<String, String> merged = old == null ? new LinkedHashMap<>() : new LinkedHashMap<>(old);
+                merged.putAll(added);
+                return java.util.Collections.unmodifiableMap(merged);
+            });
+        }
+    }
+}

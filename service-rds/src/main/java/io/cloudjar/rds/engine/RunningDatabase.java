@@ -1,0 +1,38 @@
+package io.cloudjar.rds.engine;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * One real database server behind an instance's endpoint. Started in the background: {@link #ready()} turns true
+ * when it accepts connections, {@link #failure()} says why it never will.
+ */
+public interface RunningDatabase {
+    /** The local port it listens on (on every loopback address). */
+    int port();
+
+    boolean ready();
+
+    Optional<String> failure();
+
+    /** Waits (wall clock) until ready or failed; true when ready. */
+    boolean awaitReady(java.time.Duration timeout);
+
+    /**
+     * A consistent copy of every database into {@code target} (a new directory), taken while the server runs,
+     * from which {@link DatabaseEngine#restore} starts a new server.
+     */
+    void backupTo(Path target) throws java.io.IOException;
+
+    /** Sets the master user's password (ModifyDBInstance with MasterUserPassword); waits for the server. */
+    void changePassword(String user, String password);
+
+    /** Stops the server, keeping its data (StopDBInstance). */
+    void stop();
+
+    /** Starts a stopped server again on the same port and data. */
+    void start();
+
+    /** Stops the server, frees its port and deletes its data. */
+    void destroy();
+}
