@@ -19,12 +19,14 @@ final class RdsStore implements AutoCloseable {
     private final AccountRegionStore<RdsState> states;
     private final ServiceContext context;
     private final Databases databases;
+    private final Path dir;
 
     private RdsStore(ServiceContext context) {
         this.context = context;
         this.states = context.stores().accountRegion(RdsState::new);
-        Path dir = dataDir(context.config().dataDir());
-        this.databases = new Databases(Engines.all(dir.resolve("engines")), dir.resolve("snapshots"));
+        this.dir = dataDir(context.config().dataDir());
+        this.databases = new Databases(Engines.all(dir.resolve("engines"), context.config().env("RDS_POSTGRES_BIN", null)),
+                dir.resolve("snapshots"));
         context.stores().register(databases::destroyAll);
     }
 
@@ -47,13 +49,23 @@ final class RdsStore implements AutoCloseable {
     @Override
     public void close() {
         databases.close();
+        databases.delete(dir); // this server's data only, as S3 removes its own directory
     }
 
     /** This server's own directory under DATA_DIR (a temp directory without one), as S3 keeps its bodies. */
     private static Path dataDir(Path dataDir) {
         try {
-            return dataDir == null ? Files.createTempDirectory("cloudjar-rds-")
+            Path dir = dataDir == null ? Files.createTempDirectory("cloudjar-rds-")
                     : Files.createDirectories(dataDir.resolve("rds").resolve(io.cloudjar.core.util.Ids.hex(16)));
+            // the engines may run as an unprivileged user (PostgreSQL refuses root): it must pass through to its own dirs
+            for (Path d = dir; dataDir == null ? d == dir : d.startsWith(dataDir) && !d.equals(dataDir); d = d.getParent()) {
+                Files.setPosixFilePermissions(d, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
+            }
+            for (String sub : new String[] {"engines", "engines/postgres", "snapshots"}) {
+                Files.setPosixFilePermissions(Files.createDirectories(dir.resolve(sub)),
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
+            }
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the RDS data directory", e);
         }

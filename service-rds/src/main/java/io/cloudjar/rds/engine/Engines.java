@@ -8,7 +8,8 @@ public final class Engines {
     private Engines() {
     }
 
-    public static List<DatabaseEngine> all(Path dataDir) {
-        return List.of();
+    /** @param postgresBinaries RDS_POSTGRES_BIN: a directory with initdb and postgres, or null to look on PATH */
+    public static List<DatabaseEngine> all(Path dataDir, String postgresBinaries) {
+        return List.of(new PostgresEngine(dataDir.resolve("postgres"), postgresBinaries));
     }
 }

@@ -1,0 +1,50 @@
+package io.cloudjar.rds.engine;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Local ports for database servers: 4510–4559 first (the range LocalStack uses for its external services, so
+ * firewall rules and docker port maps written for it fit), any free port after that.
+ */
+final class EnginePorts {
+    static final int FIRST = 4510;
+    static final int LAST = 4559;
+    private static final Set<Integer> TAKEN = ConcurrentHashMap.newKeySet();
+
+    private EnginePorts() {
+    }
+
+    static int take() {
+        for (int port = FIRST; port <= LAST; port++) {
+            if (TAKEN.add(port)) {
+                if (free(port)) {
+                    return port;
+                }
+                TAKEN.remove(port);
+            }
+        }
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            TAKEN.add(socket.getLocalPort());
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("No free local port for a database server", e);
+        }
+    }
+
+    static void release(int port) {
+        TAKEN.remove(port);
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.cloudjar.rds.engine;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Running engine commands: as an unprivileged user when Cloudjar runs as root (PostgreSQL refuses root, and many
+ * CI containers run as root), with timeouts, and every server process tracked so that a JVM exit, SIGTERM
+ * included, stops them all (no orphans).
+ */
+final class EngineProcesses {
+    /** nobody:nogroup, which every Linux has. */
+    static final String UNPRIVILEGED = "65534";
+    private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
+    private static final Set<Process> SERVERS = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> SERVERS.forEach(EngineProcesses::stop), "cloudjar-rds-engines"));
+    }
+
+    private EngineProcesses() {
+    }
+
+    static boolean runsAsRoot() {
+        return ROOT;
+    }
+
+    /** The command, prefixed with setpriv when running as root. */
+    static List<String> command(List<String> command) {
+        if (!ROOT) {
+            return command;
+        }
+        List<String> full = new ArrayList<>(List.of("setpriv", "--reuid=" + UNPRIVILEGED, "--regid=" + UNPRIVILEGED, "--clear-groups"));
+        full.addAll(command);
+        return full;
+    }
+
+    /** Runs a command to its end; its output goes to {@code log}. Throws with the log's tail when it fails. */
+    static void run(List<String> command, Path log, Duration timeout, Map<String, String> env) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command(command)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IOException(command.get(0) + " did not finish within " + timeout);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        if (process.exitValue() != 0) {
+            throw new IOException(new File(command.get(0)).getName() + " failed (" + process.exitValue() + "): " + tail(log));
+        }
+    }
+
+    /** Starts a long-running server process, tracked until {@link #stop}. */
+    static Process startServer(List<String> command, Path log) throws IOException {
+        Process process = new ProcessBuilder(command(command)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        SERVERS.add(process);
+        return process;
+    }
+
+    /** SIGINT first (PostgreSQL's fast shutdown: no waiting for clients), then kills after 10 s. */
+    static void stop(Process process) {
+        if (process == null) {
+            return;
+        }
+        SERVERS.remove(process);
+        if (process.isAlive()) {
+            try {
+                new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor(5, TimeUnit.SECONDS);
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (IOException e) {
+                process.destroyForcibly();
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Hands a directory (and what is in it) to the unprivileged user the engine runs as. */
+    static void own(Path dir) throws IOException {
+        if (ROOT) {
+            run0(List.of("chown", "-R", UNPRIVILEGED + ":" + UNPRIVILEGED, dir.toString()));
+        }
+    }
+
+    /** Copies a directory tree keeping owners and modes (as root: cp -a). */
+    static void copyTree(Path from, Path to) throws IOException {
+        run0(List.of("cp", "-a", from.toString(), to.toString()));
+    }
+
+    static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    private static void run0(List<String> command) throws IOException {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IOException(String.join(" ", command) + " failed: " + out.trim());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+}

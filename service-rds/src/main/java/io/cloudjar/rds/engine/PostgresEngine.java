@@ -1,0 +1,59 @@
+package io.cloudjar.rds.engine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Real PostgreSQL servers from the binaries on this machine ({@link PostgresBinaries}), one process per instance,
+ * each with its data directory under {@code dataDir}. Servers start in the background: creating an instance
+ * answers at once, and the instance turns available when its server accepts connections.
+ */
+public final class PostgresEngine implements DatabaseEngine {
+    private final Path dataDir;
+    private final Optional<Path> binaries;
+    private final ExecutorService starter = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "cloudjar-rds-postgres");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public PostgresEngine(Path dataDir, String configuredBinaries) {
+        this.dataDir = dataDir;
+        this.binaries = PostgresBinaries.find(configuredBinaries);
+    }
+
+    @Override
+    public String engine() {
+        return "postgres";
+    }
+
+    @Override
+    public Optional<String> unavailableReason() {
+        if (binaries.isEmpty()) {
+            return Optional.of("No PostgreSQL server can run here: no initdb/postgres on PATH and RDS_POSTGRES_BIN is not"
+                    + " set, so the endpoint has no database behind it.");
+        }
+        if (EngineProcesses.runsAsRoot() && !Files.isExecutable(Path.of("/usr/bin/setpriv")) && !Files.isExecutable(Path.of("/bin/setpriv"))) {
+            return Optional.of("No PostgreSQL server can run here: Cloudjar runs as root, PostgreSQL refuses root and"
+                    + " setpriv (util-linux) is missing to run it as an unprivileged user.");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public RunningDatabase create(DatabaseSpec spec) {
+        PostgresServer server = new PostgresServer(binaries.orElseThrow(), dataDir.resolve(spec.name()), spec, starter);
+        server.startNew(null);
+        return server;
+    }
+
+    @Override
+    public RunningDatabase restore(DatabaseSpec spec, Path backup) {
+        PostgresServer server = new PostgresServer(binaries.orElseThrow(), dataDir.resolve(spec.name()), spec, starter);
+        server.startNew(backup);
+        return server;
+    }
+}

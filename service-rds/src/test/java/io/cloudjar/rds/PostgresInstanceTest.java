@@ -1,0 +1,126 @@
+package io.cloudjar.rds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cloudjar.core.testing.CloudjarServerExtension;
+import io.cloudjar.rds.engine.PostgresEngine;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DBInstance;
+
+/**
+ * A real PostgreSQL behind the endpoint: JDBC with the master user, data kept by a snapshot and found again in the
+ * instance restored from it. Skipped where no PostgreSQL can run (no binaries on PATH).
+ */
+class PostgresInstanceTest {
+    private static final String PASSWORD = "Secret-pass1";
+    @RegisterExtension
+    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension();
+    static RdsClient rds;
+    static Ec2Client ec2;
+
+    @BeforeAll
+    static void clients() throws Exception {
+        Path probe = Files.createTempDirectory("pg-probe");
+        Assumptions.assumeTrue(new PostgresEngine(probe, null).unavailableReason().isEmpty(), "no PostgreSQL on this machine");
+        Files.delete(probe);
+        rds = cloudjar.client(RdsClient.builder());
+        ec2 = cloudjar.client(Ec2Client.builder());
+        TestNetwork net = TestNetwork.create(ec2);
+        rds.createDBSubnetGroup(r -> r.dbSubnetGroupName("db-private").dbSubnetGroupDescription("private")
+                .subnetIds(net.subnetIds().get(0), net.subnetIds().get(1)));
+    }
+
+    @AfterAll
+    static void close() {
+        if (rds != null) {
+            rds.close();
+            ec2.close();
+        }
+    }
+
+    /** Moves the clock past creation, then waits (wall clock) for the real server to accept connections. */
+    private static DBInstance available(String id) throws InterruptedException {
+        cloudjar.advanceClock(Duration.ofMinutes(6));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        DBInstance instance;
+        do {
+            instance = rds.describeDBInstances(r -> r.dbInstanceIdentifier(id)).dbInstances().get(0);
+            if (!instance.dbInstanceStatus().equals("backing-up") && !instance.dbInstanceStatus().equals("creating")
+                    && !instance.dbInstanceStatus().equals("starting")) {
+                break;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        assertThat(instance.dbInstanceStatus()).as("%s", instance.statusInfos()).isEqualTo("available");
+        return instance;
+    }
+
+    private static Connection connect(DBInstance instance, String password) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + instance.endpoint().address() + ":"
+                + instance.endpoint().port() + "/shop", instance.masterUsername(), password);
+    }
+
+    private static long count(DBInstance instance) throws SQLException {
+        try (Connection c = connect(instance, PASSWORD); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("select count(*) from orders")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    @Test
+    void dataWrittenBeforeASnapshotIsInTheInstanceRestoredFromIt() throws Exception {
+        rds.createDBInstance(r -> r.dbInstanceIdentifier("shop-db").engine("postgres").engineVersion("16.8")
+                .dbInstanceClass("db.t3.micro").allocatedStorage(20).masterUsername("master").masterUserPassword(PASSWORD)
+                .dbName("shop").dbSubnetGroupName("db-private"));
+        DBInstance db = available("shop-db");
+        assertThat(db.endpoint().port()).isBetween(4510, 4559);
+        try (Connection c = connect(db, PASSWORD); Statement s = c.createStatement()) {
+            s.execute("create table orders (id int primary key, item text)");
+            s.execute("insert into orders values (1, 'tea'), (2, 'cake')");
+        }
+        assertThatThrownBy(() -> connect(db, "wrong-password").close()).isInstanceOf(SQLException.class);
+
+        rds.createDBSnapshot(r -> r.dbInstanceIdentifier("shop-db").dbSnapshotIdentifier("before-scones"));
+        try (Connection c = connect(db, PASSWORD); Statement s = c.createStatement()) {
+            s.execute("insert into orders values (3, 'scones')");
+        }
+        assertThat(count(db)).isEqualTo(3);
+
+        cloudjar.advanceClock(Duration.ofMinutes(2));
+        rds.restoreDBInstanceFromDBSnapshot(r -> r.dbInstanceIdentifier("shop-copy").dbSnapshotIdentifier("before-scones")
+                .dbInstanceClass("db.t3.micro").dbSubnetGroupName("db-private"));
+        DBInstance copy = available("shop-copy");
+        assertThat(copy.endpoint().port()).isNotEqualTo(db.endpoint().port());
+        assertThat(count(copy)).isEqualTo(2);
+
+        rds.stopDBInstance(r -> r.dbInstanceIdentifier("shop-copy"));
+        assertThatThrownBy(() -> count(copy)).isInstanceOf(SQLException.class);
+        cloudjar.advanceClock(Duration.ofMinutes(2));
+        rds.startDBInstance(r -> r.dbInstanceIdentifier("shop-copy"));
+        assertThat(count(available("shop-copy"))).isEqualTo(2);
+
+        rds.deleteDBInstance(r -> r.dbInstanceIdentifier("shop-db").skipFinalSnapshot(true));
+        try (ServerSocket freed = new ServerSocket(db.endpoint().port(), 1, InetAddress.getLoopbackAddress())) {
+            assertThat(freed.isBound()).isTrue(); // the server stopped and gave its port back
+        }
+        rds.deleteDBInstance(r -> r.dbInstanceIdentifier("shop-copy").skipFinalSnapshot(true));
+    }
+}
