@@ -37,15 +37,23 @@ class PostgresInstanceTest {
 
     @BeforeAll
     static void clients() throws Exception {
+        start(cloudjar, null);
+    }
+
+    /** The clients and a subnet group, once the machine is known to run PostgreSQL from {@code binaries}. */
+    static void start(CloudjarServerExtension server, String binaries) throws Exception {
         Path probe = Files.createTempDirectory("pg-probe");
-        Assumptions.assumeTrue(new PostgresEngine(probe, null).unavailableReason().isEmpty(), "no PostgreSQL on this machine");
+        Assumptions.assumeTrue(new PostgresEngine(probe, binaries).unavailableReason().isEmpty(), "no PostgreSQL on this machine");
         Files.delete(probe);
-        rds = cloudjar.client(RdsClient.builder());
-        ec2 = cloudjar.client(Ec2Client.builder());
+        current = server;
+        rds = server.client(RdsClient.builder());
+        ec2 = server.client(Ec2Client.builder());
         TestNetwork net = TestNetwork.create(ec2);
         rds.createDBSubnetGroup(r -> r.dbSubnetGroupName("db-private").dbSubnetGroupDescription("private")
                 .subnetIds(net.subnetIds().get(0), net.subnetIds().get(1)));
     }
+
+    static CloudjarServerExtension current;
 
     @AfterAll
     static void close() {
@@ -57,7 +65,7 @@ class PostgresInstanceTest {
 
     /** Moves the clock past creation, then waits (wall clock) for the real server to accept connections. */
     private static DBInstance available(String id) throws InterruptedException {
-        cloudjar.advanceClock(Duration.ofMinutes(6));
+        current.advanceClock(Duration.ofMinutes(6));
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         DBInstance instance;
         do {
@@ -87,6 +95,10 @@ class PostgresInstanceTest {
 
     @Test
     void dataWrittenBeforeASnapshotIsInTheInstanceRestoredFromIt() throws Exception {
+        roundTrip();
+    }
+
+    static void roundTrip() throws Exception {
         rds.createDBInstance(r -> r.dbInstanceIdentifier("shop-db").engine("postgres").engineVersion("16.8")
                 .dbInstanceClass("db.t3.micro").allocatedStorage(20).masterUsername("master").masterUserPassword(PASSWORD)
                 .dbName("shop").dbSubnetGroupName("db-private"));
@@ -104,7 +116,7 @@ class PostgresInstanceTest {
         }
         assertThat(count(db)).isEqualTo(3);
 
-        cloudjar.advanceClock(Duration.ofMinutes(2));
+        current.advanceClock(Duration.ofMinutes(2));
         rds.restoreDBInstanceFromDBSnapshot(r -> r.dbInstanceIdentifier("shop-copy").dbSnapshotIdentifier("before-scones")
                 .dbInstanceClass("db.t3.micro").dbSubnetGroupName("db-private"));
         DBInstance copy = available("shop-copy");
@@ -113,7 +125,7 @@ class PostgresInstanceTest {
 
         rds.stopDBInstance(r -> r.dbInstanceIdentifier("shop-copy"));
         assertThatThrownBy(() -> count(copy)).isInstanceOf(SQLException.class);
-        cloudjar.advanceClock(Duration.ofMinutes(2));
+        current.advanceClock(Duration.ofMinutes(2));
         rds.startDBInstance(r -> r.dbInstanceIdentifier("shop-copy"));
         assertThat(count(available("shop-copy"))).isEqualTo(2);
 

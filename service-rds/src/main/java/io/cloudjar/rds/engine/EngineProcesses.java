@@ -47,8 +47,16 @@ final class EngineProcesses {
 
     /** Runs a command to its end; its output goes to {@code log}. Throws with the log's tail when it fails. */
     static void run(List<String> command, Path log, Duration timeout, Map<String, String> env) throws IOException {
+        run(command, null, log, timeout, env);
+    }
+
+    /** As {@link #run(List, Path, Duration, Map)}, with standard input read from {@code input} (null: none). */
+    static void run(List<String> command, Path input, Path log, Duration timeout, Map<String, String> env) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command(command)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        if (input != null) {
+            builder.redirectInput(input.toFile());
+        }
         builder.environment().putAll(env);
         Process process = builder.start();
         try {

@@ -10,16 +10,21 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Where PostgreSQL's programs are: {@code RDS_POSTGRES_BIN} when set, else the directory {@code initdb} on PATH
- * really lives in (Debian links it from /usr/lib/postgresql/NN/bin), else the newest /usr/lib/postgresql/NN/bin.
+ * Where PostgreSQL's programs are: {@code RDS_POSTGRES_BIN} when set ({@code embedded}: the bundled 17.6), else the
+ * directory {@code initdb} on PATH really lives in (Debian links it from /usr/lib/postgresql/NN/bin), else the newest
+ * /usr/lib/postgresql/NN/bin, else the bundled PostgreSQL 17.6 ({@link EmbeddedPostgres}). Only initdb and postgres
+ * are needed; psql and pg_basebackup, when there, let a snapshot or a password change happen without a restart.
  */
 final class PostgresBinaries {
-    static final List<String> NEEDED = List.of("initdb", "postgres", "pg_isready", "psql", "pg_basebackup");
+    static final List<String> NEEDED = List.of("initdb", "postgres");
 
     private PostgresBinaries() {
     }
 
     static Optional<Path> find(String configured) {
+        if ("embedded".equals(configured)) {
+            return EmbeddedPostgres.bin();
+        }
         if (configured != null && !configured.isBlank()) {
             return Optional.of(Path.of(configured)).filter(PostgresBinaries::complete);
         }
@@ -42,13 +47,16 @@ final class PostgresBinaries {
         Path debian = Path.of("/usr/lib/postgresql");
         if (Files.isDirectory(debian)) {
             try (Stream<Path> versions = Files.list(debian)) {
-                return versions.map(v -> v.resolve("bin")).filter(PostgresBinaries::complete)
+                Optional<Path> newest = versions.map(v -> v.resolve("bin")).filter(PostgresBinaries::complete)
                         .max(Comparator.comparing(p -> versionOf(p.getParent().getFileName().toString())));
+                if (newest.isPresent()) {
+                    return newest;
+                }
             } catch (IOException e) {
-                return Optional.empty();
+                // fall through to the bundled binaries
             }
         }
-        return Optional.empty();
+        return EmbeddedPostgres.bin();
     }
 
     private static boolean complete(Path dir) {

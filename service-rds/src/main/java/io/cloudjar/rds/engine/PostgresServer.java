@@ -71,10 +71,10 @@ final class PostgresServer implements RunningDatabase {
                 }
                 EngineProcesses.own(dir);
                 Files.setPosixFilePermissions(dir.resolve("data"), PosixFilePermissions.fromString("rwx------"));
-                launch();
                 if (backup == null && spec.database() != null) {
-                    psql("postgres", "CREATE DATABASE " + quoteIdentifier(spec.database()));
+                    singleUser("CREATE DATABASE " + quoteIdentifier(spec.database()));
                 }
+                launch();
                 ready = true;
             } catch (IOException | RuntimeException e) {
                 fail(e);
@@ -107,15 +107,41 @@ final class PostgresServer implements RunningDatabase {
             if (!process.isAlive()) {
                 throw new IOException("postgres exited (" + process.exitValue() + "): " + EngineProcesses.tail(dir.resolve("postgres.log")));
             }
-            try {
-                EngineProcesses.run(List.of(bin.resolve("pg_isready").toString(), "-q", "-h", dir.resolve("socket").toString(),
-                        "-p", Integer.toString(port)), dir.resolve("setup.log"), Duration.ofSeconds(10), Map.of());
+            if (acceptsConnections()) {
                 return;
-            } catch (IOException notYet) {
-                sleep(100);
             }
+            sleep(50);
         }
         throw new IOException("postgres did not accept connections within " + SETUP_TIMEOUT);
+    }
+
+    /**
+     * The postmaster writes "ready" as the 8th line of postmaster.pid once it accepts connections (PostgreSQL 10+):
+     * no client program needed, which the bundled binaries lack.
+     */
+    private boolean acceptsConnections() {
+        try {
+            List<String> lines = Files.readAllLines(dir.resolve("data/postmaster.pid"), StandardCharsets.UTF_8);
+            return lines.size() >= 8 && lines.get(7).trim().equals("ready");
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    /** One statement in single-user mode, the server not running (the bundled binaries have no psql). */
+    private void singleUser(String sql) throws IOException {
+        Path input = dir.resolve("statement.sql");
+        Files.writeString(input, sql + ";\n", StandardCharsets.UTF_8);
+        try {
+            EngineProcesses.run(List.of(bin.resolve("postgres").toString(), "--single", "-F", "-D",
+                    dir.resolve("data").toString(), "postgres"), input, dir.resolve("setup.log"), SETUP_TIMEOUT, Map.of());
+        } finally {
+            Files.deleteIfExists(input);
+        }
+    }
+
+    private boolean has(String program) {
+        return Files.isExecutable(bin.resolve(program));
     }
 
     private void psql(String database, String sql) throws IOException {
@@ -136,11 +162,26 @@ final class PostgresServer implements RunningDatabase {
         return ready;
     }
 
-    /** pg_basebackup through the socket: a consistent copy of the running cluster, WAL included. */
+    /**
+     * pg_basebackup through the socket: a consistent copy of the running cluster, WAL included. Without it (the
+     * bundled binaries), a copy of the data directory while the server is stopped for a moment.
+     */
     @Override
     public void backupTo(Path target) throws IOException {
         if (!awaitReady(SETUP_TIMEOUT)) {
             throw new IOException("the server is not running");
+        }
+        if (!has("pg_basebackup")) {
+            synchronized (this) {
+                stop();
+                try {
+                    EngineProcesses.copyTree(dir.resolve("data"), target);
+                } finally {
+                    start();
+                }
+            }
+            awaitReady(SETUP_TIMEOUT); // the snapshot call answers once the instance serves again
+            return;
         }
         Files.createDirectories(target);
         Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwx------"));
@@ -152,13 +193,23 @@ final class PostgresServer implements RunningDatabase {
 
     @Override
     public void changePassword(String user, String password) {
+        String sql = "ALTER USER " + quoteIdentifier(user) + " PASSWORD '" + password.replace("'", "''") + "'";
         starter.execute(() -> {
-            if (awaitReady(SETUP_TIMEOUT)) {
-                try {
-                    psql("postgres", "ALTER USER " + quoteIdentifier(user) + " PASSWORD '" + password.replace("'", "''") + "'");
-                } catch (IOException e) {
-                    fail(e);
+            if (!awaitReady(SETUP_TIMEOUT)) {
+                return;
+            }
+            try {
+                if (has("psql")) {
+                    psql("postgres", sql);
+                } else {
+                    synchronized (this) { // without psql: a restart through single-user mode
+                        stop();
+                        singleUser(sql);
+                        start();
+                    }
                 }
+            } catch (IOException e) {
+                fail(e);
             }
         });
     }
