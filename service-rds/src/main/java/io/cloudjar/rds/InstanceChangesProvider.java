@@ -87,6 +87,9 @@ public final class InstanceChangesProvider implements ServiceProvider {
                 changed.database().changePassword(instance.masterUsername(), r.masterUserPassword());
             }
             state.instances.put(instance.id(), changed);
+            if (changed.database() != null && !parameterGroup.equals(s.parameterGroupName())) {
+                changed.database().applyParameters(EngineParameters.of(state.parameterGroups.get(parameterGroup)));
+            }
         }
         return ModifyDbInstanceResponse.builder().dbInstance(InstanceViews.toSdk(changed, state, now)).build();
     }

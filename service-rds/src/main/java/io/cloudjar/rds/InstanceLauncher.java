@@ -81,6 +81,9 @@ final class InstanceLauncher {
             state.putTags(instance.arn(), tags);
         }
         InstanceRecord started = start(instance, backup);
+        if (started.database() != null) {
+            started.database().applyParameters(EngineParameters.of(state.parameterGroups.get(settings.parameterGroupName())));
+        }
         state.instances.replace(id, instance, started);
         return started;
     }

@@ -120,6 +120,7 @@ public final class ParameterGroupsProvider implements ServiceProvider {
             }
             state.parameterGroups.put(group.name(), new ParameterGroupRecord(group.name(), group.family(),
                     group.description(), group.arn(), Map.copyOf(values)));
+            EngineParameters.push(state, group.name());
             return ModifyDbParameterGroupResponse.builder().dbParameterGroupName(group.name()).build();
         }
     }
@@ -146,6 +147,7 @@ public final class ParameterGroupsProvider implements ServiceProvider {
             }
             state.parameterGroups.put(group.name(), new ParameterGroupRecord(group.name(), group.family(),
                     group.description(), group.arn(), Map.copyOf(values)));
+            EngineParameters.push(state, group.name());
             return ResetDbParameterGroupResponse.builder().dbParameterGroupName(group.name()).build();
         }
     }

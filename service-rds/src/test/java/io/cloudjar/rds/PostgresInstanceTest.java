@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.ApplyMethod;
 import software.amazon.awssdk.services.rds.model.DBInstance;
+import software.amazon.awssdk.services.rds.model.Parameter;
 
 /**
  * A real PostgreSQL behind the endpoint: JDBC with the master user, data kept by a snapshot and found again in the
@@ -85,6 +87,14 @@ class PostgresInstanceTest {
                 + instance.endpoint().port() + "/shop", instance.masterUsername(), password);
     }
 
+    private static String setting(DBInstance instance, String name) throws SQLException {
+        try (Connection c = connect(instance, PASSWORD); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("show " + name)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
     private static long count(DBInstance instance) throws SQLException {
         try (Connection c = connect(instance, PASSWORD); Statement s = c.createStatement();
              ResultSet rows = s.executeQuery("select count(*) from orders")) {
@@ -99,10 +109,21 @@ class PostgresInstanceTest {
     }
 
     static void roundTrip() throws Exception {
+        rds.createDBParameterGroup(r -> r.dbParameterGroupName("shop-params").dbParameterGroupFamily("postgres16").description("shop"));
+        rds.modifyDBParameterGroup(r -> r.dbParameterGroupName("shop-params").parameters(Parameter.builder()
+                .parameterName("statement_timeout").parameterValue("1234").applyMethod(ApplyMethod.IMMEDIATE).build()));
         rds.createDBInstance(r -> r.dbInstanceIdentifier("shop-db").engine("postgres").engineVersion("16.8")
                 .dbInstanceClass("db.t3.micro").allocatedStorage(20).masterUsername("master").masterUserPassword(PASSWORD)
-                .dbName("shop").dbSubnetGroupName("db-private"));
+                .dbName("shop").dbSubnetGroupName("db-private").dbParameterGroupName("shop-params"));
         DBInstance db = available("shop-db");
+        assertThat(setting(db, "statement_timeout")).isEqualTo("1234ms"); // the group's value from the start
+        rds.modifyDBParameterGroup(r -> r.dbParameterGroupName("shop-params").parameters(Parameter.builder()
+                .parameterName("statement_timeout").parameterValue("4321").applyMethod(ApplyMethod.IMMEDIATE).build()));
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!setting(db, "statement_timeout").equals("4321ms") && System.nanoTime() < until) {
+            Thread.sleep(50); // the server rereads its configuration on its own time
+        }
+        assertThat(setting(db, "statement_timeout")).isEqualTo("4321ms"); // a dynamic change reaches the running server
         assertThat(db.endpoint().port()).isBetween(4510, 4559);
         try (Connection c = connect(db, PASSWORD); Statement s = c.createStatement()) {
             s.execute("create table orders (id int primary key, item text)");

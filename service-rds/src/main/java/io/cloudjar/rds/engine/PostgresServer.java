@@ -24,6 +24,7 @@ import java.util.stream.Stream;
  */
 final class PostgresServer implements RunningDatabase {
     private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(120);
+    private static final String PARAMETERS_FILE = "cloudjar-parameters.conf";
     private final Path bin;
     private final Path dir;
     private final DatabaseSpec spec;
@@ -34,6 +35,9 @@ final class PostgresServer implements RunningDatabase {
     private volatile boolean ready;
     private volatile String failure;
     private volatile boolean destroyed;
+    /** The parameter group's values, written to {@code data/cloudjar-parameters.conf} (included by postgresql.conf). */
+    private final Object configLock = new Object();
+    private Map<String, String> parameters = Map.of();
 
     PostgresServer(Path bin, Path dir, DatabaseSpec spec, ExecutorService starter) {
         this.bin = bin;
@@ -71,6 +75,13 @@ final class PostgresServer implements RunningDatabase {
                 }
                 EngineProcesses.own(dir);
                 Files.setPosixFilePermissions(dir.resolve("data"), PosixFilePermissions.fromString("rwx------"));
+                synchronized (configLock) {
+                    Path conf = dir.resolve("data/postgresql.conf");
+                    if (!Files.readString(conf).contains(PARAMETERS_FILE)) {
+                        Files.writeString(conf, "\ninclude_if_exists = '" + PARAMETERS_FILE + "'\n", java.nio.file.StandardOpenOption.APPEND);
+                    }
+                    writeParameters();
+                }
                 if (backup == null && spec.database() != null) {
                     singleUser("CREATE DATABASE " + quoteIdentifier(spec.database()));
                 }
@@ -212,6 +223,40 @@ final class PostgresServer implements RunningDatabase {
                 fail(e);
             }
         });
+    }
+
+    @Override
+    public void applyParameters(Map<String, String> values) {
+        synchronized (configLock) {
+            parameters = Map.copyOf(values);
+            if (!Files.exists(dir.resolve("data/postgresql.conf"))) {
+                return; // initdb has not run yet: the start writes them
+            }
+            try {
+                writeParameters();
+            } catch (IOException e) {
+                fail(e);
+                return;
+            }
+        }
+        Process running = process;
+        if (running != null && running.isAlive()) {
+            try { // SIGHUP: the postmaster rereads its configuration (dynamic parameters now, static ones at restart)
+                new ProcessBuilder("kill", "-HUP", Long.toString(running.pid())).start().waitFor(5, TimeUnit.SECONDS);
+            } catch (IOException e) {
+                fail(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void writeParameters() throws IOException {
+        StringBuilder conf = new StringBuilder("# Written by Cloudjar from the instance's DB parameter group\n");
+        parameters.forEach((name, value) -> conf.append(name).append(" = '").append(value.replace("'", "''")).append("'\n"));
+        Path file = dir.resolve("data").resolve(PARAMETERS_FILE);
+        Files.writeString(file, conf, StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     @Override

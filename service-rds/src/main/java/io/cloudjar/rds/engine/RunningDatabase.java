@@ -27,6 +27,12 @@ public interface RunningDatabase {
     /** Sets the master user's password (ModifyDBInstance with MasterUserPassword); waits for the server. */
     void changePassword(String user, String password);
 
+    /**
+     * The parameter group's values for this server (engine names and values; AWS-only ones and formulas already
+     * left out). Dynamic ones take effect at once (a configuration reload), static ones at the next start.
+     */
+    void applyParameters(java.util.Map<String, String> values);
+
     /** Stops the server, keeping its data (StopDBInstance). */
     void stop();
 
