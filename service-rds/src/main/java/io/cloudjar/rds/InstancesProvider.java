@@ -83,12 +83,15 @@ public final class InstancesProvider implements ServiceProvider {
         RdsState state = store.get(ctx.accountId(), ctx.region());
         Instant now = ctx.receivedAt();
         InstanceRecord deleting;
+        InstanceRecord before;
+        SnapshotRecord finalSnapshot = null;
         synchronized (state.lock) {
             InstanceRecord instance = Instances.find(state, request.dbInstanceIdentifier(), now);
             String status = instance.status(now);
             if (status.equals("deleting")) {
                 throw RdsErrors.instanceState(instance.id(), "available, stopped or failed");
             }
+            before = instance;
             if (instance.settings().deletionProtection()) {
                 throw RdsErrors.invalidCombination("Cannot delete protected DB Instance, please disable deletion protection and try again.");
             }
@@ -99,12 +102,15 @@ public final class InstancesProvider implements ServiceProvider {
                 if (state.snapshots.containsKey(snapshotId)) {
                     throw RdsErrors.snapshotExists(snapshotId);
                 }
-                SnapshotRecord snapshot = Snapshots.take(store, ctx, instance, snapshotId, "manual");
-                state.snapshots.put(snapshotId, snapshot);
+                finalSnapshot = Snapshots.record(ctx, instance, snapshotId, "manual");
+                state.snapshots.put(snapshotId, finalSnapshot);
             }
             deleting = instance.withSteps(Steps.from(now, "deleting", RdsTimings.DELETING, Instances.DELETED));
             state.instances.put(instance.id(), deleting);
             state.tags.remove(instance.arn());
+        }
+        if (finalSnapshot != null) {
+            Snapshots.copyData(store, state, ctx, before, finalSnapshot); // the server still runs until just below
         }
         store.databases().destroy(deleting.database());
         return DeleteDbInstanceResponse.builder().dbInstance(InstanceViews.toSdk(deleting, state, now)).build();

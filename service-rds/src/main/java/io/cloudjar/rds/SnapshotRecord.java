@@ -14,6 +14,12 @@ record SnapshotRecord(String id, String arn, String type, String instanceId, Str
                       String dbName, Instant instanceCreatedAt, Instant createdAt, Steps steps, Path backup,
                       String sourceArn) {
 
+    SnapshotRecord withBackup(Path copy) {
+        return new SnapshotRecord(id, arn, type, instanceId, resourceId, engine, engineVersion, allocatedStorage,
+                storageType, port, availabilityZone, vpcId, masterUsername, masterPassword, dbName, instanceCreatedAt,
+                createdAt, steps, copy, sourceArn);
+    }
+
     DBSnapshot toSdk(Instant now) {
         String status = steps.status(now);
         return DBSnapshot.builder().dbSnapshotIdentifier(id).dbSnapshotArn(arn).dbInstanceIdentifier(instanceId)

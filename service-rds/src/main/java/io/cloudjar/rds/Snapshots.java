@@ -5,22 +5,42 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 
-/** Taking a snapshot of an instance: its settings, and a consistent copy of the real server's data when one runs. */
+/**
+ * Taking a snapshot of an instance in two steps: the record, made under the state's lock (the name is taken at
+ * once), then the copy of the real server's data, made outside it (it takes seconds and must not hold up other calls).
+ */
 final class Snapshots {
     private Snapshots() {
     }
 
-    static SnapshotRecord take(RdsStore store, CallContext ctx, InstanceRecord instance, String id, String type) {
+    static SnapshotRecord record(CallContext ctx, InstanceRecord instance, String id, String type) {
         Instant now = ctx.receivedAt();
-        Path backup = null;
-        if (instance.database() != null && instance.database().ready()) {
-            backup = store.databases().backup(instance.database(), ctx.accountId() + "-" + ctx.region() + "-" + id.toLowerCase(Locale.ROOT) + "-" + now.toEpochMilli());
-        }
         InstanceSettings s = instance.settings();
         return new SnapshotRecord(id, RdsArns.of(ctx.region(), ctx.accountId(), RdsArns.SNAPSHOT, id), type,
                 instance.id(), instance.resourceId(), instance.engine(), s.engineVersion(), s.allocatedStorage(),
                 s.storageType(), instance.port(), instance.availabilityZone(), instance.vpcId(),
                 instance.masterUsername(), s.masterPassword(), instance.dbName(), instance.createdAt(), now,
-                Steps.from(now, "creating", RdsTimings.SNAPSHOT, "available"), backup, null);
+                Steps.from(now, "creating", RdsTimings.SNAPSHOT, "available"), null, null);
+    }
+
+    /**
+     * Copies the instance's data into the snapshot {@code record} stored under its id. A failed copy takes the
+     * snapshot away again and answers the error.
+     */
+    static void copyData(RdsStore store, RdsState state, CallContext ctx, InstanceRecord instance, SnapshotRecord record) {
+        if (instance.database() == null || !instance.database().ready()) {
+            return;
+        }
+        Path backup;
+        try {
+            backup = store.databases().backup(instance.database(), ctx.accountId() + "-" + ctx.region() + "-"
+                    + record.id().toLowerCase(Locale.ROOT) + "-" + ctx.receivedAt().toEpochMilli());
+        } catch (RuntimeException e) {
+            state.snapshots.remove(record.id(), record);
+            throw e;
+        }
+        if (!state.snapshots.replace(record.id(), record, record.withBackup(backup))) {
+            store.databases().delete(backup); // deleted (or reset) meanwhile
+        }
     }
 }

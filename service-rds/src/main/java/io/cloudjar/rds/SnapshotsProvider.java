@@ -48,16 +48,20 @@ public final class SnapshotsProvider implements ServiceProvider {
     public CreateDbSnapshotResponse createDBSnapshot(CallContext ctx, CreateDbSnapshotRequest request) {
         String id = Identifiers.identifier("DBSnapshotIdentifier", request.dbSnapshotIdentifier());
         RdsState state = store.get(ctx.accountId(), ctx.region());
+        java.util.Map<String, String> tags = RdsTags.of(request.tags());
+        InstanceRecord instance;
+        SnapshotRecord snapshot;
         synchronized (state.lock) {
             if (state.snapshots.containsKey(id)) {
                 throw RdsErrors.snapshotExists(id);
             }
-            InstanceRecord instance = Instances.available(state, request.dbInstanceIdentifier(), ctx.receivedAt());
-            SnapshotRecord snapshot = Snapshots.take(store, ctx, instance, id, "manual");
+            instance = Instances.available(state, request.dbInstanceIdentifier(), ctx.receivedAt());
+            snapshot = Snapshots.record(ctx, instance, id, "manual");
             state.snapshots.put(id, snapshot);
-            state.putTags(snapshot.arn(), RdsTags.of(request.tags()));
-            return CreateDbSnapshotResponse.builder().dbSnapshot(withTags(state, snapshot, ctx.receivedAt())).build();
+            state.putTags(snapshot.arn(), tags);
         }
+        Snapshots.copyData(store, state, ctx, instance, snapshot);
+        return CreateDbSnapshotResponse.builder().dbSnapshot(withTags(state, snapshot, ctx.receivedAt())).build();
     }
 
     public DescribeDbSnapshotsResponse describeDBSnapshots(CallContext ctx, DescribeDbSnapshotsRequest request) {

@@ -150,10 +150,16 @@ class PostgresInstanceTest {
         rds.startDBInstance(r -> r.dbInstanceIdentifier("shop-copy"));
         assertThat(count(available("shop-copy"))).isEqualTo(2);
 
-        rds.deleteDBInstance(r -> r.dbInstanceIdentifier("shop-db").skipFinalSnapshot(true));
+        rds.deleteDBInstance(r -> r.dbInstanceIdentifier("shop-db").finalDBSnapshotIdentifier("shop-final"));
         try (ServerSocket freed = new ServerSocket(db.endpoint().port(), 1, InetAddress.getLoopbackAddress())) {
             assertThat(freed.isBound()).isTrue(); // the server stopped and gave its port back
         }
+        current.advanceClock(Duration.ofMinutes(2));
+        rds.restoreDBInstanceFromDBSnapshot(r -> r.dbInstanceIdentifier("shop-last").dbSnapshotIdentifier("shop-final")
+                .dbInstanceClass("db.t3.micro").dbSubnetGroupName("db-private"));
+        DBInstance last = available("shop-last");
+        assertThat(count(last)).isEqualTo(3); // the final snapshot has everything written before the delete
+        rds.deleteDBInstance(r -> r.dbInstanceIdentifier("shop-last").skipFinalSnapshot(true));
         rds.deleteDBInstance(r -> r.dbInstanceIdentifier("shop-copy").skipFinalSnapshot(true));
     }
 }
