@@ -60,6 +60,14 @@ final class InstanceViews {
             infos.add(DBInstanceStatusInfo.builder().statusType("engine").normal(false).status("no-database-server")
                     .message(i.noEngine()).build());
         }
+        if (i.database() != null && i.database().ready()) {
+            // never pretend: say when the server behind the endpoint is another major version than the instance's
+            String wanted = major;
+            i.database().serverMajorVersion().filter(v -> !v.equals(wanted)).ifPresent(v -> infos.add(DBInstanceStatusInfo
+                    .builder().statusType("engine").normal(true).status("engine-version")
+                    .message("A " + i.engine() + " " + v + " server (the one this machine runs) serves this "
+                            + s.engineVersion() + " instance.").build()));
+        }
         if (i.database() != null && i.database().failure().isPresent()) {
             infos.add(DBInstanceStatusInfo.builder().statusType("engine").normal(false).status("failed")
                     .message(i.database().failure().get()).build());

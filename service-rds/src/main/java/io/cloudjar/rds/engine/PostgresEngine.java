@@ -13,7 +13,9 @@ import java.util.concurrent.Executors;
  */
 public final class PostgresEngine implements DatabaseEngine {
     private final Path dataDir;
-    private final Optional<Path> binaries;
+    private final String configuredBinaries;
+    /** Looked up on first use, not at start-up: unpacking the bundled binaries takes a second or two. */
+    private volatile Optional<Path> binaries;
     private final ExecutorService starter = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "cloudjar-rds-postgres");
         thread.setDaemon(true);
@@ -22,7 +24,20 @@ public final class PostgresEngine implements DatabaseEngine {
 
     public PostgresEngine(Path dataDir, String configuredBinaries) {
         this.dataDir = dataDir;
-        this.binaries = PostgresBinaries.find(configuredBinaries);
+        this.configuredBinaries = configuredBinaries;
+    }
+
+    private Optional<Path> binaries() {
+        Optional<Path> found = binaries;
+        if (found == null) {
+            synchronized (this) {
+                if (binaries == null) {
+                    binaries = PostgresBinaries.find(configuredBinaries);
+                }
+                found = binaries;
+            }
+        }
+        return found;
     }
 
     @Override
@@ -32,7 +47,7 @@ public final class PostgresEngine implements DatabaseEngine {
 
     @Override
     public Optional<String> unavailableReason() {
-        if (binaries.isEmpty()) {
+        if (binaries().isEmpty()) {
             return Optional.of("No PostgreSQL server can run here: no initdb/postgres on PATH or in RDS_POSTGRES_BIN, and the"
                     + " bundled PostgreSQL is for linux-amd64 only, so the endpoint has no database behind it.");
         }
@@ -45,14 +60,14 @@ public final class PostgresEngine implements DatabaseEngine {
 
     @Override
     public RunningDatabase create(DatabaseSpec spec) {
-        PostgresServer server = new PostgresServer(binaries.orElseThrow(), dataDir.resolve(spec.name()), spec, starter);
+        PostgresServer server = new PostgresServer(binaries().orElseThrow(), dataDir.resolve(spec.name()), spec, starter);
         server.startNew(null);
         return server;
     }
 
     @Override
     public RunningDatabase restore(DatabaseSpec spec, Path backup) {
-        PostgresServer server = new PostgresServer(binaries.orElseThrow(), dataDir.resolve(spec.name()), spec, starter);
+        PostgresServer server = new PostgresServer(binaries().orElseThrow(), dataDir.resolve(spec.name()), spec, starter);
         server.startNew(backup);
         return server;
     }

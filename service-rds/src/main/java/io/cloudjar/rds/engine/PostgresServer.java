@@ -58,6 +58,15 @@ final class PostgresServer implements RunningDatabase {
     }
 
     @Override
+    public Optional<String> serverMajorVersion() {
+        try {
+            return Optional.of(Files.readString(dir.resolve("data/PG_VERSION")).trim());
+        } catch (IOException notYet) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public Optional<String> failure() {
         return Optional.ofNullable(failure);
     }

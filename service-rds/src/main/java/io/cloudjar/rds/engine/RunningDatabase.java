@@ -13,6 +13,9 @@ public interface RunningDatabase {
 
     boolean ready();
 
+    /** The major version of the server that runs (which may differ from the instance's), once it exists. */
+    Optional<String> serverMajorVersion();
+
     Optional<String> failure();
 
     /** Waits (wall clock) until ready or failed; true when ready. */
