@@ -101,7 +101,8 @@ public final class InstanceChangesProvider implements ServiceProvider {
                 throw RdsErrors.invalidCombination("Cannot do a forced failover on a DB instance that is not configured as Multi-AZ.");
             }
         }
-        InstanceRecord rebooting = transition(ctx, r.dbInstanceIdentifier(), "available", "rebooting", RdsTimings.REBOOTING, "available");
+        InstanceRecord rebooting = transition(ctx, r.dbInstanceIdentifier(), "available", "rebooting", RdsTimings.REBOOTING,
+                "available", "availability", "DB instance restarted");
         if (rebooting.database() != null) {
             rebooting.database().stop();
             rebooting.database().start();
@@ -110,7 +111,8 @@ public final class InstanceChangesProvider implements ServiceProvider {
     }
 
     public StopDbInstanceResponse stopDBInstance(CallContext ctx, StopDbInstanceRequest r) {
-        InstanceRecord stopping = transition(ctx, r.dbInstanceIdentifier(), "available", "stopping", RdsTimings.STOPPING, "stopped");
+        InstanceRecord stopping = transition(ctx, r.dbInstanceIdentifier(), "available", "stopping", RdsTimings.STOPPING,
+                "stopped", "notification", "DB instance stopped");
         if (stopping.database() != null) {
             stopping.database().stop();
         }
@@ -118,14 +120,16 @@ public final class InstanceChangesProvider implements ServiceProvider {
     }
 
     public StartDbInstanceResponse startDBInstance(CallContext ctx, StartDbInstanceRequest r) {
-        InstanceRecord starting = transition(ctx, r.dbInstanceIdentifier(), "stopped", "starting", RdsTimings.STARTING, "available");
+        InstanceRecord starting = transition(ctx, r.dbInstanceIdentifier(), "stopped", "starting", RdsTimings.STARTING,
+                "available", "notification", "DB instance started");
         if (starting.database() != null) {
             starting.database().start();
         }
         return StartDbInstanceResponse.builder().dbInstance(view(ctx, starting)).build();
     }
 
-    private InstanceRecord transition(CallContext ctx, String id, String from, String through, java.time.Duration takes, String to) {
+    private InstanceRecord transition(CallContext ctx, String id, String from, String through, java.time.Duration takes,
+                                      String to, String category, String event) {
         RdsState state = store.get(ctx.accountId(), ctx.region());
         Instant now = ctx.receivedAt();
         synchronized (state.lock) {
@@ -135,6 +139,7 @@ public final class InstanceChangesProvider implements ServiceProvider {
             }
             InstanceRecord next = instance.withSteps(Steps.from(now, through, takes, to));
             state.instances.put(instance.id(), next);
+            RdsEvents.whenSettled(state, next, category, event);
             return next;
         }
     }

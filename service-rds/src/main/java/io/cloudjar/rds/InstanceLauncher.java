@@ -58,13 +58,13 @@ final class InstanceLauncher {
                 parameterGroup, placement.securityGroupIds(), r.masterUserPassword());
         String dbName = r.dbName() != null ? r.dbName() : null;
         return launch(ctx, state, id, engine, r.masterUsername(), dbName, port, placement, settings,
-                RdsTags.of(r.tags()), null);
+                RdsTags.of(r.tags()), null, null);
     }
 
     /** Stores the new instance and starts its server: a fresh one, or one from a snapshot's {@code backup}. */
     InstanceRecord launch(CallContext ctx, RdsState state, String id, String engine, String masterUsername,
                           String dbName, int port, Placement placement, InstanceSettings settings,
-                          java.util.Map<String, String> tags, Path backup) {
+                          java.util.Map<String, String> tags, Path backup, String snapshotId) {
         Instant now = ctx.receivedAt();
         String resourceId = "db-" + Ids.iam("", 26);
         InstanceRecord instance = new InstanceRecord(id, resourceId,
@@ -79,6 +79,7 @@ final class InstanceLauncher {
             }
             state.instances.put(id, instance);
             state.putTags(instance.arn(), tags);
+            RdsEvents.created(state, instance, snapshotId);
         }
         InstanceRecord started = start(instance, backup);
         if (started.database() != null) {

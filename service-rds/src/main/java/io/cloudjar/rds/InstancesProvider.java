@@ -104,9 +104,11 @@ public final class InstancesProvider implements ServiceProvider {
                 }
                 finalSnapshot = Snapshots.record(ctx, instance, snapshotId, "manual");
                 state.snapshots.put(snapshotId, finalSnapshot);
+                RdsEvents.snapshot(state, finalSnapshot);
             }
             deleting = instance.withSteps(Steps.from(now, "deleting", RdsTimings.DELETING, Instances.DELETED));
             state.instances.put(instance.id(), deleting);
+            RdsEvents.whenSettled(state, deleting, "deletion", "DB instance deleted");
             state.tags.remove(instance.arn());
         }
         if (finalSnapshot != null) {

@@ -14,6 +14,8 @@ final class RdsState {
     final Map<String, ParameterGroupRecord> parameterGroups = new ConcurrentHashMap<>();
     final Map<String, InstanceRecord> instances = new ConcurrentHashMap<>();
     final Map<String, SnapshotRecord> snapshots = new ConcurrentHashMap<>();
+    /** Events, in the order recorded (see {@link RdsEvents}). */
+    final java.util.List<RdsEvents.Entry> events = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Tags by resource ARN, in the order they were added. */
     final Map<String, Map<String, String>> tags = new ConcurrentHashMap<>();
 

@@ -59,6 +59,7 @@ public final class SnapshotsProvider implements ServiceProvider {
             snapshot = Snapshots.record(ctx, instance, id, "manual");
             state.snapshots.put(id, snapshot);
             state.putTags(snapshot.arn(), tags);
+            RdsEvents.snapshot(state, snapshot);
         }
         Snapshots.copyData(store, state, ctx, instance, snapshot);
         return CreateDbSnapshotResponse.builder().dbSnapshot(withTags(state, snapshot, ctx.receivedAt())).build();
@@ -169,7 +170,7 @@ public final class SnapshotsProvider implements ServiceProvider {
                 multiAz, publiclyAccessible, Boolean.TRUE.equals(r.deletionProtection()), parameterGroup,
                 placement.securityGroupIds(), snapshot.masterPassword());
         InstanceRecord instance = launcher.launch(ctx, state, id, snapshot.engine(), snapshot.masterUsername(),
-                snapshot.dbName(), port, placement, settings, RdsTags.of(r.tags()), snapshot.backup());
+                snapshot.dbName(), port, placement, settings, RdsTags.of(r.tags()), snapshot.backup(), snapshot.id());
         return RestoreDbInstanceFromDbSnapshotResponse.builder()
                 .dbInstance(InstanceViews.toSdk(instance, state, ctx.receivedAt())).build();
     }

@@ -37,7 +37,7 @@ class BadInputSweepTest {
 
     static Stream<Class<?>> operations() throws Exception {
         List<Class<?>> requests = BadInputSweep.requestsServedBy("io.cloudjar.rds.");
-        assertThat(requests).hasSize(28);
+        assertThat(requests).hasSize(29);
         return requests.stream();
     }
 

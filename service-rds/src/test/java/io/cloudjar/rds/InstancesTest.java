@@ -229,6 +229,26 @@ class InstancesTest {
     }
 
     @Test
+    void eventsHappenWhenTheClockReachesThem() {
+        create("evented", r -> { });
+        assertThat(rds.describeEvents(r -> r.sourceType("db-instance").sourceIdentifier("evented")).events()).isEmpty();
+        cloudjar.advanceClock(Duration.ofMinutes(6));
+        assertThat(rds.describeEvents(r -> r.sourceType("db-instance").sourceIdentifier("evented")).events())
+                .extracting(e -> e.message()).containsExactly("DB instance created", "Backing up DB instance", "Finished DB Instance backup");
+        rds.stopDBInstance(r -> r.dbInstanceIdentifier("evented"));
+        cloudjar.advanceClock(Duration.ofMinutes(2));
+        var events = rds.describeEvents(r -> r.sourceType("db-instance").sourceIdentifier("evented").eventCategories("notification")).events();
+        assertThat(events).extracting(e -> e.message()).containsExactly("DB instance stopped");
+        assertThat(events.get(0).sourceArn()).isEqualTo("arn:aws:rds:us-east-1:000000000000:db:evented");
+        // the default window is the past hour
+        cloudjar.advanceClock(Duration.ofMinutes(90));
+        assertThat(rds.describeEvents(r -> r.sourceType("db-instance").sourceIdentifier("evented")).events()).isEmpty();
+        assertThat(rds.describeEvents(r -> r.sourceType("db-instance").sourceIdentifier("evented").duration(24 * 60)).events()).hasSize(4);
+        fails(() -> rds.describeEvents(r -> r.sourceIdentifier("evented")), "InvalidParameterCombination", 400);
+        rds.deleteDBInstance(r -> r.dbInstanceIdentifier("evented").skipFinalSnapshot(true));
+    }
+
+    @Test
     void orderableOptionsListClassesPerVersion() {
         var options = rds.describeOrderableDBInstanceOptions(r -> r.engine("postgres").engineVersion("16.8")
                 .dbInstanceClass("db.t3.micro")).orderableDBInstanceOptions();
