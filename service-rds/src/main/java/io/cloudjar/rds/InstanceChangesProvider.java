@@ -79,7 +79,7 @@ public final class InstanceChangesProvider implements ServiceProvider {
             boolean waits = !later.equals(immediate);
             if (applyNow) {
                 changed = instance.withSettings(later, null, waits
-                        ? Steps.from(now, "modifying", RdsTimings.MODIFYING, "available") : instance.steps());
+                        ? Steps.from(now, "modifying", store.timings().modifying(), "available") : instance.steps());
             } else {
                 changed = instance.withSettings(immediate, waits ? later : null, instance.steps());
             }
@@ -101,7 +101,7 @@ public final class InstanceChangesProvider implements ServiceProvider {
                 throw RdsErrors.invalidCombination("Cannot do a forced failover on a DB instance that is not configured as Multi-AZ.");
             }
         }
-        InstanceRecord rebooting = transition(ctx, r.dbInstanceIdentifier(), "available", "rebooting", RdsTimings.REBOOTING,
+        InstanceRecord rebooting = transition(ctx, r.dbInstanceIdentifier(), "available", "rebooting", store.timings().rebooting(),
                 "available", "availability", "DB instance restarted");
         if (rebooting.database() != null) {
             rebooting.database().stop();
@@ -111,7 +111,7 @@ public final class InstanceChangesProvider implements ServiceProvider {
     }
 
     public StopDbInstanceResponse stopDBInstance(CallContext ctx, StopDbInstanceRequest r) {
-        InstanceRecord stopping = transition(ctx, r.dbInstanceIdentifier(), "available", "stopping", RdsTimings.STOPPING,
+        InstanceRecord stopping = transition(ctx, r.dbInstanceIdentifier(), "available", "stopping", store.timings().stopping(),
                 "stopped", "notification", "DB instance stopped");
         if (stopping.database() != null) {
             stopping.database().stop();
@@ -120,7 +120,7 @@ public final class InstanceChangesProvider implements ServiceProvider {
     }
 
     public StartDbInstanceResponse startDBInstance(CallContext ctx, StartDbInstanceRequest r) {
-        InstanceRecord starting = transition(ctx, r.dbInstanceIdentifier(), "stopped", "starting", RdsTimings.STARTING,
+        InstanceRecord starting = transition(ctx, r.dbInstanceIdentifier(), "stopped", "starting", store.timings().starting(),
                 "available", "notification", "DB instance started");
         if (starting.database() != null) {
             starting.database().start();

@@ -70,7 +70,7 @@ final class InstanceLauncher {
         InstanceRecord instance = new InstanceRecord(id, resourceId,
                 RdsArns.of(ctx.region(), ctx.accountId(), RdsArns.DB, id), engine, masterUsername, dbName, port,
                 placement.subnetGroupName(), placement.vpcId(), placement.availabilityZone(), now, settings, null,
-                Steps.from(now, "creating", RdsTimings.CREATING, "backing-up", RdsTimings.BACKING_UP, "available"),
+                Steps.from(now, "creating", store.timings().creating(), "backing-up", store.timings().backingUp(), "available"),
                 null, null);
         synchronized (state.lock) {
             InstanceRecord existing = state.instances.get(id);

@@ -102,11 +102,11 @@ public final class InstancesProvider implements ServiceProvider {
                 if (state.snapshots.containsKey(snapshotId)) {
                     throw RdsErrors.snapshotExists(snapshotId);
                 }
-                finalSnapshot = Snapshots.record(ctx, instance, snapshotId, "manual");
+                finalSnapshot = Snapshots.record(store, ctx, instance, snapshotId, "manual");
                 state.snapshots.put(snapshotId, finalSnapshot);
                 RdsEvents.snapshot(state, finalSnapshot);
             }
-            deleting = instance.withSteps(Steps.from(now, "deleting", RdsTimings.DELETING, Instances.DELETED));
+            deleting = instance.withSteps(Steps.from(now, "deleting", store.timings().deleting(), Instances.DELETED));
             state.instances.put(instance.id(), deleting);
             RdsEvents.whenSettled(state, deleting, "deletion", "DB instance deleted");
             state.tags.remove(instance.arn());

@@ -20,11 +20,13 @@ final class RdsStore implements AutoCloseable {
     private final ServiceContext context;
     private final Databases databases;
     private final Path dir;
+    private final RdsTimings timings;
 
     private RdsStore(ServiceContext context) {
         this.context = context;
         this.states = context.stores().accountRegion(RdsState::new);
         this.dir = dataDir(context.config().dataDir());
+        this.timings = RdsTimings.from(context.config());
         this.databases = new Databases(Engines.all(dir.resolve("engines"), context.config().env("RDS_POSTGRES_BIN", null)),
                 dir.resolve("snapshots"));
         context.stores().register(databases::destroyAll);
@@ -40,6 +42,10 @@ final class RdsStore implements AutoCloseable {
 
     Optional<InstanceNetworking> networking() {
         return context.lookup(InstanceNetworking.class);
+    }
+
+    RdsTimings timings() {
+        return timings;
     }
 
     Databases databases() {

@@ -13,14 +13,14 @@ final class Snapshots {
     private Snapshots() {
     }
 
-    static SnapshotRecord record(CallContext ctx, InstanceRecord instance, String id, String type) {
+    static SnapshotRecord record(RdsStore store, CallContext ctx, InstanceRecord instance, String id, String type) {
         Instant now = ctx.receivedAt();
         InstanceSettings s = instance.settings();
         return new SnapshotRecord(id, RdsArns.of(ctx.region(), ctx.accountId(), RdsArns.SNAPSHOT, id), type,
                 instance.id(), instance.resourceId(), instance.engine(), s.engineVersion(), s.allocatedStorage(),
                 s.storageType(), instance.port(), instance.availabilityZone(), instance.vpcId(),
                 instance.masterUsername(), s.masterPassword(), instance.dbName(), instance.createdAt(), now,
-                Steps.from(now, "creating", RdsTimings.SNAPSHOT, "available"), null, null);
+                Steps.from(now, "creating", store.timings().snapshot(), "available"), null, null);
     }
 
     /**

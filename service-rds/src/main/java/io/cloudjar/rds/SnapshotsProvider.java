@@ -56,7 +56,7 @@ public final class SnapshotsProvider implements ServiceProvider {
                 throw RdsErrors.snapshotExists(id);
             }
             instance = Instances.available(state, request.dbInstanceIdentifier(), ctx.receivedAt());
-            snapshot = Snapshots.record(ctx, instance, id, "manual");
+            snapshot = Snapshots.record(store, ctx, instance, id, "manual");
             state.snapshots.put(id, snapshot);
             state.putTags(snapshot.arn(), tags);
             RdsEvents.snapshot(state, snapshot);
@@ -136,7 +136,7 @@ public final class SnapshotsProvider implements ServiceProvider {
                     "manual", source.instanceId(), source.resourceId(), source.engine(), source.engineVersion(),
                     source.allocatedStorage(), source.storageType(), source.port(), source.availabilityZone(),
                     source.vpcId(), source.masterUsername(), source.masterPassword(), source.dbName(),
-                    source.instanceCreatedAt(), now, Steps.from(now, "creating", RdsTimings.SNAPSHOT, "available"),
+                    source.instanceCreatedAt(), now, Steps.from(now, "creating", store.timings().snapshot(), "available"),
                     source.backup(), source.arn());
             state.snapshots.put(targetId, copy);
             state.putTags(copy.arn(), Boolean.TRUE.equals(request.copyTags()) ? state.tagsOf(source.arn()) : RdsTags.of(request.tags()));

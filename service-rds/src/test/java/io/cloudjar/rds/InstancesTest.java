@@ -71,9 +71,9 @@ class InstancesTest {
         assertThat(created.dbiResourceId()).matches("db-[A-Z2-7]{26}");
         assertThat(created.tagList()).extracting(t -> t.key()).containsExactly("app");
 
-        cloudjar.advanceClock(Duration.ofMinutes(4).plusSeconds(1));
+        cloudjar.advanceClock(Duration.ofSeconds(3)); // creating lasts 3 s (RdsTimings, RDS_TRANSITION_SCALE=1)
         assertThat(describe("orders").dbInstanceStatus()).isEqualTo("backing-up");
-        cloudjar.advanceClock(Duration.ofMinutes(1));
+        cloudjar.advanceClock(Duration.ofSeconds(1));
         DBInstance available = describe("orders");
         assertThat(available.dbInstanceStatus()).isEqualTo("available");
         assertThat(available.endpoint().address()).isEqualTo("localhost");
