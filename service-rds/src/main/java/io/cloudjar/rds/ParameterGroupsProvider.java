@@ -160,7 +160,7 @@ public final class ParameterGroupsProvider implements ServiceProvider {
                 throw io.cloudjar.core.errors.AwsErrors.modeled("InvalidDBParameterGroupState",
                         "Default DBParameterGroup cannot be deleted: %s", group.name());
             }
-            if (state.instances.values().stream().anyMatch(i -> group.name().equals(i.settings().parameterGroupName()))) {
+            if (Instances.live(state, ctx.receivedAt()).stream().anyMatch(i -> group.name().equals(i.settings().parameterGroupName()))) {
                 throw io.cloudjar.core.errors.AwsErrors.modeled("InvalidDBParameterGroupState", "One or more database"
                         + " instances are still members of this parameter group %s, so the group cannot be deleted", group.name());
             }

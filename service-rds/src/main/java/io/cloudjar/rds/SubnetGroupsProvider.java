@@ -83,7 +83,7 @@ public final class SubnetGroupsProvider implements ServiceProvider {
             if (old == null) {
                 throw RdsErrors.subnetGroupNotFound(request.dbSubnetGroupName());
             }
-            if (!old.vpcId().equals(subnets.get(0).vpcId()) && state.instances.values().stream().anyMatch(i -> name.equals(i.subnetGroupName()))) {
+            if (!old.vpcId().equals(subnets.get(0).vpcId()) && Instances.live(state, ctx.receivedAt()).stream().anyMatch(i -> name.equals(i.subnetGroupName()))) {
                 throw RdsErrors.invalidValue("The new Subnets are not in the same Vpc as the existing subnet group");
             }
             String description = request.dbSubnetGroupDescription() == null ? old.description() : request.dbSubnetGroupDescription();
@@ -101,7 +101,7 @@ public final class SubnetGroupsProvider implements ServiceProvider {
             if (group == null) {
                 throw RdsErrors.subnetGroupNotFound(request.dbSubnetGroupName());
             }
-            state.instances.values().stream().filter(i -> name.equals(i.subnetGroupName())).findFirst()
+            Instances.live(state, ctx.receivedAt()).stream().filter(i -> name.equals(i.subnetGroupName())).findFirst()
                     .ifPresent(i -> {
                         throw RdsErrors.subnetGroupInUse(name, i.id());
                     });
