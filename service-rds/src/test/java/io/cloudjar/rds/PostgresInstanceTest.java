@@ -159,6 +159,19 @@ class PostgresInstanceTest {
                 .dbInstanceClass("db.t3.micro").dbSubnetGroupName("db-private"));
         DBInstance last = available("shop-last");
         assertThat(count(last)).isEqualTo(3); // the final snapshot has everything written before the delete
+        // a new master password reaches the server (psql, or a restart through single-user mode without it)
+        rds.modifyDBInstance(r -> r.dbInstanceIdentifier("shop-last").masterUserPassword("Changed-pass2"));
+        long passwordDeadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        boolean changed = false;
+        while (!changed && System.nanoTime() < passwordDeadline) {
+            try (Connection ignored = connect(last, "Changed-pass2")) {
+                changed = true;
+            } catch (SQLException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(changed).isTrue();
+        assertThatThrownBy(() -> connect(last, PASSWORD).close()).isInstanceOf(SQLException.class);
         rds.deleteDBInstance(r -> r.dbInstanceIdentifier("shop-last").skipFinalSnapshot(true));
         rds.deleteDBInstance(r -> r.dbInstanceIdentifier("shop-copy").skipFinalSnapshot(true));
     }
