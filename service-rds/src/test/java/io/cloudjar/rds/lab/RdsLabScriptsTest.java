@@ -4,6 +4,7 @@ import io.cloudjar.core.testing.CloudjarServerExtension;
 import io.cloudjar.core.testing.PytestRunner;
 import java.time.Clock;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -16,9 +17,23 @@ class RdsLabScriptsTest {
     @RegisterExtension
     static final CloudjarServerExtension cloudjar = new CloudjarServerExtension().withClock(Clock.systemUTC());
 
+    @BeforeEach
+    void reset() {
+        cloudjar.reset();
+    }
+
+    private static PytestRunner lab() {
+        return PytestRunner.in("src/test/lab").timeout(Duration.ofMinutes(10)).requirePython("pytest")
+                .requireCommand("aws", "--version");
+    }
+
     @Test
     void awsCliAndPsqlWalkThePostgresSeedFlow() throws Exception {
-        PytestRunner.in("src/test/lab").timeout(Duration.ofMinutes(5)).requirePython("pytest")
-                .requireCommand("aws", "--version").run(cloudjar, "test_rds_cli.py");
+        lab().run(cloudjar, "test_rds_cli.py");
+    }
+
+    @Test
+    void terraformAppliesADatabaseWithoutDriftAndDestroysIt() throws Exception {
+        lab().requireTerraform().run(cloudjar, "test_rds_terraform.py");
     }
 }
