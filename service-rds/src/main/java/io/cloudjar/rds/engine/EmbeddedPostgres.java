@@ -33,7 +33,8 @@ final class EmbeddedPostgres {
     static synchronized Optional<Path> bin() {
         if (!System.getProperty("os.name", "").toLowerCase().contains("linux")
                 || !Set.of("amd64", "x86_64").contains(System.getProperty("os.arch", ""))
-                || EmbeddedPostgres.class.getResource(RESOURCE) == null) {
+                || EmbeddedPostgres.class.getResource(RESOURCE) == null
+                || Files.exists(Path.of("/lib/ld-musl-x86_64.so.1"))) { // Alpine: these binaries need glibc
             return Optional.empty();
         }
         Path home = Path.of(System.getProperty("java.io.tmpdir"), "cloudjar-postgres-" + VERSION);

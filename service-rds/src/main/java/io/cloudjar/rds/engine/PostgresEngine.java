@@ -49,7 +49,7 @@ public final class PostgresEngine implements DatabaseEngine {
     public Optional<String> unavailableReason() {
         if (binaries().isEmpty()) {
             return Optional.of("No PostgreSQL server can run here: no initdb/postgres on PATH or in RDS_POSTGRES_BIN, and the"
-                    + " bundled PostgreSQL is for linux-amd64 only, so the endpoint has no database behind it.");
+                    + " bundled PostgreSQL is for linux-amd64 with glibc only, so the endpoint has no database behind it.");
         }
         if (EngineProcesses.runsAsRoot() && !Files.isExecutable(Path.of("/usr/bin/setpriv")) && !Files.isExecutable(Path.of("/bin/setpriv"))) {
             return Optional.of("No PostgreSQL server can run here: Cloudjar runs as root, PostgreSQL refuses root and"
