@@ -44,17 +44,21 @@ public final class IamBench {
         Target onTarget = Target.setUp(on, http);
         double[][] get = new double[2][rounds];
         double[][] describe = new double[2][rounds];
-        for (int round = 0; round < rounds; round++) {
+        for (int round = -1; round < rounds; round++) { // round -1 warms both servers and the client up, unrecorded
             for (int mode = 0; mode < 2; mode++) {
                 Target t = mode == 0 ? offTarget : onTarget;
-                get[mode][round] = run(clients, seconds, () -> t.s3.getObjectAsBytes(
+                double getOps = run(clients, seconds, () -> t.s3.getObjectAsBytes(
                         r -> r.bucket(t.bucket).key("small/" + ThreadLocalRandom.current().nextInt(OBJECTS))));
-                describe[mode][round] = run(clients, seconds, () -> t.ec2.describeVpcs());
+                double describeOps = run(clients, seconds, () -> t.ec2.describeVpcs());
+                if (round >= 0) {
+                    get[mode][round] = getOps;
+                    describe[mode][round] = describeOps;
+                }
             }
         }
         print("s3_get_4k_ops_per_s", get);
         print("ec2_describe_vpcs_ops_per_s", describe);
-        System.out.printf(Locale.ROOT, "(%d clients, %d rounds of %d s per figure, best round; %d CPUs)%n",
+        System.out.printf(Locale.ROOT, "(%d clients, %d rounds of %d s per figure after one warm-up round, best round; %d CPUs)%n",
                 clients, rounds, seconds, Runtime.getRuntime().availableProcessors());
     }
 

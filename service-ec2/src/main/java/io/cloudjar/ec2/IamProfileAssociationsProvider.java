@@ -2,6 +2,7 @@ package io.cloudjar.ec2;
 
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.spi.InstanceProfiles;
+import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.core.support.Filters;
 import io.cloudjar.core.support.Pages;
 import io.cloudjar.core.util.Ids;
@@ -30,6 +31,20 @@ public final class IamProfileAssociationsProvider extends ComputeProvider {
     private static final Filters<IamInstanceProfileAssociation> FILTERS = new Filters<IamInstanceProfileAssociation>()
             .onValue("instance-id", IamInstanceProfileAssociation::instanceId)
             .onValue("state", IamInstanceProfileAssociation::stateAsString);
+
+    @Override
+    public void init(ServiceContext context) {
+        super.init(context);
+        // the authorization rules' {instanceOfProfileAssociation(AssociationId)}: Disassociate/Replace name only the association
+        context.addRuleResolver("instanceOfProfileAssociation", (id, call) -> {
+            ComputeState state = store.get(call.account(), call.region());
+            synchronized (state) {
+                return state.instances(store.now()).stream()
+                        .filter(i -> i.profile() != null && i.profile().associationId().equals(id))
+                        .map(InstanceRecord::instanceId).findFirst().map(List::of).orElse(List.of());
+            }
+        });
+    }
 
     public AssociateIamInstanceProfileResponse associateIamInstanceProfile(CallContext ctx,
                                                                            AssociateIamInstanceProfileRequest r) {

@@ -1,5 +1,7 @@
 package io.cloudjar.iam;
 
+import io.cloudjar.core.auth.Arn;
+
 /** The account an ARN names ({@code arn:aws:ec2:us-east-1:123456789012:vpc/vpc-1} → {@code 123456789012}). */
 final class ArnAccounts {
     private ArnAccounts() {
@@ -7,10 +9,6 @@ final class ArnAccounts {
 
     /** The ARN's account field; null when it has none ({@code arn:aws:s3:::bucket}, {@code *}): the caller's own. */
     static String of(String arn) {
-        String[] parts = arn.split(":", 6);
-        if (parts.length < 6 || !parts[0].equals("arn") || parts[4].isEmpty() || parts[4].equals("*")) {
-            return null;
-        }
-        return parts[4].matches("[0-9]{12}") ? parts[4] : null;
+        return Arn.parse(arn).map(Arn::account).filter(account -> account.matches("[0-9]{12}")).orElse(null);
     }
 }

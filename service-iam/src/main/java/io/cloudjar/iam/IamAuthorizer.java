@@ -51,7 +51,8 @@ final class IamAuthorizer implements Authorizer {
                     : resourceAccount;
             PolicySet set = new PolicySet(p.identity(), p.boundary(), p.session(), resourcePolicy, owner, false);
             EvaluationResult result = PolicyEvaluator.evaluate(set,
-                    new RequestFacts(request.action(), resource, p.caller(), withResourceAccount(context, resourceAccount)));
+                    new RequestFacts(request.action(), resource, p.caller(), resourceContext(context, resourceAccount,
+                            found.map(ResourcePolicies.ResourcePolicy::conditionKeys).orElse(Map.of()))));
             Decision decision = decision(result, resource);
             if (!decision.allowed() && ownerRootManagingBucketPolicy(request, owner)) {
                 decision = Decision.allow("allowed: the bucket owner's root may always manage the bucket policy");
@@ -64,13 +65,17 @@ final class IamAuthorizer implements Authorizer {
         return allowed;
     }
 
-    /** {@code aws:ResourceAccount}: the account owning the resource, when known. */
-    private static Map<String, List<String>> withResourceAccount(Map<String, List<String>> context, String account) {
-        if (account == null) {
+    /** {@code aws:ResourceAccount} (the account owning the resource, when known) and the resource's own keys (its tags). */
+    private static Map<String, List<String>> resourceContext(Map<String, List<String>> context, String account,
+                                                             Map<String, List<String>> resourceKeys) {
+        if (account == null && resourceKeys.isEmpty()) {
             return context;
         }
         Map<String, List<String>> keys = new LinkedHashMap<>(context);
-        keys.put("aws:ResourceAccount", List.of(account));
+        keys.putAll(resourceKeys);
+        if (account != null) {
+            keys.put("aws:ResourceAccount", List.of(account));
+        }
         return keys;
     }
 

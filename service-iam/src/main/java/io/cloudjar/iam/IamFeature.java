@@ -36,6 +36,11 @@ abstract class IamFeature implements ServiceProvider {
         this.context = serviceContext;
         this.state = IamState.of(serviceContext);
         IamRuleResolvers.register(serviceContext, state);
+        serviceContext.shared(IamResourceTags.class, () -> { // registered once, by the first of IAM's providers
+            IamResourceTags tags = new IamResourceTags(state);
+            serviceContext.addResourcePolicies(tags);
+            return tags;
+        });
         // ENFORCE_IAM=1: the evaluator decides every call (see IamAuthorizer); otherwise every call is allowed until
         // moto's reset-auth switches the evaluator on
         IamAuthorizer evaluator = serviceContext.shared(IamAuthorizer.class,

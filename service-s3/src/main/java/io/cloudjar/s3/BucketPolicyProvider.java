@@ -5,6 +5,10 @@ import io.cloudjar.core.auth.ResourcePolicies;
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.s3.model.Bucket;
+import io.cloudjar.s3.model.StoredObject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.s3.model.DeleteBucketPolicyRequest;
 import software.amazon.awssdk.services.s3.model.DeleteBucketPolicyResponse;
@@ -72,7 +76,10 @@ public final class BucketPolicyProvider extends S3Feature {
         return policy;
     }
 
-    /** {@code arn:aws:s3:::bucket} and {@code arn:aws:s3:::bucket/key}: the bucket's owner and policy. */
+    /**
+     * {@code arn:aws:s3:::bucket} and {@code arn:aws:s3:::bucket/key}: the bucket's owner and policy, and for an
+     * existing object its tags as {@code s3:ExistingObjectTag/<key>} (the latest version's).
+     */
     private Optional<ResourcePolicies.ResourcePolicy> ownerAndPolicy(String arn) {
         String prefix = "arn:aws:s3:::";
         if (!arn.startsWith(prefix)) {
@@ -81,7 +88,14 @@ public final class BucketPolicyProvider extends S3Feature {
         String rest = arn.substring(prefix.length());
         int slash = rest.indexOf('/');
         Bucket bucket = state.named(slash < 0 ? rest : rest.substring(0, slash));
-        return Optional.ofNullable(bucket)
-                .map(b -> new ResourcePolicies.ResourcePolicy(b.ownerAccount(), b.policy(), "BucketPolicy"));
+        if (bucket == null) {
+            return Optional.empty();
+        }
+        StoredObject object = slash < 0 ? null : bucket.latest(rest.substring(slash + 1));
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        if (object != null && !object.deleteMarker()) {
+            object.tags().forEach((key, value) -> keys.put("s3:ExistingObjectTag/" + key, List.of(value)));
+        }
+        return Optional.of(new ResourcePolicies.ResourcePolicy(bucket.ownerAccount(), bucket.policy(), "BucketPolicy", keys));
     }
 }

@@ -1,5 +1,7 @@
 package io.cloudjar.vpc;
 
+import io.cloudjar.core.auth.Arn;
+import io.cloudjar.core.auth.ResourcePolicies;
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.core.support.Filters;
@@ -50,6 +52,21 @@ public final class TagProvider extends NetworkProvider implements TagRegistry {
         super.init(context);
         OwnTaggableTypes.register(this, store);
         context.addRuleResolver(Ec2ResourceArns.NAME, new Ec2ResourceArns(types));
+        context.addResourcePolicies(this::resourceTags);
+        AssociationResolvers.register(context, store);
+    }
+
+    /**
+     * What a policy sees of an EC2 resource: its tags as {@code ec2:ResourceTag/<key>} and {@code aws:ResourceTag/<key>}
+     * ({@code arn:aws:ec2:<region>:<account>:<type>/<id>}). EC2 resources have no resource-based policy; images and
+     * snapshots (no account in their ARNs) and resources that do not exist are left to the ARN's account.
+     */
+    private Optional<ResourcePolicies.ResourcePolicy> resourceTags(String arn) {
+        return Arn.parse(arn).filter(a -> a.service().equals("ec2") && !a.account().isEmpty()).flatMap(a -> {
+            String id = a.resourceName();
+            return typeOf(id).flatMap(type -> type.accessor().tags(new Scope(a.account(), a.region()), id))
+                    .map(tags -> new ResourcePolicies.ResourcePolicy(a.account(), null, null, ResourcePolicies.tagKeys("ec2", tags)));
+        });
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.cloudjar.core.testing.CloudjarServerExtension;
+import java.time.Duration;
 import java.util.Comparator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -72,5 +73,64 @@ class Ec2ResourceAuthorizationTest {
             assertThat(user.runInstances(r -> r.imageId(image).instanceType("t2.micro").minCount(1).maxCount(1)).instances())
                     .singleElement().satisfies(i -> assertThat(i.instanceTypeAsString()).isEqualTo("t2.micro"));
         }
+    }
+
+    @Test
+    void aConditionOnTheInstancesTagsLetsAUserStopOnlyDevInstances() {
+        String dev;
+        String prod;
+        try (Ec2Client root = cloudjar.client(Ec2Client.builder())) {
+            String image = root.describeImages(r -> r.owners("099720109477").filters(f -> f.name("architecture").values("x86_64")))
+                    .images().get(0).imageId();
+            dev = run(root, image, "dev");
+            prod = run(root, image, "prod");
+        }
+        cloudjar.advanceClock(Duration.ofSeconds(5)); // pending → running
+        AccessKey key = POLICIES.user("dev-operator", "/", policy(
+                allow("ec2:StopInstances", "arn:aws:ec2:*:*:instance/*", "{\"StringEquals\":{\"ec2:ResourceTag/Env\":\"dev\"}}"),
+                allow("ec2:Describe*", "*")));
+        try (Ec2Client user = POLICIES.client(Ec2Client.builder(), key)) {
+            assertThat(user.stopInstances(r -> r.instanceIds(dev)).stoppingInstances()).singleElement()
+                    .satisfies(s -> assertThat(s.instanceId()).isEqualTo(dev));
+            Ec2Exception denied = catchThrowableOfType(Ec2Exception.class, () -> user.stopInstances(r -> r.instanceIds(prod)));
+            assertThat(denied.awsErrorDetails().errorCode()).isEqualTo("UnauthorizedOperation");
+            // one call naming both: the prod instance denies it as a whole
+            assertThat(catchThrowableOfType(Ec2Exception.class, () -> user.stopInstances(r -> r.instanceIds(dev, prod))))
+                    .isNotNull();
+        }
+    }
+
+    @Test
+    void disassociatingIsAuthorizedOnTheRouteTableTheAssociationBelongsTo() {
+        String keptTable;
+        String keptAssociation;
+        String freeAssociation;
+        try (Ec2Client root = cloudjar.client(Ec2Client.builder())) {
+            String vpc = root.createVpc(r -> r.cidrBlock("10.3.0.0/16")).vpc().vpcId();
+            String subnetA = root.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.3.1.0/24")).subnet().subnetId();
+            String subnetB = root.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.3.2.0/24")).subnet().subnetId();
+            keptTable = root.createRouteTable(r -> r.vpcId(vpc)).routeTable().routeTableId();
+            String freeTable = root.createRouteTable(r -> r.vpcId(vpc)).routeTable().routeTableId();
+            keptAssociation = root.associateRouteTable(r -> r.routeTableId(keptTable).subnetId(subnetA)).associationId();
+            freeAssociation = root.associateRouteTable(r -> r.routeTableId(freeTable).subnetId(subnetB)).associationId();
+        }
+        AccessKey key = POLICIES.user("router", "/", policy(allow("ec2:*", "*"),
+                deny("ec2:DisassociateRouteTable", "arn:aws:ec2:*:*:route-table/" + keptTable)));
+        try (Ec2Client user = POLICIES.client(Ec2Client.builder(), key)) {
+            Ec2Exception denied = catchThrowableOfType(Ec2Exception.class,
+                    () -> user.disassociateRouteTable(r -> r.associationId(keptAssociation)));
+            assertThat(denied.awsErrorDetails().errorCode()).isEqualTo("UnauthorizedOperation");
+            user.disassociateRouteTable(r -> r.associationId(freeAssociation));
+            // an association that does not exist is the provider's answer, not a denial
+            Ec2Exception unknown = catchThrowableOfType(Ec2Exception.class,
+                    () -> user.disassociateRouteTable(r -> r.associationId("rtbassoc-0123456789abcdef0")));
+            assertThat(unknown.awsErrorDetails().errorCode()).isEqualTo("InvalidAssociationID.NotFound");
+        }
+    }
+
+    private static String run(Ec2Client root, String image, String env) {
+        return root.runInstances(r -> r.imageId(image).instanceType("t2.micro").minCount(1).maxCount(1)
+                .tagSpecifications(t -> t.resourceType("instance").tags(tag -> tag.key("Env").value(env))))
+                .instances().get(0).instanceId();
     }
 }

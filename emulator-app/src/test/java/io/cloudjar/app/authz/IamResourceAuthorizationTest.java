@@ -47,4 +47,19 @@ class IamResourceAuthorizationTest {
             assertThat(denied.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
         }
     }
+
+    @Test
+    void aConditionOnTheUsersTagsDecidesByTheNamedUsersTags() {
+        try (IamClient root = cloudjar.client(IamClient.builder())) {
+            root.createUser(r -> r.userName("blue-dev").tags(t -> t.key("team").value("blue")));
+            root.createUser(r -> r.userName("red-dev").tags(t -> t.key("team").value("red")));
+        }
+        AccessKey key = POLICIES.user("blue-lead", "/", policy(allow("iam:GetUser", "*",
+                "{\"StringEquals\":{\"aws:ResourceTag/team\":\"blue\"}}")));
+        try (IamClient user = POLICIES.client(IamClient.builder(), key)) {
+            assertThat(user.getUser(r -> r.userName("blue-dev")).user().userName()).isEqualTo("blue-dev");
+            IamException denied = catchThrowableOfType(IamException.class, () -> user.getUser(r -> r.userName("red-dev")));
+            assertThat(denied.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+        }
+    }
 }

@@ -86,6 +86,21 @@ class S3ResourceAuthorizationTest {
     }
 
     /** The root's client when {@code key} is null. */
+    @Test
+    void readsAreAllowedByTheObjectsExistingTags() {
+        try (S3Client root = s3(null)) {
+            root.putObject(r -> r.bucket("docs").key("tagged/open.txt").tagging("classification=public"), RequestBody.fromString("open"));
+            root.putObject(r -> r.bucket("docs").key("tagged/closed.txt").tagging("classification=internal"), RequestBody.fromString("closed"));
+        }
+        AccessKey key = POLICIES.user("tag-reader", "/", policy(allow("s3:GetObject", "arn:aws:s3:::docs/*",
+                "{\"StringEquals\":{\"s3:ExistingObjectTag/classification\":\"public\"}}")));
+        try (S3Client user = s3(key)) {
+            assertThat(user.getObjectAsBytes(r -> r.bucket("docs").key("tagged/open.txt")).asUtf8String()).isEqualTo("open");
+            S3Exception denied = catchThrowableOfType(S3Exception.class, () -> user.getObjectAsBytes(r -> r.bucket("docs").key("tagged/closed.txt")));
+            assertThat(denied.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+        }
+    }
+
     private static S3Client s3(AccessKey key) {
         software.amazon.awssdk.services.s3.S3ClientBuilder builder = S3Client.builder().forcePathStyle(true);
         return key == null ? cloudjar.client(builder) : POLICIES.client(builder, key);

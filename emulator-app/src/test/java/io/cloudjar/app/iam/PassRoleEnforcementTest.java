@@ -59,6 +59,10 @@ class PassRoleEnforcementTest {
             assertThat(decoded).contains("\"action\":\"iam:PassRole\"").contains("\"resource\":\"" + ROLE_ARN + "\"")
                     .contains("\"explicitDeny\":true").contains("\"key\":\"iam:PassedToService\"");
             assertThat(ec2.describeInstances().reservations()).hasSize(1); // nothing was launched
+            // a dry run checks the role too, though the provider never runs
+            Ec2Exception dryRun = catchThrowableOfType(Ec2Exception.class, () -> ec2.runInstances(r -> r.imageId(image)
+                    .instanceType("t2.micro").minCount(1).maxCount(1).iamInstanceProfile(p -> p.name("web")).dryRun(true)));
+            assertThat(dryRun.awsErrorDetails().errorCode()).isEqualTo("UnauthorizedOperation");
 
             Ec2Exception associate = catchThrowableOfType(Ec2Exception.class, () -> ec2.associateIamInstanceProfile(
                     r -> r.instanceId(plain).iamInstanceProfile(p -> p.name("web"))));
@@ -69,6 +73,9 @@ class PassRoleEnforcementTest {
             root.putUserPolicy(r -> r.userName("launcher").policyName("pass").policyDocument("{\"Version\":\"2012-10-17\","
                     + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iam:PassRole\",\"Resource\":\"" + ROLE_ARN + "\","
                     + "\"Condition\":{\"StringEquals\":{\"iam:PassedToService\":\"ec2.amazonaws.com\"}}}]}"));
+            Ec2Exception wouldSucceed = catchThrowableOfType(Ec2Exception.class, () -> ec2.runInstances(r -> r.imageId(image)
+                    .instanceType("t2.micro").minCount(1).maxCount(1).iamInstanceProfile(p -> p.name("web")).dryRun(true)));
+            assertThat(wouldSucceed.awsErrorDetails().errorCode()).isEqualTo("DryRunOperation");
             assertThat(ec2.runInstances(r -> r.imageId(image).instanceType("t2.micro").minCount(1).maxCount(1)
                     .iamInstanceProfile(p -> p.name("web"))).instances().get(0).iamInstanceProfile().arn())
                     .isEqualTo("arn:aws:iam::000000000000:instance-profile/web");

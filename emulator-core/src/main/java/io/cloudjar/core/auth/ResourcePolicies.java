@@ -1,6 +1,8 @@
 package io.cloudjar.core.auth;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,8 +23,32 @@ public interface ResourcePolicies {
      * @param ownerAccountId the account owning the resource
      * @param policy         the policy document as stored, or null when the resource has none
      * @param id             how the policy is named in decisions (the simulator's source id), e.g. {@code BucketPolicy}
+     * @param conditionKeys  what the resource adds to the request context: its tags as {@code aws:ResourceTag/<key>}
+     *                       and the service's own form (see {@link #tagKeys})
      */
-    record ResourcePolicy(String ownerAccountId, String policy, String id) {
+    record ResourcePolicy(String ownerAccountId, String policy, String id, Map<String, List<String>> conditionKeys) {
+        public ResourcePolicy {
+            conditionKeys = conditionKeys == null ? Map.of() : Map.copyOf(conditionKeys);
+        }
+
+        public ResourcePolicy(String ownerAccountId, String policy, String id) {
+            this(ownerAccountId, policy, id, Map.of());
+        }
+    }
+
+    /**
+     * A resource's tags as the condition keys policies test them by: {@code aws:ResourceTag/<key>} and the
+     * service's own prefix ({@code ec2:ResourceTag/<key>}, {@code iam:ResourceTag/<key>}); null prefix for none.
+     */
+    static Map<String, List<String>> tagKeys(String servicePrefix, Map<String, String> tags) {
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        tags.forEach((key, value) -> {
+            keys.put("aws:ResourceTag/" + key, List.of(value));
+            if (servicePrefix != null) {
+                keys.put(servicePrefix + ":ResourceTag/" + key, List.of(value));
+            }
+        });
+        return keys;
     }
 
     /** Asks each in turn; the first that knows the resource answers. */

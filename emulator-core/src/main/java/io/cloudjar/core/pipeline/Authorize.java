@@ -3,6 +3,7 @@ package io.cloudjar.core.pipeline;
 import io.cloudjar.core.auth.AuthorizationCheck;
 import io.cloudjar.core.auth.AuthorizationMessages;
 import io.cloudjar.core.auth.AuthorizationRequest;
+import io.cloudjar.core.auth.AuthorizationRule;
 import io.cloudjar.core.auth.Authorizer;
 import io.cloudjar.core.auth.Decision;
 import io.cloudjar.core.auth.RuleScope;
@@ -10,6 +11,7 @@ import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.model.ModelClasses;
 import io.cloudjar.core.runtime.EmulatorRuntime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,19 +46,25 @@ final class Authorize implements Stage, InCallChecks {
             }
             return;
         }
+        boolean dryRun = isDryRun(ctx.input());
         if (runtime.authorizer() != Authorizer.ALLOW_ALL) {
             ctx.checks(this);
             // one question per check of the operation's rules; the first denial decides
-            List<AuthorizationCheck> checks = runtime.operationRules().checks(ctx.operation(), ctx.input(),
-                    new RuleScope(ctx.principal().accountId(), ctx.region(),
-                            ctx.principal().isAnonymous() ? null : ctx.principal().arn()), ctx.conditionKeys());
+            RuleScope scope = new RuleScope(ctx.principal().accountId(), ctx.region(),
+                    ctx.principal().isAnonymous() ? null : ctx.principal().arn());
+            List<AuthorizationCheck> checks = new ArrayList<>(runtime.operationRules().checks(ctx.operation(), ctx.input(),
+                    scope, ctx.conditionKeys()));
+            if (dryRun) { // the provider never runs: its own checks (iam:PassRole of a profile) are asked here
+                checks.addAll(runtime.operationRules().checks(ctx.apiMetadata().api(), ctx.operation().name(),
+                        AuthorizationRule.CheckedBy.PROVIDER, ctx.input(), scope, ctx.conditionKeys()));
+            }
             for (AuthorizationCheck check : checks) {
                 Decision decision = runtime.authorizer().authorize(new AuthorizationRequest(
                         ctx.principal(), check.action(), check.resources(), check.contextKeys(), ctx.region()));
                 enforce(ctx, check, decision);
             }
         }
-        if (isDryRun(ctx.input())) {
+        if (dryRun) {
             throw AwsErrors.of("DryRunOperation", 412, "Request would have succeeded, but DryRun flag is set.");
         }
     }
