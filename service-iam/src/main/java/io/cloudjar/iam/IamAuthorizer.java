@@ -48,6 +48,7 @@ final class IamAuthorizer implements Authorizer {
             String resourceAccount = found.map(ResourcePolicies.ResourcePolicy::ownerAccountId)
                     .orElseGet(() -> ArnAccounts.of(resource));
             String owner = request.principal().isAnonymous() ? null // no account of its own: the resource policy alone decides
+                    : trustPolicyDecidesTheRoleSide(request.action(), resource) ? request.principal().accountId()
                     : resourceAccount;
             PolicySet set = new PolicySet(p.identity(), p.boundary(), p.session(), resourcePolicy, owner, false);
             EvaluationResult result = PolicyEvaluator.evaluate(set,
@@ -63,6 +64,15 @@ final class IamAuthorizer implements Authorizer {
             allowed = decision;
         }
         return allowed;
+    }
+
+    /**
+     * Assuming a role (and tagging the session or setting its source identity) is the role's trust policy's to allow on
+     * the role's side, which STS evaluates itself (AssumeRoleProvider); here only the caller's own policies are asked,
+     * so another account's caller needs its identity side and the trust policy, as on AWS.
+     */
+    private static boolean trustPolicyDecidesTheRoleSide(String action, String resource) {
+        return action.startsWith("sts:") && resource.startsWith("arn:") && resource.contains(":role/");
     }
 
     /** {@code aws:ResourceAccount} (the account owning the resource, when known) and the resource's own keys (its tags). */

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.StsException;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /** A role session acts with the role's permissions (not the user's who assumed it) until it expires on the emulator clock. */
@@ -54,6 +55,35 @@ class AssumedRoleEnforcementTest {
                     assertThat(expired.awsErrorDetails().errorCode()).isEqualTo("ExpiredToken");
                 }
             }
+        }
+    }
+
+    @Test
+    void anotherAccountAssumesARoleWhoseTrustPolicyNamesIt() {
+        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+                + "\"arn:aws:iam::111111111111:root\"},\"Action\":\"sts:AssumeRole\"}]}";
+        try (IamClient root = cloudjar.client(IamClient.builder())) {
+            root.createRole(r -> r.roleName("partner").assumeRolePolicyDocument(trust));
+        }
+        String role = "arn:aws:iam::000000000000:role/partner";
+        try (StsClient partnerRoot = principals.asRootOf(StsClient.builder(), "111111111111");
+             IamClient partnerIam = principals.asRootOf(IamClient.builder(), "111111111111");
+             StsClient strangerRoot = principals.asRootOf(StsClient.builder(), "222222222222")) {
+            // the trusted account's root: its own side allows everything, the trust policy names its account
+            assertThat(partnerRoot.assumeRole(r -> r.roleArn(role).roleSessionName("p1")).assumedRoleUser().arn())
+                    .isEqualTo("arn:aws:sts::000000000000:assumed-role/partner/p1");
+            // a user of that account also needs its own policy to allow sts:AssumeRole on the role
+            AccessKey key = principals.user(partnerIam, "operator");
+            try (StsClient operator = principals.as(StsClient.builder(), key)) {
+                assertThat(catchThrowableOfType(StsException.class, () -> operator.assumeRole(r -> r.roleArn(role).roleSessionName("o1")))
+                        .awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+                partnerIam.putUserPolicy(r -> r.userName("operator").policyName("assume")
+                        .policyDocument(TestPrincipals.policy("Allow", "sts:AssumeRole", role)));
+                assertThat(operator.assumeRole(r -> r.roleArn(role).roleSessionName("o1")).credentials()).isNotNull();
+            }
+            // an account the trust policy does not name
+            assertThat(catchThrowableOfType(StsException.class, () -> strangerRoot.assumeRole(r -> r.roleArn(role).roleSessionName("s1")))
+                    .awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
         }
     }
 }
