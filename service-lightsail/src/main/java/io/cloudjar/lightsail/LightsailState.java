@@ -1,0 +1,35 @@
+package io.cloudjar.lightsail;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import software.amazon.awssdk.services.lightsail.model.ResourceType;
+
+/**
+ * Lightsail's resources in one account and region: one {@link Table} per resource type, the operations log, and
+ * the lock a change that spans several resources (attach a static IP, delete an instance with its disks) holds.
+ * A new resource type adds its table here and to {@link #tables()}.
+ */
+final class LightsailState {
+    final Object lock = new Object();
+    final Operations operations = new Operations();
+    final Table<KeyPairRecord> keyPairs = new Table<>(ResourceType.KEY_PAIR);
+
+    /** Every table, for the calls that find a resource by name or ARN whatever its type (tags, authorization). */
+    List<Table<?>> tables() {
+        return List.of(keyPairs);
+    }
+
+    Optional<Table<?>> table(ResourceType type) {
+        return tables().stream().filter(t -> t.type() == type).findFirst();
+    }
+
+    /** Resources of any type named {@code name} (names are unique per type only). */
+    Stream<LightsailResource<?>> named(String name) {
+        return tables().stream().flatMap(t -> t.find(name).stream());
+    }
+
+    Optional<LightsailResource<?>> byArn(String arn) {
+        return tables().stream().flatMap(t -> t.findByArn(arn).stream()).<LightsailResource<?>>map(r -> r).findFirst();
+    }
+}
