@@ -13,11 +13,15 @@ import software.amazon.awssdk.services.lightsail.model.ResourceType;
 final class LightsailState {
     final Object lock = new Object();
     final Operations operations = new Operations();
+    // compute: key pairs, instances, static IPs, disks, snapshots
     final Table<KeyPairRecord> keyPairs = new Table<>(ResourceType.KEY_PAIR);
+    // networking and services (domains, load balancers, certificates, containers, buckets, alarms, contact methods)
 
     /** Every table, for the calls that find a resource by name or ARN whatever its type (tags, authorization). */
     List<Table<?>> tables() {
-        return List.of(keyPairs);
+        return List.of(keyPairs
+                // networking and services
+        );
     }
 
     Optional<Table<?>> table(ResourceType type) {
