@@ -15,13 +15,23 @@ final class LightsailState {
     final Operations operations = new Operations();
     // compute: key pairs, instances, static IPs, disks, snapshots
     final Table<KeyPairRecord> keyPairs = new Table<>(ResourceType.KEY_PAIR);
+    final Table<InstanceRecord> instances = new Table<>(ResourceType.INSTANCE);
+    final Table<StaticIpRecord> staticIps = new Table<>(ResourceType.STATIC_IP);
+    final Table<DiskRecord> disks = new Table<>(ResourceType.DISK);
+    final Addresses addresses = new Addresses();
     // networking and services (domains, load balancers, certificates, containers, buckets, alarms, contact methods)
 
     /** Every table, for the calls that find a resource by name or ARN whatever its type (tags, authorization). */
     List<Table<?>> tables() {
-        return List.of(keyPairs
+        return List.of(keyPairs, instances, staticIps, disks
                 // networking and services
         );
+    }
+
+    /** The address of the static IP attached to {@code instance}, or null. */
+    String staticIpOf(InstanceRecord instance) {
+        return instance.staticIpName() == null ? null
+                : staticIps.find(instance.staticIpName()).map(StaticIpRecord::ipAddress).orElse(null);
     }
 
     Optional<Table<?>> table(ResourceType type) {
