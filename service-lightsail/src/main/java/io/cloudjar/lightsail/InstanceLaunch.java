@@ -100,7 +100,7 @@ final class InstanceLaunch {
     }
 
     /** The automatic snapshot add-on: daily at the hour asked ("HH:00", UTC), next one at that hour. */
-    private static List<AddOn> addOns(List<AddOnRequest> requests, LightsailScope scope) {
+    static List<AddOn> addOns(List<AddOnRequest> requests, LightsailScope scope) {
         List<AddOn> addOns = new ArrayList<>();
         for (AddOnRequest r : requests == null ? List.<AddOnRequest>of() : requests) {
             if (r.addOnType() == AddOnType.AUTO_SNAPSHOT) {

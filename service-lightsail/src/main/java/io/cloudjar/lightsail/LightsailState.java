@@ -18,12 +18,14 @@ final class LightsailState {
     final Table<InstanceRecord> instances = new Table<>(ResourceType.INSTANCE);
     final Table<StaticIpRecord> staticIps = new Table<>(ResourceType.STATIC_IP);
     final Table<DiskRecord> disks = new Table<>(ResourceType.DISK);
+    final Table<InstanceSnapshotRecord> instanceSnapshots = new Table<>(ResourceType.INSTANCE_SNAPSHOT);
+    final Table<DiskSnapshotRecord> diskSnapshots = new Table<>(ResourceType.DISK_SNAPSHOT);
     final Addresses addresses = new Addresses();
     // networking and services (domains, load balancers, certificates, containers, buckets, alarms, contact methods)
 
     /** Every table, for the calls that find a resource by name or ARN whatever its type (tags, authorization). */
     List<Table<?>> tables() {
-        return List.of(keyPairs, instances, staticIps, disks
+        return List.of(keyPairs, instances, staticIps, disks, instanceSnapshots, diskSnapshots
                 // networking and services
         );
     }
