@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.lightsail.model.ResourceType;
 
 /**
  * What each resource of a region costs by the month, from Lightsail's published prices: an instance its bundle's price
- * (running or stopped, as Lightsail bills), a static IP nothing while attached and $0.005 an hour otherwise, disks
+ * (running or stopped, as Lightsail bills), a managed database its bundle's, a static IP nothing while attached and $0.005 an hour otherwise, disks
  * $0.10 and snapshots $0.05 per GB-month. Months are 730 hours, as Lightsail prorates its plans.
  */
 final class Charges {
@@ -51,6 +51,14 @@ final class Charges {
         }
         for (InstanceSnapshotRecord s : state.instanceSnapshots.list()) {
             out.add(storage(s.name(), ResourceType.INSTANCE_SNAPSHOT, "Snapshot", s.sizeInGb(), SNAPSHOT_GB_MONTH, s.meta().createdAt()));
+        }
+        for (RelationalDatabaseRecord d : state.databases.list()) {
+            out.add(new Charge(d.name(), ResourceType.RELATIONAL_DATABASE, "Database:" + d.bundleId(), PricingUnit.HRS, 1,
+                    DatabaseCatalog.bundle(d.bundleId()).orElseThrow().price(), d.meta().createdAt()));
+        }
+        for (DatabaseSnapshotRecord s : state.databaseSnapshots.list()) {
+            out.add(storage(s.name(), ResourceType.RELATIONAL_DATABASE_SNAPSHOT, "Snapshot", s.sizeInGb(), SNAPSHOT_GB_MONTH,
+                    s.meta().createdAt()));
         }
         for (DiskSnapshotRecord s : state.diskSnapshots.list()) {
             out.add(storage(s.name(), ResourceType.DISK_SNAPSHOT, "Snapshot", s.sizeInGb(), SNAPSHOT_GB_MONTH, s.meta().createdAt()));

@@ -20,12 +20,14 @@ final class LightsailState {
     final Table<DiskRecord> disks = new Table<>(ResourceType.DISK);
     final Table<InstanceSnapshotRecord> instanceSnapshots = new Table<>(ResourceType.INSTANCE_SNAPSHOT);
     final Table<DiskSnapshotRecord> diskSnapshots = new Table<>(ResourceType.DISK_SNAPSHOT);
+    final Table<RelationalDatabaseRecord> databases = new Table<>(ResourceType.RELATIONAL_DATABASE);
+    final Table<DatabaseSnapshotRecord> databaseSnapshots = new Table<>(ResourceType.RELATIONAL_DATABASE_SNAPSHOT);
     final Addresses addresses = new Addresses();
     // networking and services (domains, load balancers, certificates, containers, buckets, alarms, contact methods)
 
     /** Every table, for the calls that find a resource by name or ARN whatever its type (tags, authorization). */
     List<Table<?>> tables() {
-        return List.of(keyPairs, instances, staticIps, disks, instanceSnapshots, diskSnapshots
+        return List.of(keyPairs, instances, staticIps, disks, instanceSnapshots, diskSnapshots, databases, databaseSnapshots
                 // networking and services
         );
     }

@@ -8,12 +8,15 @@ import java.util.Optional;
 
 /**
  * Lightsail's state, one per server and shared by its providers ({@code LightsailStore.of(context)} in
- * {@code init}): a {@link LightsailState} per account and region, wiped by reset, and the transition timings.
+ * {@code init}): a {@link LightsailState} per account and region, wiped by reset, the transition timings and the
+ * real servers behind managed databases (stopped on reset and when Cloudjar stops).
  */
-final class LightsailStore {
+final class LightsailStore implements AutoCloseable {
     private final AccountRegionStore<LightsailState> states;
     private final LightsailTimings timings;
     private final io.cloudjar.core.util.EmulatorClock clock;
+    /** The real servers of managed databases: RDS's engines, in a directory of Lightsail's own. */
+    private final io.cloudjar.rds.engine.DatabaseServers databases;
     /** Signs the short-lived SSH keys of GetInstanceAccessDetails (one per server, as Lightsail has its own CA). */
     private final io.cloudjar.ec2.keys.SshCertificates.Authority sshAuthority = io.cloudjar.ec2.keys.SshCertificates.Authority.create();
 
@@ -21,6 +24,9 @@ final class LightsailStore {
         this.states = context.stores().accountRegion(LightsailState::new);
         this.timings = LightsailTimings.from(context.config());
         this.clock = context.clock();
+        this.databases = io.cloudjar.rds.engine.DatabaseServers.open(context.config().dataDir(), "lightsail",
+                context.config().env("RDS_POSTGRES_BIN", null));
+        context.stores().register(databases::destroyAll);
     }
 
     static LightsailStore of(ServiceContext context) {
@@ -42,6 +48,15 @@ final class LightsailStore {
     /** Now on the emulator clock, for what is not a call (the bill endpoint). */
     java.time.Instant now() {
         return clock.now();
+    }
+
+    io.cloudjar.rds.engine.DatabaseServers databases() {
+        return databases;
+    }
+
+    @Override
+    public void close() {
+        databases.close();
     }
 
     LightsailTimings timings() {

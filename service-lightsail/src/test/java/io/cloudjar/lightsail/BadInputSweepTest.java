@@ -37,7 +37,7 @@ class BadInputSweepTest {
 
     static Stream<Class<?>> operations() throws Exception {
         List<Class<?>> requests = BadInputSweep.requestsServedBy("io.cloudjar.lightsail.");
-        assertThat(requests).hasSize(51);
+        assertThat(requests).hasSize(64);
         return requests.stream();
     }
 
