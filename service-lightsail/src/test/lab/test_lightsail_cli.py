@@ -1,7 +1,7 @@
 """The learner's Lightsail walk-through with the real AWS CLI: the $3.50 plan of the notes (retired; today's $3.50 plan
 is IPv6-only, so it takes no static IP), an Ubuntu server on the $5 plan, a static IP that survives stop and start,
 HTTPS opened in the firewall, a snapshot, SSH access details that ssh-keygen accepts, the default key pair, the
-operations log and the monthly bill.
+operations log, the monthly bill, and a managed PostgreSQL database reached with psql.
 
 Run from JUnit (LightsailLabScriptsTest), which loads the shared fixtures of the core test kit (cloudjar_pytest).
 Transitions take seconds on the emulator clock; the script moves that clock instead of waiting.
@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import subprocess
+import time
 import urllib.request
 
 import pytest
@@ -117,6 +118,33 @@ def test_seed_flow(ls, clock, tmp_path):
     items = {i["resourceName"]: i["monthlyUsd"] for i in bill["regions"][0]["items"]}
     assert items["seed-web"] == 5.0 and items["seed-v6"] == 3.5 and items["seed-ip"] == 0.0
     assert items["seed-web-1"] == 1.0  # 20 GB of snapshot at $0.05
+
+    # the managed database of the notes: PostgreSQL, reached with psql
+    ls("create-relational-database", "--relational-database-name", "seed-db", "--availability-zone", "us-east-1a",
+       "--relational-database-blueprint-id", "postgres_16", "--relational-database-bundle-id", "micro_2_0",
+       "--master-database-name", "shop", "--master-username", "shopadmin")
+    clock.advance(10)
+    for _ in range(600):
+        db = ls("get-relational-database", "--relational-database-name", "seed-db")["relationalDatabase"]
+        if db["state"] != "creating":
+            break
+        time.sleep(0.1)
+    if db["state"] == "failed":
+        pytest.skip("no PostgreSQL can run on this machine")
+    assert db["state"] == "available" and db["masterEndpoint"]["address"] == "localhost"
+    password = ls("get-relational-database-master-user-password",
+                  "--relational-database-name", "seed-db")["masterUserPassword"]
+    if shutil.which("psql"):
+        def psql(sql):
+            proc = subprocess.run(["psql", "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", "localhost",
+                                   "-p", str(db["masterEndpoint"]["port"]), "-U", "shopadmin", "-d", "shop", "-c", sql],
+                                  env={**os.environ, "PGPASSWORD": password}, capture_output=True, text=True, timeout=60)
+            assert proc.returncode == 0, proc.stderr
+            return proc.stdout.strip()
+
+        psql("CREATE TABLE visits (n int); INSERT INTO visits VALUES (1), (2)")
+        assert psql("SELECT sum(n) FROM visits") == "3"
+    ls("delete-relational-database", "--relational-database-name", "seed-db", "--skip-final-snapshot")
 
     ls("delete-instance", "--instance-name", "seed-web")
     ls("release-static-ip", "--static-ip-name", "seed-ip")

@@ -9,8 +9,9 @@ import software.amazon.awssdk.services.lightsail.model.RelationalDatabaseHardwar
 
 /**
  * A managed database and the real server behind it (PostgreSQL blueprints; null where no engine can run, as for
- * MySQL, whose endpoint then has nothing behind it). Creating until both its creation time on the emulator clock has
- * passed and the server accepts connections; "failed" when the server could not start.
+ * MySQL, whose endpoint then has nothing behind it). In a transitional state (creating, stopping, starting, rebooting)
+ * until its time on the emulator clock has passed and, when it settles available, the server accepts connections;
+ * "failed" when the server could not start.
  *
  * @param password         the current master password
  * @param previousPassword the one before the last change, or null
@@ -19,31 +20,32 @@ record RelationalDatabaseRecord(ResourceMeta meta, String blueprintId, String bu
                                 String masterDatabaseName, String masterUsername, String password, Instant passwordSetAt,
                                 String previousPassword, String backupWindow, String maintenanceWindow,
                                 boolean publiclyAccessible, RunningDatabase server, String whyNoServer, Instant readyAt,
-                                String settled) implements LightsailResource<RelationalDatabaseRecord> {
+                                String transitional, String settled) implements LightsailResource<RelationalDatabaseRecord> {
 
     @Override
     public RelationalDatabaseRecord withMeta(ResourceMeta newMeta) {
         return new RelationalDatabaseRecord(newMeta, blueprintId, bundleId, engine, engineVersion, masterDatabaseName,
                 masterUsername, password, passwordSetAt, previousPassword, backupWindow, maintenanceWindow,
-                publiclyAccessible, server, whyNoServer, readyAt, settled);
+                publiclyAccessible, server, whyNoServer, readyAt, transitional, settled);
     }
 
     RelationalDatabaseRecord withPassword(String newPassword, Instant at) {
         return new RelationalDatabaseRecord(meta, blueprintId, bundleId, engine, engineVersion, masterDatabaseName,
                 masterUsername, newPassword, at, password, backupWindow, maintenanceWindow, publiclyAccessible, server,
-                whyNoServer, readyAt, settled);
+                whyNoServer, readyAt, transitional, settled);
     }
 
     RelationalDatabaseRecord withSettings(String newBackupWindow, String newMaintenanceWindow, boolean newPublic) {
         return new RelationalDatabaseRecord(meta, blueprintId, bundleId, engine, engineVersion, masterDatabaseName,
                 masterUsername, password, passwordSetAt, previousPassword, newBackupWindow, newMaintenanceWindow, newPublic,
-                server, whyNoServer, readyAt, settled);
+                server, whyNoServer, readyAt, transitional, settled);
     }
 
-    RelationalDatabaseRecord withSettled(String newSettled, Instant newReadyAt) {
+    /** In {@code newTransitional} until {@code until} (and, when it settles available, until the server serves). */
+    RelationalDatabaseRecord transition(String newTransitional, Instant until, String newSettled) {
         return new RelationalDatabaseRecord(meta, blueprintId, bundleId, engine, engineVersion, masterDatabaseName,
                 masterUsername, password, passwordSetAt, previousPassword, backupWindow, maintenanceWindow,
-                publiclyAccessible, server, whyNoServer, newReadyAt, newSettled);
+                publiclyAccessible, server, whyNoServer, until, newTransitional, newSettled);
     }
 
     String state(Instant now) {
@@ -51,7 +53,7 @@ record RelationalDatabaseRecord(ResourceMeta meta, String blueprintId, String bu
             return "failed";
         }
         if (now.isBefore(readyAt) || (server != null && "available".equals(settled) && !server.ready())) {
-            return "available".equals(settled) ? "creating" : "stopping";
+            return transitional;
         }
         return settled;
     }

@@ -85,7 +85,7 @@ public final class RelationalDatabasesProvider extends LightsailProvider {
                     request.preferredMaintenanceWindow() == null ? "sun:07:30-sun:08:00" : request.preferredMaintenanceWindow(),
                     Boolean.TRUE.equals(request.publiclyAccessible()), server,
                     server == null ? store.databases().whyNone(blueprint.engineAsString()) : null,
-                    scope.now().plus(store.timings().pending()), "available");
+                    scope.now().plus(store.timings().pending()), "creating", "available");
             state.databases.put(db);
         }
         return CreateRelationalDatabaseResponse.builder().operations(state.operations.record(scope, db.meta(),

@@ -77,6 +77,19 @@ class ManagedDatabasesTest {
         assertThat(db.masterEndpoint().port()).isEqualTo(3306);
         assertThat(db.arn()).contains(":RelationalDatabase/");
         assertThat(db.hardware().ramSizeInGb()).isEqualTo(1.0f);
+
+        assertThatThrownBy(() -> lightsail.startRelationalDatabase(r -> r.relationalDatabaseName("blog-db")))
+                .isInstanceOf(software.amazon.awssdk.services.lightsail.model.OperationFailureException.class);
+        lightsail.stopRelationalDatabase(r -> r.relationalDatabaseName("blog-db"));
+        assertThat(state("blog-db")).isEqualTo("stopping");
+        cloudjar.advanceClock(Duration.ofSeconds(5));
+        assertThat(state("blog-db")).isEqualTo("stopped");
+        lightsail.startRelationalDatabase(r -> r.relationalDatabaseName("blog-db"));
+        assertThat(state("blog-db")).isEqualTo("starting");
+        cloudjar.advanceClock(Duration.ofSeconds(5));
+        assertThat(state("blog-db")).isEqualTo("available");
+        lightsail.rebootRelationalDatabase(r -> r.relationalDatabaseName("blog-db"));
+        assertThat(state("blog-db")).isEqualTo("rebooting");
         lightsail.deleteRelationalDatabase(r -> r.relationalDatabaseName("blog-db").skipFinalSnapshot(true));
     }
 
@@ -103,6 +116,8 @@ class ManagedDatabasesTest {
         assertThat(snapshot.fromRelationalDatabaseName()).isEqualTo("shop-db");
         assertThat(snapshot.sizeInGb()).isEqualTo(40);
         sql(available("shop-db"), password, "INSERT INTO orders VALUES (2)");
+        lightsail.rebootRelationalDatabase(r -> r.relationalDatabaseName("shop-db"));
+        assertThat(countOnceAccepted(available("shop-db"), password)).isEqualTo(2); // the data survives a reboot
 
         lightsail.createRelationalDatabaseFromSnapshot(r -> r.relationalDatabaseName("shop-copy").relationalDatabaseSnapshotName("shop-1"));
         RelationalDatabase copy = available("shop-copy");
@@ -127,6 +142,10 @@ class ManagedDatabasesTest {
         assertThat(lightsail.getRelationalDatabases().relationalDatabases()).isEmpty();
     }
 
+    private static String state(String name) {
+        return lightsail.getRelationalDatabase(r -> r.relationalDatabaseName(name)).relationalDatabase().state();
+    }
+
     private static Operation create(String name, String blueprint, String bundle, String database, String user, String password) {
         return lightsail.createRelationalDatabase(r -> r.relationalDatabaseName(name).availabilityZone("us-east-1a")
                 .relationalDatabaseBlueprintId(blueprint).relationalDatabaseBundleId(bundle).masterDatabaseName(database)
@@ -138,7 +157,7 @@ class ManagedDatabasesTest {
         cloudjar.advanceClock(Duration.ofSeconds(5));
         for (int i = 0; i < 1200; i++) {
             RelationalDatabase db = lightsail.getRelationalDatabase(r -> r.relationalDatabaseName(name)).relationalDatabase();
-            if (!db.state().equals("creating")) {
+            if (!java.util.Set.of("creating", "starting", "rebooting").contains(db.state())) {
                 assertThat(db.state()).isEqualTo("available");
                 return db;
             }
