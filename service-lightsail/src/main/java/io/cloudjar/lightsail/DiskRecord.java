@@ -23,6 +23,10 @@ record DiskRecord(ResourceMeta meta, int sizeInGb, List<AddOn> addOns, Instant a
         return new DiskRecord(newMeta, sizeInGb, addOns, availableAt, attachedTo, path);
     }
 
+    DiskRecord withAddOns(List<AddOn> newAddOns) {
+        return new DiskRecord(meta, sizeInGb, newAddOns, availableAt, attachedTo, path);
+    }
+
     DiskRecord attached(String instanceName, String devicePath) {
         return new DiskRecord(meta, sizeInGb, addOns, availableAt, instanceName, devicePath);
     }

@@ -76,6 +76,7 @@ public final class DisksProvider extends LightsailProvider {
             DiskRecord disk = new DiskRecord(ResourceMeta.create(scope, ResourceType.DISK, name, zone, Ids.ec2("vol"), tags),
                     sizeInGb, addOns, ready, null, null);
             state.disks.put(disk);
+            AddOnsProvider.schedule(state, disk.meta(), addOns, scope.now());
             return List.of(state.operations.record(scope, disk.meta(), type, details, ready));
         }
     }

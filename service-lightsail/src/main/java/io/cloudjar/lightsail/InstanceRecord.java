@@ -80,6 +80,11 @@ record InstanceRecord(ResourceMeta meta, String blueprintId, String blueprintNam
                 ipAddressType, privateIp, publicIp, ipv6Addresses, staticIpName, newPorts, settled, transitional, transitionEnds);
     }
 
+    InstanceRecord withAddOns(List<AddOn> newAddOns) {
+        return new InstanceRecord(meta, blueprintId, blueprintName, bundleId, sshKeyName, username, userData, newAddOns,
+                ipAddressType, privateIp, publicIp, ipv6Addresses, staticIpName, ports, settled, transitional, transitionEnds);
+    }
+
     InstanceRecord withStaticIp(String name) {
         return new InstanceRecord(meta, blueprintId, blueprintName, bundleId, sshKeyName, username, userData, addOns,
                 ipAddressType, privateIp, publicIp, ipv6Addresses, name, ports, settled, transitional, transitionEnds);

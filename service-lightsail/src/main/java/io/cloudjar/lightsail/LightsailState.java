@@ -23,6 +23,8 @@ final class LightsailState {
     final Table<RelationalDatabaseRecord> databases = new Table<>(ResourceType.RELATIONAL_DATABASE);
     final Table<DatabaseSnapshotRecord> databaseSnapshots = new Table<>(ResourceType.RELATIONAL_DATABASE_SNAPSHOT);
     final Addresses addresses = new Addresses();
+    /** The automatic snapshot add-ons enabled, by the ARN of their instance or disk. */
+    final java.util.Map<String, AutoSnapshots> autoSnapshots = new java.util.concurrent.ConcurrentHashMap<>();
     // networking and services (domains, load balancers, certificates, containers, buckets, alarms, contact methods)
 
     /** Every table, for the calls that find a resource by name or ARN whatever its type (tags, authorization). */

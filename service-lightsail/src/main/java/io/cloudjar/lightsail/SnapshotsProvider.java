@@ -89,10 +89,9 @@ public final class SnapshotsProvider extends LightsailProvider {
     public CreateInstancesFromSnapshotResponse createInstancesFromSnapshot(CallContext ctx, CreateInstancesFromSnapshotRequest request) {
         LightsailState state = state(ctx);
         LightsailScope scope = LightsailScope.of(ctx);
-        if (request.instanceSnapshotName() == null) {
-            throw LightsailErrors.invalidInput("An instance snapshot name is required (automatic snapshots are not kept).");
-        }
-        InstanceSnapshotRecord snapshot = state.instanceSnapshots.get(request.instanceSnapshotName());
+        InstanceSnapshotRecord snapshot = request.instanceSnapshotName() != null
+                ? state.instanceSnapshots.get(request.instanceSnapshotName())
+                : fromAutoSnapshot(state, scope, request);
         if (!snapshot.available(scope.now())) {
             throw LightsailErrors.invalidInput("The instance snapshot %s is not available yet.", snapshot.name());
         }
@@ -117,6 +116,35 @@ public final class SnapshotsProvider extends LightsailProvider {
             }
             return CreateInstancesFromSnapshotResponse.builder().operations(ops).build();
         }
+    }
+
+    /**
+     * An automatic snapshot of {@code sourceInstanceName} (of {@code restoreDate}, or the latest) as an instance
+     * snapshot: the source's blueprint, bundle and ports, as they are now.
+     */
+    private static InstanceSnapshotRecord fromAutoSnapshot(LightsailState state, LightsailScope scope,
+                                                           CreateInstancesFromSnapshotRequest request) {
+        if (request.sourceInstanceName() == null) {
+            throw LightsailErrors.invalidInput("Specify instanceSnapshotName, or sourceInstanceName with restoreDate or"
+                    + " useLatestRestorableAutoSnapshot.");
+        }
+        boolean latest = Boolean.TRUE.equals(request.useLatestRestorableAutoSnapshot());
+        if (latest == (request.restoreDate() != null)) {
+            throw LightsailErrors.invalidInput("Specify either restoreDate or useLatestRestorableAutoSnapshot.");
+        }
+        InstanceRecord source = state.instances.get(request.sourceInstanceName());
+        AutoSnapshots schedule = state.autoSnapshots.get(source.meta().arn());
+        List<Instant> taken = schedule == null ? List.of() : schedule.taken(scope.now());
+        Instant at = latest ? (taken.isEmpty() ? null : taken.get(taken.size() - 1))
+                : taken.stream().filter(t -> AutoSnapshots.date(t).equals(request.restoreDate())).findFirst().orElse(null);
+        if (at == null) {
+            throw LightsailErrors.notFound("The automatic snapshot of %s does not exist: %s", source.name(),
+                    latest ? "latest" : request.restoreDate());
+        }
+        ResourceMeta meta = new ResourceMeta(source.name() + "-" + AutoSnapshots.date(at), source.meta().arn(),
+                source.meta().supportCode(), at, "all", scope.region(), ResourceType.INSTANCE_SNAPSHOT, java.util.Map.of());
+        return new InstanceSnapshotRecord(meta, source.name(), source.meta().arn(), source.blueprintId(), source.bundleId(),
+                BundleCatalog.find(source.bundleId()).orElseThrow().diskSizeInGb(), List.of(), source.ports(), at);
     }
 
     public CreateDiskSnapshotResponse createDiskSnapshot(CallContext ctx, CreateDiskSnapshotRequest request) {
