@@ -42,6 +42,28 @@ class LightsailResourceAuthorizationTest {
     }
 
     @Test
+    void instancesAreAuthorizedOnTheirArnsAndTags() {
+        try (LightsailClient root = cloudjar.client(LightsailClient.builder())) {
+            for (String name : new String[] {"dev-web", "prod-web"}) {
+                root.createInstances(r -> r.instanceNames(name).availabilityZone("us-east-1a").blueprintId("ubuntu_22_04")
+                        .bundleId("nano_3_0").tags(t -> t.key("env").value(name.substring(0, name.indexOf('-')))));
+            }
+        }
+        cloudjar.advanceClock(java.time.Duration.ofSeconds(5));
+        AccessKey key = POLICIES.user("ls-operator", "/", policy(
+                allow("lightsail:GetInstance*", "*"),
+                allow("lightsail:StopInstance", "arn:aws:lightsail:*:*:Instance/*", "{\"StringEquals\":{\"aws:ResourceTag/env\":\"dev\"}}")));
+        try (LightsailClient user = POLICIES.client(LightsailClient.builder(), key)) {
+            assertThat(user.getInstanceAccessDetails(r -> r.instanceName("prod-web")).accessDetails().username()).isEqualTo("ubuntu");
+            user.stopInstance(r -> r.instanceName("dev-web"));
+            AccessDeniedException denied = catchThrowableOfType(AccessDeniedException.class,
+                    () -> user.stopInstance(r -> r.instanceName("prod-web")));
+            assertThat(denied).isNotNull();
+            assertThat(denied.awsErrorDetails().errorMessage()).contains(":Instance/");
+        }
+    }
+
+    @Test
     void resourceAndRequestTagsReachTheConditions() {
         try (LightsailClient root = cloudjar.client(LightsailClient.builder())) {
             root.createKeyPair(r -> r.keyPairName("dev-key").tags(t -> t.key("env").value("dev")));
