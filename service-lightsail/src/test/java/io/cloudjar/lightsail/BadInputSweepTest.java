@@ -37,7 +37,7 @@ class BadInputSweepTest {
 
     static Stream<Class<?>> operations() throws Exception {
         List<Class<?>> requests = BadInputSweep.requestsServedBy("io.cloudjar.lightsail.");
-        assertThat(requests).hasSize(71);
+        assertThat(requests).hasSize(72);
         return requests.stream();
     }
 

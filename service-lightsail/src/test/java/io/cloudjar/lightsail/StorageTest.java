@@ -155,6 +155,35 @@ class StorageTest {
     }
 
     @Test
+    void snapshotsCopyToAnotherRegion() {
+        lightsail.createInstanceSnapshot(r -> r.instanceName("web").instanceSnapshotName("web-snap"));
+        lightsail.createDisk(r -> r.diskName("data").availabilityZone("us-east-1a").sizeInGb(16));
+        lightsail.createDiskSnapshot(r -> r.diskName("data").diskSnapshotName("data-snap"));
+        cloudjar.advanceClock(Duration.ofSeconds(3));
+        try (LightsailClient london = cloudjar.client(LightsailClient.builder(),
+                software.amazon.awssdk.regions.Region.EU_WEST_2, "test", "test")) {
+            Operation op = london.copySnapshot(r -> r.sourceSnapshotName("web-snap").sourceRegion("us-east-1")
+                    .targetSnapshotName("web-snap-london")).operations().get(0);
+            assertThat(op.operationTypeAsString()).isEqualTo("CopySnapshot");
+            assertThat(op.location().regionNameAsString()).isEqualTo("eu-west-2");
+            london.copySnapshot(r -> r.sourceSnapshotName("data-snap").sourceRegion("us-east-1").targetSnapshotName("data-london"));
+            cloudjar.advanceClock(Duration.ofSeconds(3));
+            InstanceSnapshot copy = london.getInstanceSnapshot(r -> r.instanceSnapshotName("web-snap-london")).instanceSnapshot();
+            assertThat(copy.arn()).startsWith("arn:aws:lightsail:eu-west-2:000000000000:InstanceSnapshot/");
+            assertThat(copy.fromBlueprintId()).isEqualTo("ubuntu_22_04");
+            assertThat(copy.stateAsString()).isEqualTo("available");
+            assertThat(london.getDiskSnapshot(r -> r.diskSnapshotName("data-london")).diskSnapshot().sizeInGb()).isEqualTo(16);
+            london.createInstancesFromSnapshot(r -> r.instanceNames("web-london").instanceSnapshotName("web-snap-london")
+                    .availabilityZone("eu-west-2a").bundleId("nano_3_0"));
+            assertThatThrownBy(() -> london.copySnapshot(r -> r.sourceSnapshotName("web-snap").sourceRegion("us-east-1")
+                    .targetSnapshotName("web-snap-london"))).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> london.copySnapshot(r -> r.sourceSnapshotName("ghost").sourceRegion("us-east-1")
+                    .targetSnapshotName("x-copy"))).isInstanceOf(NotFoundException.class);
+        }
+        assertThat(lightsail.getInstanceSnapshots().instanceSnapshots()).extracting(InstanceSnapshot::name).containsExactly("web-snap");
+    }
+
+    @Test
     void aSnapshotNeedsABundleAtLeastAsLarge() {
         InstancesTest.create("big", "ubuntu_22_04", "small_3_0");
         cloudjar.advanceClock(Duration.ofSeconds(5));
