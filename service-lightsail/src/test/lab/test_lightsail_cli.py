@@ -129,8 +129,6 @@ def test_seed_flow(ls, clock, tmp_path):
         if db["state"] != "creating":
             break
         time.sleep(0.1)
-    if db["state"] == "failed":
-        pytest.skip("no PostgreSQL can run on this machine")
     assert db["state"] == "available" and db["masterEndpoint"]["address"] == "localhost"
     password = ls("get-relational-database-master-user-password",
                   "--relational-database-name", "seed-db")["masterUserPassword"]

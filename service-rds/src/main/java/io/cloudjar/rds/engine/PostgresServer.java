@@ -24,12 +24,14 @@ import java.util.stream.Stream;
  */
 final class PostgresServer implements RunningDatabase {
     private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(120);
+    private static final int PORT_ATTEMPTS = 5;
     private static final String PARAMETERS_FILE = "cloudjar-parameters.conf";
     private final Path bin;
     private final Path dir;
     private final DatabaseSpec spec;
     private final ExecutorService starter;
-    private final int port;
+    /** Taken at creation; another one only when the postmaster finds it taken (another program got it first). */
+    private volatile int port;
     private volatile Process process;
     private volatile CompletableFuture<Void> starting = CompletableFuture.completedFuture(null);
     private volatile boolean ready;
@@ -117,8 +119,27 @@ final class PostgresServer implements RunningDatabase {
         }
     }
 
-    /** Starts the postmaster and waits until it accepts connections. */
+    /**
+     * Starts the postmaster and waits until it accepts connections. The port was free when taken, but another program
+     * (a database of another Cloudjar on this machine) may bind it first: then it starts again on another port.
+     */
     private void launch() throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                launchOnce();
+                return;
+            } catch (IOException e) {
+                if (attempt >= PORT_ATTEMPTS || !String.valueOf(e.getMessage()).contains("could not create any TCP/IP sockets")) {
+                    throw e;
+                }
+                int taken = port;
+                port = EnginePorts.take();
+                EnginePorts.release(taken);
+            }
+        }
+    }
+
+    private void launchOnce() throws IOException {
         process = EngineProcesses.startServer(List.of(bin.resolve("postgres").toString(), "-D", dir.resolve("data").toString(),
                 "-p", Integer.toString(port), "-k", dir.resolve("socket").toString(),
                 "-c", "listen_addresses=localhost", "-c", "unix_socket_permissions=0700"), dir.resolve("postgres.log"));
