@@ -16,11 +16,13 @@ final class LightsailState {
     // compute: key pairs, instances, static IPs, disks, snapshots
     final Table<KeyPairRecord> keyPairs = new Table<>(ResourceType.KEY_PAIR);
     // networking and services (domains, load balancers, certificates, containers, buckets, alarms, contact methods)
+    final Table<DomainRecord> domains = new Table<>(ResourceType.DOMAIN);
 
     /** Every table, for the calls that find a resource by name or ARN whatever its type (tags, authorization). */
     List<Table<?>> tables() {
         return List.of(keyPairs
                 // networking and services
+                , domains
         );
     }
 
