@@ -4,8 +4,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * What an alias A record may point at: the DNS name of one of the region's load balancers or container services,
- * or a CloudFront distribution (Lightsail distributions are not emulated, so any {@code *.cloudfront.net} name).
+ * What an alias A record may point at: the DNS name of one of the account's load balancers or container services
+ * in any region (zones live in us-east-1, their targets anywhere), or a CloudFront distribution (Lightsail
+ * distributions are not emulated, so any {@code *.cloudfront.net} name).
  */
 final class AliasTargets {
     private final Set<String> hosts;
@@ -14,8 +15,12 @@ final class AliasTargets {
         this.hosts = hosts;
     }
 
-    static AliasTargets of(LightsailState state) {
+    static AliasTargets of(LightsailStore store, String account) {
+        String owner = ":" + account + ":";
         Set<String> hosts = new HashSet<>();
+        for (LightsailState state : store.all()) {
+            state.loadBalancers.list().stream().filter(lb -> lb.meta().arn().contains(owner)).forEach(lb -> hosts.add(lb.dnsName()));
+        }
         return new AliasTargets(hosts);
     }
 

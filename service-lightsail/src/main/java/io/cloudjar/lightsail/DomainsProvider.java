@@ -81,7 +81,7 @@ public final class DomainsProvider extends LightsailProvider {
         synchronized (state.lock) {
             DomainRecord domain = domain(state, request.domainName());
             DomainEntry entry = DomainEntries.checked(domain.name(), request.domainEntry(), domain.entries(),
-                    AliasTargets.of(state));
+                    AliasTargets.of(store, scope.account()));
             DomainEntry stored = DomainEntries.entry(entry.name(), entry.type(), entry.target(), entry.isAlias());
             List<DomainEntry> entries = new ArrayList<>(domain.entries());
             entries.add(stored);
@@ -103,7 +103,8 @@ public final class DomainsProvider extends LightsailProvider {
             DomainRecord domain = domain(state, request.domainName());
             DomainEntry existing = editable(domain, requested);
             List<DomainEntry> others = domain.entries().stream().filter(e -> e != existing).toList();
-            DomainEntry updated = DomainEntries.checked(domain.name(), requested, others, AliasTargets.of(state));
+            DomainEntry updated = DomainEntries.checked(domain.name(), requested, others,
+                    AliasTargets.of(store, scope.account()));
             List<DomainEntry> entries = new ArrayList<>(domain.entries());
             entries.set(entries.indexOf(existing), updated);
             state.domains.put(domain.withEntries(entries));

@@ -17,12 +17,14 @@ final class LightsailState {
     final Table<KeyPairRecord> keyPairs = new Table<>(ResourceType.KEY_PAIR);
     // networking and services (domains, load balancers, certificates, containers, buckets, alarms, contact methods)
     final Table<DomainRecord> domains = new Table<>(ResourceType.DOMAIN);
+    final Table<LoadBalancerRecord> loadBalancers = new Table<>(ResourceType.LOAD_BALANCER);
+    final Table<LoadBalancerCertificateRecord> loadBalancerCertificates = new Table<>(ResourceType.LOAD_BALANCER_TLS_CERTIFICATE);
 
     /** Every table, for the calls that find a resource by name or ARN whatever its type (tags, authorization). */
     List<Table<?>> tables() {
         return List.of(keyPairs
                 // networking and services
-                , domains
+                , domains, loadBalancers, loadBalancerCertificates
         );
     }
 

@@ -31,6 +31,11 @@ final class LightsailStore {
         return states.get(ctx.accountId(), ctx.region());
     }
 
+    /** Every account's and region's state (for names that reach across regions, as alias targets). */
+    java.util.Collection<LightsailState> all() {
+        return states.all();
+    }
+
     LightsailTimings timings() {
         return timings;
     }
