@@ -20,6 +20,8 @@ final class AliasTargets {
         Set<String> hosts = new HashSet<>();
         for (LightsailState state : store.all()) {
             state.loadBalancers.list().stream().filter(lb -> lb.meta().arn().contains(owner)).forEach(lb -> hosts.add(lb.dnsName()));
+            state.containerServices.list().stream().filter(c -> c.meta().arn().contains(owner))
+                    .forEach(c -> hosts.add(c.domainName()));
         }
         return new AliasTargets(hosts);
     }
