@@ -20,12 +20,13 @@ final class LightsailState {
     final Table<LoadBalancerRecord> loadBalancers = new Table<>(ResourceType.LOAD_BALANCER);
     final Table<LoadBalancerCertificateRecord> loadBalancerCertificates = new Table<>(ResourceType.LOAD_BALANCER_TLS_CERTIFICATE);
     final Table<ContainerServiceRecord> containerServices = new Table<>(ResourceType.CONTAINER_SERVICE);
+    final Table<BucketRecord> buckets = new Table<>(ResourceType.BUCKET);
 
     /** Every table, for the calls that find a resource by name or ARN whatever its type (tags, authorization). */
     List<Table<?>> tables() {
         return List.of(keyPairs
                 // networking and services
-                , domains, loadBalancers, loadBalancerCertificates, containerServices
+                , domains, loadBalancers, loadBalancerCertificates, containerServices, buckets
         );
     }
 
