@@ -15,6 +15,12 @@ final class LightsailState {
     final Operations operations = new Operations();
     // compute: key pairs, instances, static IPs, disks, snapshots
     final Table<KeyPairRecord> keyPairs = new Table<>(ResourceType.KEY_PAIR);
+    final Table<InstanceRecord> instances = new Table<>(ResourceType.INSTANCE);
+    final Table<StaticIpRecord> staticIps = new Table<>(ResourceType.STATIC_IP);
+    final Table<DiskRecord> disks = new Table<>(ResourceType.DISK);
+    final Table<InstanceSnapshotRecord> instanceSnapshots = new Table<>(ResourceType.INSTANCE_SNAPSHOT);
+    final Table<DiskSnapshotRecord> diskSnapshots = new Table<>(ResourceType.DISK_SNAPSHOT);
+    final Addresses addresses = new Addresses();
     // networking and services (domains, load balancers, certificates, containers, buckets, alarms, contact methods)
     final Table<DomainRecord> domains = new Table<>(ResourceType.DOMAIN);
     final Table<LoadBalancerRecord> loadBalancers = new Table<>(ResourceType.LOAD_BALANCER);
@@ -24,10 +30,16 @@ final class LightsailState {
 
     /** Every table, for the calls that find a resource by name or ARN whatever its type (tags, authorization). */
     List<Table<?>> tables() {
-        return List.of(keyPairs
+        return List.of(keyPairs, instances, staticIps, disks, instanceSnapshots, diskSnapshots
                 // networking and services
                 , domains, loadBalancers, loadBalancerCertificates, containerServices, buckets
         );
+    }
+
+    /** The address of the static IP attached to {@code instance}, or null. */
+    String staticIpOf(InstanceRecord instance) {
+        return instance.staticIpName() == null ? null
+                : staticIps.find(instance.staticIpName()).map(StaticIpRecord::ipAddress).orElse(null);
     }
 
     Optional<Table<?>> table(ResourceType type) {

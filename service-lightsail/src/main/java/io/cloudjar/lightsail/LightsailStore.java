@@ -13,6 +13,8 @@ import java.util.Optional;
 final class LightsailStore {
     private final AccountRegionStore<LightsailState> states;
     private final LightsailTimings timings;
+    /** Signs the short-lived SSH keys of GetInstanceAccessDetails (one per server, as Lightsail has its own CA). */
+    private final io.cloudjar.ec2.keys.SshCertificates.Authority sshAuthority = io.cloudjar.ec2.keys.SshCertificates.Authority.create();
 
     private LightsailStore(ServiceContext context) {
         this.states = context.stores().accountRegion(LightsailState::new);
@@ -34,6 +36,10 @@ final class LightsailStore {
     /** Every account's and region's state (for names that reach across regions, as alias targets). */
     java.util.Collection<LightsailState> all() {
         return states.all();
+    }
+
+    io.cloudjar.ec2.keys.SshCertificates.Authority sshAuthority() {
+        return sshAuthority;
     }
 
     LightsailTimings timings() {
