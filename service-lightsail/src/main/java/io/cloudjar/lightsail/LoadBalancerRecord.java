@@ -78,15 +78,28 @@ record LoadBalancerRecord(ResourceMeta meta, String dnsName, int instancePort, S
         return instances.stream().anyMatch(a -> a.instanceName().equals(instanceName));
     }
 
-    LoadBalancer toSdk(Instant now, List<LoadBalancerTlsCertificateSummary> certificates) {
+    /**
+     * @param instanceStates the attached instances' states at {@code now} by name (a deleted instance is left out):
+     *                       a running instance is {@code initial} for the first health checks, then healthy; any other
+     *                       state is {@code unused} (Instance.InvalidState), as ELB shows stopped targets
+     */
+    LoadBalancer toSdk(Instant now, List<LoadBalancerTlsCertificateSummary> certificates, Map<String, String> instanceStates) {
         boolean https = certificates.stream().anyMatch(LoadBalancerTlsCertificateSummary::isAttached);
         List<InstanceHealthSummary> health = new ArrayList<>();
         for (Attached a : instances) {
-            boolean checked = !now.isBefore(a.attachedAt().plus(checkDelay));
-            health.add(InstanceHealthSummary.builder().instanceName(a.instanceName())
-                    .instanceHealth(checked ? InstanceHealthState.HEALTHY : InstanceHealthState.INITIAL)
-                    .instanceHealthReason(checked ? null : InstanceHealthReason.LB_REGISTRATION_IN_PROGRESS)
-                    .build());
+            String instanceState = instanceStates.get(a.instanceName());
+            if (instanceState == null) {
+                continue;
+            }
+            InstanceHealthSummary.Builder h = InstanceHealthSummary.builder().instanceName(a.instanceName());
+            if (!InstanceRecord.RUNNING.equals(instanceState)) {
+                h.instanceHealth(InstanceHealthState.UNUSED).instanceHealthReason(InstanceHealthReason.INSTANCE_INVALID_STATE);
+            } else if (now.isBefore(a.attachedAt().plus(checkDelay))) {
+                h.instanceHealth(InstanceHealthState.INITIAL).instanceHealthReason(InstanceHealthReason.LB_REGISTRATION_IN_PROGRESS);
+            } else {
+                h.instanceHealth(InstanceHealthState.HEALTHY);
+            }
+            health.add(h.build());
         }
         return LoadBalancer.builder()
                 .name(meta.name()).arn(meta.arn()).supportCode(meta.supportCode()).createdAt(meta.createdAt())

@@ -3,6 +3,7 @@ package io.cloudjar.lightsail;
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.util.Ids;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.lightsail.model.CreateLoadBalancerRequest;
@@ -137,9 +138,12 @@ public final class LoadBalancersProvider extends LightsailProvider {
         return GetLoadBalancerTlsPoliciesResponse.builder().tlsPolicies(page.items()).nextPageToken(page.nextPageToken()).build();
     }
 
-    private LoadBalancer toSdk(LightsailState state, LoadBalancerRecord lb, CallContext ctx) {
+    private static LoadBalancer toSdk(LightsailState state, LoadBalancerRecord lb, CallContext ctx) {
+        Map<String, String> instanceStates = new HashMap<>();
+        lb.instances().forEach(a -> state.instances.find(a.instanceName())
+                .ifPresent(i -> instanceStates.put(i.name(), i.state(ctx.receivedAt()))));
         return lb.toSdk(ctx.receivedAt(), LoadBalancerCertificates.of(state, lb.name()).stream()
-                .map(LoadBalancerCertificateRecord::summary).toList());
+                .map(LoadBalancerCertificateRecord::summary).toList(), instanceStates);
     }
 
     private static void checkHealthCheckPath(String path) {

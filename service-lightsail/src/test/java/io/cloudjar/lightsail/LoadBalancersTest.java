@@ -179,6 +179,42 @@ class LoadBalancersTest {
         assertThat(lightsail.getLoadBalancerTlsCertificates(r -> r.loadBalancerName("lb")).tlsCertificates()).isEmpty();
     }
 
+    @Test
+    void attachedInstancesPassTheirFirstHealthChecksOnTheEmulatorClock() {
+        for (String name : new String[] {"web-1", "web-2"}) {
+            lightsail.createInstances(r -> r.instanceNames(name).availabilityZone("us-east-1a")
+                    .blueprintId("ubuntu_22_04").bundleId("nano_3_0"));
+        }
+        lightsail.createLoadBalancer(r -> r.loadBalancerName("lb").instancePort(80).healthCheckPath("/health"));
+        cloudjar.advanceClock(Duration.ofMinutes(1));
+
+        var ops = lightsail.attachInstancesToLoadBalancer(r -> r.loadBalancerName("lb").instanceNames("web-1", "web-2")).operations();
+        assertThat(ops).extracting(Operation::resourceName).containsExactly("web-1", "web-2", "lb");
+        assertThat(ops).extracting(Operation::operationType).containsOnly(OperationType.ATTACH_INSTANCES_TO_LOAD_BALANCER);
+        assertThat(get("lb").instanceHealthSummary()).extracting(h -> h.instanceName() + " " + h.instanceHealthAsString()
+                + " " + h.instanceHealthReasonAsString())
+                .containsExactly("web-1 initial Lb.RegistrationInProgress", "web-2 initial Lb.RegistrationInProgress");
+        cloudjar.advanceClock(Duration.ofMinutes(1));
+        assertThat(get("lb").instanceHealthSummary()).extracting(h -> h.instanceName() + " " + h.instanceHealthAsString())
+                .containsExactly("web-1 healthy", "web-2 healthy");
+
+        // a stopped instance is unused
+        lightsail.stopInstance(r -> r.instanceName("web-2"));
+        cloudjar.advanceClock(Duration.ofMinutes(1));
+        assertThat(get("lb").instanceHealthSummary()).extracting(h -> h.instanceName() + " " + h.instanceHealthAsString()
+                + " " + h.instanceHealthReasonAsString()).containsExactly("web-1 healthy null", "web-2 unused Instance.InvalidState");
+
+        assertThatThrownBy(() -> lightsail.attachInstancesToLoadBalancer(r -> r.loadBalancerName("lb").instanceNames("web-1")))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> lightsail.attachInstancesToLoadBalancer(r -> r.loadBalancerName("lb").instanceNames("ghost")))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .isEqualTo("The Instance does not exist: ghost"));
+        lightsail.detachInstancesFromLoadBalancer(r -> r.loadBalancerName("lb").instanceNames("web-1"));
+        assertThat(get("lb").instanceHealthSummary()).extracting(h -> h.instanceName()).containsExactly("web-2");
+        assertThatThrownBy(() -> lightsail.detachInstancesFromLoadBalancer(r -> r.loadBalancerName("lb").instanceNames("web-1")))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
     private static LoadBalancer get(String name) {
         return lightsail.getLoadBalancer(r -> r.loadBalancerName(name)).loadBalancer();
     }
