@@ -27,12 +27,14 @@ final class LightsailState {
     final Table<LoadBalancerCertificateRecord> loadBalancerCertificates = new Table<>(ResourceType.LOAD_BALANCER_TLS_CERTIFICATE);
     final Table<ContainerServiceRecord> containerServices = new Table<>(ResourceType.CONTAINER_SERVICE);
     final Table<BucketRecord> buckets = new Table<>(ResourceType.BUCKET);
+    final Table<AlarmRecord> alarms = new Table<>(ResourceType.ALARM);
+    final Table<ContactMethodRecord> contactMethods = new Table<>(ResourceType.CONTACT_METHOD);
 
     /** Every table, for the calls that find a resource by name or ARN whatever its type (tags, authorization). */
     List<Table<?>> tables() {
         return List.of(keyPairs, instances, staticIps, disks, instanceSnapshots, diskSnapshots
                 // networking and services
-                , domains, loadBalancers, loadBalancerCertificates, containerServices, buckets
+                , domains, loadBalancers, loadBalancerCertificates, containerServices, buckets, alarms, contactMethods
         );
     }
 
