@@ -35,9 +35,10 @@ final class Snapshots {
         try {
             backup = store.databases().backup(instance.database(), ctx.accountId() + "-" + ctx.region() + "-"
                     + record.id().toLowerCase(Locale.ROOT) + "-" + ctx.receivedAt().toEpochMilli());
-        } catch (RuntimeException e) {
+        } catch (java.io.IOException e) {
             state.snapshots.remove(record.id(), record);
-            throw e;
+            throw io.cloudjar.core.errors.AwsErrors.modeled("InvalidDBInstanceState",
+                    "The instance's data could not be copied for snapshot %s: %s", record.id(), e.getMessage());
         }
         if (!state.snapshots.replace(record.id(), record, record.withBackup(backup))) {
             store.databases().delete(backup); // deleted (or reset) meanwhile

@@ -1,8 +1,5 @@
-package io.cloudjar.rds;
+package io.cloudjar.rds.engine;
 
-import io.cloudjar.rds.engine.DatabaseEngine;
-import io.cloudjar.rds.engine.DatabaseSpec;
-import io.cloudjar.rds.engine.RunningDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,40 +11,40 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * The real servers behind this server's instances, and the snapshots' copies of their data. Every server started
- * is tracked, so a reset or Cloudjar's stop leaves no process behind.
+ * The real servers one service runs (RDS's instances, Lightsail's managed databases), and its snapshots' copies of
+ * their data. Every server started is tracked, so a reset or Cloudjar's stop leaves no process behind.
  */
-final class Databases implements AutoCloseable {
+public final class DatabaseServers implements AutoCloseable {
     private final List<DatabaseEngine> engines;
     private final Path backups;
     private final Set<RunningDatabase> running = ConcurrentHashMap.newKeySet();
 
-    Databases(List<DatabaseEngine> engines, Path backups) {
+    public DatabaseServers(List<DatabaseEngine> engines, Path backups) {
         this.engines = engines;
         this.backups = backups;
     }
 
     /** The engine that runs {@code engine}, or why none can (shown in the instance's status info). */
-    Optional<DatabaseEngine> engine(String engine) {
+    public Optional<DatabaseEngine> engine(String engine) {
         return engines.stream().filter(e -> e.engine().equals(engine) && e.unavailableReason().isEmpty()).findFirst();
     }
 
-    String whyNone(String engine) {
+    public String whyNone(String engine) {
         return engines.stream().filter(e -> e.engine().equals(engine)).findFirst()
                 .flatMap(DatabaseEngine::unavailableReason)
                 .orElse("Cloudjar runs no " + engine + " server yet: the endpoint has no database behind it.");
     }
 
-    RunningDatabase create(DatabaseEngine engine, DatabaseSpec spec) {
+    public RunningDatabase create(DatabaseEngine engine, DatabaseSpec spec) {
         return track(engine.create(spec));
     }
 
-    RunningDatabase restore(DatabaseEngine engine, DatabaseSpec spec, Path backup) {
+    public RunningDatabase restore(DatabaseEngine engine, DatabaseSpec spec, Path backup) {
         return track(engine.restore(spec, backup));
     }
 
-    /** A copy of the server's data for a snapshot, or null when the copy failed (the snapshot then has no data). */
-    Path backup(RunningDatabase database, String snapshotKey) {
+    /** A copy of the server's data for a snapshot under {@code snapshotKey}; nothing is left behind when it fails. */
+    public Path backup(RunningDatabase database, String snapshotKey) throws IOException {
         Path target = backups.resolve(snapshotKey);
         try {
             Files.createDirectories(backups);
@@ -55,19 +52,18 @@ final class Databases implements AutoCloseable {
             return target;
         } catch (IOException | RuntimeException e) {
             delete(target);
-            throw io.cloudjar.core.errors.AwsErrors.modeled("InvalidDBInstanceState",
-                    "The instance's data could not be copied for snapshot %s: %s", snapshotKey, e.getMessage());
+            throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
     }
 
-    void destroy(RunningDatabase database) {
+    public void destroy(RunningDatabase database) {
         if (database != null) {
             running.remove(database);
             database.destroy();
         }
     }
 
-    void delete(Path backup) {
+    public void delete(Path backup) {
         if (backup == null || !Files.exists(backup)) {
             return;
         }
@@ -79,7 +75,7 @@ final class Databases implements AutoCloseable {
     }
 
     /** Stops every server (reset, Cloudjar's stop). */
-    void destroyAll() {
+    public void destroyAll() {
         for (RunningDatabase database : List.copyOf(running)) {
             destroy(database);
         }
