@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.lightsail.model.AccessRules;
 import software.amazon.awssdk.services.lightsail.model.Bucket;
 import software.amazon.awssdk.services.lightsail.model.BucketAccessLogConfig;
 import software.amazon.awssdk.services.lightsail.model.BucketState;
+import software.amazon.awssdk.services.lightsail.model.ResourceReceivingAccess;
 import software.amazon.awssdk.services.lightsail.model.StatusType;
 
 /**
@@ -16,11 +17,12 @@ import software.amazon.awssdk.services.lightsail.model.StatusType;
  * logging, and its access keys. The objects themselves are not stored (S3 is not wired in).
  *
  * @param versioning      Enabled, Suspended or NeverEnabled
- * @param bundleChangedAt when UpdateBucketBundle last changed the bundle (once per monthly billing cycle), or null
+ * @param bundleChangedAt     when UpdateBucketBundle last changed the bundle (once per monthly billing cycle), or null
+ * @param instancesWithAccess instances given access by SetResourceAccessForBucket
  */
 record BucketRecord(ResourceMeta meta, String bundleId, AccessRules accessRules, String versioning,
                     List<String> readonlyAccessAccounts, BucketAccessLogConfig accessLog, List<Key> keys,
-                    Instant bundleChangedAt) implements LightsailResource<BucketRecord> {
+                    Instant bundleChangedAt, List<String> instancesWithAccess) implements LightsailResource<BucketRecord> {
 
     static final int MAX_KEYS = 2;
 
@@ -37,23 +39,29 @@ record BucketRecord(ResourceMeta meta, String bundleId, AccessRules accessRules,
     BucketRecord {
         readonlyAccessAccounts = List.copyOf(readonlyAccessAccounts);
         keys = List.copyOf(keys);
+        instancesWithAccess = List.copyOf(instancesWithAccess);
     }
 
     @Override
     public BucketRecord withMeta(ResourceMeta newMeta) {
-        return new BucketRecord(newMeta, bundleId, accessRules, versioning, readonlyAccessAccounts, accessLog, keys, bundleChangedAt);
+        return new BucketRecord(newMeta, bundleId, accessRules, versioning, readonlyAccessAccounts, accessLog, keys, bundleChangedAt, instancesWithAccess);
     }
 
     BucketRecord withKeys(List<Key> newKeys) {
-        return new BucketRecord(meta, bundleId, accessRules, versioning, readonlyAccessAccounts, accessLog, newKeys, bundleChangedAt);
+        return new BucketRecord(meta, bundleId, accessRules, versioning, readonlyAccessAccounts, accessLog, newKeys, bundleChangedAt, instancesWithAccess);
     }
 
     BucketRecord withBundle(String newBundleId, Instant at) {
-        return new BucketRecord(meta, newBundleId, accessRules, versioning, readonlyAccessAccounts, accessLog, keys, at);
+        return new BucketRecord(meta, newBundleId, accessRules, versioning, readonlyAccessAccounts, accessLog, keys, at, instancesWithAccess);
     }
 
     BucketRecord withSettings(AccessRules rules, String newVersioning, List<String> accounts, BucketAccessLogConfig log) {
-        return new BucketRecord(meta, bundleId, rules, newVersioning, accounts, log, keys, bundleChangedAt);
+        return new BucketRecord(meta, bundleId, rules, newVersioning, accounts, log, keys, bundleChangedAt, instancesWithAccess);
+    }
+
+    BucketRecord withInstancesWithAccess(List<String> instances) {
+        return new BucketRecord(meta, bundleId, accessRules, versioning, readonlyAccessAccounts, accessLog, keys, bundleChangedAt,
+                instances);
     }
 
     /** The bundle can change once per calendar month (AWS's monthly billing cycle). */
@@ -72,7 +80,8 @@ record BucketRecord(ResourceMeta meta, String bundleId, AccessRules accessRules,
                 .objectVersioning(versioning)
                 .ableToUpdateBundle(ableToUpdateBundle(now))
                 .readonlyAccessAccounts(readonlyAccessAccounts)
-                .resourcesReceivingAccess(List.of())
+                .resourcesReceivingAccess(instancesWithAccess.stream().map(i -> ResourceReceivingAccess.builder().name(i)
+                        .resourceType("Instance").build()).toList())
                 .state(BucketState.builder().code("OK").build())
                 .accessLogConfig(accessLog)
                 .build();

@@ -16,7 +16,10 @@ import software.amazon.awssdk.services.lightsail.model.GetBucketBundlesResponse;
 import software.amazon.awssdk.services.lightsail.model.GetBucketsRequest;
 import software.amazon.awssdk.services.lightsail.model.GetBucketsResponse;
 import software.amazon.awssdk.services.lightsail.model.OperationType;
+import software.amazon.awssdk.services.lightsail.model.ResourceBucketAccess;
 import software.amazon.awssdk.services.lightsail.model.ResourceType;
+import software.amazon.awssdk.services.lightsail.model.SetResourceAccessForBucketRequest;
+import software.amazon.awssdk.services.lightsail.model.SetResourceAccessForBucketResponse;
 import software.amazon.awssdk.services.lightsail.model.UpdateBucketBundleRequest;
 import software.amazon.awssdk.services.lightsail.model.UpdateBucketBundleResponse;
 import software.amazon.awssdk.services.lightsail.model.UpdateBucketRequest;
@@ -46,7 +49,7 @@ public final class BucketsProvider extends LightsailProvider {
                         "Bucket/" + name, tags), bundleId,
                         AccessRules.builder().getObject(AccessType.PRIVATE).allowPublicOverrides(false).build(),
                         Boolean.TRUE.equals(request.enableObjectVersioning()) ? "Enabled" : "NeverEnabled",
-                        List.of(), BucketAccessLogConfig.builder().enabled(false).build(), List.of(), null);
+                        List.of(), BucketAccessLogConfig.builder().enabled(false).build(), List.of(), null, List.of());
                 state.buckets.put(bucket);
                 return CreateBucketResponse.builder().bucket(bucket.toSdk(scope.now()))
                         .operations(state.operations.record(scope, bucket.meta(), OperationType.CREATE_BUCKET, null)).build();
@@ -101,13 +104,34 @@ public final class BucketsProvider extends LightsailProvider {
         LightsailScope scope = LightsailScope.of(ctx);
         synchronized (state.lock) {
             BucketRecord bucket = state.buckets.get(request.bucketName());
-            if (!bucket.keys().isEmpty() && !Boolean.TRUE.equals(request.forceDelete())) {
-                throw LightsailErrors.invalidInput("The bucket %s has access keys: delete them first, or force delete the"
-                        + " bucket.", bucket.name());
+            if ((!bucket.keys().isEmpty() || !bucket.instancesWithAccess().isEmpty()) && !Boolean.TRUE.equals(request.forceDelete())) {
+                throw LightsailErrors.invalidInput("The bucket %s has access keys or instances with access: remove them"
+                        + " first, or force delete the bucket.", bucket.name());
             }
             state.buckets.remove(bucket.name());
             return DeleteBucketResponse.builder()
                     .operations(state.operations.record(scope, bucket.meta(), OperationType.DELETE_BUCKET, null)).build();
+        }
+    }
+
+    /** Gives an instance of the region access to the bucket, or takes it away. */
+    public SetResourceAccessForBucketResponse setResourceAccessForBucket(CallContext ctx, SetResourceAccessForBucketRequest request) {
+        LightsailState state = state(ctx);
+        LightsailScope scope = LightsailScope.of(ctx);
+        if (request.access() == null || request.access() == ResourceBucketAccess.UNKNOWN_TO_SDK_VERSION) {
+            throw LightsailErrors.invalidInput("The access %s is not valid: allow or deny.", request.accessAsString());
+        }
+        synchronized (state.lock) {
+            BucketRecord bucket = state.buckets.get(request.bucketName());
+            InstanceRecord instance = state.instances.get(request.resourceName());
+            List<String> instances = new java.util.ArrayList<>(bucket.instancesWithAccess());
+            instances.remove(instance.name());
+            if (request.access() == ResourceBucketAccess.ALLOW) {
+                instances.add(instance.name());
+            }
+            state.buckets.put(bucket.withInstancesWithAccess(instances));
+            return SetResourceAccessForBucketResponse.builder().operations(state.operations.record(scope, bucket.meta(),
+                    OperationType.SET_RESOURCE_ACCESS_FOR_BUCKET, instance.name() + " " + request.access())).build();
         }
     }
 

@@ -118,6 +118,23 @@ class BucketsTest {
     }
 
     @Test
+    void instancesAreGivenAccessAndTakeItAway() {
+        lightsail.createInstances(r -> r.instanceNames("web").availabilityZone("us-east-1a")
+                .blueprintId("ubuntu_22_04").bundleId("nano_3_0"));
+        lightsail.createBucket(r -> r.bucketName("shared-media").bundleId("small_1_0"));
+        assertThat(lightsail.setResourceAccessForBucket(r -> r.bucketName("shared-media").resourceName("web").access("allow"))
+                .operations().get(0).operationType()).isEqualTo(OperationType.SET_RESOURCE_ACCESS_FOR_BUCKET);
+        assertThat(lightsail.getBuckets(r -> r.bucketName("shared-media")).buckets().get(0).resourcesReceivingAccess())
+                .extracting(a -> a.name() + " " + a.resourceType()).containsExactly("web Instance");
+        assertThatThrownBy(() -> lightsail.deleteBucket(r -> r.bucketName("shared-media"))).isInstanceOf(InvalidInputException.class);
+        lightsail.setResourceAccessForBucket(r -> r.bucketName("shared-media").resourceName("web").access("deny"));
+        assertThat(lightsail.getBuckets(r -> r.bucketName("shared-media")).buckets().get(0).resourcesReceivingAccess()).isEmpty();
+        assertThatThrownBy(() -> lightsail.setResourceAccessForBucket(r -> r.bucketName("shared-media").resourceName("ghost")
+                .access("allow"))).isInstanceOf(NotFoundException.class);
+        lightsail.deleteBucket(r -> r.bucketName("shared-media"));
+    }
+
+    @Test
     void namesAreGlobalAndBundlesChecked() {
         lightsail.createBucket(r -> r.bucketName("taken-name").bundleId("small_1_0"));
         try (LightsailClient other = cloudjar.client(LightsailClient.builder(), Region.EU_WEST_2, "test", "test")) {
