@@ -13,12 +13,14 @@ import java.util.Optional;
 final class LightsailStore {
     private final AccountRegionStore<LightsailState> states;
     private final LightsailTimings timings;
+    private final io.cloudjar.core.util.EmulatorClock clock;
     /** Signs the short-lived SSH keys of GetInstanceAccessDetails (one per server, as Lightsail has its own CA). */
     private final io.cloudjar.ec2.keys.SshCertificates.Authority sshAuthority = io.cloudjar.ec2.keys.SshCertificates.Authority.create();
 
     private LightsailStore(ServiceContext context) {
         this.states = context.stores().accountRegion(LightsailState::new);
         this.timings = LightsailTimings.from(context.config());
+        this.clock = context.clock();
     }
 
     static LightsailStore of(ServiceContext context) {
@@ -40,6 +42,11 @@ final class LightsailStore {
 
     io.cloudjar.ec2.keys.SshCertificates.Authority sshAuthority() {
         return sshAuthority;
+    }
+
+    /** Now on the emulator clock, for what is not a call (the bill endpoint). */
+    java.time.Instant now() {
+        return clock.now();
     }
 
     LightsailTimings timings() {
