@@ -16,32 +16,47 @@ import software.amazon.awssdk.services.lightsail.model.RelationalDatabaseHardwar
  *
  * @param server           the real server, or null (MySQL, or no PostgreSQL binaries on this machine)
  * @param previousPassword the password before the last change, for GetRelationalDatabaseMasterUserPassword PREVIOUS
+ * @param transition       the last stop, start or reboot ({@link Transition#NONE} before any)
  */
 record RelationalDatabaseRecord(ResourceMeta meta, RelationalDatabaseBlueprint blueprint, RelationalDatabaseBundle bundle,
                                 String secondaryZone, String masterDatabaseName, String masterUsername, String password,
                                 Instant passwordChangedAt, String previousPassword, boolean publiclyAccessible,
                                 String backupWindow, String maintenanceWindow, boolean backupRetention, Instant availableAt,
-                                RunningDatabase server) implements LightsailResource<RelationalDatabaseRecord> {
+                                RunningDatabase server, Transition transition)
+        implements LightsailResource<RelationalDatabaseRecord> {
+
+    /** Stop, start and reboot: {@code during} until {@code ends}, then {@code after} (available or stopped). */
+    record Transition(String during, Instant ends, String after) {
+        static final Transition NONE = new Transition(null, Instant.MIN, "available");
+    }
 
     static final String CREATING = "creating";
     static final String AVAILABLE = "available";
+    static final String STOPPED = "stopped";
 
     @Override
     public RelationalDatabaseRecord withMeta(ResourceMeta newMeta) {
         return new RelationalDatabaseRecord(newMeta, blueprint, bundle, secondaryZone, masterDatabaseName, masterUsername,
                 password, passwordChangedAt, previousPassword, publiclyAccessible, backupWindow, maintenanceWindow,
-                backupRetention, availableAt, server);
+                backupRetention, availableAt, server, transition);
     }
 
     RelationalDatabaseRecord withPassword(String newPassword, Instant at) {
         return new RelationalDatabaseRecord(meta, blueprint, bundle, secondaryZone, masterDatabaseName, masterUsername,
                 newPassword, at, password, publiclyAccessible, backupWindow, maintenanceWindow, backupRetention, availableAt,
-                server);
+                server, transition);
     }
 
     RelationalDatabaseRecord withSettings(boolean isPublic, String backup, String maintenance, boolean retention) {
         return new RelationalDatabaseRecord(meta, blueprint, bundle, secondaryZone, masterDatabaseName, masterUsername,
-                password, passwordChangedAt, previousPassword, isPublic, backup, maintenance, retention, availableAt, server);
+                password, passwordChangedAt, previousPassword, isPublic, backup, maintenance, retention, availableAt, server,
+                transition);
+    }
+
+    RelationalDatabaseRecord withTransition(Transition next) {
+        return new RelationalDatabaseRecord(meta, blueprint, bundle, secondaryZone, masterDatabaseName, masterUsername,
+                password, passwordChangedAt, previousPassword, publiclyAccessible, backupWindow, maintenanceWindow,
+                backupRetention, availableAt, server, next);
     }
 
     String engine() {
@@ -52,10 +67,19 @@ record RelationalDatabaseRecord(ResourceMeta meta, RelationalDatabaseBlueprint b
         if (now.isBefore(availableAt)) {
             return CREATING;
         }
+        if (now.isBefore(transition.ends())) {
+            return transition.during();
+        }
+        if (STOPPED.equals(transition.after())) {
+            return STOPPED;
+        }
         if (server != null && server.failure().isPresent()) {
             return "failed";
         }
-        return server != null && !server.ready() ? CREATING : AVAILABLE;
+        if (server != null && !server.ready()) { // held until the real server serves again
+            return transition.during() != null ? transition.during() : CREATING;
+        }
+        return AVAILABLE;
     }
 
     int port() {

@@ -108,7 +108,8 @@ public final class RelationalDatabaseSnapshotsProvider extends LightsailProvider
                     from.blueprint(), bundle, RelationalDatabasesProvider.secondaryZone(scope, zone, bundle),
                     from.masterDatabaseName(), from.masterUsername(), from.password(), scope.now(), null,
                     r.publiclyAccessible() == null ? from.publiclyAccessible() : r.publiclyAccessible(),
-                    from.backupWindow(), from.maintenanceWindow(), true, scope.now().plus(store.timings().pending()), server);
+                    from.backupWindow(), from.maintenanceWindow(), true, scope.now().plus(store.timings().pending()), server,
+                    RelationalDatabaseRecord.Transition.NONE);
             state.relationalDatabases.put(db);
             return CreateRelationalDatabaseFromSnapshotResponse.builder().operations(state.operations.record(scope, db.meta(),
                     OperationType.CREATE_RELATIONAL_DATABASE_FROM_SNAPSHOT, snapshot.name(), db.availableAt())).build();

@@ -71,7 +71,8 @@ public final class RelationalDatabasesProvider extends LightsailProvider {
                     "RelationalDatabase/" + r.relationalDatabaseName(), tags),
                     blueprint, bundle, secondaryZone(scope, zone, bundle), database, username, password, scope.now(), null,
                     Boolean.TRUE.equals(r.publiclyAccessible()), backupWindow, maintenanceWindow, true,
-                    scope.now().plus(store.timings().pending()), server);
+                    scope.now().plus(store.timings().pending()), server,
+                    RelationalDatabaseRecord.Transition.NONE);
             state.relationalDatabases.put(db);
             return CreateRelationalDatabaseResponse.builder().operations(state.operations.record(scope, db.meta(),
                     OperationType.CREATE_RELATIONAL_DATABASE, null, db.availableAt())).build();

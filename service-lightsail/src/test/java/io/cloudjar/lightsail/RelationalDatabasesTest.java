@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.lightsail.LightsailClient;
 import software.amazon.awssdk.services.lightsail.model.InvalidInputException;
 import software.amazon.awssdk.services.lightsail.model.NotFoundException;
+import software.amazon.awssdk.services.lightsail.model.OperationFailureException;
 import software.amazon.awssdk.services.lightsail.model.OperationStatus;
 import software.amazon.awssdk.services.lightsail.model.OperationType;
 import software.amazon.awssdk.services.lightsail.model.RelationalDatabase;
@@ -108,6 +109,25 @@ class RelationalDatabasesTest {
         assertThat(get("blog-db").preferredBackupWindow()).isEqualTo("03:00-03:30");
         assertThat(get("blog-db").publiclyAccessible()).isTrue();
 
+        // stop (after a snapshot), start, reboot on the emulator clock
+        assertThat(lightsail.stopRelationalDatabase(r -> r.relationalDatabaseName("blog-db").relationalDatabaseSnapshotName("before-stop"))
+                .operations()).extracting(o -> o.operationType()).containsExactly(OperationType.STOP_RELATIONAL_DATABASE,
+                OperationType.CREATE_RELATIONAL_DATABASE_SNAPSHOT);
+        assertThat(get("blog-db").state()).isEqualTo("stopping");
+        assertThatThrownBy(() -> lightsail.startRelationalDatabase(r -> r.relationalDatabaseName("blog-db")))
+                .isInstanceOf(OperationFailureException.class);
+        cloudjar.advanceClock(Duration.ofMinutes(1));
+        assertThat(get("blog-db").state()).isEqualTo("stopped");
+        assertThatThrownBy(() -> lightsail.rebootRelationalDatabase(r -> r.relationalDatabaseName("blog-db")))
+                .isInstanceOf(OperationFailureException.class);
+        lightsail.startRelationalDatabase(r -> r.relationalDatabaseName("blog-db"));
+        assertThat(get("blog-db").state()).isEqualTo("starting");
+        cloudjar.advanceClock(Duration.ofMinutes(1));
+        lightsail.rebootRelationalDatabase(r -> r.relationalDatabaseName("blog-db"));
+        assertThat(get("blog-db").state()).isEqualTo("rebooting");
+        cloudjar.advanceClock(Duration.ofMinutes(1));
+        assertThat(get("blog-db").state()).isEqualTo("available");
+
         assertThatThrownBy(() -> lightsail.deleteRelationalDatabase(r -> r.relationalDatabaseName("blog-db")))
                 .isInstanceOf(InvalidInputException.class);
         var deleted = lightsail.deleteRelationalDatabase(r -> r.relationalDatabaseName("blog-db")
@@ -164,6 +184,17 @@ class RelationalDatabasesTest {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo("lamp");
         }
+        // a stopped database refuses connections and keeps its data for the next start
+        lightsail.stopRelationalDatabase(r -> r.relationalDatabaseName("shop-copy"));
+        assertThatThrownBy(() -> connect(copy, "New-pass-22").close()).isInstanceOf(SQLException.class);
+        cloudjar.advanceClock(Duration.ofMinutes(1));
+        lightsail.startRelationalDatabase(r -> r.relationalDatabaseName("shop-copy"));
+        RelationalDatabase started = available("shop-copy");
+        try (Connection c = connect(started, "New-pass-22"); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("select count(*) from orders")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getInt(1)).isEqualTo(1);
+        }
         lightsail.deleteRelationalDatabaseSnapshot(r -> r.relationalDatabaseSnapshotName("shop-snap"));
         lightsail.deleteRelationalDatabase(r -> r.relationalDatabaseName("shop-db").skipFinalSnapshot(true));
         assertThatThrownBy(() -> connect(db, "New-pass-22").close()).isInstanceOf(SQLException.class);
@@ -176,7 +207,7 @@ class RelationalDatabasesTest {
         RelationalDatabase db;
         do {
             db = get(name);
-            if (!db.state().equals("creating")) {
+            if (!db.state().equals("creating") && !db.state().equals("starting")) {
                 break;
             }
             Thread.sleep(100);
