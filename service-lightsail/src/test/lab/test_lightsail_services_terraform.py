@@ -1,5 +1,6 @@
-"""The learner's domain in Lightsail DNS applied with Terraform (AWS provider 5.100.0, offline): aws_lightsail_domain;
-a second plan finds nothing to change; destroy leaves nothing behind.
+"""The learner's domain in Lightsail DNS applied with Terraform (AWS provider 5.100.0, offline): aws_lightsail_domain,
+aws_lightsail_domain_entry, aws_lightsail_lb and aws_lightsail_bucket; a second plan finds nothing to change; destroy
+leaves nothing behind.
 
 Run from JUnit (LightsailServicesLabScriptsTest), which loads the shared fixtures of the core test kit (cloudjar_pytest).
 """
@@ -32,9 +33,16 @@ def test_domain_applies_without_drift_and_destroys(terraform, cli_env):
     assert outputs["domain_arn"]["value"].startswith("arn:aws:lightsail:us-east-1:000000000000:Domain/")
     domains = lightsail(cli_env, "get-domains")["domains"]
     assert [d["name"] for d in domains] == ["seed-blog.com"]
+    entries = {(e["type"], e["name"], e["target"]) for e in domains[0]["domainEntries"]}
+    assert ("A", "www.seed-blog.com", "203.0.113.10") in entries
+    lb = lightsail(cli_env, "get-load-balancer", "--load-balancer-name", "seed-lb")["loadBalancer"]
+    assert lb["instancePort"] == 80 and lb["tags"] == [{"key": "course", "value": "django"}]
+    assert [b["name"] for b in lightsail(cli_env, "get-buckets")["buckets"]] == ["seed-blog-media"]
 
     plan = terraform("plan", "-detailed-exitcode", "-input=false", check=False)
     assert plan.returncode == 0, f"a second plan wants changes:\n{plan.stdout}\n{plan.stderr}"
 
     terraform("destroy", "-auto-approve", "-input=false")
     assert lightsail(cli_env, "get-domains")["domains"] == []
+    assert lightsail(cli_env, "get-load-balancers")["loadBalancers"] == []
+    assert lightsail(cli_env, "get-buckets")["buckets"] == []
