@@ -1,17 +1,12 @@
 """The learner's Lightsail site put together with the real AWS CLI: a server with a static IP, its domain in
 Lightsail DNS (an A record to the static IP, www as a CNAME, mail), a load balancer in front with the server
-attached and a certificate validated through the same zone, a bucket with an access key, and a managed PostgreSQL
-database reached with psql.
+attached and a certificate validated through the same zone, a bucket with an access key, and the bill.
 
 Run from JUnit (LightsailServicesLabScriptsTest), which loads the shared fixtures of the core test kit
-(cloudjar_pytest). Transitions take seconds on the emulator clock; the script moves that clock instead of waiting,
-except for the real database server, which it polls until it serves.
+(cloudjar_pytest). Transitions take seconds on the emulator clock; the script moves that clock instead of waiting.
 """
 import json
-import os
-import shutil
 import subprocess
-import time
 import urllib.request
 
 import pytest
@@ -103,37 +98,3 @@ def test_domain_load_balancer_and_bucket(ls, clock):
     ls("delete-bucket", "--bucket-name", "seed-blog-media", "--force-delete")
     ls("delete-domain", "--domain-name", "seed-blog.com")
     assert ls("get-domains")["domains"] == []
-
-
-@pytest.mark.skipif(shutil.which("psql") is None, reason="psql not installed")
-def test_managed_postgres_reached_with_psql(ls, clock):
-    ls("create-relational-database", "--relational-database-name", "seed-db",
-       "--relational-database-blueprint-id", "postgres_16", "--relational-database-bundle-id", "micro_2_0",
-       "--master-database-name", "blog", "--master-username", "bloguser", "--master-user-password", "Seed-pass-123")
-    clock.advance(60)
-    deadline = time.time() + 90
-    db = ls("get-relational-database", "--relational-database-name", "seed-db")["relationalDatabase"]
-    while db["state"] == "creating" and time.time() < deadline:
-        time.sleep(0.5)
-        db = ls("get-relational-database", "--relational-database-name", "seed-db")["relationalDatabase"]
-    if db["state"] == "creating":
-        pytest.skip("no PostgreSQL server could start on this machine")
-    assert db["state"] == "available"
-    endpoint = db["masterEndpoint"]
-
-    def psql(sql, password="Seed-pass-123"):
-        env = dict(os.environ, PGPASSWORD=password)
-        return subprocess.run(["psql", "-h", endpoint["address"], "-p", str(endpoint["port"]), "-U", "bloguser",
-                               "-d", "blog", "-tAc", sql], env=env, capture_output=True, text=True, timeout=60)
-
-    assert psql("create table posts (id int, title text)").returncode == 0
-    assert psql("insert into posts values (1, 'hello lightsail')").returncode == 0
-    out = psql("select title from posts")
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "hello lightsail"
-    assert psql("select 1", password="wrong-password").returncode != 0
-
-    password = ls("get-relational-database-master-user-password", "--relational-database-name", "seed-db")
-    assert password["masterUserPassword"] == "Seed-pass-123"
-    ls("delete-relational-database", "--relational-database-name", "seed-db", "--skip-final-snapshot")
-    assert ls("get-relational-databases")["relationalDatabases"] == []

@@ -1,6 +1,5 @@
 """The learner's domain in Lightsail DNS applied with Terraform (AWS provider 5.100.0, offline): aws_lightsail_domain,
-aws_lightsail_domain_entry, aws_lightsail_lb, aws_lightsail_bucket and a PostgreSQL aws_lightsail_database (a real
-server, which Terraform waits for); a second plan finds nothing to change; destroy
+aws_lightsail_domain_entry, aws_lightsail_lb and aws_lightsail_bucket; a second plan finds nothing to change; destroy
 leaves nothing behind.
 
 Run from JUnit (LightsailServicesLabScriptsTest), which loads the shared fixtures of the core test kit (cloudjar_pytest).
@@ -39,9 +38,6 @@ def test_domain_applies_without_drift_and_destroys(terraform, cli_env):
     lb = lightsail(cli_env, "get-load-balancer", "--load-balancer-name", "seed-lb")["loadBalancer"]
     assert lb["instancePort"] == 80 and lb["tags"] == [{"key": "course", "value": "django"}]
     assert [b["name"] for b in lightsail(cli_env, "get-buckets")["buckets"]] == ["seed-blog-media"]
-    db = lightsail(cli_env, "get-relational-database", "--relational-database-name", "seed-db")["relationalDatabase"]
-    assert db["state"] == "available"
-    assert outputs["database_endpoint"]["value"] == f"localhost:{db['masterEndpoint']['port']}"
 
     plan = terraform("plan", "-detailed-exitcode", "-input=false", check=False)
     assert plan.returncode == 0, f"a second plan wants changes:\n{plan.stdout}\n{plan.stderr}"
@@ -50,4 +46,3 @@ def test_domain_applies_without_drift_and_destroys(terraform, cli_env):
     assert lightsail(cli_env, "get-domains")["domains"] == []
     assert lightsail(cli_env, "get-load-balancers")["loadBalancers"] == []
     assert lightsail(cli_env, "get-buckets")["buckets"] == []
-    assert lightsail(cli_env, "get-relational-databases")["relationalDatabases"] == []

@@ -1,5 +1,5 @@
-# The learner's domain in Lightsail DNS with a record (domains live in us-east-1), a load balancer, a bucket and a
-# managed PostgreSQL database, as Terraform, for apply / plan / destroy.
+# The learner's domain in Lightsail DNS with a record (domains live in us-east-1), a load balancer and a bucket, as
+# Terraform, for apply / plan / destroy.
 variable "endpoint" { type = string }
 
 terraform {
@@ -43,21 +43,6 @@ resource "aws_lightsail_lb" "web" {
 resource "aws_lightsail_bucket" "media" {
   name      = "seed-blog-media"
   bundle_id = "small_1_0"
-}
-
-resource "aws_lightsail_database" "blog" {
-  relational_database_name = "seed-db"
-  availability_zone        = "us-east-1a"
-  master_database_name     = "blog"
-  master_password          = "Seed-pass-123"
-  master_username          = "bloguser"
-  blueprint_id             = "postgres_16"
-  bundle_id                = "micro_2_0"
-  skip_final_snapshot      = true
-}
-
-output "database_endpoint" {
-  value = "${aws_lightsail_database.blog.master_endpoint_address}:${aws_lightsail_database.blog.master_endpoint_port}"
 }
 
 output "domain_arn" {

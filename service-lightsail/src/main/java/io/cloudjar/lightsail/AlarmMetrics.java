@@ -45,14 +45,6 @@ final class AlarmMetrics {
                     ? new Spec(type, MetricStatistic.AVERAGE, MetricUnit.COUNT)
                     : metric == MetricName.INSTANCE_RESPONSE_TIME ? new Spec(type, MetricStatistic.AVERAGE, MetricUnit.SECONDS)
                     : null;
-            case RELATIONAL_DATABASE -> switch (metric) {
-                case CPU_UTILIZATION -> new Spec(type, MetricStatistic.AVERAGE, MetricUnit.PERCENT);
-                case DATABASE_CONNECTIONS, DISK_QUEUE_DEPTH -> new Spec(type, MetricStatistic.AVERAGE, MetricUnit.COUNT);
-                case FREE_STORAGE_SPACE -> new Spec(type, MetricStatistic.AVERAGE, MetricUnit.BYTES);
-                case NETWORK_RECEIVE_THROUGHPUT, NETWORK_TRANSMIT_THROUGHPUT ->
-                        new Spec(type, MetricStatistic.AVERAGE, MetricUnit.BYTES_SECOND);
-                default -> null;
-            };
             default -> null;
         };
         if (spec == null) {

@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.lightsail.model.TreatMissingData;
 
 /**
  * Lightsail alarms: PutAlarm creates (INSUFFICIENT_DATA) or overwrites (state kept) an alarm on a metric of an
- * instance, load balancer or managed database of the region, at most two alarms per metric of a resource; GetAlarms, DeleteAlarm, and
+ * instance or load balancer of the region, at most two alarms per metric of a resource; GetAlarms, DeleteAlarm, and
  * TestAlarm, which sets the state the alarm then shows (alarms are not evaluated against metric data).
  */
 public final class AlarmsProvider extends LightsailProvider {
@@ -110,11 +110,10 @@ public final class AlarmsProvider extends LightsailProvider {
         }
     }
 
-    /** The instance, load balancer or managed database the alarm watches. */
+    /** The instance or load balancer the alarm watches. */
     private static LightsailResource<?> monitored(LightsailState state, String name) {
         return state.instances.find(name).<LightsailResource<?>>map(r -> r)
                 .or(() -> state.loadBalancers.find(name))
-                .or(() -> state.relationalDatabases.find(name))
                 .orElseThrow(() -> LightsailErrors.notFound("The resource does not exist: %s", name));
     }
 

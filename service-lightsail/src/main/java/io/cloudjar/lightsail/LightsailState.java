@@ -29,15 +29,12 @@ final class LightsailState {
     final Table<BucketRecord> buckets = new Table<>(ResourceType.BUCKET);
     final Table<AlarmRecord> alarms = new Table<>(ResourceType.ALARM);
     final Table<ContactMethodRecord> contactMethods = new Table<>(ResourceType.CONTACT_METHOD);
-    final Table<RelationalDatabaseRecord> relationalDatabases = new Table<>(ResourceType.RELATIONAL_DATABASE);
-    final Table<RelationalDatabaseSnapshotRecord> relationalDatabaseSnapshots = new Table<>(ResourceType.RELATIONAL_DATABASE_SNAPSHOT);
 
     /** Every table, for the calls that find a resource by name or ARN whatever its type (tags, authorization). */
     List<Table<?>> tables() {
         return List.of(keyPairs, instances, staticIps, disks, instanceSnapshots, diskSnapshots
                 // networking and services
-                , domains, loadBalancers, loadBalancerCertificates, containerServices, buckets, alarms, contactMethods,
-                relationalDatabases, relationalDatabaseSnapshots
+                , domains, loadBalancers, loadBalancerCertificates, containerServices, buckets, alarms, contactMethods
         );
     }
 

@@ -6,8 +6,8 @@ import software.amazon.awssdk.services.lightsail.model.ResourceType;
 
 /**
  * The monthly prices of the networking and service resources, for {@link Charges}: a load balancer $18, a container
- * service its power's price per node times its scale (enabled or not, as AWS bills), a bucket its bundle's price, a
- * managed database its bundle's price. DNS zones are free.
+ * service its power's price per node times its scale (enabled or not, as AWS bills), a bucket its bundle's price.
+ * DNS zones are free.
  */
 final class ServiceCharges {
     private ServiceCharges() {
@@ -24,9 +24,6 @@ final class ServiceCharges {
         for (BucketRecord b : state.buckets.list()) {
             out.add(plan(b.meta(), ResourceType.BUCKET, "Bucket:" + b.bundleId(), 1,
                     BucketBundles.find(b.bundleId()).orElseThrow().price()));
-        }
-        for (RelationalDatabaseRecord d : state.relationalDatabases.list()) {
-            out.add(plan(d.meta(), ResourceType.RELATIONAL_DATABASE, "Database:" + d.bundle().bundleId(), 1, d.bundle().price()));
         }
     }
 

@@ -37,7 +37,7 @@ class BadInputSweepTest {
 
     static Stream<Class<?>> operations() throws Exception {
         List<Class<?>> requests = BadInputSweep.requestsServedBy("io.cloudjar.lightsail.");
-        assertThat(requests).hasSize(111); // 51 compute and catalogue operations, 60 networking and services
+        assertThat(requests).hasSize(95); // 51 compute and catalogue operations, 44 networking and services
         return requests.stream();
     }
 

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.lightsail.LightsailClient;
 import software.amazon.awssdk.services.lightsail.model.ContainerServicePowerName;
 import software.amazon.awssdk.services.lightsail.model.ResourceBudgetEstimate;
 
-/** The bill and GetCostEstimate price load balancers, container services, buckets and managed databases. */
+/** The bill and GetCostEstimate price load balancers, container services and buckets. */
 class ServiceChargesTest {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     @RegisterExtension
@@ -42,8 +42,6 @@ class ServiceChargesTest {
         lightsail.createLoadBalancer(r -> r.loadBalancerName("lb").instancePort(80)); // $18
         lightsail.createContainerService(r -> r.serviceName("api").power(ContainerServicePowerName.MICRO).scale(3)); // 3 x $10
         lightsail.createBucket(r -> r.bucketName("media-bucket").bundleId("medium_1_0")); // $3
-        lightsail.createRelationalDatabase(r -> r.relationalDatabaseName("blog-db").relationalDatabaseBlueprintId("mysql_8_0")
-                .relationalDatabaseBundleId("micro_2_0").masterDatabaseName("blog").masterUsername("admin")); // $15
         lightsail.createDomain(r -> r.domainName("example.com")); // free
 
         JsonNode bill = new ObjectMapper().readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -51,9 +49,8 @@ class ServiceChargesTest {
                 HttpResponse.BodyHandlers.ofString()).body());
         assertThat(bill.path("regions").get(0).path("items"))
                 .extracting(i -> i.path("resourceName").asText() + " " + i.path("usageType").asText() + "=" + i.path("monthlyUsd").asDouble())
-                .containsExactly("lb LoadBalancer=18.0", "api ContainerService:micro=30.0", "media-bucket Bucket:medium_1_0=3.0",
-                        "blog-db Database:micro_2_0=15.0");
-        assertThat(bill.path("monthlyUsd").asDouble()).isEqualTo(66.0);
+                .containsExactly("lb LoadBalancer=18.0", "api ContainerService:micro=30.0", "media-bucket Bucket:medium_1_0=3.0");
+        assertThat(bill.path("monthlyUsd").asDouble()).isEqualTo(51.0);
 
         ResourceBudgetEstimate estimate = lightsail.getCostEstimate(r -> r.resourceName("lb").startTime(T0)
                 .endTime(T0.plusSeconds(24 * 3600))).resourcesBudgetEstimate().get(0);

@@ -4,7 +4,6 @@ import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.rds.engine.DatabaseEngine;
-import io.cloudjar.rds.engine.DatabaseServers;
 import io.cloudjar.rds.engine.DatabaseSpec;
 import io.cloudjar.rds.engine.RunningDatabase;
 import io.cloudjar.vpc.api.InstanceNetworking;
@@ -91,7 +90,7 @@ final class InstanceLauncher {
     }
 
     private InstanceRecord start(InstanceRecord instance, Path backup) {
-        DatabaseServers databases = store.databases();
+        Databases databases = store.databases();
         Optional<DatabaseEngine> engine = databases.engine(instance.engine());
         if (engine.isEmpty()) {
             return instance.withDatabase(null, databases.whyNone(instance.engine()));

@@ -9,10 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The Lightsail site around the server in {@code src/test/lab}, with the real AWS CLI, psql and Terraform against an
- * in-process server: DNS to the static IP, a load balancer with a validated certificate, a bucket, a managed
- * PostgreSQL; and aws_lightsail_domain, _domain_entry, _lb, _bucket and a PostgreSQL _database applied, planned
- * again without changes, destroyed.
+ * The Lightsail site around the server in {@code src/test/lab}, with the real AWS CLI and Terraform against an
+ * in-process server: DNS to the static IP, a load balancer with a validated certificate, a bucket; and
+ * aws_lightsail_domain, _domain_entry, _lb and _bucket applied, planned again without changes, destroyed.
  */
 class LightsailServicesLabScriptsTest {
     // the wall clock, as the other labs: the CLI and Terraform poll on their own time; the scripts move the clock
@@ -30,7 +29,7 @@ class LightsailServicesLabScriptsTest {
     }
 
     @Test
-    void awsCliAndPsqlWalkTheSiteAroundTheServer() throws Exception {
+    void awsCliWalksTheSiteAroundTheServer() throws Exception {
         lab().run(cloudjar, "test_lightsail_services_cli.py");
     }
 

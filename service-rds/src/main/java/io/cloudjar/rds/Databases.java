@@ -1,5 +1,8 @@
-package io.cloudjar.rds.engine;
+package io.cloudjar.rds;
 
+import io.cloudjar.rds.engine.DatabaseEngine;
+import io.cloudjar.rds.engine.DatabaseSpec;
+import io.cloudjar.rds.engine.RunningDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,40 +14,40 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * The real servers one service runs (RDS's instances, Lightsail's managed databases), and its snapshots' copies of
- * their data. Every server started is tracked, so a reset or Cloudjar's stop leaves no process behind.
+ * The real servers behind this server's instances, and the snapshots' copies of their data. Every server started
+ * is tracked, so a reset or Cloudjar's stop leaves no process behind.
  */
-public final class DatabaseServers implements AutoCloseable {
+final class Databases implements AutoCloseable {
     private final List<DatabaseEngine> engines;
     private final Path backups;
     private final Set<RunningDatabase> running = ConcurrentHashMap.newKeySet();
 
-    public DatabaseServers(List<DatabaseEngine> engines, Path backups) {
+    Databases(List<DatabaseEngine> engines, Path backups) {
         this.engines = engines;
         this.backups = backups;
     }
 
     /** The engine that runs {@code engine}, or why none can (shown in the instance's status info). */
-    public Optional<DatabaseEngine> engine(String engine) {
+    Optional<DatabaseEngine> engine(String engine) {
         return engines.stream().filter(e -> e.engine().equals(engine) && e.unavailableReason().isEmpty()).findFirst();
     }
 
-    public String whyNone(String engine) {
+    String whyNone(String engine) {
         return engines.stream().filter(e -> e.engine().equals(engine)).findFirst()
                 .flatMap(DatabaseEngine::unavailableReason)
                 .orElse("Cloudjar runs no " + engine + " server yet: the endpoint has no database behind it.");
     }
 
-    public RunningDatabase create(DatabaseEngine engine, DatabaseSpec spec) {
+    RunningDatabase create(DatabaseEngine engine, DatabaseSpec spec) {
         return track(engine.create(spec));
     }
 
-    public RunningDatabase restore(DatabaseEngine engine, DatabaseSpec spec, Path backup) {
+    RunningDatabase restore(DatabaseEngine engine, DatabaseSpec spec, Path backup) {
         return track(engine.restore(spec, backup));
     }
 
-    /** A copy of the server's data for a snapshot under {@code snapshotKey}; nothing is left behind when it fails. */
-    public Path backup(RunningDatabase database, String snapshotKey) throws IOException {
+    /** A copy of the server's data for a snapshot, or null when the copy failed (the snapshot then has no data). */
+    Path backup(RunningDatabase database, String snapshotKey) {
         Path target = backups.resolve(snapshotKey);
         try {
             Files.createDirectories(backups);
@@ -52,18 +55,19 @@ public final class DatabaseServers implements AutoCloseable {
             return target;
         } catch (IOException | RuntimeException e) {
             delete(target);
-            throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+            throw io.cloudjar.core.errors.AwsErrors.modeled("InvalidDBInstanceState",
+                    "The instance's data could not be copied for snapshot %s: %s", snapshotKey, e.getMessage());
         }
     }
 
-    public void destroy(RunningDatabase database) {
+    void destroy(RunningDatabase database) {
         if (database != null) {
             running.remove(database);
             database.destroy();
         }
     }
 
-    public void delete(Path backup) {
+    void delete(Path backup) {
         if (backup == null || !Files.exists(backup)) {
             return;
         }
@@ -75,7 +79,7 @@ public final class DatabaseServers implements AutoCloseable {
     }
 
     /** Stops every server (reset, Cloudjar's stop). */
-    public void destroyAll() {
+    void destroyAll() {
         for (RunningDatabase database : List.copyOf(running)) {
             destroy(database);
         }
