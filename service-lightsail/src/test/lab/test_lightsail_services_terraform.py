@@ -1,5 +1,6 @@
 """The learner's domain in Lightsail DNS applied with Terraform (AWS provider 5.100.0, offline): aws_lightsail_domain,
-aws_lightsail_domain_entry, aws_lightsail_lb and aws_lightsail_bucket; a second plan finds nothing to change; destroy
+aws_lightsail_domain_entry, aws_lightsail_lb with aws_lightsail_lb_attachment and aws_lightsail_lb_certificate,
+aws_lightsail_bucket with aws_lightsail_bucket_access_key, and aws_lightsail_container_service; a second plan finds nothing to change; destroy
 leaves nothing behind.
 
 Run from JUnit (LightsailServicesLabScriptsTest), which loads the shared fixtures of the core test kit (cloudjar_pytest).
@@ -37,6 +38,12 @@ def test_domain_applies_without_drift_and_destroys(terraform, cli_env):
     assert ("A", "www.seed-blog.com", "203.0.113.10") in entries
     lb = lightsail(cli_env, "get-load-balancer", "--load-balancer-name", "seed-lb")["loadBalancer"]
     assert lb["instancePort"] == 80 and lb["tags"] == [{"key": "course", "value": "django"}]
+    assert [h["instanceName"] for h in lb["instanceHealthSummary"]] == ["seed-web"]
+    certs = lightsail(cli_env, "get-load-balancer-tls-certificates", "--load-balancer-name", "seed-lb")["tlsCertificates"]
+    assert [(c["name"], c["status"]) for c in certs] == [("seed-cert", "PENDING_VALIDATION")]
+    assert len(lightsail(cli_env, "get-bucket-access-keys", "--bucket-name", "seed-blog-media")["accessKeys"]) == 1
+    services = lightsail(cli_env, "get-container-services")["containerServices"]
+    assert [(c["containerServiceName"], c["power"], c["state"]) for c in services] == [("seed-api", "nano", "READY")]
     assert [b["name"] for b in lightsail(cli_env, "get-buckets")["buckets"]] == ["seed-blog-media"]
 
     plan = terraform("plan", "-detailed-exitcode", "-input=false", check=False)
@@ -46,3 +53,5 @@ def test_domain_applies_without_drift_and_destroys(terraform, cli_env):
     assert lightsail(cli_env, "get-domains")["domains"] == []
     assert lightsail(cli_env, "get-load-balancers")["loadBalancers"] == []
     assert lightsail(cli_env, "get-buckets")["buckets"] == []
+    assert lightsail(cli_env, "get-container-services")["containerServices"] == []
+    assert lightsail(cli_env, "get-instances")["instances"] == []

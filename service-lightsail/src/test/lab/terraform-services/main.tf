@@ -1,5 +1,6 @@
-# The learner's domain in Lightsail DNS with a record (domains live in us-east-1), a load balancer and a bucket, as
-# Terraform, for apply / plan / destroy.
+# The learner's domain in Lightsail DNS with a record (domains live in us-east-1), a load balancer with a server
+# attached and a certificate, a bucket with an access key, and a container service, as Terraform, for apply / plan /
+# destroy.
 variable "endpoint" { type = string }
 
 terraform {
@@ -43,6 +44,34 @@ resource "aws_lightsail_lb" "web" {
 resource "aws_lightsail_bucket" "media" {
   name      = "seed-blog-media"
   bundle_id = "small_1_0"
+}
+
+resource "aws_lightsail_instance" "web" {
+  name              = "seed-web"
+  availability_zone = "us-east-1a"
+  blueprint_id      = "ubuntu_22_04"
+  bundle_id         = "micro_3_0"
+}
+
+resource "aws_lightsail_lb_attachment" "web" {
+  lb_name       = aws_lightsail_lb.web.name
+  instance_name = aws_lightsail_instance.web.name
+}
+
+resource "aws_lightsail_lb_certificate" "web" {
+  name        = "seed-cert"
+  lb_name     = aws_lightsail_lb.web.name
+  domain_name = "seed-blog.com"
+}
+
+resource "aws_lightsail_bucket_access_key" "media" {
+  bucket_name = aws_lightsail_bucket.media.name
+}
+
+resource "aws_lightsail_container_service" "api" {
+  name  = "seed-api"
+  power = "nano"
+  scale = 1
 }
 
 output "domain_arn" {

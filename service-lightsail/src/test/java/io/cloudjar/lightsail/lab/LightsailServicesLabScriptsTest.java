@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The Lightsail site around the server in {@code src/test/lab}, with the real AWS CLI and Terraform against an
  * in-process server: DNS to the static IP, a load balancer with a validated certificate, a bucket; and
- * aws_lightsail_domain, _domain_entry, _lb and _bucket applied, planned again without changes, destroyed.
+ * aws_lightsail_domain, _domain_entry, _lb, _lb_attachment, _lb_certificate, _bucket, _bucket_access_key and
+ * _container_service applied, planned again without changes, destroyed.
  */
 class LightsailServicesLabScriptsTest {
     // the wall clock, as the other labs: the CLI and Terraform poll on their own time; the scripts move the clock
@@ -34,7 +35,7 @@ class LightsailServicesLabScriptsTest {
     }
 
     @Test
-    void terraformAppliesADomainLoadBalancerAndBucketWithoutDriftAndDestroysThem() throws Exception {
+    void terraformAppliesTheServicesWithoutDriftAndDestroysThem() throws Exception {
         lab().requireTerraform().run(cloudjar, "test_lightsail_services_terraform.py");
     }
 }
