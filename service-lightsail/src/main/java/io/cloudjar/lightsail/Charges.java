@@ -63,6 +63,7 @@ final class Charges {
         for (DiskSnapshotRecord s : state.diskSnapshots.list()) {
             out.add(storage(s.name(), ResourceType.DISK_SNAPSHOT, "Snapshot", s.sizeInGb(), SNAPSHOT_GB_MONTH, s.meta().createdAt()));
         }
+        ServiceCharges.addTo(state, out); // networking and services: load balancers, containers, buckets
         return out;
     }
 

@@ -45,6 +45,11 @@ final class LightsailErrors {
         return shaped("AccessDeniedException", null, message, args);
     }
 
+    /** A call this region does not answer, as domain calls outside us-east-1 (code UnsupportedOperation). */
+    static AwsException unsupported(String message, Object... args) {
+        return shaped("InvalidInputException", "UnsupportedOperation", message, args);
+    }
+
     /** A page token Lightsail did not issue. */
     static AwsException badPageToken(String token) {
         return invalidInput("The page token '%s' is not valid.", token);

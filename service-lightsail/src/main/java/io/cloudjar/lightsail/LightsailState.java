@@ -26,11 +26,19 @@ final class LightsailState {
     /** The automatic snapshot add-ons enabled, by the ARN of their instance or disk. */
     final java.util.Map<String, AutoSnapshots> autoSnapshots = new java.util.concurrent.ConcurrentHashMap<>();
     // networking and services (domains, load balancers, certificates, containers, buckets, alarms, contact methods)
+    final Table<DomainRecord> domains = new Table<>(ResourceType.DOMAIN);
+    final Table<LoadBalancerRecord> loadBalancers = new Table<>(ResourceType.LOAD_BALANCER);
+    final Table<LoadBalancerCertificateRecord> loadBalancerCertificates = new Table<>(ResourceType.LOAD_BALANCER_TLS_CERTIFICATE);
+    final Table<ContainerServiceRecord> containerServices = new Table<>(ResourceType.CONTAINER_SERVICE);
+    final Table<BucketRecord> buckets = new Table<>(ResourceType.BUCKET);
+    final Table<AlarmRecord> alarms = new Table<>(ResourceType.ALARM);
+    final Table<ContactMethodRecord> contactMethods = new Table<>(ResourceType.CONTACT_METHOD);
 
     /** Every table, for the calls that find a resource by name or ARN whatever its type (tags, authorization). */
     List<Table<?>> tables() {
         return List.of(keyPairs, instances, staticIps, disks, instanceSnapshots, diskSnapshots, databases, databaseSnapshots
                 // networking and services
+                , domains, loadBalancers, loadBalancerCertificates, containerServices, buckets, alarms, contactMethods
         );
     }
 

@@ -41,6 +41,11 @@ final class LightsailStore implements AutoCloseable {
         return states.get(ctx.accountId(), ctx.region());
     }
 
+    /** Every account's and region's state (for names that reach across regions, as alias targets). */
+    java.util.Collection<LightsailState> all() {
+        return states.all();
+    }
+
     io.cloudjar.ec2.keys.SshCertificates.Authority sshAuthority() {
         return sshAuthority;
     }
