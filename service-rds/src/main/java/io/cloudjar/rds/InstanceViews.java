@@ -63,10 +63,13 @@ final class InstanceViews {
         if (i.database() != null && i.database().ready()) {
             // never pretend: say when the server behind the endpoint is another major version than the instance's
             String wanted = major;
-            i.database().serverMajorVersion().filter(v -> !v.equals(wanted)).ifPresent(v -> infos.add(DBInstanceStatusInfo
+            // and when another product serves it (MariaDB behind mysql)
+            String product = i.database().serverProduct();
+            boolean otherProduct = !product.equalsIgnoreCase(i.engine()) && !(product.equals("PostgreSQL") && i.engine().equals("postgres"));
+            i.database().serverMajorVersion().filter(v -> otherProduct || !v.equals(wanted)).ifPresent(v -> infos.add(DBInstanceStatusInfo
                     .builder().statusType("engine").normal(true).status("engine-version")
-                    .message("A " + i.engine() + " " + v + " server (the one this machine runs) serves this "
-                            + s.engineVersion() + " instance.").build()));
+                    .message("A " + product + " " + v + " server (the one this machine runs) serves this "
+                            + i.engine() + " " + s.engineVersion() + " instance.").build()));
         }
         if (i.database() != null && i.database().failure().isPresent()) {
             infos.add(DBInstanceStatusInfo.builder().statusType("engine").normal(false).status("failed")

@@ -2,6 +2,7 @@ package io.cloudjar.rds;
 
 import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.core.store.AccountRegionStore;
+import io.cloudjar.rds.engine.EngineOptions;
 import io.cloudjar.rds.engine.Engines;
 import io.cloudjar.vpc.api.InstanceNetworking;
 import java.io.IOException;
@@ -27,7 +28,8 @@ final class RdsStore implements AutoCloseable {
         this.states = context.stores().accountRegion(RdsState::new);
         this.dir = dataDir(context.config().dataDir());
         this.timings = RdsTimings.from(context.config());
-        this.databases = new Databases(Engines.all(dir.resolve("engines"), context.config().env("RDS_POSTGRES_BIN", null)),
+        this.databases = new Databases(Engines.all(dir.resolve("engines"),
+                EngineOptions.from(name -> context.config().env(name, null))),
                 dir.resolve("snapshots"));
         context.stores().register(databases::destroyAll);
     }
@@ -67,7 +69,7 @@ final class RdsStore implements AutoCloseable {
             for (Path d = dir; dataDir == null ? d == dir : d.startsWith(dataDir) && !d.equals(dataDir); d = d.getParent()) {
                 Files.setPosixFilePermissions(d, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
             }
-            for (String sub : new String[] {"engines", "engines/postgres", "snapshots"}) {
+            for (String sub : new String[] {"engines", "engines/postgres", "engines/mysql", "engines/mariadb", "snapshots"}) {
                 Files.setPosixFilePermissions(Files.createDirectories(dir.resolve(sub)),
                         java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
             }

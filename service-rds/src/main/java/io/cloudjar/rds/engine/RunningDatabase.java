@@ -18,6 +18,11 @@ public interface RunningDatabase {
 
     Optional<String> failure();
 
+    /** The server's product ("PostgreSQL", "MariaDB"): MariaDB serves mysql instances, and the status says so. */
+    default String serverProduct() {
+        return "database";
+    }
+
     /** Waits (wall clock) until ready or failed; true when ready. */
     boolean awaitReady(java.time.Duration timeout);
 
