@@ -46,6 +46,11 @@ final class Databases implements AutoCloseable {
         return track(engine.restore(spec, backup));
     }
 
+    /** A read replica of {@code source}, which copies the source's data in its background start. */
+    RunningDatabase replica(DatabaseEngine engine, DatabaseSpec spec, RunningDatabase source) {
+        return track(engine.replica(spec, source));
+    }
+
     /** A copy of the server's data for a snapshot, or null when the copy failed (the snapshot then has no data). */
     Path backup(RunningDatabase database, String snapshotKey) {
         Path target = backups.resolve(snapshotKey);

@@ -111,6 +111,16 @@ public final class InstanceChangesProvider implements ServiceProvider {
     }
 
     public StopDbInstanceResponse stopDBInstance(CallContext ctx, StopDbInstanceRequest r) {
+        RdsState state = store.get(ctx.accountId(), ctx.region());
+        InstanceRecord instance = Instances.find(state, r.dbInstanceIdentifier(), ctx.receivedAt());
+        if (state.replicaSources.containsKey(instance.id())) { // AWS: neither a read replica nor its source stops
+            throw io.cloudjar.core.errors.AwsErrors.modeled("InvalidDBInstanceState",
+                    "DB Instance %s is a read replica and can't be stopped.", instance.id());
+        }
+        if (!state.replicasOf(instance.id()).isEmpty()) {
+            throw io.cloudjar.core.errors.AwsErrors.modeled("InvalidDBInstanceState",
+                    "DB Instance %s has read replicas and can't be stopped.", instance.id());
+        }
         InstanceRecord stopping = transition(ctx, r.dbInstanceIdentifier(), "available", "stopping", store.timings().stopping(),
                 "stopped", "notification", "DB instance stopped");
         if (stopping.database() != null) {

@@ -65,6 +65,13 @@ final class InstanceLauncher {
     InstanceRecord launch(CallContext ctx, RdsState state, String id, String engine, String masterUsername,
                           String dbName, int port, Placement placement, InstanceSettings settings,
                           java.util.Map<String, String> tags, Path backup, String snapshotId) {
+        return launch(ctx, state, id, engine, masterUsername, dbName, port, placement, settings, tags, backup, snapshotId, null);
+    }
+
+    /** As above; with {@code replicaOf}, a read replica of that server (no backup: it copies the source itself). */
+    InstanceRecord launch(CallContext ctx, RdsState state, String id, String engine, String masterUsername,
+                          String dbName, int port, Placement placement, InstanceSettings settings,
+                          java.util.Map<String, String> tags, Path backup, String snapshotId, RunningDatabase replicaOf) {
         Instant now = ctx.receivedAt();
         String resourceId = "db-" + Ids.iam("", 26);
         InstanceRecord instance = new InstanceRecord(id, resourceId,
@@ -81,7 +88,7 @@ final class InstanceLauncher {
             state.putTags(instance.arn(), tags);
             RdsEvents.created(state, instance, snapshotId);
         }
-        InstanceRecord started = start(instance, backup);
+        InstanceRecord started = start(instance, backup, replicaOf);
         if (started.database() != null) {
             started.database().applyParameters(EngineParameters.of(state.parameterGroups.get(settings.parameterGroupName())));
         }
@@ -89,17 +96,20 @@ final class InstanceLauncher {
         return started;
     }
 
-    private InstanceRecord start(InstanceRecord instance, Path backup) {
+    private InstanceRecord start(InstanceRecord instance, Path backup, RunningDatabase replicaOf) {
         Databases databases = store.databases();
         Optional<DatabaseEngine> engine = databases.engine(instance.engine());
         if (engine.isEmpty()) {
             return instance.withDatabase(null, databases.whyNone(instance.engine()));
         }
+        DatabaseSpec spec = new DatabaseSpec(instance.resourceId().toLowerCase(Locale.ROOT), instance.masterUsername(),
+                instance.settings().masterPassword(), instance.dbName());
+        if (replicaOf != null) {
+            return instance.withDatabase(databases.replica(engine.get(), spec, replicaOf), null);
+        }
         if (backup == null && instance.settings().masterPassword() == null) {
             return instance.withDatabase(null, "The snapshot this instance was restored from holds no data.");
         }
-        DatabaseSpec spec = new DatabaseSpec(instance.resourceId().toLowerCase(Locale.ROOT), instance.masterUsername(),
-                instance.settings().masterPassword(), instance.dbName());
         RunningDatabase database = backup == null ? databases.create(engine.get(), spec)
                 : databases.restore(engine.get(), spec, backup);
         return instance.withDatabase(database, null);

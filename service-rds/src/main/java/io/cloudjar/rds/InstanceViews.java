@@ -36,7 +36,8 @@ final class InstanceViews {
                 .licenseModel(InstanceRules.licenseModel(i.engine())).dbInstancePort(0).storageEncrypted(false)
                 .dbiResourceId(i.resourceId()).dbInstanceArn(i.arn()).caCertificateIdentifier("rds-ca-rsa2048-g1")
                 .copyTagsToSnapshot(false).iamDatabaseAuthenticationEnabled(false).networkType("IPV4")
-                .readReplicaDBInstanceIdentifiers(List.of()).backupTarget("region")
+                .readReplicaDBInstanceIdentifiers(state.replicasOf(i.id())).backupTarget("region")
+                .readReplicaSourceDBInstanceIdentifier(state.replicaSources.get(i.id()))
                 .dbParameterGroups(DBParameterGroupStatus.builder().dbParameterGroupName(s.parameterGroupName())
                         .parameterApplyStatus("in-sync").build())
                 .optionGroupMemberships(OptionGroupMembership.builder()
@@ -70,6 +71,11 @@ final class InstanceViews {
                     .builder().statusType("engine").normal(true).status("engine-version")
                     .message("A " + product + " " + v + " server (the one this machine runs) serves this "
                             + i.engine() + " " + s.engineVersion() + " instance.").build()));
+        }
+        if (state.replicaSources.containsKey(i.id()) && i.database() != null) {
+            boolean failed = i.database().failure().isPresent();
+            infos.add(DBInstanceStatusInfo.builder().statusType("read replication").normal(!failed)
+                    .status(failed ? "error" : "replicating").build());
         }
         if (i.database() != null && i.database().failure().isPresent()) {
             infos.add(DBInstanceStatusInfo.builder().statusType("engine").normal(false).status("failed")

@@ -110,6 +110,8 @@ public final class InstancesProvider implements ServiceProvider {
             state.instances.put(instance.id(), deleting);
             RdsEvents.whenSettled(state, deleting, "deletion", "DB instance deleted");
             state.tags.remove(instance.arn());
+            ReplicasProvider.promoteReplicasOf(state, instance.id());
+            state.replicaSources.remove(instance.id());
         }
         if (finalSnapshot != null) {
             Snapshots.copyData(store, state, ctx, before, finalSnapshot); // the server still runs until just below

@@ -16,8 +16,16 @@ final class RdsState {
     final Map<String, SnapshotRecord> snapshots = new ConcurrentHashMap<>();
     /** Events, in the order recorded (see {@link RdsEvents}). */
     final java.util.List<RdsEvents.Entry> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Each read replica's source instance, by the replica's identifier (removed when promoted). */
+    final Map<String, String> replicaSources = new ConcurrentHashMap<>();
     /** Tags by resource ARN, in the order they were added. */
     final Map<String, Map<String, String>> tags = new ConcurrentHashMap<>();
+
+    /** The read replicas of an instance, by identifier, sorted. */
+    java.util.List<String> replicasOf(String sourceId) {
+        return replicaSources.entrySet().stream().filter(e -> e.getValue().equals(sourceId)).map(Map.Entry::getKey)
+                .filter(instances::containsKey).sorted().toList();
+    }
 
     Map<String, String> tagsOf(String arn) {
         return tags.getOrDefault(arn, Map.of());

@@ -138,6 +138,18 @@ final class EngineProcesses {
         run0(List.of("cp", "-a", from.toString(), to.toString()));
     }
 
+    /** Deletes a directory tree (a backup a replica has taken over). */
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);

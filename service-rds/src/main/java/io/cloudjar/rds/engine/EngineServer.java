@@ -22,12 +22,14 @@ abstract class EngineServer implements RunningDatabase {
     final Path dir;
     final DatabaseSpec spec;
     final ExecutorService starter;
-    private final int port;
+    private volatile int port;
     volatile Process process;
     private volatile CompletableFuture<Void> starting = CompletableFuture.completedFuture(null);
     private volatile boolean ready;
     private volatile String failure;
     private volatile boolean destroyed;
+    /** The server this one replicates (a read replica until promoted), or null. */
+    volatile RunningDatabase primary;
 
     EngineServer(Path dir, DatabaseSpec spec, ExecutorService starter) {
         this.dir = dir;
@@ -43,8 +45,48 @@ abstract class EngineServer implements RunningDatabase {
     /** Makes the data directory (new, or from {@code backup} when not null) and launches the server. */
     abstract void create(Path backup) throws IOException;
 
-    /** Starts the process on the existing data directory and returns once it accepts connections. */
-    abstract void launch() throws IOException;
+    /** Starts the server process on the existing data directory, listening on {@link #port()}. */
+    abstract Process startProcess() throws IOException;
+
+    /** Whether the started process accepts connections yet. */
+    abstract boolean acceptsConnections();
+
+    /** The server's log, whose tail explains an exit. */
+    abstract Path log();
+
+    /**
+     * Starts the process and returns once it accepts connections. When its port was taken meanwhile (another
+     * Cloudjar on this machine checked the same free port), it moves to another port and tries again.
+     */
+    void launch() throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Process started = startProcess();
+            process = started;
+            long deadline = System.nanoTime() + SETUP_TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline && started.isAlive() && !acceptsConnections()) {
+                sleep(50);
+            }
+            if (started.isAlive()) {
+                if (acceptsConnections()) {
+                    return;
+                }
+                throw new IOException(serverProduct() + " did not accept connections within " + SETUP_TIMEOUT);
+            }
+            String tail = EngineProcesses.tail(log());
+            if (attempt < 3 && tail.contains("in use")) {
+                int taken = port;
+                port = EnginePorts.take();
+                EnginePorts.release(taken);
+                portMoved();
+                continue;
+            }
+            throw new IOException(serverProduct() + " exited (" + started.exitValue() + "): " + tail);
+        }
+    }
+
+    /** Called when the server moves to another port before it starts again (a configuration file to rewrite). */
+    void portMoved() throws IOException {
+    }
 
     @Override
     public int port() {
@@ -71,6 +113,42 @@ abstract class EngineServer implements RunningDatabase {
                 fail(e);
             }
         }, starter);
+    }
+
+    /** Creates a read replica of {@code source} in the background, from a backup of it taken here (then moved in). */
+    synchronized void startReplica(RunningDatabase source) {
+        primary = source;
+        starting = CompletableFuture.runAsync(() -> {
+            Path copy = dir.resolveSibling(dir.getFileName() + "-source-copy");
+            try {
+                Files.createDirectories(dir.getParent());
+                source.backupTo(copy);
+                create(copy);
+                ready = true;
+            } catch (IOException | RuntimeException e) {
+                fail(e);
+                try {
+                    EngineProcesses.deleteTree(copy);
+                } catch (IOException ignored) {
+                    // the directory goes with Cloudjar's data directory
+                }
+            }
+        }, starter);
+    }
+
+    /** The backup's data as this server's data directory: moved for a replica (it owns the backup), else copied. */
+    void takeData(Path backup, Path data) throws IOException {
+        if (primary != null) {
+            try {
+                Files.move(backup, data, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                return;
+            } catch (IOException otherFileSystem) {
+                EngineProcesses.copyTree(backup, data);
+                EngineProcesses.deleteTree(backup);
+                return;
+            }
+        }
+        EngineProcesses.copyTree(backup, data);
     }
 
     @Override

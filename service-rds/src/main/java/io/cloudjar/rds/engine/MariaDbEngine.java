@@ -54,6 +54,13 @@ public final class MariaDbEngine implements DatabaseEngine {
     }
 
     @Override
+    public RunningDatabase replica(DatabaseSpec spec, RunningDatabase source) {
+        MariaDbServer server = new MariaDbServer(binaries, dataDir.resolve(spec.name()), spec, starter);
+        server.startReplica(source);
+        return server;
+    }
+
+    @Override
     public RunningDatabase restore(DatabaseSpec spec, Path backup) {
         MariaDbServer server = new MariaDbServer(binaries, dataDir.resolve(spec.name()), spec, starter);
         server.startNew(backup);

@@ -66,9 +66,18 @@ final class MariaDbServer extends EngineServer {
             install.addAll(List.of("--auth-root-authentication-method=normal", "--skip-test-db"));
             EngineProcesses.runAsIs(install, null, dir.resolve("setup.log"), SETUP_TIMEOUT);
         } else {
-            EngineProcesses.copyTree(backup, dir.resolve("data"));
+            takeData(backup, dir.resolve("data"));
+            Files.deleteIfExists(dir.resolve("data/master.info")); // a replica's copy: its own source comes below
+            Files.deleteIfExists(dir.resolve("data/relay-log.info"));
         }
         launch();
+        RunningDatabase source = primary;
+        if (source != null) { // from where the copy was taken: the copied binary log's GTID state is the source's
+            client("SET GLOBAL gtid_slave_pos = @@global.gtid_binlog_pos;\n"
+                    + "CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=" + source.port() + ", MASTER_USER="
+                    + quoteString(spec.masterUsername()) + ", MASTER_PASSWORD=" + quoteString(spec.masterPassword())
+                    + ", MASTER_USE_GTID=slave_pos;\nSTART SLAVE;\n", false);
+        }
         if (backup == null) {
             String user = quoteAccount(spec.masterUsername());
             StringBuilder sql = new StringBuilder()
@@ -85,26 +94,27 @@ final class MariaDbServer extends EngineServer {
     }
 
     @Override
-    void launch() throws IOException {
+    Process startProcess() throws IOException {
         Files.deleteIfExists(dir.resolve("data/mariadbd.pid"));
         Files.deleteIfExists(socket());
-        process = EngineProcesses.startServerAsIs(List.of(home.server().toString(), "--defaults-file=" + config()),
-                dir.resolve("mariadbd.log"), "TERM");
-        long deadline = System.nanoTime() + SETUP_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IOException("mariadbd exited (" + process.exitValue() + "): " + EngineProcesses.tail(dir.resolve("mariadbd.log")));
-            }
-            if (listens()) {
-                return;
-            }
-            sleep(100);
+        return EngineProcesses.startServerAsIs(List.of(home.server().toString(), "--defaults-file=" + config()), log(), "TERM");
+    }
+
+    @Override
+    Path log() {
+        return dir.resolve("mariadbd.log");
+    }
+
+    @Override
+    void portMoved() throws IOException {
+        synchronized (configLock) {
+            writeConfig();
         }
-        throw new IOException("mariadbd did not accept connections within " + SETUP_TIMEOUT);
     }
 
     /** The server opens its TCP port only once InnoDB is up and it accepts connections. */
-    private boolean listens() {
+    @Override
+    boolean acceptsConnections() {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port()), 200);
             return Files.exists(socket());
@@ -174,6 +184,26 @@ final class MariaDbServer extends EngineServer {
         });
     }
 
+    /** Stops following the source (before answering) and takes writes; the configuration loses read_only. */
+    @Override
+    public void promote() {
+        if (primary == null) {
+            throw new UnsupportedOperationException("not a read replica");
+        }
+        primary = null;
+        if (!awaitReady(SETUP_TIMEOUT)) { // at once: nothing from the source arrives after the call
+            return;
+        }
+        try {
+            synchronized (configLock) {
+                writeConfig();
+            }
+            client("STOP SLAVE;\nRESET SLAVE ALL;\nSET GLOBAL read_only = 0;\n", false);
+        } catch (IOException e) {
+            fail(e);
+        }
+    }
+
     private void writeConfig() throws IOException {
         StringBuilder conf = new StringBuilder("# Written by Cloudjar: this instance's MariaDB settings\n[mysqld]\n")
                 .append("datadir=").append(dir.resolve("data")).append('\n')
@@ -182,6 +212,9 @@ final class MariaDbServer extends EngineServer {
                 .append("socket=").append(socket()).append('\n')
                 .append("pid-file=").append(dir.resolve("data/mariadbd.pid")).append('\n')
                 .append("skip-name-resolve\n")
+                // every server keeps a binary log, so that a read replica can follow it (ids unique: one port each)
+                .append("server-id=").append(port()).append("\nlog-bin=mariadb-bin\nrelay-log=relay-bin\n")
+                .append(primary != null ? "read_only=1\n" : "")
                 // small files: a new data directory of 80 MB instead of 150, quicker snapshots
                 .append("innodb_log_file_size=8M\ninnodb_undo_tablespaces=0\ninnodb_data_file_path=ibdata1:4M:autoextend\n")
                 .append("innodb_buffer_pool_size=64M\n");

@@ -66,6 +66,13 @@ public final class PostgresEngine implements DatabaseEngine {
     }
 
     @Override
+    public RunningDatabase replica(DatabaseSpec spec, RunningDatabase source) {
+        PostgresServer server = new PostgresServer(binaries().orElseThrow(), dataDir.resolve(spec.name()), spec, starter);
+        server.startReplica(source);
+        return server;
+    }
+
+    @Override
     public RunningDatabase restore(DatabaseSpec spec, Path backup) {
         PostgresServer server = new PostgresServer(binaries().orElseThrow(), dataDir.resolve(spec.name()), spec, starter);
         server.startNew(backup);

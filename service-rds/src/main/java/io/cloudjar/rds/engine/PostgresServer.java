@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
  */
 final class PostgresServer extends EngineServer {
     private static final String PARAMETERS_FILE = "cloudjar-parameters.conf";
+    private static final String REPLICATION_FILE = "cloudjar-replication.conf";
     private final Path bin;
     /** The parameter group's values, written to {@code data/cloudjar-parameters.conf} (included by postgresql.conf). */
     private final Object configLock = new Object();
@@ -48,8 +49,12 @@ final class PostgresServer extends EngineServer {
         if (backup == null) {
             initdb();
         } else {
-            EngineProcesses.copyTree(backup, dir.resolve("data"));
+            takeData(backup, dir.resolve("data"));
             Files.deleteIfExists(dir.resolve("data/postmaster.pid"));
+            Files.deleteIfExists(dir.resolve("data/standby.signal"));
+            if (primary != null) {
+                follow(primary);
+            }
         }
         EngineProcesses.own(dir);
         Files.setPosixFilePermissions(dir.resolve("data"), PosixFilePermissions.fromString("rwx------"));
@@ -81,33 +86,66 @@ final class PostgresServer extends EngineServer {
         }
     }
 
+    /**
+     * A hot standby of {@code source}: standby.signal, and the source's address with the master user's credentials
+     * (initdb's pg_hba.conf lets them replicate over 127.0.0.1). It streams the source's WAL from where the backup was taken.
+     */
+    private void follow(RunningDatabase source) throws IOException {
+        Path data = dir.resolve("data");
+        Files.writeString(data.resolve("standby.signal"), "");
+        String conninfo = "host=127.0.0.1 port=" + source.port() + " user=" + libpqQuote(spec.masterUsername())
+                + " password=" + libpqQuote(spec.masterPassword()) + " application_name=" + spec.name();
+        Files.writeString(data.resolve(REPLICATION_FILE), "# Written by Cloudjar: this read replica's source\n"
+                + "primary_conninfo = '" + conninfo.replace("'", "''") + "'\nhot_standby = on\n", StandardCharsets.UTF_8);
+        Path conf = data.resolve("postgresql.conf");
+        if (!Files.readString(conf).contains(REPLICATION_FILE)) {
+            Files.writeString(conf, "\ninclude_if_exists = '" + REPLICATION_FILE + "'\n", java.nio.file.StandardOpenOption.APPEND);
+        }
+    }
+
+    /** pg_ctl promote's way, without pg_ctl: the promote signal file, then SIGUSR1 to the postmaster. */
+    @Override
+    public void promote() {
+        if (primary == null) {
+            throw new UnsupportedOperationException("not a read replica");
+        }
+        primary = null;
+        try {
+            Files.deleteIfExists(dir.resolve("data").resolve(REPLICATION_FILE));
+            Files.writeString(dir.resolve("data/promote"), "");
+        } catch (IOException e) {
+            fail(e);
+            return;
+        }
+        signal("USR1");
+    }
+
+    private static String libpqQuote(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
     /** Starts the postmaster and waits until it accepts connections. */
     @Override
-    void launch() throws IOException {
-        process = EngineProcesses.startServer(List.of(bin.resolve("postgres").toString(), "-D", dir.resolve("data").toString(),
+    Process startProcess() throws IOException {
+        return EngineProcesses.startServer(List.of(bin.resolve("postgres").toString(), "-D", dir.resolve("data").toString(),
                 "-p", Integer.toString(port()), "-k", dir.resolve("socket").toString(),
-                "-c", "listen_addresses=localhost", "-c", "unix_socket_permissions=0700"), dir.resolve("postgres.log"));
-        long deadline = System.nanoTime() + SETUP_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IOException("postgres exited (" + process.exitValue() + "): " + EngineProcesses.tail(dir.resolve("postgres.log")));
-            }
-            if (acceptsConnections()) {
-                return;
-            }
-            sleep(50);
-        }
-        throw new IOException("postgres did not accept connections within " + SETUP_TIMEOUT);
+                "-c", "listen_addresses=localhost", "-c", "unix_socket_permissions=0700"), log());
+    }
+
+    @Override
+    Path log() {
+        return dir.resolve("postgres.log");
     }
 
     /**
      * The postmaster writes "ready" as the 8th line of postmaster.pid once it accepts connections (PostgreSQL 10+):
      * no client program needed, which the bundled binaries lack.
      */
-    private boolean acceptsConnections() {
+    @Override
+    boolean acceptsConnections() {
         try {
             List<String> lines = Files.readAllLines(dir.resolve("data/postmaster.pid"), StandardCharsets.UTF_8);
-            return lines.size() >= 8 && lines.get(7).trim().equals("ready");
+            return lines.size() >= 8 && (lines.get(7).trim().equals("ready") || lines.get(7).trim().equals("standby"));
         } catch (IOException notYet) {
             return false;
         }

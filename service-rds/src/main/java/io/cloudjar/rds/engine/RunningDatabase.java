@@ -41,6 +41,11 @@ public interface RunningDatabase {
      */
     void applyParameters(java.util.Map<String, String> values);
 
+    /** A read replica stops following its source and takes writes (PromoteReadReplica). */
+    default void promote() {
+        throw new UnsupportedOperationException("not a read replica");
+    }
+
     /** Stops the server, keeping its data (StopDBInstance). */
     void stop();
 
