@@ -51,6 +51,11 @@ final class Databases implements AutoCloseable {
         return track(engine.replica(spec, source));
     }
 
+    /** A new server from a copy of {@code source}'s data now, taken in its background start. */
+    RunningDatabase copyOf(DatabaseEngine engine, DatabaseSpec spec, RunningDatabase source) {
+        return track(engine.copyOf(spec, source));
+    }
+
     /** A copy of the server's data for a snapshot, or null when the copy failed (the snapshot then has no data). */
     Path backup(RunningDatabase database, String snapshotKey) {
         Path target = backups.resolve(snapshotKey);

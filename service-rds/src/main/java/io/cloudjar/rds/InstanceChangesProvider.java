@@ -68,6 +68,10 @@ public final class InstanceChangesProvider implements ServiceProvider {
                 groups = networking == null || instance.vpcId() == null ? List.copyOf(r.vpcSecurityGroupIds())
                         : InstanceLauncher.securityGroups(ctx, networking, instance.vpcId(), r.vpcSecurityGroupIds());
             }
+            if (r.optionGroupName() != null) { // applied at once (RDS applies it at once when no option needs a restart)
+                state.instanceOptionGroups.put(instance.id(), InstanceLauncher.optionGroup(state, ctx, r.optionGroupName(),
+                        instance.engine(), InstanceRules.version(instance.engine(), version)));
+            }
             String password = r.masterUserPassword() != null ? r.masterUserPassword() : s.masterPassword();
             boolean protection = r.deletionProtection() != null ? r.deletionProtection() : s.deletionProtection();
             boolean publicAccess = r.publiclyAccessible() != null ? r.publiclyAccessible() : s.publiclyAccessible();

@@ -41,7 +41,7 @@ final class InstanceViews {
                 .dbParameterGroups(DBParameterGroupStatus.builder().dbParameterGroupName(s.parameterGroupName())
                         .parameterApplyStatus("in-sync").build())
                 .optionGroupMemberships(OptionGroupMembership.builder()
-                        .optionGroupName("default:" + i.engine() + "-" + major.replace('.', '-')).status("in-sync").build())
+                        .optionGroupName(OptionGroupsProvider.optionGroupOf(state, i)).status("in-sync").build())
                 .vpcSecurityGroups(s.securityGroupIds().stream().map(g -> VpcSecurityGroupMembership.builder()
                         .vpcSecurityGroupId(g).status("active").build()).toList())
                 .tagList(RdsTags.toSdk(state.tagsOf(i.arn())));
@@ -49,7 +49,7 @@ final class InstanceViews {
             b.endpoint(Endpoint.builder().address(ENDPOINT_ADDRESS).port(i.endpointPort()).hostedZoneId(HOSTED_ZONE).build())
                     .instanceCreateTime(i.createdAt());
             if (s.backupRetention() > 0) {
-                b.latestRestorableTime(now.minusSeconds(300).isBefore(i.createdAt()) ? i.createdAt() : now.minusSeconds(300));
+                b.latestRestorableTime(latestRestorableTime(i, now));
             }
         }
         if (i.subnetGroupName() != null && state.subnetGroups.containsKey(i.subnetGroupName())) {
@@ -72,6 +72,10 @@ final class InstanceViews {
                     .message("A " + product + " " + v + " server (the one this machine runs) serves this "
                             + i.engine() + " " + s.engineVersion() + " instance.").build()));
         }
+        String note = state.restoreNotes.get(i.resourceId());
+        if (note != null) {
+            infos.add(DBInstanceStatusInfo.builder().statusType("restore").normal(true).status("restored").message(note).build());
+        }
         if (state.replicaSources.containsKey(i.id()) && i.database() != null) {
             boolean failed = i.database().failure().isPresent();
             infos.add(DBInstanceStatusInfo.builder().statusType("read replication").normal(!failed)
@@ -85,6 +89,11 @@ final class InstanceViews {
             b.statusInfos(infos);
         }
         return b.build();
+    }
+
+    /** As RDS: about five minutes behind now (its transaction logs are uploaded every five minutes), never before creation. */
+    static Instant latestRestorableTime(InstanceRecord i, Instant now) {
+        return now.minusSeconds(300).isBefore(i.createdAt()) ? i.createdAt() : now.minusSeconds(300);
     }
 
     /** What waits for the maintenance window: the pending settings that differ from the current ones. */

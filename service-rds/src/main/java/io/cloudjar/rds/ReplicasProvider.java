@@ -53,20 +53,14 @@ public final class ReplicasProvider implements ServiceProvider {
                     + " for this database instance. To enable automated backups, use ModifyDBInstance to set the backup"
                     + " retention period to a non-zero value.");
         }
-        if (state.instances.containsKey(id) && !state.instances.get(id).status(now).equals(Instances.DELETED)) {
-            throw RdsErrors.instanceExists();
-        }
-        EngineVersion version = InstanceRules.version(source.engine(), s.engineVersion());
-        String instanceClass = r.dbInstanceClass() != null ? r.dbInstanceClass() : s.instanceClass();
-        InstanceRules.instanceClass(instanceClass, source.engine(), version.version());
-        String storageType = r.storageType() != null ? InstanceRules.storageType(r.storageType()) : s.storageType();
-        int storage = r.allocatedStorage() != null ? r.allocatedStorage() : s.allocatedStorage();
-        InstanceRules.storage(source.engine(), storageType, storage);
-        boolean multiAz = Boolean.TRUE.equals(r.multiAZ());
-        if (multiAz && r.availabilityZone() != null) {
-            throw RdsErrors.invalidCombination("Requesting a specific availability zone is not valid for Multi-AZ instances.");
-        }
-        String parameterGroup = InstanceLauncher.parameterGroup(state, ctx, r.dbParameterGroupName(), version.family());
+        InstanceLauncher.Derived d = InstanceLauncher.derive(state, ctx, id, source, r.dbInstanceClass(), r.storageType(),
+                r.allocatedStorage(), r.multiAZ(), r.availabilityZone(), r.dbParameterGroupName());
+        EngineVersion version = d.version();
+        String instanceClass = d.instanceClass();
+        String storageType = d.storageType();
+        int storage = d.storage();
+        boolean multiAz = d.multiAz();
+        String parameterGroup = d.parameterGroup();
         String subnetGroup = r.dbSubnetGroupName() != null ? r.dbSubnetGroupName() : source.subnetGroupName();
         InstanceLauncher.Placement placement = launcher.place(ctx, state, subnetGroup, r.availabilityZone(),
                 r.hasVpcSecurityGroupIds() && !r.vpcSecurityGroupIds().isEmpty() ? r.vpcSecurityGroupIds() : s.securityGroupIds());
@@ -83,7 +77,7 @@ public final class ReplicasProvider implements ServiceProvider {
         // the replica's server copies the source's data in its own background start: this call answers at once
         InstanceRecord replica = launcher.launch(ctx, state, id, source.engine(), source.masterUsername(), source.dbName(),
                 port, placement, settings, RdsTags.of(r.tags()), null, null,
-                sourceServer != null && sourceServer.failure().isEmpty() ? sourceServer : null);
+                sourceServer != null && sourceServer.failure().isEmpty() ? new InstanceLauncher.FromServer(sourceServer, true) : null);
         state.replicaSources.put(replica.id(), source.id());
         RdsEvents.instance(state, source, now, "read replica", "Replication for the Read Replica " + replica.id() + " started.");
         return CreateDbInstanceReadReplicaResponse.builder().dbInstance(InstanceViews.toSdk(replica, state, now)).build();

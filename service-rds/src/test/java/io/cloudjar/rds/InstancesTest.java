@@ -182,7 +182,7 @@ class InstancesTest {
         cloudjar.advanceClock(Duration.ofMinutes(2));
         assertThat(rds.copyDBSnapshot(r -> r.sourceDBSnapshotIdentifier(snap.dbSnapshotArn()).targetDBSnapshotIdentifier("snap2"))
                 .dbSnapshot().sourceDBSnapshotIdentifier()).isEqualTo(snap.dbSnapshotArn());
-        assertThat(rds.describeDBSnapshots(r -> r.dbInstanceIdentifier("source")).dbSnapshots())
+        assertThat(rds.describeDBSnapshots(r -> r.dbInstanceIdentifier("source").snapshotType("manual")).dbSnapshots())
                 .extracting(DBSnapshot::dbSnapshotIdentifier).containsExactly("snap1", "snap2");
 
         DBInstance restored = rds.restoreDBInstanceFromDBSnapshot(r -> r.dbInstanceIdentifier("restored")

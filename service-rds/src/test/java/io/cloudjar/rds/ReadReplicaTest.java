@@ -22,8 +22,9 @@ import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 
 /**
- * Read replicas are real: rows written on the source after the replica was made reach it (PostgreSQL streaming
- * replication, MariaDB GTID replication); a promoted replica takes writes of its own.
+ * Copies of a running server. Read replicas are real: rows written on the source after the replica was made reach it (PostgreSQL streaming
+ * replication, MariaDB GTID replication); a promoted replica takes writes of its own. A restore to the latest
+ * restorable time copies the source as it is.
  */
 class ReadReplicaTest {
     private static final String PASSWORD = "Secret-pass1";
@@ -104,6 +105,29 @@ class ReadReplicaTest {
     void aMySqlReplicaFollowsItsSourceUntilPromoted() throws Exception {
         assumeEngine("mysql");
         roundTrip("mysql", "8.0.41", "my");
+    }
+
+    @Test
+    void aRestoreToTheLatestRestorableTimeHasEverythingWrittenBefore() throws Exception {
+        assumeEngine("postgres");
+        rds.createDBInstance(r -> r.dbInstanceIdentifier("pitr-source").engine("postgres").dbInstanceClass("db.t3.micro")
+                .allocatedStorage(20).masterUsername("master").masterUserPassword(PASSWORD).dbName("shop").backupRetentionPeriod(1));
+        DBInstance db = MySqlInstanceTest.available(cloudjar, rds, "pitr-source");
+        try (Connection c = connect("postgres", db); Statement s = c.createStatement()) {
+            s.execute("create table orders (id int primary key, item varchar(20))");
+            s.execute("insert into orders values (1, 'tea'), (2, 'cake')");
+        }
+        DBInstance restoring = rds.restoreDBInstanceToPointInTime(r -> r.sourceDBInstanceIdentifier("pitr-source")
+                .targetDBInstanceIdentifier("pitr-copy").useLatestRestorableTime(true)).dbInstance();
+        assertThat(restoring.statusInfos()).anySatisfy(info -> assertThat(info.message()).startsWith("Restored from a copy of pitr-source"));
+        DBInstance copy = MySqlInstanceTest.available(cloudjar, rds, "pitr-copy");
+        assertThat(count("postgres", copy)).isEqualTo(2);
+        try (Connection c = connect("postgres", copy); Statement s = c.createStatement()) {
+            s.execute("insert into orders values (3, 'own')"); // an independent instance, not a replica
+        }
+        assertThat(count("postgres", db)).isEqualTo(2);
+        rds.deleteDBInstance(r -> r.dbInstanceIdentifier("pitr-copy").skipFinalSnapshot(true));
+        rds.deleteDBInstance(r -> r.dbInstanceIdentifier("pitr-source").skipFinalSnapshot(true));
     }
 
     private static void roundTrip(String engine, String version, String prefix) throws Exception {

@@ -29,4 +29,12 @@ public interface DatabaseEngine {
     default RunningDatabase replica(DatabaseSpec spec, RunningDatabase source) {
         throw new UnsupportedOperationException(engine() + " servers have no read replicas");
     }
+
+    /**
+     * Starts a new, independent server from a copy of {@code source}'s data as it is now, the copy taken in the
+     * background (point-in-time restore to the latest restorable time).
+     */
+    default RunningDatabase copyOf(DatabaseSpec spec, RunningDatabase source) {
+        throw new UnsupportedOperationException(engine() + " servers cannot be copied");
+    }
 }

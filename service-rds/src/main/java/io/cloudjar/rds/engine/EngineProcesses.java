@@ -151,9 +151,14 @@ final class EngineProcesses {
     }
 
     static String tail(Path log) {
+        return tail(log, 3);
+    }
+
+    /** The log's last {@code count} lines, joined. */
+    static String tail(Path log, int count) {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+            return String.join(" | ", lines.subList(Math.max(0, lines.size() - count), lines.size()));
         } catch (IOException e) {
             return "(no log)";
         }

@@ -30,6 +30,8 @@ abstract class EngineServer implements RunningDatabase {
     private volatile boolean destroyed;
     /** The server this one replicates (a read replica until promoted), or null. */
     volatile RunningDatabase primary;
+    /** Whether the backup this server starts from is its own to move in (taken for it), not a snapshot's to copy. */
+    private volatile boolean ownsBackup;
 
     EngineServer(Path dir, DatabaseSpec spec, ExecutorService starter) {
         this.dir = dir;
@@ -73,7 +75,7 @@ abstract class EngineServer implements RunningDatabase {
                 throw new IOException(serverProduct() + " did not accept connections within " + SETUP_TIMEOUT);
             }
             String tail = EngineProcesses.tail(log());
-            if (attempt < 3 && tail.contains("in use")) {
+            if (attempt < 3 && EngineProcesses.tail(log(), 12).contains("in use")) {
                 int taken = port;
                 port = EnginePorts.take();
                 EnginePorts.release(taken);
@@ -118,6 +120,16 @@ abstract class EngineServer implements RunningDatabase {
     /** Creates a read replica of {@code source} in the background, from a backup of it taken here (then moved in). */
     synchronized void startReplica(RunningDatabase source) {
         primary = source;
+        startFrom(source);
+    }
+
+    /** Creates an independent server from a backup of {@code source} taken here, in the background. */
+    synchronized void startCopy(RunningDatabase source) {
+        ownsBackup = true;
+        startFrom(source);
+    }
+
+    private void startFrom(RunningDatabase source) {
         starting = CompletableFuture.runAsync(() -> {
             Path copy = dir.resolveSibling(dir.getFileName() + "-source-copy");
             try {
@@ -138,7 +150,7 @@ abstract class EngineServer implements RunningDatabase {
 
     /** The backup's data as this server's data directory: moved for a replica (it owns the backup), else copied. */
     void takeData(Path backup, Path data) throws IOException {
-        if (primary != null) {
+        if (primary != null || ownsBackup) {
             try {
                 Files.move(backup, data, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 return;

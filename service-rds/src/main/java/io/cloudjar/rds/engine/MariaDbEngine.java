@@ -61,6 +61,13 @@ public final class MariaDbEngine implements DatabaseEngine {
     }
 
     @Override
+    public RunningDatabase copyOf(DatabaseSpec spec, RunningDatabase source) {
+        MariaDbServer server = new MariaDbServer(binaries, dataDir.resolve(spec.name()), spec, starter);
+        server.startCopy(source);
+        return server;
+    }
+
+    @Override
     public RunningDatabase restore(DatabaseSpec spec, Path backup) {
         MariaDbServer server = new MariaDbServer(binaries, dataDir.resolve(spec.name()), spec, starter);
         server.startNew(backup);

@@ -208,7 +208,8 @@ final class MariaDbServer extends EngineServer {
         StringBuilder conf = new StringBuilder("# Written by Cloudjar: this instance's MariaDB settings\n[mysqld]\n")
                 .append("datadir=").append(dir.resolve("data")).append('\n')
                 .append("port=").append(port()).append('\n')
-                .append("bind-address=127.0.0.1\n")
+                // both loopbacks, as PostgreSQL's "localhost": a client resolving localhost to ::1 must not reach another server
+                .append("bind-address=").append(EnginePorts.IPV6_LOOPBACK ? "127.0.0.1,::1" : "127.0.0.1").append('\n')
                 .append("socket=").append(socket()).append('\n')
                 .append("pid-file=").append(dir.resolve("data/mariadbd.pid")).append('\n')
                 .append("skip-name-resolve\n")

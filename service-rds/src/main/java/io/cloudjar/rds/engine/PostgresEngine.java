@@ -73,6 +73,13 @@ public final class PostgresEngine implements DatabaseEngine {
     }
 
     @Override
+    public RunningDatabase copyOf(DatabaseSpec spec, RunningDatabase source) {
+        PostgresServer server = new PostgresServer(binaries().orElseThrow(), dataDir.resolve(spec.name()), spec, starter);
+        server.startCopy(source);
+        return server;
+    }
+
+    @Override
     public RunningDatabase restore(DatabaseSpec spec, Path backup) {
         PostgresServer server = new PostgresServer(binaries().orElseThrow(), dataDir.resolve(spec.name()), spec, starter);
         server.startNew(backup);
