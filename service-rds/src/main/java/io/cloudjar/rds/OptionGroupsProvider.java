@@ -54,7 +54,7 @@ public final class OptionGroupsProvider implements ServiceProvider {
         String description = required("OptionGroupDescription", r.optionGroupDescription());
         RdsState state = store.get(ctx.accountId(), ctx.region());
         String key = name.toLowerCase(Locale.ROOT);
-        OptionGroupRecord group = new OptionGroupRecord(key, RdsArns.of(ctx.region(), ctx.accountId(), "og", key), engine,
+        OptionGroupRecord group = new OptionGroupRecord(key, RdsArns.of(ctx.region(), ctx.accountId(), RdsArns.OPTION_GROUP, key), engine,
                 major, description, Map.of());
         synchronized (state.lock) {
             if (state.optionGroups.containsKey(key)) {
@@ -175,7 +175,7 @@ public final class OptionGroupsProvider implements ServiceProvider {
                 String engine = rest.substring(0, dash);
                 String major = rest.substring(dash + 1).replace('-', '.');
                 if (majors(engine).contains(major)) {
-                    group = new OptionGroupRecord(key, RdsArns.of(ctx.region(), ctx.accountId(), "og", key), engine, major,
+                    group = new OptionGroupRecord(key, RdsArns.of(ctx.region(), ctx.accountId(), RdsArns.OPTION_GROUP, key), engine, major,
                             "Default option group for " + engine + " " + major, Map.of());
                     state.optionGroups.putIfAbsent(key, group);
                 }

@@ -42,6 +42,9 @@ class OptionGroupsTest {
                 .majorEngineVersion("8.0").optionGroupDescription("audit logs")).optionGroup();
         assertThat(created.optionGroupArn()).isEqualTo("arn:aws:rds:us-east-1:000000000000:og:audit");
         assertThat(created.options()).isEmpty();
+        rds.addTagsToResource(r -> r.resourceName(created.optionGroupArn()).tags(t -> t.key("team").value("db")));
+        assertThat(rds.listTagsForResource(r -> r.resourceName(created.optionGroupArn())).tagList())
+                .singleElement().satisfies(t -> assertThat(t.value()).isEqualTo("db"));
         fails(() -> rds.createOptionGroup(r -> r.optionGroupName("audit").engineName("mysql").majorEngineVersion("8.0")
                 .optionGroupDescription("again")), "OptionGroupAlreadyExistsFault", 400);
         fails(() -> rds.createOptionGroup(r -> r.optionGroupName("old").engineName("mysql").majorEngineVersion("5.1")
