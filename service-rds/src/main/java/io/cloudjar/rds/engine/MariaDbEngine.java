@@ -48,29 +48,33 @@ public final class MariaDbEngine implements DatabaseEngine {
 
     @Override
     public RunningDatabase create(DatabaseSpec spec) {
-        MariaDbServer server = new MariaDbServer(binaries, dataDir.resolve(spec.name()), spec, starter);
+        MariaDbServer server = server(spec);
         server.startNew(null);
         return server;
     }
 
     @Override
     public RunningDatabase replica(DatabaseSpec spec, RunningDatabase source) {
-        MariaDbServer server = new MariaDbServer(binaries, dataDir.resolve(spec.name()), spec, starter);
+        MariaDbServer server = server(spec);
         server.startReplica(source);
         return server;
     }
 
     @Override
     public RunningDatabase copyOf(DatabaseSpec spec, RunningDatabase source) {
-        MariaDbServer server = new MariaDbServer(binaries, dataDir.resolve(spec.name()), spec, starter);
+        MariaDbServer server = server(spec);
         server.startCopy(source);
         return server;
     }
 
     @Override
     public RunningDatabase restore(DatabaseSpec spec, Path backup) {
-        MariaDbServer server = new MariaDbServer(binaries, dataDir.resolve(spec.name()), spec, starter);
+        MariaDbServer server = server(spec);
         server.startNew(backup);
         return server;
+    }
+
+    private MariaDbServer server(DatabaseSpec spec) {
+        return new MariaDbServer(binaries, dataDir.resolve(spec.name()), spec, starter);
     }
 }
