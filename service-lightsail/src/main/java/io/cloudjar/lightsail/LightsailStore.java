@@ -25,7 +25,7 @@ final class LightsailStore implements AutoCloseable {
         this.timings = LightsailTimings.from(context.config());
         this.clock = context.clock();
         this.databases = io.cloudjar.rds.engine.DatabaseServers.open(context.config().dataDir(), "lightsail",
-                context.config().env("RDS_POSTGRES_BIN", null));
+                io.cloudjar.rds.engine.EngineOptions.from(name -> context.config().env(name, null)));
         context.stores().register(databases::destroyAll);
     }
 

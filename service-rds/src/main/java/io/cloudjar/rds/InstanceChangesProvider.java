@@ -68,6 +68,10 @@ public final class InstanceChangesProvider implements ServiceProvider {
                 groups = networking == null || instance.vpcId() == null ? List.copyOf(r.vpcSecurityGroupIds())
                         : InstanceLauncher.securityGroups(ctx, networking, instance.vpcId(), r.vpcSecurityGroupIds());
             }
+            if (r.optionGroupName() != null) { // applied at once (RDS applies it at once when no option needs a restart)
+                state.instanceOptionGroups.put(instance.id(), InstanceLauncher.optionGroup(state, ctx, r.optionGroupName(),
+                        instance.engine(), InstanceRules.version(instance.engine(), version)));
+            }
             String password = r.masterUserPassword() != null ? r.masterUserPassword() : s.masterPassword();
             boolean protection = r.deletionProtection() != null ? r.deletionProtection() : s.deletionProtection();
             boolean publicAccess = r.publiclyAccessible() != null ? r.publiclyAccessible() : s.publiclyAccessible();
@@ -111,6 +115,16 @@ public final class InstanceChangesProvider implements ServiceProvider {
     }
 
     public StopDbInstanceResponse stopDBInstance(CallContext ctx, StopDbInstanceRequest r) {
+        RdsState state = store.get(ctx.accountId(), ctx.region());
+        InstanceRecord instance = Instances.find(state, r.dbInstanceIdentifier(), ctx.receivedAt());
+        if (state.replicaSources.containsKey(instance.id())) { // AWS: neither a read replica nor its source stops
+            throw io.cloudjar.core.errors.AwsErrors.modeled("InvalidDBInstanceState",
+                    "DB Instance %s is a read replica and can't be stopped.", instance.id());
+        }
+        if (!state.replicasOf(instance.id()).isEmpty()) {
+            throw io.cloudjar.core.errors.AwsErrors.modeled("InvalidDBInstanceState",
+                    "DB Instance %s has read replicas and can't be stopped.", instance.id());
+        }
         InstanceRecord stopping = transition(ctx, r.dbInstanceIdentifier(), "available", "stopping", store.timings().stopping(),
                 "stopped", "notification", "DB instance stopped");
         if (stopping.database() != null) {

@@ -52,20 +52,36 @@ final class InstanceLauncher {
         }
         RdsState state = store.get(ctx.accountId(), ctx.region());
         String parameterGroup = parameterGroup(state, ctx, r.dbParameterGroupName(), version.family());
+        String optionGroup = r.optionGroupName() == null ? null : optionGroup(state, ctx, r.optionGroupName(), engine, version);
         Placement placement = place(ctx, state, r.dbSubnetGroupName(), r.availabilityZone(), r.vpcSecurityGroupIds());
         boolean publiclyAccessible = r.publiclyAccessible() != null ? r.publiclyAccessible() : placement.defaultVpc();
         InstanceSettings settings = new InstanceSettings(version.version(), r.dbInstanceClass(), r.allocatedStorage(),
                 storageType, retention, multiAz, publiclyAccessible, Boolean.TRUE.equals(r.deletionProtection()),
                 parameterGroup, placement.securityGroupIds(), r.masterUserPassword());
         String dbName = r.dbName() != null ? r.dbName() : null;
-        return launch(ctx, state, id, engine, r.masterUsername(), dbName, port, placement, settings,
+        InstanceRecord created = launch(ctx, state, id, engine, r.masterUsername(), dbName, port, placement, settings,
                 RdsTags.of(r.tags()), null, null);
+        if (optionGroup != null) {
+            state.instanceOptionGroups.put(id, optionGroup);
+        }
+        return created;
     }
 
     /** Stores the new instance and starts its server: a fresh one, or one from a snapshot's {@code backup}. */
     InstanceRecord launch(CallContext ctx, RdsState state, String id, String engine, String masterUsername,
                           String dbName, int port, Placement placement, InstanceSettings settings,
                           java.util.Map<String, String> tags, Path backup, String snapshotId) {
+        return launch(ctx, state, id, engine, masterUsername, dbName, port, placement, settings, tags, backup, snapshotId, null);
+    }
+
+    /** A running server a new instance starts from: a read replica that follows it, or an independent copy of it now. */
+    record FromServer(RunningDatabase server, boolean follow) {
+    }
+
+    /** As above; with {@code from}, a replica or copy of that server (no backup: the new server copies it itself). */
+    InstanceRecord launch(CallContext ctx, RdsState state, String id, String engine, String masterUsername,
+                          String dbName, int port, Placement placement, InstanceSettings settings,
+                          java.util.Map<String, String> tags, Path backup, String snapshotId, FromServer from) {
         Instant now = ctx.receivedAt();
         String resourceId = "db-" + Ids.iam("", 26);
         InstanceRecord instance = new InstanceRecord(id, resourceId,
@@ -82,7 +98,7 @@ final class InstanceLauncher {
             state.putTags(instance.arn(), tags);
             RdsEvents.created(state, instance, snapshotId);
         }
-        InstanceRecord started = start(instance, backup);
+        InstanceRecord started = start(instance, backup, from);
         if (started.database() != null) {
             started.database().applyParameters(EngineParameters.of(state.parameterGroups.get(settings.parameterGroupName())));
         }
@@ -90,20 +106,61 @@ final class InstanceLauncher {
         return started;
     }
 
-    private InstanceRecord start(InstanceRecord instance, Path backup) {
+    private InstanceRecord start(InstanceRecord instance, Path backup, FromServer from) {
         DatabaseServers databases = store.databases();
         Optional<DatabaseEngine> engine = databases.engine(instance.engine());
         if (engine.isEmpty()) {
             return instance.withDatabase(null, databases.whyNone(instance.engine()));
         }
+        DatabaseSpec spec = new DatabaseSpec(instance.resourceId().toLowerCase(Locale.ROOT), instance.masterUsername(),
+                instance.settings().masterPassword(), instance.dbName());
+        if (from != null) {
+            return instance.withDatabase(from.follow() ? databases.replica(engine.get(), spec, from.server())
+                    : databases.copyOf(engine.get(), spec, from.server()), null);
+        }
         if (backup == null && instance.settings().masterPassword() == null) {
             return instance.withDatabase(null, "The snapshot this instance was restored from holds no data.");
         }
-        DatabaseSpec spec = new DatabaseSpec(instance.resourceId().toLowerCase(Locale.ROOT), instance.masterUsername(),
-                instance.settings().masterPassword(), instance.dbName());
         RunningDatabase database = backup == null ? databases.create(engine.get(), spec)
                 : databases.restore(engine.get(), spec, backup);
         return instance.withDatabase(database, null);
+    }
+
+    /** A new instance's settings taken from a source instance's, with a request's overrides checked. */
+    record Derived(EngineVersion version, String instanceClass, String storageType, int storage, boolean multiAz,
+                   String parameterGroup) {
+    }
+
+    /** What a read replica or a point-in-time restore of {@code source} named {@code id} runs with. */
+    static Derived derive(RdsState state, CallContext ctx, String id, InstanceRecord source, String instanceClass,
+                          String storageType, Integer storage, Boolean multiAz, String zone, String parameterGroup) {
+        InstanceSettings s = source.settings();
+        InstanceRecord existing = state.instances.get(id);
+        if (existing != null && !existing.status(ctx.receivedAt()).equals(Instances.DELETED)) {
+            throw RdsErrors.instanceExists();
+        }
+        EngineVersion version = InstanceRules.version(source.engine(), s.engineVersion());
+        String klass = instanceClass != null ? instanceClass : s.instanceClass();
+        InstanceRules.instanceClass(klass, source.engine(), version.version());
+        String type = storageType != null ? InstanceRules.storageType(storageType) : s.storageType();
+        int size = storage != null ? storage : s.allocatedStorage();
+        InstanceRules.storage(source.engine(), type, size);
+        boolean multi = Boolean.TRUE.equals(multiAz);
+        if (multi && zone != null) {
+            throw RdsErrors.invalidCombination("Requesting a specific availability zone is not valid for Multi-AZ instances.");
+        }
+        return new Derived(version, klass, type, size, multi, parameterGroup(state, ctx, parameterGroup, version.family()));
+    }
+
+    /** The named option group, which must be for the instance's engine and major version. */
+    static String optionGroup(RdsState state, CallContext ctx, String name, String engine, EngineVersion version) {
+        OptionGroupRecord group = OptionGroupsProvider.group(state, ctx, name);
+        String major = version.shape().majorEngineVersion();
+        if (!group.engine().equals(engine) || !group.majorVersion().equals(major)) {
+            throw RdsErrors.invalidCombination("The option group %s is for %s %s; this instance is %s %s.",
+                    group.name(), group.engine(), group.majorVersion(), engine, major);
+        }
+        return group.name();
     }
 
     /** The named group (created when it is a default one) or the family's default group. */

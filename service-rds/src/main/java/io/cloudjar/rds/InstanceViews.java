@@ -36,11 +36,12 @@ final class InstanceViews {
                 .licenseModel(InstanceRules.licenseModel(i.engine())).dbInstancePort(0).storageEncrypted(false)
                 .dbiResourceId(i.resourceId()).dbInstanceArn(i.arn()).caCertificateIdentifier("rds-ca-rsa2048-g1")
                 .copyTagsToSnapshot(false).iamDatabaseAuthenticationEnabled(false).networkType("IPV4")
-                .readReplicaDBInstanceIdentifiers(List.of()).backupTarget("region")
+                .readReplicaDBInstanceIdentifiers(state.replicasOf(i.id())).backupTarget("region")
+                .readReplicaSourceDBInstanceIdentifier(state.replicaSources.get(i.id()))
                 .dbParameterGroups(DBParameterGroupStatus.builder().dbParameterGroupName(s.parameterGroupName())
                         .parameterApplyStatus("in-sync").build())
                 .optionGroupMemberships(OptionGroupMembership.builder()
-                        .optionGroupName("default:" + i.engine() + "-" + major.replace('.', '-')).status("in-sync").build())
+                        .optionGroupName(OptionGroupsProvider.optionGroupOf(state, i)).status("in-sync").build())
                 .vpcSecurityGroups(s.securityGroupIds().stream().map(g -> VpcSecurityGroupMembership.builder()
                         .vpcSecurityGroupId(g).status("active").build()).toList())
                 .tagList(RdsTags.toSdk(state.tagsOf(i.arn())));
@@ -48,7 +49,7 @@ final class InstanceViews {
             b.endpoint(Endpoint.builder().address(ENDPOINT_ADDRESS).port(i.endpointPort()).hostedZoneId(HOSTED_ZONE).build())
                     .instanceCreateTime(i.createdAt());
             if (s.backupRetention() > 0) {
-                b.latestRestorableTime(now.minusSeconds(300).isBefore(i.createdAt()) ? i.createdAt() : now.minusSeconds(300));
+                b.latestRestorableTime(latestRestorableTime(i, now));
             }
         }
         if (i.subnetGroupName() != null && state.subnetGroups.containsKey(i.subnetGroupName())) {
@@ -63,10 +64,22 @@ final class InstanceViews {
         if (i.database() != null && i.database().ready()) {
             // never pretend: say when the server behind the endpoint is another major version than the instance's
             String wanted = major;
-            i.database().serverMajorVersion().filter(v -> !v.equals(wanted)).ifPresent(v -> infos.add(DBInstanceStatusInfo
+            // and when another product serves it (MariaDB behind mysql)
+            String product = i.database().serverProduct();
+            boolean otherProduct = !product.equalsIgnoreCase(i.engine()) && !(product.equals("PostgreSQL") && i.engine().equals("postgres"));
+            i.database().serverMajorVersion().filter(v -> otherProduct || !v.equals(wanted)).ifPresent(v -> infos.add(DBInstanceStatusInfo
                     .builder().statusType("engine").normal(true).status("engine-version")
-                    .message("A " + i.engine() + " " + v + " server (the one this machine runs) serves this "
-                            + s.engineVersion() + " instance.").build()));
+                    .message("A " + product + " " + v + " server (the one this machine runs) serves this "
+                            + i.engine() + " " + s.engineVersion() + " instance.").build()));
+        }
+        String note = state.restoreNotes.get(i.resourceId());
+        if (note != null) {
+            infos.add(DBInstanceStatusInfo.builder().statusType("restore").normal(true).status("restored").message(note).build());
+        }
+        if (state.replicaSources.containsKey(i.id()) && i.database() != null) {
+            boolean failed = i.database().failure().isPresent();
+            infos.add(DBInstanceStatusInfo.builder().statusType("read replication").normal(!failed)
+                    .status(failed ? "error" : "replicating").build());
         }
         if (i.database() != null && i.database().failure().isPresent()) {
             infos.add(DBInstanceStatusInfo.builder().statusType("engine").normal(false).status("failed")
@@ -76,6 +89,11 @@ final class InstanceViews {
             b.statusInfos(infos);
         }
         return b.build();
+    }
+
+    /** As RDS: about five minutes behind now (its transaction logs are uploaded every five minutes), never before creation. */
+    static Instant latestRestorableTime(InstanceRecord i, Instant now) {
+        return now.minusSeconds(300).isBefore(i.createdAt()) ? i.createdAt() : now.minusSeconds(300);
     }
 
     /** What waits for the maintenance window: the pending settings that differ from the current ones. */

@@ -85,6 +85,7 @@ public final class InstancesProvider implements ServiceProvider {
         InstanceRecord deleting;
         InstanceRecord before;
         SnapshotRecord finalSnapshot = null;
+        java.util.List<java.nio.file.Path> automatedCopies = List.of();
         synchronized (state.lock) {
             InstanceRecord instance = Instances.find(state, request.dbInstanceIdentifier(), now);
             String status = instance.status(now);
@@ -110,11 +111,22 @@ public final class InstancesProvider implements ServiceProvider {
             state.instances.put(instance.id(), deleting);
             RdsEvents.whenSettled(state, deleting, "deletion", "DB instance deleted");
             state.tags.remove(instance.arn());
+            if (!Boolean.FALSE.equals(request.deleteAutomatedBackups())) { // kept ones stay as its rds: snapshots
+                automatedCopies = AutomatedSnapshots.removeOf(state, instance.id());
+            }
+            ReplicasProvider.promoteReplicasOf(state, instance.id());
+            state.replicaSources.remove(instance.id());
+            state.instanceOptionGroups.remove(instance.id());
         }
         if (finalSnapshot != null) {
             Snapshots.copyData(store, state, ctx, before, finalSnapshot); // the server still runs until just below
         }
         store.databases().destroy(deleting.database());
+        for (java.nio.file.Path copy : automatedCopies) {
+            if (state.snapshots.values().stream().noneMatch(s -> copy.equals(s.backup()))) {
+                store.databases().delete(copy);
+            }
+        }
         return DeleteDbInstanceResponse.builder().dbInstance(InstanceViews.toSdk(deleting, state, now)).build();
     }
 

@@ -6,6 +6,7 @@ final class RdsArns {
     static final String SUBNET_GROUP = "subgrp";
     static final String PARAMETER_GROUP = "pg";
     static final String SNAPSHOT = "snapshot";
+    static final String OPTION_GROUP = "og";
 
     private RdsArns() {
     }

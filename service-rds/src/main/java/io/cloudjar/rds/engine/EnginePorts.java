@@ -39,10 +39,29 @@ final class EnginePorts {
         TAKEN.remove(port);
     }
 
+    /** Free on 127.0.0.1 and, where the machine has it, on ::1: "localhost" may reach either. */
     private static boolean free(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
             socket.setReuseAddress(true);
-            return true;
+        } catch (IOException e) {
+            return false;
+        }
+        if (IPV6_LOOPBACK) {
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName("::1"))) {
+                socket.setReuseAddress(true);
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether this machine has an IPv6 loopback address to listen on. */
+    static final boolean IPV6_LOOPBACK = ipv6Loopback();
+
+    private static boolean ipv6Loopback() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("::1"))) {
+            return socket.isBound();
         } catch (IOException e) {
             return false;
         }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -22,10 +21,11 @@ final class EngineProcesses {
     /** nobody:nogroup, which every Linux has. */
     static final String UNPRIVILEGED = "65534";
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
-    private static final Set<Process> SERVERS = ConcurrentHashMap.newKeySet();
+    /** Every running server and the signal that shuts it down quickly. */
+    private static final Map<Process, String> SERVERS = new ConcurrentHashMap<>();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> SERVERS.forEach(EngineProcesses::stop), "cloudjar-rds-engines"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> SERVERS.keySet().forEach(EngineProcesses::stop), "cloudjar-rds-engines"));
     }
 
     private EngineProcesses() {
@@ -52,7 +52,17 @@ final class EngineProcesses {
 
     /** As {@link #run(List, Path, Duration, Map)}, with standard input read from {@code input} (null: none). */
     static void run(List<String> command, Path input, Path log, Duration timeout, Map<String, String> env) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command(command)).redirectErrorStream(true)
+        execute(command(command), command, input, log, timeout, env);
+    }
+
+    /** As {@link #run(List, Path, Path, Duration, Map)}, as Cloudjar's own user even when that is root (MariaDB). */
+    static void runAsIs(List<String> command, Path input, Path log, Duration timeout) throws IOException {
+        execute(command, command, input, log, timeout, Map.of());
+    }
+
+    private static void execute(List<String> full, List<String> command, Path input, Path log, Duration timeout,
+                                Map<String, String> env) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         if (input != null) {
             builder.redirectInput(input.toFile());
@@ -74,23 +84,36 @@ final class EngineProcesses {
         }
     }
 
-    /** Starts a long-running server process, tracked until {@link #stop}. */
+    /** Starts a long-running server process, tracked until {@link #stop}; SIGINT stops it (PostgreSQL's fast shutdown). */
     static Process startServer(List<String> command, Path log) throws IOException {
-        Process process = new ProcessBuilder(command(command)).redirectErrorStream(true)
+        return track(command(command), log, "INT");
+    }
+
+    /**
+     * As {@link #startServer(List, Path)}, as Cloudjar's own user even when that is root (MariaDB, told --user=root),
+     * {@code stopSignal} shutting it down without waiting for clients.
+     */
+    static Process startServerAsIs(List<String> command, Path log, String stopSignal) throws IOException {
+        return track(command, log, stopSignal);
+    }
+
+    private static Process track(List<String> command, Path log, String stopSignal) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        SERVERS.add(process);
+        SERVERS.put(process, stopSignal);
         return process;
     }
 
-    /** SIGINT first (PostgreSQL's fast shutdown: no waiting for clients), then kills after 10 s. */
+    /** The server's stop signal first (no waiting for clients), then kills after 10 s. */
     static void stop(Process process) {
         if (process == null) {
             return;
         }
-        SERVERS.remove(process);
+        String signal = SERVERS.remove(process);
         if (process.isAlive()) {
             try {
-                new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor(5, TimeUnit.SECONDS);
+                new ProcessBuilder("kill", "-" + (signal == null ? "INT" : signal), Long.toString(process.pid())).start()
+                        .waitFor(5, TimeUnit.SECONDS);
                 if (!process.waitFor(10, TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 }
@@ -115,10 +138,27 @@ final class EngineProcesses {
         run0(List.of("cp", "-a", from.toString(), to.toString()));
     }
 
+    /** Deletes a directory tree (a backup a replica has taken over). */
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     static String tail(Path log) {
+        return tail(log, 3);
+    }
+
+    /** The log's last {@code count} lines, joined. */
+    static String tail(Path log, int count) {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+            return String.join(" | ", lines.subList(Math.max(0, lines.size() - count), lines.size()));
         } catch (IOException e) {
             return "(no log)";
         }

@@ -60,15 +60,33 @@ public final class PostgresEngine implements DatabaseEngine {
 
     @Override
     public RunningDatabase create(DatabaseSpec spec) {
-        PostgresServer server = new PostgresServer(binaries().orElseThrow(), dataDir.resolve(spec.name()), spec, starter);
+        PostgresServer server = server(spec);
         server.startNew(null);
         return server;
     }
 
     @Override
+    public RunningDatabase replica(DatabaseSpec spec, RunningDatabase source) {
+        PostgresServer server = server(spec);
+        server.startReplica(source);
+        return server;
+    }
+
+    @Override
+    public RunningDatabase copyOf(DatabaseSpec spec, RunningDatabase source) {
+        PostgresServer server = server(spec);
+        server.startCopy(source);
+        return server;
+    }
+
+    @Override
     public RunningDatabase restore(DatabaseSpec spec, Path backup) {
-        PostgresServer server = new PostgresServer(binaries().orElseThrow(), dataDir.resolve(spec.name()), spec, starter);
+        PostgresServer server = server(spec);
         server.startNew(backup);
         return server;
+    }
+
+    private PostgresServer server(DatabaseSpec spec) {
+        return new PostgresServer(binaries().orElseThrow(), dataDir.resolve(spec.name()), spec, starter);
     }
 }

@@ -1,62 +1,36 @@
 package io.cloudjar.rds.engine;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 /**
  * One PostgreSQL server: {@code dir/data} (the cluster), {@code dir/socket} (its Unix socket, through which setup
  * and backups connect without a password), {@code dir/postgres.log}. The master user is the cluster's bootstrap
  * user, with the instance's password for TCP connections (scram-sha-256).
  */
-final class PostgresServer implements RunningDatabase {
-    private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(120);
-    private static final int PORT_ATTEMPTS = 5;
+final class PostgresServer extends EngineServer {
     private static final String PARAMETERS_FILE = "cloudjar-parameters.conf";
+    private static final String REPLICATION_FILE = "cloudjar-replication.conf";
     private final Path bin;
-    private final Path dir;
-    private final DatabaseSpec spec;
-    private final ExecutorService starter;
-    /** Taken at creation; another one only when the postmaster finds it taken (another program got it first). */
-    private volatile int port;
-    private volatile Process process;
-    private volatile CompletableFuture<Void> starting = CompletableFuture.completedFuture(null);
-    private volatile boolean ready;
-    private volatile String failure;
-    private volatile boolean destroyed;
     /** The parameter group's values, written to {@code data/cloudjar-parameters.conf} (included by postgresql.conf). */
     private final Object configLock = new Object();
     private Map<String, String> parameters = Map.of();
 
     PostgresServer(Path bin, Path dir, DatabaseSpec spec, ExecutorService starter) {
+        super(dir, spec, starter);
         this.bin = bin;
-        this.dir = dir;
-        this.spec = spec;
-        this.starter = starter;
-        this.port = EnginePorts.take();
     }
 
     @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public boolean ready() {
-        return ready;
+    public String serverProduct() {
+        return "PostgreSQL";
     }
 
     @Override
@@ -68,40 +42,33 @@ final class PostgresServer implements RunningDatabase {
         }
     }
 
-    @Override
-    public Optional<String> failure() {
-        return Optional.ofNullable(failure);
-    }
-
     /** A new cluster (initdb, the master user, the database) or one from a backup, then the server. */
-    synchronized void startNew(Path backup) {
-        starting = CompletableFuture.runAsync(() -> {
-            try {
-                Files.createDirectories(dir.resolve("socket"));
-                if (backup == null) {
-                    initdb();
-                } else {
-                    EngineProcesses.copyTree(backup, dir.resolve("data"));
-                    Files.deleteIfExists(dir.resolve("data/postmaster.pid"));
-                }
-                EngineProcesses.own(dir);
-                Files.setPosixFilePermissions(dir.resolve("data"), PosixFilePermissions.fromString("rwx------"));
-                synchronized (configLock) {
-                    Path conf = dir.resolve("data/postgresql.conf");
-                    if (!Files.readString(conf).contains(PARAMETERS_FILE)) {
-                        Files.writeString(conf, "\ninclude_if_exists = '" + PARAMETERS_FILE + "'\n", java.nio.file.StandardOpenOption.APPEND);
-                    }
-                    writeParameters();
-                }
-                if (backup == null && spec.database() != null) {
-                    singleUser("CREATE DATABASE " + quoteIdentifier(spec.database()));
-                }
-                launch();
-                ready = true;
-            } catch (IOException | RuntimeException e) {
-                fail(e);
+    @Override
+    void create(Path backup) throws IOException {
+        Files.createDirectories(dir.resolve("socket"));
+        if (backup == null) {
+            initdb();
+        } else {
+            takeData(backup, dir.resolve("data"));
+            Files.deleteIfExists(dir.resolve("data/postmaster.pid"));
+            Files.deleteIfExists(dir.resolve("data/standby.signal"));
+            if (primary != null) {
+                follow(primary);
             }
-        }, starter);
+        }
+        EngineProcesses.own(dir);
+        Files.setPosixFilePermissions(dir.resolve("data"), PosixFilePermissions.fromString("rwx------"));
+        synchronized (configLock) {
+            Path conf = dir.resolve("data/postgresql.conf");
+            if (!Files.readString(conf).contains(PARAMETERS_FILE)) {
+                Files.writeString(conf, "\ninclude_if_exists = '" + PARAMETERS_FILE + "'\n", java.nio.file.StandardOpenOption.APPEND);
+            }
+            writeParameters();
+        }
+        if (backup == null && spec.database() != null) {
+            singleUser("CREATE DATABASE " + quoteIdentifier(spec.database()));
+        }
+        launch();
     }
 
     private void initdb() throws IOException {
@@ -120,50 +87,65 @@ final class PostgresServer implements RunningDatabase {
     }
 
     /**
-     * Starts the postmaster and waits until it accepts connections. The port was free when taken, but another program
-     * (a database of another Cloudjar on this machine) may bind it first: then it starts again on another port.
+     * A hot standby of {@code source}: standby.signal, and the source's address with the master user's credentials
+     * (initdb's pg_hba.conf lets them replicate over 127.0.0.1). It streams the source's WAL from where the backup was taken.
      */
-    private void launch() throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                launchOnce();
-                return;
-            } catch (IOException e) {
-                if (attempt >= PORT_ATTEMPTS || !String.valueOf(e.getMessage()).contains("could not create any TCP/IP sockets")) {
-                    throw e;
-                }
-                int taken = port;
-                port = EnginePorts.take();
-                EnginePorts.release(taken);
-            }
+    private void follow(RunningDatabase source) throws IOException {
+        Path data = dir.resolve("data");
+        Files.writeString(data.resolve("standby.signal"), "");
+        String conninfo = "host=127.0.0.1 port=" + source.port() + " user=" + libpqQuote(spec.masterUsername())
+                + " password=" + libpqQuote(spec.masterPassword()) + " application_name=" + spec.name();
+        Files.writeString(data.resolve(REPLICATION_FILE), "# Written by Cloudjar: this read replica's source\n"
+                + "primary_conninfo = '" + conninfo.replace("'", "''") + "'\nhot_standby = on\n", StandardCharsets.UTF_8);
+        Path conf = data.resolve("postgresql.conf");
+        if (!Files.readString(conf).contains(REPLICATION_FILE)) {
+            Files.writeString(conf, "\ninclude_if_exists = '" + REPLICATION_FILE + "'\n", java.nio.file.StandardOpenOption.APPEND);
         }
     }
 
-    private void launchOnce() throws IOException {
-        process = EngineProcesses.startServer(List.of(bin.resolve("postgres").toString(), "-D", dir.resolve("data").toString(),
-                "-p", Integer.toString(port), "-k", dir.resolve("socket").toString(),
-                "-c", "listen_addresses=localhost", "-c", "unix_socket_permissions=0700"), dir.resolve("postgres.log"));
-        long deadline = System.nanoTime() + SETUP_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IOException("postgres exited (" + process.exitValue() + "): " + EngineProcesses.tail(dir.resolve("postgres.log")));
-            }
-            if (acceptsConnections()) {
-                return;
-            }
-            sleep(50);
+    /** pg_ctl promote's way, without pg_ctl: the promote signal file, then SIGUSR1 to the postmaster. */
+    @Override
+    public void promote() {
+        if (primary == null) {
+            throw new UnsupportedOperationException("not a read replica");
         }
-        throw new IOException("postgres did not accept connections within " + SETUP_TIMEOUT);
+        primary = null;
+        try {
+            Files.deleteIfExists(dir.resolve("data").resolve(REPLICATION_FILE));
+            Files.writeString(dir.resolve("data/promote"), "");
+        } catch (IOException e) {
+            fail(e);
+            return;
+        }
+        signal("USR1");
+    }
+
+    private static String libpqQuote(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    /** Starts the postmaster and waits until it accepts connections. */
+    @Override
+    Process startProcess() throws IOException {
+        return EngineProcesses.startServer(List.of(bin.resolve("postgres").toString(), "-D", dir.resolve("data").toString(),
+                "-p", Integer.toString(port()), "-k", dir.resolve("socket").toString(),
+                "-c", "listen_addresses=localhost", "-c", "unix_socket_permissions=0700"), log());
+    }
+
+    @Override
+    Path log() {
+        return dir.resolve("postgres.log");
     }
 
     /**
      * The postmaster writes "ready" as the 8th line of postmaster.pid once it accepts connections (PostgreSQL 10+):
      * no client program needed, which the bundled binaries lack.
      */
-    private boolean acceptsConnections() {
+    @Override
+    boolean acceptsConnections() {
         try {
             List<String> lines = Files.readAllLines(dir.resolve("data/postmaster.pid"), StandardCharsets.UTF_8);
-            return lines.size() >= 8 && lines.get(7).trim().equals("ready");
+            return lines.size() >= 8 && (lines.get(7).trim().equals("ready") || lines.get(7).trim().equals("standby"));
         } catch (IOException notYet) {
             return false;
         }
@@ -187,20 +169,8 @@ final class PostgresServer implements RunningDatabase {
 
     private void psql(String database, String sql) throws IOException {
         EngineProcesses.run(List.of(bin.resolve("psql").toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1",
-                "-h", dir.resolve("socket").toString(), "-p", Integer.toString(port), "-U", spec.masterUsername(),
+                "-h", dir.resolve("socket").toString(), "-p", Integer.toString(port()), "-U", spec.masterUsername(),
                 "-d", database, "-c", sql), dir.resolve("setup.log"), SETUP_TIMEOUT, Map.of());
-    }
-
-    @Override
-    public boolean awaitReady(Duration timeout) {
-        try {
-            starting.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            return false;
-        } catch (Exception e) {
-            return false;
-        }
-        return ready;
     }
 
     /**
@@ -209,26 +179,18 @@ final class PostgresServer implements RunningDatabase {
      */
     @Override
     public void backupTo(Path target) throws IOException {
+        if (!has("pg_basebackup")) {
+            copyWhileStopped(dir.resolve("data"), target);
+            return;
+        }
         if (!awaitReady(SETUP_TIMEOUT)) {
             throw new IOException("the server is not running");
-        }
-        if (!has("pg_basebackup")) {
-            synchronized (this) {
-                stop();
-                try {
-                    EngineProcesses.copyTree(dir.resolve("data"), target);
-                } finally {
-                    start();
-                }
-            }
-            awaitReady(SETUP_TIMEOUT); // the snapshot call answers once the instance serves again
-            return;
         }
         Files.createDirectories(target);
         Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwx------"));
         EngineProcesses.own(target);
         EngineProcesses.run(List.of(bin.resolve("pg_basebackup").toString(), "-D", target.toString(),
-                "-h", dir.resolve("socket").toString(), "-p", Integer.toString(port), "-U", spec.masterUsername(),
+                "-h", dir.resolve("socket").toString(), "-p", Integer.toString(port()), "-U", spec.masterUsername(),
                 "-X", "stream", "-c", "fast", "--no-sync"), dir.resolve("setup.log"), SETUP_TIMEOUT, Map.of());
     }
 
@@ -269,16 +231,7 @@ final class PostgresServer implements RunningDatabase {
                 return;
             }
         }
-        Process running = process;
-        if (running != null && running.isAlive()) {
-            try { // SIGHUP: the postmaster rereads its configuration (dynamic parameters now, static ones at restart)
-                new ProcessBuilder("kill", "-HUP", Long.toString(running.pid())).start().waitFor(5, TimeUnit.SECONDS);
-            } catch (IOException e) {
-                fail(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        signal("HUP"); // the postmaster rereads its configuration (dynamic parameters now, static ones at restart)
     }
 
     private void writeParameters() throws IOException {
@@ -289,57 +242,7 @@ final class PostgresServer implements RunningDatabase {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     }
 
-    @Override
-    public synchronized void stop() {
-        awaitReady(SETUP_TIMEOUT);
-        ready = false;
-        EngineProcesses.stop(process);
-        process = null;
-    }
-
-    @Override
-    public synchronized void start() {
-        if (destroyed || failure != null) {
-            return;
-        }
-        starting = CompletableFuture.runAsync(() -> {
-            try {
-                launch();
-                ready = true;
-            } catch (IOException | RuntimeException e) {
-                fail(e);
-            }
-        }, starter);
-    }
-
-    @Override
-    public void destroy() {
-        synchronized (this) {
-            destroyed = true;
-        }
-        stop();
-        EnginePorts.release(port);
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void fail(Exception e) {
-        failure = "PostgreSQL could not start: " + e.getMessage();
-        EngineProcesses.stop(process);
-    }
-
     private static String quoteIdentifier(String name) {
         return "\"" + name.replace("\"", "\"\"") + "\"";
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

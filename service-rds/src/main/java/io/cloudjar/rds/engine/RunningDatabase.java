@@ -18,6 +18,11 @@ public interface RunningDatabase {
 
     Optional<String> failure();
 
+    /** The server's product ("PostgreSQL", "MariaDB"): MariaDB serves mysql instances, and the status says so. */
+    default String serverProduct() {
+        return "database";
+    }
+
     /** Waits (wall clock) until ready or failed; true when ready. */
     boolean awaitReady(java.time.Duration timeout);
 
@@ -35,6 +40,11 @@ public interface RunningDatabase {
      * left out). Dynamic ones take effect at once (a configuration reload), static ones at the next start.
      */
     void applyParameters(java.util.Map<String, String> values);
+
+    /** A read replica stops following its source and takes writes (PromoteReadReplica). */
+    default void promote() {
+        throw new UnsupportedOperationException("not a read replica");
+    }
 
     /** Stops the server, keeping its data (StopDBInstance). */
     void stop();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class PortTakenTest {
     @Test
     void aServerWhosePortIsTakenMeanwhileStartsOnAnother() throws Exception {
-        DatabaseServers servers = DatabaseServers.open(null, "rds-test", null);
+        DatabaseServers servers = DatabaseServers.open(null, "rds-test", EngineOptions.from(name -> null));
         try {
             DatabaseEngine engine = servers.engine("postgres").orElse(null);
             Assumptions.assumeTrue(engine != null, "no PostgreSQL on this machine");
