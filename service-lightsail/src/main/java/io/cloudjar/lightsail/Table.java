@@ -1,0 +1,57 @@
+package io.cloudjar.lightsail;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.services.lightsail.model.ResourceType;
+
+/**
+ * The resources of one type in one account and region, by name (Lightsail names are unique per type and region).
+ * Reads need no lock; a change that checks before it writes runs under {@link LightsailState#lock}.
+ */
+final class Table<R extends LightsailResource<R>> {
+    private final ResourceType type;
+    private final Map<String, R> byName = new ConcurrentHashMap<>();
+
+    Table(ResourceType type) {
+        this.type = type;
+    }
+
+    ResourceType type() {
+        return type;
+    }
+
+    Optional<R> find(String name) {
+        return name == null ? Optional.empty() : Optional.ofNullable(byName.get(name));
+    }
+
+    /** The resource, or Lightsail's NotFoundException naming its type. */
+    R get(String name) {
+        return find(name).orElseThrow(() -> LightsailErrors.notFound(type, name));
+    }
+
+    boolean contains(String name) {
+        return byName.containsKey(name);
+    }
+
+    void put(R resource) {
+        byName.put(resource.name(), resource);
+    }
+
+    R remove(String name) {
+        return byName.remove(name);
+    }
+
+    /** Oldest first, as Lightsail lists (then by name, for resources made by one call). */
+    List<R> list() {
+        return byName.values().stream()
+                .sorted(Comparator.comparing((R r) -> r.meta().createdAt()).thenComparing(LightsailResource::name))
+                .toList();
+    }
+
+    Optional<R> findByArn(String arn) {
+        return byName.values().stream().filter(r -> r.meta().arn().equals(arn)).findFirst();
+    }
+}

@@ -1,0 +1,73 @@
+package io.cloudjar.rds;
+
+import io.cloudjar.core.spi.CallContext;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import software.amazon.awssdk.services.rds.model.Parameter;
+
+/** Finding parameter groups (default groups come into being when first named) and checking parameter changes. */
+final class ParameterGroups {
+    private ParameterGroups() {
+    }
+
+    /** The named group; {@code default.<family>} of a real family is created on first use, as RDS does. */
+    static ParameterGroupRecord find(RdsState state, CallContext ctx, String requested) {
+        if (requested == null || requested.isBlank()) {
+            throw RdsErrors.invalidValue("The parameter DBParameterGroupName must be provided and must not be blank.");
+        }
+        String name = requested.toLowerCase(Locale.ROOT);
+        ParameterGroupRecord group = state.parameterGroups.get(name);
+        if (group != null) {
+            return group;
+        }
+        String family = name.startsWith("default.") ? name.substring("default.".length()) : null;
+        if (family == null || !DefaultParameters.isFamily(family)) {
+            throw RdsErrors.parameterGroupNotFound(requested);
+        }
+        return state.parameterGroups.computeIfAbsent(name, n -> new ParameterGroupRecord(n, family,
+                "Default parameter group for " + family,
+                RdsArns.of(ctx.region(), ctx.accountId(), RdsArns.PARAMETER_GROUP, n), Map.of()));
+    }
+
+    static DefaultParameters.Definition definition(ParameterGroupRecord group, String name) {
+        return DefaultParameters.of(group.family()).stream().filter(d -> d.name().equals(name)).findFirst()
+                .orElseThrow(() -> RdsErrors.invalidValue("Could not find parameter with name: %s", name));
+    }
+
+    /** A change AWS accepts: a modifiable parameter, an allowed value, pending-reboot for a static one. */
+    static void checkChange(DefaultParameters.Definition d, Parameter p) {
+        if (!d.modifiable()) {
+            throw RdsErrors.invalidValue("The parameter %s cannot be modified.", d.name());
+        }
+        if (p.applyMethod() == null) {
+            throw RdsErrors.invalidValue("The parameter ApplyMethod of %s must be immediate or pending-reboot.", d.name());
+        }
+        if (d.isStatic() && "immediate".equals(p.applyMethodAsString())) {
+            throw RdsErrors.invalidCombination("cannot use immediate apply method for static parameter");
+        }
+        String value = p.parameterValue();
+        if (value == null || d.allowedValues() == null || value.startsWith("{") || value.contains("({")) {
+            return; // formulas are taken as given, as AWS evaluates them only when the instance starts
+        }
+        if (d.dataType().equals("integer") && d.allowedValues().matches("-?\\d+-\\d+")) {
+            int dash = d.allowedValues().indexOf('-', 1);
+            try {
+                java.math.BigInteger v = new java.math.BigInteger(value);
+                if (v.compareTo(new java.math.BigInteger(d.allowedValues().substring(0, dash))) < 0
+                        || v.compareTo(new java.math.BigInteger(d.allowedValues().substring(dash + 1))) > 0) {
+                    throw outOfRange(d, value);
+                }
+            } catch (NumberFormatException e) {
+                throw outOfRange(d, value);
+            }
+        } else if ((d.dataType().equals("boolean") || d.dataType().equals("string")) && d.allowedValues().contains(",")
+                && !Arrays.asList(d.allowedValues().split(",")).contains(value)) {
+            throw outOfRange(d, value);
+        }
+    }
+
+    private static RuntimeException outOfRange(DefaultParameters.Definition d, String value) {
+        return RdsErrors.invalidValue("Value: %s is outside of range: %s for parameter: %s", value, d.allowedValues(), d.name());
+    }
+}

@@ -1,0 +1,27 @@
+package io.cloudjar.rds;
+
+/** RDS ARNs: {@code arn:aws:rds:<region>:<account>:<type>:<name>}, the same types as the {@code .authz} rules. */
+final class RdsArns {
+    static final String DB = "db";
+    static final String SUBNET_GROUP = "subgrp";
+    static final String PARAMETER_GROUP = "pg";
+    static final String SNAPSHOT = "snapshot";
+    static final String OPTION_GROUP = "og";
+
+    private RdsArns() {
+    }
+
+    static String of(String region, String account, String type, String name) {
+        return "arn:aws:rds:" + region + ":" + account + ":" + type + ":" + name;
+    }
+
+    /** The type and name of an RDS ARN, or null when {@code arn} is not one of this account and region. */
+    static String[] parse(String arn, String region, String account) {
+        String prefix = "arn:aws:rds:" + region + ":" + account + ":";
+        if (arn == null || !arn.startsWith(prefix)) {
+            return null;
+        }
+        String[] typeAndName = arn.substring(prefix.length()).split(":", 2);
+        return typeAndName.length == 2 ? typeAndName : null;
+    }
+}
