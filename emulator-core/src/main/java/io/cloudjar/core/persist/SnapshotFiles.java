@@ -17,9 +17,10 @@ final class SnapshotFiles {
 
     /**
      * Puts every file under {@code from} at the same relative path under {@code to}, as a hard link (a copy where the
-     * file system has none), skipping files being written and files already there.
+     * file system has none, or always when {@code copy}: files changed in place), skipping files being written and
+     * files already there.
      */
-    static void link(Path from, Path to) throws IOException {
+    static void put(Path from, Path to, boolean copy) throws IOException {
         if (!Files.isDirectory(from)) {
             return;
         }
@@ -33,6 +34,10 @@ final class SnapshotFiles {
                 continue;
             }
             Files.createDirectories(target.getParent());
+            if (copy) {
+                Files.copy(file, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                continue;
+            }
             try {
                 Files.createLink(target, file);
             } catch (FileAlreadyExistsException e) {

@@ -58,10 +58,17 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
     private final SdkValues sdkValues;
     /** Directories whose files belong to the state, in the order services named them. */
     private final List<Path> fileDirs = new CopyOnWriteArrayList<>();
+    /** Of {@link #fileDirs}, those whose files change in place: copied into a snapshot, never linked. */
+    private final Set<Path> changingFileDirs = ConcurrentHashMap.newKeySet();
+    /** State that every call of an API may change without reporting it, by API. */
+    private final Map<String, List<Changes>> changedByCalls = new ConcurrentHashMap<>();
+    /** Writes records (SDK values inside them included) as JSON. */
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     private StateFile(MVStore store, EmulatorClock clock, Path dataDir, SdkValues sdkValues) {
         this.dataDir = dataDir;
         this.sdkValues = sdkValues;
+        this.json = StateJson.mapper(sdkValues);
         this.store = store;
         this.clock = clock;
         this.meta = store.openMap(META);
@@ -126,9 +133,18 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
             return sdkValues.write(value);
         }
         try {
-            return StateJson.MAPPER.writeValueAsString(value);
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write a " + value.getClass().getName() + " to the state file", e);
+        }
+    }
+
+    @Override
+    public Object readValue(String text, java.lang.reflect.Type type) {
+        try {
+            return json.readValue(text, json.constructType(type));
+        } catch (JsonProcessingException e) {
+            throw new StoreFormatException("Cannot read a " + type.getTypeName() + " from the state file: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -138,7 +154,7 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
             return sdkValues.read(json, type);
         }
         try {
-            return StateJson.MAPPER.readValue(json, type);
+            return this.json.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new StoreFormatException("Cannot read a " + type.getName() + " from the state file: " + e.getOriginalMessage(), e);
         }
@@ -146,6 +162,12 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
 
     @Override
     public void keepsFiles(Path dir) {
+        fileDirs.add(dir);
+    }
+
+    @Override
+    public void keepsChangingFiles(Path dir) {
+        changingFileDirs.add(dir);
         fileDirs.add(dir);
     }
 
@@ -183,7 +205,7 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
             Path files = filesOf(target);
             SnapshotFiles.delete(files);
             for (int i = 0; i < fileDirs.size(); i++) {
-                SnapshotFiles.link(fileDirs.get(i), files.resolve(Integer.toString(i)));
+                SnapshotFiles.put(fileDirs.get(i), files.resolve(Integer.toString(i)), changingFileDirs.contains(fileDirs.get(i)));
             }
         }
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -231,7 +253,7 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
             restoreClock();
             store.commit();
             for (int i = 0; i < fileDirs.size(); i++) {
-                SnapshotFiles.link(filesOf(source).resolve(Integer.toString(i)), fileDirs.get(i));
+                SnapshotFiles.put(filesOf(source).resolve(Integer.toString(i)), fileDirs.get(i), changingFileDirs.contains(fileDirs.get(i)));
             }
             restorers.forEach(Runnable::run);
             commit();
@@ -253,7 +275,7 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
     @Override
     @SuppressWarnings("unchecked")
     public <V> DurableMap<V> map(String name, Class<V> type) {
-        MvDurableMap<?> map = maps.computeIfAbsent(name, n -> new MvDurableMap<>(store.openMap(n), type));
+        MvDurableMap<?> map = maps.computeIfAbsent(name, n -> new MvDurableMap<>(store.openMap(n), type, json));
         if (map.type != type) {
             throw new IllegalArgumentException("State map " + name + " holds " + map.type.getName() + ", not " + type.getName());
         }
@@ -263,6 +285,17 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
     @Override
     public void changed(Changes changes) {
         pending.add(changes);
+    }
+
+    @Override
+    public void changedByCalls(String api, Changes changes) {
+        changedByCalls.computeIfAbsent(api, a -> new CopyOnWriteArrayList<>()).add(changes);
+    }
+
+    @Override
+    public void commitAfterCall(String api) {
+        pending.addAll(changedByCalls.getOrDefault(api, List.of()));
+        commit();
     }
 
     @Override
@@ -313,10 +346,12 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
     private static final class MvDurableMap<V> implements DurableMap<V> {
         private final MVMap<String, String> map;
         private final Class<V> type;
+        private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-        MvDurableMap(MVMap<String, String> map, Class<V> type) {
+        MvDurableMap(MVMap<String, String> map, Class<V> type, com.fasterxml.jackson.databind.ObjectMapper json) {
             this.map = map;
             this.type = type;
+            this.json = json;
         }
 
         @Override
@@ -358,7 +393,7 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
 
         private String json(String key, V value) {
             try {
-                return StateJson.MAPPER.writeValueAsString(value);
+                return json.writeValueAsString(value);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("Cannot write " + type.getSimpleName() + " " + key + " to the state file", e);
             }
@@ -387,7 +422,7 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
 
         private V read(String key, String json) {
             try {
-                return StateJson.MAPPER.readValue(json, type);
+                return this.json.readValue(json, type);
             } catch (JsonProcessingException e) {
                 throw new StoreFormatException("Cannot read " + type.getSimpleName() + " " + key + " from the state file: "
                         + e.getOriginalMessage(), e);
