@@ -127,6 +127,8 @@ final class AutomatedSnapshots {
         }
         if (!used) {
             store.databases().delete(backup);
+        } else {
+            store.changedOutsideCall(); // in the background: no call's commit follows
         }
     }
 }

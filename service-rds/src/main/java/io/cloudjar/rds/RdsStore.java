@@ -17,14 +17,46 @@ final class RdsStore implements AutoCloseable {
     private final ServiceContext context;
     private final DatabaseServers databases;
     private final RdsTimings timings;
+    private final RdsRecords records;
 
     private RdsStore(ServiceContext context) {
         this.context = context;
-        this.states = context.stores().accountRegion(RdsState::new);
+        RdsRecords records = new RdsRecords(context.persistence());
+        this.states = context.stores().accountRegion("rds", (account, region) -> records.track(account, region, new RdsState()));
+        context.stores().register("rds", records::forget);
         this.timings = RdsTimings.from(context.config());
         this.databases = DatabaseServers.open(context.config().dataDir(), "rds",
-                EngineOptions.from(name -> context.config().env(name, null)));
-        context.stores().register(databases::destroyAll);
+                EngineOptions.from(name -> context.config().env(name, null)), context.persistence());
+        context.stores().register("rds", databases::destroyAll);
+        this.records = records;
+        context.persistence().changedByCalls("rds", records);
+        context.persistence().restoreWith(() -> {
+            records.restore(this::get);
+            reviveDatabases();
+        });
+    }
+
+    /**
+     * After a restart, the real server of each instance runs again on its data directory (a stopped instance's stays
+     * stopped; its port is the old one when free, else a new one the endpoint reports).
+     */
+    private void reviveDatabases() {
+        java.time.Instant now = context.clock().now();
+        for (RdsState state : states.all()) {
+            state.instances.replaceAll((id, instance) -> instance.database() == null ? instance
+                    : instance.withDatabase(databases.revive(instance.database(), !STOPPED.contains(instance.status(now))),
+                            instance.noEngine()));
+        }
+        records.write();
+    }
+
+    /** The statuses in which an instance's server is not running. */
+    private static final java.util.Set<String> STOPPED = java.util.Set.of("stopped", "stopping", "deleting", Instances.DELETED);
+
+    /** Writes what changed outside a call (a background copy finished) and commits it. */
+    void changedOutsideCall() {
+        context.persistence().changed(records);
+        context.persistence().commit();
     }
 
     static RdsStore of(ServiceContext context) {

@@ -37,4 +37,12 @@ public interface DatabaseEngine {
     default RunningDatabase copyOf(DatabaseSpec spec, RunningDatabase source) {
         throw new UnsupportedOperationException(engine() + " servers cannot be copied");
     }
+
+    /**
+     * The server whose data directory an earlier Cloudjar made for {@code spec} (after a restart), on {@code port}
+     * when it is free: started in the background when {@code run}, else left stopped.
+     *
+     * @param source the server a read replica follows, or null
+     */
+    RunningDatabase reopen(DatabaseSpec spec, int port, RunningDatabase source, boolean run);
 }

@@ -1,5 +1,6 @@
 package io.cloudjar.rds.engine;
 
+import io.cloudjar.core.persist.Persistence;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,17 +15,23 @@ import java.util.stream.Stream;
  * The real servers one API (RDS, Lightsail) runs, and its snapshots' copies of their data, in a directory of its own
  * under DATA_DIR ({@code <DATA_DIR>/<api>/<server-id>/}, a temp directory without one). Every server started is
  * tracked, so a reset or Cloudjar's stop leaves no process behind; {@link #close} also removes the directory.
+ * With persistence the directory is {@code <DATA_DIR>/<api>/kept/}, kept at stop: the servers' data and the
+ * snapshots' copies belong to the kept state ({@link Persistence#keepsChangingFiles}, {@link Persistence#keepsFiles}),
+ * and {@link #revive} starts a server again on its data after a restart.
  */
 public final class DatabaseServers implements AutoCloseable {
     private final Path dir;
     private final List<DatabaseEngine> engines;
     private final Path backups;
     private final Set<RunningDatabase> running = ConcurrentHashMap.newKeySet();
+    /** Whether the data outlives this process (persistence): stop then stops the servers and keeps the directory. */
+    private final boolean kept;
 
-    private DatabaseServers(Path dir, List<DatabaseEngine> engines) {
+    private DatabaseServers(Path dir, List<DatabaseEngine> engines, boolean kept) {
         this.dir = dir;
         this.engines = engines;
         this.backups = dir.resolve("snapshots");
+        this.kept = kept;
     }
 
     /**
@@ -33,18 +40,34 @@ public final class DatabaseServers implements AutoCloseable {
      * @param options          where the engines' programs come from ({@link EngineOptions#from} the environment)
      */
     public static DatabaseServers open(Path dataDir, String api, EngineOptions options) {
-        Path dir = directory(dataDir, api);
-        return new DatabaseServers(dir, Engines.all(dir.resolve("engines"), options));
+        return open(dataDir, api, options, Persistence.NONE);
+    }
+
+    /** As {@link #open(Path, String, EngineOptions)}; with persistence enabled, in a kept directory (see above). */
+    public static DatabaseServers open(Path dataDir, String api, EngineOptions options, Persistence persistence) {
+        boolean kept = persistence.enabled() && dataDir != null;
+        Path dir = directory(dataDir, api, kept);
+        if (kept) {
+            persistence.keepsChangingFiles(dir.resolve("engines"));
+            persistence.keepsFiles(dir.resolve("snapshots"));
+        }
+        return new DatabaseServers(dir, Engines.all(dir.resolve("engines"), options), kept);
     }
 
     /** This server's own directory under DATA_DIR (a temp directory without one), as S3 keeps its bodies. */
-    private static Path directory(Path dataDir, String api) {
+    private static Path directory(Path dataDir, String api, boolean kept) {
         try {
             Path dir = dataDir == null ? Files.createTempDirectory("cloudjar-" + api + "-")
-                    : Files.createDirectories(dataDir.resolve(api).resolve(io.cloudjar.core.util.Ids.hex(16)));
+                    : Files.createDirectories(dataDir.resolve(api).resolve(kept ? "kept" : io.cloudjar.core.util.Ids.hex(16)));
             // the engines may run as an unprivileged user (PostgreSQL refuses root): it must pass through to its own dirs
             for (Path d = dir; dataDir == null ? d == dir : d.startsWith(dataDir) && !d.equals(dataDir); d = d.getParent()) {
                 Files.setPosixFilePermissions(d, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
+            }
+            if (dataDir != null) { // and through DATA_DIR itself (a temporary one is rwx------): search only, nothing listed
+                java.util.Set<java.nio.file.attribute.PosixFilePermission> modes = new java.util.HashSet<>(Files.getPosixFilePermissions(dataDir));
+                if (modes.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                    Files.setPosixFilePermissions(dataDir, modes);
+                }
             }
             for (String sub : new String[] {"engines", "engines/postgres", "engines/mysql", "engines/mariadb", "snapshots"}) {
                 Files.setPosixFilePermissions(Files.createDirectories(dir.resolve(sub)),
@@ -126,9 +149,36 @@ public final class DatabaseServers implements AutoCloseable {
         }
     }
 
-    /** Stops every server and removes this server's directory (its data only, as S3 removes its own). */
+    /**
+     * The server a record read back from the state file names ({@link DormantDatabase}), started again on its data
+     * directory when {@code run} (else stopped, as a stopped instance's), on its old port when that is free; anything
+     * else is returned as it is. Its engine must still be able to run here, or the server stays dormant.
+     */
+    public RunningDatabase revive(RunningDatabase database, boolean run) {
+        if (!(database instanceof DormantDatabase dormant)) {
+            return database;
+        }
+        Optional<DatabaseEngine> engine = engine(dormant.engine());
+        if (engine.isEmpty()) {
+            return database;
+        }
+        return track(engine.get().reopen(dormant.spec(), dormant.port(), dormant.primary(), run));
+    }
+
+    /**
+     * Stops every server; removes this server's directory (its data only, as S3 removes its own) unless it is kept,
+     * whose servers start again at the next start.
+     */
     @Override
     public void close() {
+        if (kept) {
+            for (RunningDatabase database : List.copyOf(running)) {
+                running.remove(database);
+                database.stop();
+                EnginePorts.release(database.port()); // free for the next start of this Cloudjar's servers in this JVM
+            }
+            return;
+        }
         destroyAll();
         delete(dir);
     }

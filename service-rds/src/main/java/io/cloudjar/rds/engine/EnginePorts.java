@@ -18,6 +18,17 @@ final class EnginePorts {
     private EnginePorts() {
     }
 
+    /** {@code preferred} when it is free (a server started again after a restart keeps its port), else {@link #take()}. */
+    static int take(int preferred) {
+        if (preferred > 0 && TAKEN.add(preferred)) {
+            if (free(preferred)) {
+                return preferred;
+            }
+            TAKEN.remove(preferred);
+        }
+        return take();
+    }
+
     static int take() {
         for (int port = FIRST; port <= LAST; port++) {
             if (TAKEN.add(port)) {

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  * included, stops them all (no orphans).
  */
 final class EngineProcesses {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EngineProcesses.class);
     /** nobody:nogroup, which every Linux has. */
     static final String UNPRIVILEGED = "65534";
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
@@ -124,6 +125,59 @@ final class EngineProcesses {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * Stops the server process a killed Cloudjar left running on {@code dir} ({@code pidFile} names it; only a live
+     * process whose command line names {@code dir} is touched, never another that reused the number): its stop signal,
+     * then a kill after 15 s. Its pid file goes too, so the next start does not mistake it for the new server's.
+     */
+    static void stopLeftover(Path pidFile, Path dir, String signal) throws IOException {
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile, StandardCharsets.UTF_8).get(0).trim());
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            Files.deleteIfExists(pidFile);
+            return;
+        }
+        java.util.Optional<ProcessHandle> leftover = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(p -> commandLine(p).contains(dir.toString()));
+        if (leftover.isPresent()) {
+            LOG.info("Stopping database server process {} left running on {} by an earlier Cloudjar", pid, dir);
+            try {
+                new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start().waitFor(5, TimeUnit.SECONDS);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+                while (leftover.get().isAlive() && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                if (leftover.get().isAlive()) {
+                    new ProcessBuilder("kill", "-KILL", Long.toString(pid)).start().waitFor(5, TimeUnit.SECONDS);
+                    while (leftover.get().isAlive() && System.nanoTime() < deadline + TimeUnit.SECONDS.toNanos(5)) {
+                        Thread.sleep(50);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while stopping process " + pid, e);
+            }
+        }
+        Files.deleteIfExists(pidFile);
+    }
+
+    /** A process's command line (its arguments joined by spaces), from /proc where there is one. */
+    private static String commandLine(ProcessHandle process) {
+        Path proc = Path.of("/proc", Long.toString(process.pid()), "cmdline");
+        try {
+            if (Files.exists(proc)) {
+                return new String(Files.readAllBytes(proc), StandardCharsets.UTF_8).replace('\0', ' ');
+            }
+        } catch (IOException gone) {
+            return "";
+        }
+        return process.info().commandLine().orElse("");
     }
 
     /** Hands a directory (and what is in it) to the unprivileged user the engine runs as. */

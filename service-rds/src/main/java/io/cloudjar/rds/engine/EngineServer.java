@@ -34,10 +34,59 @@ abstract class EngineServer implements RunningDatabase {
     private volatile boolean ownsBackup;
 
     EngineServer(Path dir, DatabaseSpec spec, ExecutorService starter) {
+        this(dir, spec, starter, 0);
+    }
+
+    /** @param preferredPort the port to listen on when free (a server started again after a restart), or 0 */
+    EngineServer(Path dir, DatabaseSpec spec, ExecutorService starter, int preferredPort) {
         this.dir = dir;
         this.spec = spec;
         this.starter = starter;
-        this.port = EnginePorts.take();
+        this.port = EnginePorts.take(preferredPort);
+    }
+
+    /** The engine this server runs ("postgres", "mysql", "mariadb"): its data directory's parent's name. */
+    private String engineName() {
+        return dir.getParent().getFileName().toString();
+    }
+
+    @Override
+    public Record kept() {
+        RunningDatabase source = primary;
+        return new DormantDatabase(engineName(), spec, port, source == null ? null : (DormantDatabase) source.kept());
+    }
+
+    /** The file in which the running server writes its process id (what a killed Cloudjar leaves behind). */
+    abstract Path pidFile();
+
+    /** The signal that stops a server left running without waiting for its clients. */
+    String leftoverSignal() {
+        return "TERM";
+    }
+
+    /** Gets ready to launch on a data directory made by an earlier Cloudjar (the programs, the configuration). */
+    void prepareExisting() throws IOException {
+    }
+
+    /**
+     * Takes over the data directory a server of an earlier Cloudjar left (after a restart): a server process that
+     * Cloudjar's kill left running on it is stopped first, then, when {@code run}, the server starts on it in the
+     * background; otherwise it stays stopped until {@link #start}.
+     */
+    synchronized void reopen(RunningDatabase source, boolean run) {
+        primary = source;
+        starting = CompletableFuture.runAsync(() -> {
+            try {
+                EngineProcesses.stopLeftover(pidFile(), dir, leftoverSignal());
+                prepareExisting();
+                if (run) {
+                    launch();
+                    ready = true;
+                }
+            } catch (IOException | RuntimeException e) {
+                fail(e);
+            }
+        }, starter);
     }
 
     /** The product's name in failure messages ("PostgreSQL"). */

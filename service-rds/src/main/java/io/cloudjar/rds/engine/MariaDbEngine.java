@@ -68,6 +68,13 @@ public final class MariaDbEngine implements DatabaseEngine {
     }
 
     @Override
+    public RunningDatabase reopen(DatabaseSpec spec, int port, RunningDatabase source, boolean run) {
+        MariaDbServer server = new MariaDbServer(binaries, dataDir.resolve(spec.name()), spec, starter, port);
+        server.reopen(source, run);
+        return server;
+    }
+
+    @Override
     public RunningDatabase restore(DatabaseSpec spec, Path backup) {
         MariaDbServer server = server(spec);
         server.startNew(backup);

@@ -30,8 +30,26 @@ final class MariaDbServer extends EngineServer {
     private Map<String, String> parameters = Map.of();
 
     MariaDbServer(MariaDbBinaries binaries, Path dir, DatabaseSpec spec, ExecutorService starter) {
-        super(dir, spec, starter);
+        this(binaries, dir, spec, starter, 0);
+    }
+
+    MariaDbServer(MariaDbBinaries binaries, Path dir, DatabaseSpec spec, ExecutorService starter, int preferredPort) {
+        super(dir, spec, starter, preferredPort);
         this.binaries = binaries;
+    }
+
+    @Override
+    Path pidFile() {
+        return dir.resolve("data/mariadbd.pid");
+    }
+
+    /** The programs (downloaded again if the cache went), and the configuration with this run's port. */
+    @Override
+    void prepareExisting() throws IOException {
+        home = binaries.home();
+        synchronized (configLock) {
+            writeConfig();
+        }
     }
 
     @Override

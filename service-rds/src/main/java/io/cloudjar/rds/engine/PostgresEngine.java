@@ -80,6 +80,13 @@ public final class PostgresEngine implements DatabaseEngine {
     }
 
     @Override
+    public RunningDatabase reopen(DatabaseSpec spec, int port, RunningDatabase source, boolean run) {
+        PostgresServer server = new PostgresServer(binaries().orElseThrow(), dataDir.resolve(spec.name()), spec, starter, port);
+        server.reopen(source, run);
+        return server;
+    }
+
+    @Override
     public RunningDatabase restore(DatabaseSpec spec, Path backup) {
         PostgresServer server = server(spec);
         server.startNew(backup);

@@ -24,8 +24,30 @@ final class PostgresServer extends EngineServer {
     private Map<String, String> parameters = Map.of();
 
     PostgresServer(Path bin, Path dir, DatabaseSpec spec, ExecutorService starter) {
-        super(dir, spec, starter);
+        this(bin, dir, spec, starter, 0);
+    }
+
+    PostgresServer(Path bin, Path dir, DatabaseSpec spec, ExecutorService starter, int preferredPort) {
+        super(dir, spec, starter, preferredPort);
         this.bin = bin;
+    }
+
+    @Override
+    Path pidFile() {
+        return dir.resolve("data/postmaster.pid");
+    }
+
+    /** Fast shutdown: the clients of a killed Cloudjar's server are not waited for. */
+    @Override
+    String leftoverSignal() {
+        return "INT";
+    }
+
+    @Override
+    void prepareExisting() throws IOException {
+        Files.createDirectories(socket());
+        EngineProcesses.own(dir);
+        EngineProcesses.own(socket());
     }
 
     @Override
@@ -45,7 +67,8 @@ final class PostgresServer extends EngineServer {
     /** A new cluster (initdb, the master user, the database) or one from a backup, then the server. */
     @Override
     void create(Path backup) throws IOException {
-        Files.createDirectories(dir.resolve("socket"));
+        Files.createDirectories(dir);
+        Files.createDirectories(socket());
         if (backup == null) {
             initdb();
         } else {
@@ -57,6 +80,7 @@ final class PostgresServer extends EngineServer {
             }
         }
         EngineProcesses.own(dir);
+        EngineProcesses.own(socket());
         Files.setPosixFilePermissions(dir.resolve("data"), PosixFilePermissions.fromString("rwx------"));
         synchronized (configLock) {
             Path conf = dir.resolve("data/postgresql.conf");
@@ -128,7 +152,7 @@ final class PostgresServer extends EngineServer {
     @Override
     Process startProcess() throws IOException {
         return EngineProcesses.startServer(List.of(bin.resolve("postgres").toString(), "-D", dir.resolve("data").toString(),
-                "-p", Integer.toString(port()), "-k", dir.resolve("socket").toString(),
+                "-p", Integer.toString(port()), "-k", socket().toString(),
                 "-c", "listen_addresses=localhost", "-c", "unix_socket_permissions=0700"), log());
     }
 
@@ -169,7 +193,7 @@ final class PostgresServer extends EngineServer {
 
     private void psql(String database, String sql) throws IOException {
         EngineProcesses.run(List.of(bin.resolve("psql").toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1",
-                "-h", dir.resolve("socket").toString(), "-p", Integer.toString(port()), "-U", spec.masterUsername(),
+                "-h", socket().toString(), "-p", Integer.toString(port()), "-U", spec.masterUsername(),
                 "-d", database, "-c", sql), dir.resolve("setup.log"), SETUP_TIMEOUT, Map.of());
     }
 
@@ -190,7 +214,7 @@ final class PostgresServer extends EngineServer {
         Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwx------"));
         EngineProcesses.own(target);
         EngineProcesses.run(List.of(bin.resolve("pg_basebackup").toString(), "-D", target.toString(),
-                "-h", dir.resolve("socket").toString(), "-p", Integer.toString(port()), "-U", spec.masterUsername(),
+                "-h", socket().toString(), "-p", Integer.toString(port()), "-U", spec.masterUsername(),
                 "-X", "stream", "-c", "fast", "--no-sync"), dir.resolve("setup.log"), SETUP_TIMEOUT, Map.of());
     }
 
@@ -240,6 +264,16 @@ final class PostgresServer extends EngineServer {
         Path file = dir.resolve("data").resolve(PARAMETERS_FILE);
         Files.writeString(file, conf, StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    }
+
+    /**
+     * The directory of the server's Unix socket: in its own directory, unless the socket's path would be too long for
+     * one (107 bytes; a deep DATA_DIR), then in the temporary directory.
+     */
+    private Path socket() {
+        Path inDir = dir.resolve("socket");
+        return inDir.resolve(".s.PGSQL.65535").toString().length() < 100 ? inDir
+                : Path.of(System.getProperty("java.io.tmpdir"), "cloudjar-pg-" + spec.name());
     }
 
     private static String quoteIdentifier(String name) {

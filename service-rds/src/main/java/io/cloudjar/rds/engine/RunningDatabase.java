@@ -5,9 +5,10 @@ import java.util.Optional;
 
 /**
  * One real database server behind an instance's endpoint. Started in the background: {@link #ready()} turns true
- * when it accepts connections, {@link #failure()} says why it never will.
+ * when it accepts connections, {@link #failure()} says why it never will. The state file keeps it as a
+ * {@link DormantDatabase}, from which {@link DatabaseServers#revive} starts it again after a restart.
  */
-public interface RunningDatabase {
+public interface RunningDatabase extends io.cloudjar.core.persist.LiveValue {
     /** The local port it listens on (on every loopback address). */
     int port();
 
