@@ -10,6 +10,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Addresses {
     private final Set<String> used = ConcurrentHashMap.newKeySet();
+    /** Reports each address taken (true) or released (false) to the state file (nothing without persistence). */
+    private final java.util.function.BiConsumer<String, Boolean> kept;
+
+    Addresses(java.util.function.BiConsumer<String, Boolean> kept) {
+        this.kept = kept;
+    }
+
+    /** An address in use, read back from the state file. */
+    void restore(String address) {
+        used.add(address);
+    }
 
     String privateIpv4() {
         return unique(() -> "172.26." + Ids.random().nextInt(256) + "." + (4 + Ids.random().nextInt(250)));
@@ -28,8 +39,8 @@ final class Addresses {
     }
 
     void release(String address) {
-        if (address != null) {
-            used.remove(address);
+        if (address != null && used.remove(address)) {
+            kept.accept(address, false);
         }
     }
 
@@ -37,6 +48,7 @@ final class Addresses {
         while (true) {
             String address = next.get();
             if (used.add(address)) {
+                kept.accept(address, true);
                 return address;
             }
         }

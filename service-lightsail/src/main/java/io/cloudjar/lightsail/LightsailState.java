@@ -1,5 +1,6 @@
 package io.cloudjar.lightsail;
 
+import io.cloudjar.core.persist.KeptMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -12,7 +13,7 @@ import software.amazon.awssdk.services.lightsail.model.ResourceType;
  */
 final class LightsailState {
     final Object lock = new Object();
-    final Operations operations = new Operations();
+    final Operations operations;
     // compute: key pairs, instances, static IPs, disks, snapshots
     final Table<KeyPairRecord> keyPairs = new Table<>(ResourceType.KEY_PAIR);
     final Table<InstanceRecord> instances = new Table<>(ResourceType.INSTANCE);
@@ -22,9 +23,9 @@ final class LightsailState {
     final Table<DiskSnapshotRecord> diskSnapshots = new Table<>(ResourceType.DISK_SNAPSHOT);
     final Table<RelationalDatabaseRecord> databases = new Table<>(ResourceType.RELATIONAL_DATABASE);
     final Table<DatabaseSnapshotRecord> databaseSnapshots = new Table<>(ResourceType.RELATIONAL_DATABASE_SNAPSHOT);
-    final Addresses addresses = new Addresses();
+    final Addresses addresses;
     /** The automatic snapshot add-ons enabled, by the ARN of their instance or disk. */
-    final java.util.Map<String, AutoSnapshots> autoSnapshots = new java.util.concurrent.ConcurrentHashMap<>();
+    final KeptMap<String, AutoSnapshots> autoSnapshots;
     // networking and services (domains, load balancers, certificates, containers, buckets, alarms, contact methods)
     final Table<DomainRecord> domains = new Table<>(ResourceType.DOMAIN);
     final Table<LoadBalancerRecord> loadBalancers = new Table<>(ResourceType.LOAD_BALANCER);
@@ -33,6 +34,17 @@ final class LightsailState {
     final Table<BucketRecord> buckets = new Table<>(ResourceType.BUCKET);
     final Table<AlarmRecord> alarms = new Table<>(ResourceType.ALARM);
     final Table<ContactMethodRecord> contactMethods = new Table<>(ResourceType.CONTACT_METHOD);
+
+    /**
+     * A state whose every change is written to the state file through {@code kept} (every table of {@link #tables()},
+     * whatever its type, the operations, the addresses in use and the automatic snapshot add-ons).
+     */
+    LightsailState(LightsailRecords.Scoped kept) {
+        this.operations = new Operations(kept::operation);
+        this.addresses = new Addresses(kept::address);
+        this.autoSnapshots = new KeptMap<>(kept::autoSnapshots, arn -> kept.autoSnapshots(arn, null));
+        tables().forEach(table -> table.keptIn(kept));
+    }
 
     /** Every table, for the calls that find a resource by name or ARN whatever its type (tags, authorization). */
     List<Table<?>> tables() {

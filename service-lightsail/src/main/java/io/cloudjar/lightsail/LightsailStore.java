@@ -21,12 +21,32 @@ final class LightsailStore implements AutoCloseable {
     private final io.cloudjar.ec2.keys.SshCertificates.Authority sshAuthority = io.cloudjar.ec2.keys.SshCertificates.Authority.create();
 
     private LightsailStore(ServiceContext context) {
-        this.states = context.stores().accountRegion(LightsailState::new);
+        LightsailRecords records = new LightsailRecords(context.persistence());
+        this.states = context.stores().accountRegion("lightsail", (account, region) -> new LightsailState(records.scoped(account, region)));
         this.timings = LightsailTimings.from(context.config());
         this.clock = context.clock();
         this.databases = io.cloudjar.rds.engine.DatabaseServers.open(context.config().dataDir(), "lightsail",
-                io.cloudjar.rds.engine.EngineOptions.from(name -> context.config().env(name, null)));
-        context.stores().register(databases::destroyAll);
+                io.cloudjar.rds.engine.EngineOptions.from(name -> context.config().env(name, null)), context.persistence());
+        context.stores().register("lightsail", databases::destroyAll);
+        context.persistence().restoreWith(() -> {
+            records.restore(this::get);
+            reviveDatabases();
+        });
+    }
+
+    /**
+     * After a restart, the real server of each managed database runs again on its data directory (a stopped one stays
+     * stopped); written again, since its port may have changed.
+     */
+    private void reviveDatabases() {
+        for (LightsailState state : states.all()) {
+            for (RelationalDatabaseRecord db : state.databases.list()) {
+                io.cloudjar.rds.engine.RunningDatabase server = databases.revive(db.server(), !"stopped".equals(db.settled()));
+                if (server != db.server()) {
+                    state.databases.put(db.withServer(server));
+                }
+            }
+        }
     }
 
     static LightsailStore of(ServiceContext context) {

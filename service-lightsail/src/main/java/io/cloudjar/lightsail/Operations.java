@@ -15,6 +15,12 @@ import software.amazon.awssdk.services.lightsail.model.OperationType;
  */
 final class Operations {
     private final List<OperationRecord> all = new CopyOnWriteArrayList<>();
+    /** Writes each new operation to the state file, numbered in the order recorded (nothing without persistence). */
+    private final java.util.function.ObjLongConsumer<OperationRecord> kept;
+
+    Operations(java.util.function.ObjLongConsumer<OperationRecord> kept) {
+        this.kept = kept;
+    }
 
     /** An operation finished at once (Succeeded): most changes. */
     Operation record(LightsailScope scope, ResourceMeta resource, OperationType type, String details) {
@@ -33,8 +39,16 @@ final class Operations {
     Operation record(LightsailScope scope, ResourceMeta resource, String type, String details, Instant completesAt) {
         OperationRecord op = new OperationRecord(UUID.randomUUID().toString(), resource.name(), resource.type(),
                 scope.now(), resource.location(), type, details == null ? "" : details, completesAt);
-        all.add(op);
+        synchronized (all) { // the kept number follows the list's order
+            all.add(op);
+            kept.accept(op, all.size());
+        }
         return op.toSdk(scope.now());
+    }
+
+    /** An operation read back from the state file, in the order kept. */
+    void restore(OperationRecord op) {
+        all.add(op);
     }
 
     List<OperationRecord> list() {

@@ -35,6 +35,13 @@ record RelationalDatabaseRecord(ResourceMeta meta, String blueprintId, String bu
                 whyNoServer, readyAt, transitional, settled);
     }
 
+    /** The same database with its server brought back after a restart. */
+    RelationalDatabaseRecord withServer(RunningDatabase newServer) {
+        return new RelationalDatabaseRecord(meta, blueprintId, bundleId, engine, engineVersion, masterDatabaseName,
+                masterUsername, password, passwordSetAt, previousPassword, backupWindow, maintenanceWindow,
+                publiclyAccessible, newServer, whyNoServer, readyAt, transitional, settled);
+    }
+
     RelationalDatabaseRecord withSettings(String newBackupWindow, String newMaintenanceWindow, boolean newPublic) {
         return new RelationalDatabaseRecord(meta, blueprintId, bundleId, engine, engineVersion, masterDatabaseName,
                 masterUsername, password, passwordSetAt, previousPassword, newBackupWindow, newMaintenanceWindow, newPublic,
