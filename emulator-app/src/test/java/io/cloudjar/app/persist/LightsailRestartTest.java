@@ -1,0 +1,115 @@
+package io.cloudjar.app.persist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cloudjar.core.testing.CloudjarServerExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.lightsail.LightsailClient;
+import software.amazon.awssdk.services.lightsail.model.AlarmState;
+import software.amazon.awssdk.services.lightsail.model.ComparisonOperator;
+import software.amazon.awssdk.services.lightsail.model.ContactProtocol;
+import software.amazon.awssdk.services.lightsail.model.Instance;
+import software.amazon.awssdk.services.lightsail.model.MetricName;
+import software.amazon.awssdk.services.lightsail.model.Operation;
+
+/**
+ * Lightsail's state with PERSISTENCE=1: instances keep their names, ARNs, addresses and states, a static IP its
+ * attachment, a domain its entries, key pairs their keys, and the other resource types (disks, alarms, buckets with
+ * their access keys, container services, tags, add-ons, operations) are the same after a restart.
+ */
+class LightsailRestartTest {
+    private static final Path DATA = tempDir();
+
+    @RegisterExtension
+    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension().withPersistence(DATA)
+            .withEnv("RDS_MARIADB_BIN", "none");
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("cloudjar-persist-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private LightsailClient lightsail() {
+        return cloudjar.client(LightsailClient.builder());
+    }
+
+    @Test
+    void everyResourceTypeSurvivesARestart() throws Exception {
+        LightsailClient lightsail = lightsail();
+        var key = lightsail.createKeyPair(r -> r.keyPairName("kim"));
+        lightsail.createInstances(r -> r.instanceNames("web", "worker").availabilityZone("us-east-1a")
+                .blueprintId("ubuntu_22_04").bundleId("nano_3_0").keyPairName("kim")
+                .tags(t -> t.key("env").value("lab"))
+                .addOns(a -> a.addOnType("AutoSnapshot").autoSnapshotAddOnRequest(s -> s.snapshotTimeOfDay("06:00"))));
+        cloudjar.advanceClock(Duration.ofSeconds(5));
+        lightsail.allocateStaticIp(r -> r.staticIpName("web-ip"));
+        lightsail.attachStaticIp(r -> r.staticIpName("web-ip").instanceName("web"));
+        lightsail.stopInstance(r -> r.instanceName("worker"));
+        lightsail.openInstancePublicPorts(r -> r.instanceName("web").portInfo(p -> p.fromPort(8080).toPort(8080).protocol("tcp")));
+        lightsail.createDisk(r -> r.diskName("data").availabilityZone("us-east-1a").sizeInGb(32));
+        lightsail.createDomain(r -> r.domainName("example.com"));
+        lightsail.createDomainEntry(r -> r.domainName("example.com").domainEntry(e -> e.name("www.example.com").type("A")
+                .target("203.0.113.10")));
+        lightsail.putAlarm(r -> r.alarmName("web-cpu").monitoredResourceName("web").metricName(MetricName.CPU_UTILIZATION)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD).threshold(80.0).evaluationPeriods(3)
+                .contactProtocols(ContactProtocol.EMAIL));
+        lightsail.testAlarm(r -> r.alarmName("web-cpu").state(AlarmState.ALARM));
+        lightsail.createBucket(r -> r.bucketName("seed-media").bundleId("small_1_0"));
+        var accessKey = lightsail.createBucketAccessKey(r -> r.bucketName("seed-media")).accessKey();
+        lightsail.createContainerService(r -> r.serviceName("api").power("nano").scale(1));
+        cloudjar.advanceClock(Duration.ofDays(1)); // the add-on's 06:00 snapshot has been taken once at least
+
+        var instancesBefore = lightsail.getInstances(r -> { }).instances();
+        var staticIpBefore = lightsail.getStaticIp(r -> r.staticIpName("web-ip")).staticIp();
+        var domainBefore = lightsail.getDomain(r -> r.domainName("example.com")).domain();
+        var diskBefore = lightsail.getDisk(r -> r.diskName("data")).disk();
+        var alarmBefore = lightsail.getAlarms(r -> r.alarmName("web-cpu")).alarms();
+        var bucketBefore = lightsail.getBuckets(r -> r.bucketName("seed-media").includeConnectedResources(true)).buckets();
+        var containerBefore = lightsail.getContainerServices(r -> r.serviceName("api")).containerServices();
+        var autoSnapshotsBefore = lightsail.getAutoSnapshots(r -> r.resourceName("web")).autoSnapshots();
+        var operationsBefore = lightsail.getOperations(r -> { }).operations();
+        assertThat(autoSnapshotsBefore).isNotEmpty();
+        assertThat(instancesBefore).hasSize(2);
+
+        cloudjar.restart();
+        lightsail = lightsail();
+
+        assertThat(lightsail.getInstances(r -> { }).instances()).isEqualTo(instancesBefore);
+        Instance web = lightsail.getInstance(r -> r.instanceName("web")).instance();
+        assertThat(web.state().name()).isEqualTo("running");
+        assertThat(web.isStaticIp()).isTrue();
+        assertThat(web.publicIpAddress()).isEqualTo(staticIpBefore.ipAddress());
+        assertThat(lightsail.getInstance(r -> r.instanceName("worker")).instance().state().name()).isEqualTo("stopped");
+        assertThat(lightsail.getStaticIp(r -> r.staticIpName("web-ip")).staticIp()).isEqualTo(staticIpBefore);
+        assertThat(staticIpBefore.attachedTo()).isEqualTo("web");
+        assertThat(lightsail.getDomain(r -> r.domainName("example.com")).domain()).isEqualTo(domainBefore);
+        assertThat(domainBefore.domainEntries()).anySatisfy(e -> assertThat(e.target()).isEqualTo("203.0.113.10"));
+        assertThat(lightsail.getKeyPair(r -> r.keyPairName("kim")).keyPair()).isEqualTo(key.keyPair());
+        assertThat(lightsail.getDisk(r -> r.diskName("data")).disk()).isEqualTo(diskBefore);
+        assertThat(lightsail.getAlarms(r -> r.alarmName("web-cpu")).alarms()).isEqualTo(alarmBefore)
+                .allSatisfy(a -> assertThat(a.state()).isEqualTo(AlarmState.ALARM));
+        assertThat(lightsail.getBuckets(r -> r.bucketName("seed-media").includeConnectedResources(true)).buckets())
+                .isEqualTo(bucketBefore);
+        assertThat(lightsail.getBucketAccessKeys(r -> r.bucketName("seed-media")).accessKeys())
+                .extracting(k -> k.accessKeyId()).containsExactly(accessKey.accessKeyId());
+        assertThat(lightsail.getContainerServices(r -> r.serviceName("api")).containerServices()).isEqualTo(containerBefore);
+        assertThat(lightsail.getAutoSnapshots(r -> r.resourceName("web")).autoSnapshots()).isEqualTo(autoSnapshotsBefore);
+        assertThat(lightsail.getOperations(r -> { }).operations()).isEqualTo(operationsBefore);
+
+        // new resources after the restart get addresses no kept resource holds, and operations continue the list
+        lightsail.createInstances(r -> r.instanceNames("late").availabilityZone("us-east-1a")
+                .blueprintId("ubuntu_22_04").bundleId("nano_3_0"));
+        Instance late = lightsail.getInstance(r -> r.instanceName("late")).instance();
+        assertThat(instancesBefore).extracting(Instance::privateIpAddress).doesNotContain(late.privateIpAddress());
+        var operationsAfter = lightsail.getOperations(r -> { }).operations();
+        assertThat(operationsAfter.subList(0, operationsBefore.size())).isEqualTo(operationsBefore);
+        assertThat(operationsAfter).extracting(Operation::resourceName).last().isEqualTo("late");
+    }
+}
