@@ -43,7 +43,11 @@ abstract class EngineServer implements RunningDatabase {
         this.spec = spec;
         this.starter = starter;
         this.port = EnginePorts.take(preferredPort);
+        this.preferredPort = preferredPort;
     }
+
+    /** The port this server had before a restart (0 for a new server): taken back once a leftover process frees it. */
+    private final int preferredPort;
 
     /** The engine this server runs ("postgres", "mysql", "mariadb"): its data directory's parent's name. */
     private String engineName() {
@@ -58,6 +62,21 @@ abstract class EngineServer implements RunningDatabase {
 
     /** The file in which the running server writes its process id (what a killed Cloudjar leaves behind). */
     abstract Path pidFile();
+
+    /** Moves to the port of before the restart when the leftover that held it is gone and nothing else took it. */
+    private void takePreferredPort() {
+        if (preferredPort <= 0 || preferredPort == port) {
+            return;
+        }
+        int taken = EnginePorts.take(preferredPort);
+        if (taken == preferredPort) {
+            int other = port;
+            port = preferredPort;
+            EnginePorts.release(other);
+        } else {
+            EnginePorts.release(taken);
+        }
+    }
 
     /** The signal that stops a server left running without waiting for its clients. */
     String leftoverSignal() {
@@ -78,6 +97,7 @@ abstract class EngineServer implements RunningDatabase {
         starting = CompletableFuture.runAsync(() -> {
             try {
                 EngineProcesses.stopLeftover(pidFile(), dir, leftoverSignal());
+                takePreferredPort();
                 prepareExisting();
                 if (run) {
                     launch();
