@@ -48,6 +48,8 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
     private final EmulatorClock clock;
     private final Map<String, MvDurableMap<?>> maps = new ConcurrentHashMap<>();
     private volatile long savedOffset;
+    /** Every change made in this MVStore version or an earlier one is in the file (written by {@link #commit}). */
+    private long storedVersion = -1;
     /** State changed in place since the last commit, written at the next one. */
     private final Set<Changes> pending = ConcurrentHashMap.newKeySet();
     /** One commit at a time: a call's commit returns only once everything changed before it is in the file. */
@@ -303,18 +305,25 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
         if (pending.isEmpty() && !store.hasUnsavedChanges() && clock.read().offset().toMillis() == savedOffset) {
             return; // a call that changed nothing (most reads) does not wait for another's commit
         }
+        long changedIn = store.getCurrentVersion(); // this caller's changes are in this version or an earlier one
         synchronized (committing) {
             for (Changes changes : pending) {
                 pending.remove(changes); // before writing: a change made meanwhile marks it again
                 changes.write();
+                changedIn = Long.MAX_VALUE; // written now: only a commit from here on holds it
             }
             long offset = clock.read().offset().toMillis();
             if (offset != savedOffset) {
                 savedOffset = offset;
                 meta.put(CLOCK_OFFSET, Long.toString(offset));
+                changedIn = Long.MAX_VALUE;
             }
-            if (store.hasUnsavedChanges()) {
+            // group commit: when a commit made while this caller waited for the lock has already written its version,
+            // the changes still unsaved are later callers' own, and each of them commits (or is covered) in turn
+            if (store.hasUnsavedChanges() && storedVersion < changedIn) {
+                long storing = store.getCurrentVersion();
                 store.commit();
+                storedVersion = storing;
             }
         }
     }
