@@ -112,4 +112,52 @@ class LightsailRestartTest {
         assertThat(operationsAfter.subList(0, operationsBefore.size())).isEqualTo(operationsBefore);
         assertThat(operationsAfter).extracting(Operation::resourceName).last().isEqualTo("late");
     }
+
+    /** Waits (wall clock) until the managed database's real server accepts connections. */
+    private static software.amazon.awssdk.services.lightsail.model.RelationalDatabase available(LightsailClient lightsail,
+            String name) throws InterruptedException {
+        for (int i = 0; i < 1200; i++) {
+            var db = lightsail.getRelationalDatabase(r -> r.relationalDatabaseName(name)).relationalDatabase();
+            if (!java.util.Set.of("creating", "starting", "rebooting").contains(db.state())) {
+                assertThat(db.state()).isEqualTo("available");
+                return db;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(name + " never became available");
+    }
+
+    private static long count(software.amazon.awssdk.services.lightsail.model.RelationalDatabase db, String password)
+            throws java.sql.SQLException {
+        try (var c = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + db.masterEndpoint().port() + "/"
+                + db.masterDatabaseName(), db.masterUsername(), password); var s = c.createStatement();
+             var rows = s.executeQuery("select count(*) from orders")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    @Test
+    void aManagedDatabaseServesItsRowsAgainAfterARestart() throws Exception {
+        RdsRestartTest.assumePostgres();
+        LightsailClient lightsail = lightsail();
+        lightsail.createRelationalDatabase(r -> r.relationalDatabaseName("shop-db").availabilityZone("us-east-1a")
+                .relationalDatabaseBlueprintId("postgres_16").relationalDatabaseBundleId("micro_2_0").masterDatabaseName("shop")
+                .masterUsername("shopadmin").masterUserPassword("Secret-pass1"));
+        cloudjar.advanceClock(Duration.ofSeconds(5));
+        var before = available(lightsail, "shop-db");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + before.masterEndpoint().port()
+                + "/shop", "shopadmin", "Secret-pass1"); var s = c.createStatement()) {
+            s.execute("create table orders (id int); insert into orders values (1), (2)");
+        }
+
+        cloudjar.restart();
+        lightsail = lightsail();
+
+        var after = available(lightsail, "shop-db");
+        assertThat(after.masterEndpoint()).isEqualTo(before.masterEndpoint());
+        assertThat(after.arn()).isEqualTo(before.arn());
+        assertThat(count(after, "Secret-pass1")).isEqualTo(2);
+        lightsail.deleteRelationalDatabase(r -> r.relationalDatabaseName("shop-db").skipFinalSnapshot(true));
+    }
 }
