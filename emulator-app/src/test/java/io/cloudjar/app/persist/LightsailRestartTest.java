@@ -3,7 +3,6 @@ package io.cloudjar.app.persist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudjar.core.testing.CloudjarServerExtension;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -22,19 +21,11 @@ import software.amazon.awssdk.services.lightsail.model.Operation;
  * their access keys, container services, tags, add-ons, operations) are the same after a restart.
  */
 class LightsailRestartTest {
-    private static final Path DATA = tempDir();
+    private static final Path DATA = DataDirs.fresh();
 
     @RegisterExtension
     static final CloudjarServerExtension cloudjar = new CloudjarServerExtension().withPersistence(DATA)
             .withEnv("RDS_MARIADB_BIN", "none");
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("cloudjar-persist-");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     private LightsailClient lightsail() {
         return cloudjar.client(LightsailClient.builder());

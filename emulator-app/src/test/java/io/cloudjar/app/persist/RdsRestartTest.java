@@ -27,20 +27,12 @@ import software.amazon.awssdk.services.rds.model.Parameter;
  * written before the restart are read after it, and a snapshot taken before it restores after it.
  */
 class RdsRestartTest {
-    private static final Path DATA = tempDir();
+    private static final Path DATA = DataDirs.fresh();
     private static final String PASSWORD = "Secret-pass1";
 
     @RegisterExtension
     static final CloudjarServerExtension cloudjar = new CloudjarServerExtension().withPersistence(DATA)
             .withEnv("RDS_MARIADB_BIN", "none");
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("cloudjar-persist-");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     static void assumePostgres() throws java.io.IOException {
         Path probe = Files.createTempDirectory("pg-probe");

@@ -23,20 +23,12 @@ import software.amazon.awssdk.services.s3control.S3ControlClient;
 
 /** S3 with PERSISTENCE=1: buckets, settings, versions, bodies and uploads in progress are there after a restart. */
 class S3RestartTest {
-    private static final Path DATA = tempDir();
+    private static final Path DATA = DataDirs.fresh();
     private static final String POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\","
             + "\"Action\":\"s3:DeleteBucket\",\"Resource\":\"arn:aws:s3:::kept-bucket\"}]}";
 
     @RegisterExtension
     static final CloudjarServerExtension cloudjar = new CloudjarServerExtension().withPersistence(DATA);
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("cloudjar-persist-");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     private static S3Client s3() {
         return cloudjar.client(S3Client.builder().forcePathStyle(true));

@@ -30,25 +30,18 @@ final class NestedValues {
 
     /** SDK model objects inside records, as the JSON protocols write them. */
     static SimpleModule sdkValues(SdkValues sdkValues) {
-        SimpleModule module = new SimpleModule("cloudjar-sdk-values") {
+        SimpleModule module = withReaders("cloudjar-sdk-values", new Deserializers.Base() {
             @Override
-            public void setupModule(SetupContext context) {
-                super.setupModule(context);
-                context.addDeserializers(new Deserializers.Base() {
+            public JsonDeserializer<?> findBeanDeserializer(JavaType type, DeserializationConfig config, BeanDescription description) {
+                Class<?> raw = type.getRawClass();
+                return SdkPojo.class.isAssignableFrom(raw) ? new JsonDeserializer<>() {
                     @Override
-                    public JsonDeserializer<?> findBeanDeserializer(JavaType type, DeserializationConfig config,
-                                                                    BeanDescription description) {
-                        Class<?> raw = type.getRawClass();
-                        return SdkPojo.class.isAssignableFrom(raw) ? new JsonDeserializer<>() {
-                            @Override
-                            public Object deserialize(JsonParser in, DeserializationContext context) throws IOException {
-                                return sdkValues.read(in.readValueAsTree().toString(), raw);
-                            }
-                        } : null;
+                    public Object deserialize(JsonParser in, DeserializationContext context) throws IOException {
+                        return sdkValues.read(in.readValueAsTree().toString(), raw);
                     }
-                });
+                } : null;
             }
-        };
+        });
         module.addSerializer(SdkPojo.class, new JsonSerializer<>() {
             @Override
             public void serialize(SdkPojo value, JsonGenerator out, SerializerProvider provider) throws IOException {
@@ -64,35 +57,28 @@ final class NestedValues {
      */
     static SimpleModule liveValues(SdkValues sdkValues) {
         ObjectMapper plain = StateJson.builder().addModule(sdkValues(sdkValues)).build();
-        SimpleModule module = new SimpleModule("cloudjar-live-values") {
+        SimpleModule module = withReaders("cloudjar-live-values", new Deserializers.Base() {
             @Override
-            public void setupModule(SetupContext context) {
-                super.setupModule(context);
-                context.addDeserializers(new Deserializers.Base() {
+            public JsonDeserializer<?> findBeanDeserializer(JavaType type, DeserializationConfig config, BeanDescription description) {
+                Class<?> raw = type.getRawClass();
+                return LiveValue.class.isAssignableFrom(raw) ? new JsonDeserializer<>() {
                     @Override
-                    public JsonDeserializer<?> findBeanDeserializer(JavaType type, DeserializationConfig config,
-                                                                    BeanDescription description) {
-                        Class<?> raw = type.getRawClass();
-                        return LiveValue.class.isAssignableFrom(raw) ? new JsonDeserializer<>() {
-                            @Override
-                            public Object deserialize(JsonParser in, DeserializationContext context) throws IOException {
-                                JsonNode node = in.readValueAsTree();
-                                Class<?> keptClass;
-                                try {
-                                    keptClass = Class.forName(node.path(CLASS).asText(), false, raw.getClassLoader());
-                                } catch (ClassNotFoundException e) {
-                                    throw context.weirdStringException(node.path(CLASS).asText(), raw, "no such class");
-                                }
-                                if (!raw.isAssignableFrom(keptClass)) {
-                                    throw context.weirdStringException(keptClass.getName(), raw, "not a " + raw.getName());
-                                }
-                                return plain.treeToValue(node.path(VALUE), keptClass);
-                            }
-                        } : null;
+                    public Object deserialize(JsonParser in, DeserializationContext context) throws IOException {
+                        JsonNode node = in.readValueAsTree();
+                        Class<?> keptClass;
+                        try {
+                            keptClass = Class.forName(node.path(CLASS).asText(), false, raw.getClassLoader());
+                        } catch (ClassNotFoundException e) {
+                            throw context.weirdStringException(node.path(CLASS).asText(), raw, "no such class");
+                        }
+                        if (!raw.isAssignableFrom(keptClass)) {
+                            throw context.weirdStringException(keptClass.getName(), raw, "not a " + raw.getName());
+                        }
+                        return plain.treeToValue(node.path(VALUE), keptClass);
                     }
-                });
+                } : null;
             }
-        };
+        });
         module.addSerializer(LiveValue.class, new JsonSerializer<>() {
             @Override
             public void serialize(LiveValue value, JsonGenerator out, SerializerProvider provider) throws IOException {
@@ -105,5 +91,16 @@ final class NestedValues {
             }
         });
         return module;
+    }
+
+    /** A module that also finds deserializers through {@code readers} (SimpleModule's own are by exact class only). */
+    private static SimpleModule withReaders(String name, Deserializers readers) {
+        return new SimpleModule(name) {
+            @Override
+            public void setupModule(SetupContext context) {
+                super.setupModule(context);
+                context.addDeserializers(readers);
+            }
+        };
     }
 }
