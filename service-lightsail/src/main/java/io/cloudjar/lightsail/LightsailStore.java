@@ -36,7 +36,7 @@ final class LightsailStore implements AutoCloseable {
 
     /**
      * After a restart, the real server of each managed database runs again on its data directory (a stopped one stays
-     * stopped); written again, since its port may have changed.
+     * stopped); written again, since its port may have changed. Data no record names goes.
      */
     private void reviveDatabases() {
         for (LightsailState state : states.all()) {
@@ -47,6 +47,11 @@ final class LightsailStore implements AutoCloseable {
                 }
             }
         }
+        databases.removeLeftovers(
+                states.all().stream().flatMap(s -> s.databases.list().stream()).map(RelationalDatabaseRecord::server)
+                        .filter(java.util.Objects::nonNull).toList(),
+                states.all().stream().flatMap(s -> s.databaseSnapshots.list().stream()).map(DatabaseSnapshotRecord::backup)
+                        .filter(java.util.Objects::nonNull).toList());
     }
 
     static LightsailStore of(ServiceContext context) {

@@ -38,7 +38,7 @@ final class RdsStore implements AutoCloseable {
 
     /**
      * After a restart, the real server of each instance runs again on its data directory (a stopped instance's stays
-     * stopped; its port is the old one when free, else a new one the endpoint reports).
+     * stopped; its port is the old one when free, else a new one the endpoint reports); data no record names goes.
      */
     private void reviveDatabases() {
         java.time.Instant now = context.clock().now();
@@ -48,6 +48,11 @@ final class RdsStore implements AutoCloseable {
                             instance.noEngine()));
         }
         records.write();
+        databases.removeLeftovers(
+                states.all().stream().flatMap(s -> s.instances.values().stream()).map(InstanceRecord::database)
+                        .filter(java.util.Objects::nonNull).toList(),
+                states.all().stream().flatMap(s -> s.snapshots.values().stream()).map(SnapshotRecord::backup)
+                        .filter(java.util.Objects::nonNull).toList());
     }
 
     /** The statuses in which an instance's server is not running. */

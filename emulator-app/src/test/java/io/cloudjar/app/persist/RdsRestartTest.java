@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.rds.model.Parameter;
 /**
  * RDS's state with PERSISTENCE=1: subnet and parameter groups, tags, snapshots and events are there after a restart,
  * and an instance that was available has its real PostgreSQL running again on its data, on the same port: rows
- * written before the restart are read after it, and a snapshot taken before it restores after it.
+ * written before the restart are read after it, and a snapshot taken before it restores after it. Data directories no
+ * record names are removed.
  */
 class RdsRestartTest {
     private static final Path DATA = DataDirs.fresh();
@@ -104,8 +105,15 @@ class RdsRestartTest {
         var snapshots = rds.describeDBSnapshots(r -> r.dbInstanceIdentifier("shop-db")).dbSnapshots();
         var events = rds.describeEvents(r -> r.duration(600)).events();
 
+        // what a kill leaves between making a server's directory or a copy and the commit that names it
+        Path strayServer = Files.createDirectories(DATA.resolve("rds/kept/engines/postgres/db-stray/data"));
+        Path strayCopy = Files.createDirectories(DATA.resolve("rds/kept/snapshots/stray-copy"));
+
         cloudjar.restart();
         rds = cloudjar.client(RdsClient.builder());
+
+        assertThat(strayServer.getParent()).doesNotExist();
+        assertThat(strayCopy).doesNotExist();
 
         assertThat(rds.describeDBSubnetGroups(r -> r.dbSubnetGroupName("db-private")).dbSubnetGroups()).isEqualTo(subnetGroup);
         assertThat(rds.describeDBParameters(r -> r.dbParameterGroupName("shop-params").source("user")).parameters())

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
  * and {@link #revive} starts a server again on its data after a restart.
  */
 public final class DatabaseServers implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DatabaseServers.class);
     private final Path dir;
     private final List<DatabaseEngine> engines;
     private final Path backups;
@@ -163,6 +164,56 @@ public final class DatabaseServers implements AutoCloseable {
             return database;
         }
         return track(engine.get().reopen(dormant.spec(), dormant.port(), dormant.primary(), run));
+    }
+
+    /**
+     * After a restart (kept directory only): removes the data directories no kept record's server names and the
+     * snapshot copies no kept snapshot names — what a kill left between making them and the state file's commit (a
+     * server being created, a copy being taken), or a half-copied source of a replica.
+     *
+     * @param inUse   every server the kept records hold (revived or dormant)
+     * @param backups every snapshot copy the kept records name
+     */
+    public void removeLeftovers(java.util.Collection<RunningDatabase> inUse, java.util.Collection<Path> backups) {
+        if (!kept) {
+            return;
+        }
+        // by their last two names (engine or "snapshots", then their own): a DATA_DIR reached by another path still matches
+        Set<String> keep = new java.util.HashSet<>();
+        backups.forEach(backup -> keep.add(lastTwo(backup)));
+        for (RunningDatabase database : inUse) {
+            if (database instanceof EngineServer server) {
+                keep.add(lastTwo(server.dir));
+            } else if (database instanceof DormantDatabase dormant) {
+                keep.add(dormant.engine() + "/" + dormant.spec().name());
+            }
+        }
+        try (Stream<Path> engines = Files.list(dir.resolve("engines"))) {
+            for (Path engine : engines.toList()) {
+                removeUnlisted(engine, keep);
+            }
+            removeUnlisted(this.backups, keep);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String lastTwo(Path path) {
+        return path.getParent().getFileName() + "/" + path.getFileName();
+    }
+
+    private void removeUnlisted(Path parent, Set<String> keep) throws IOException {
+        if (!Files.isDirectory(parent)) {
+            return;
+        }
+        try (Stream<Path> children = Files.list(parent)) {
+            for (Path child : children.toList()) {
+                if (!keep.contains(lastTwo(child))) {
+                    LOG.info("Removing {}: no kept {} record names it (left by an interrupted call)", child, dir.getParent().getFileName());
+                    delete(child);
+                }
+            }
+        }
     }
 
     /**
