@@ -32,7 +32,7 @@ public interface Persistence {
         }
 
         @Override
-        public void keepsChangingFiles(java.nio.file.Path dir) {
+        public void keepsChangingFiles(java.nio.file.Path dir, Pausing pausing) {
         }
 
         @Override
@@ -91,9 +91,17 @@ public interface Persistence {
 
     /**
      * As {@link #keepsFiles}, for files changed in place (a database server's data directory): a snapshot copies them
-     * rather than linking them, so later writes do not reach into it.
+     * rather than linking them, so later writes do not reach into it, and {@code pausing} holds them still meanwhile
+     * (the servers stopped for the copy, started again after), so the copy is consistent.
      */
-    void keepsChangingFiles(java.nio.file.Path dir);
+    void keepsChangingFiles(java.nio.file.Path dir, Pausing pausing);
+
+    /** What writes files in place, stopped while a snapshot copies them. */
+    @FunctionalInterface
+    interface Pausing {
+        /** Stops the writing; the returned action starts it again. */
+        Runnable pause();
+    }
 
     /**
      * State changed in place from many places of one API's code (RDS's maps), too many to report each change: its

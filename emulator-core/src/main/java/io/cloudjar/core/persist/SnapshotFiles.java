@@ -28,6 +28,13 @@ final class SnapshotFiles {
         try (Stream<Path> walk = Files.walk(from)) {
             files = walk.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(TEMP_PREFIX)).toList();
         }
+        if (copy) { // a database's empty directories are part of it too (PostgreSQL's pg_notify, ...)
+            try (Stream<Path> walk = Files.walk(from)) {
+                for (Path dir : walk.filter(Files::isDirectory).toList()) {
+                    Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                }
+            }
+        }
         for (Path file : files) {
             Path target = to.resolve(from.relativize(file).toString());
             if (Files.exists(target)) {

@@ -61,7 +61,7 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
     /** Directories whose files belong to the state, in the order services named them. */
     private final List<Path> fileDirs = new CopyOnWriteArrayList<>();
     /** Of {@link #fileDirs}, those whose files change in place: copied into a snapshot, never linked. */
-    private final Set<Path> changingFileDirs = ConcurrentHashMap.newKeySet();
+    private final Map<Path, Pausing> changingFileDirs = new ConcurrentHashMap<>();
     /** State that every call of an API may change without reporting it, by API. */
     private final Map<String, List<Changes>> changedByCalls = new ConcurrentHashMap<>();
     /** Writes records (SDK values inside them included) as JSON. */
@@ -168,8 +168,8 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
     }
 
     @Override
-    public void keepsChangingFiles(Path dir) {
-        changingFileDirs.add(dir);
+    public void keepsChangingFiles(Path dir, Pausing pausing) {
+        changingFileDirs.put(dir, pausing);
         fileDirs.add(dir);
     }
 
@@ -207,7 +207,13 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
             Path files = filesOf(target);
             SnapshotFiles.delete(files);
             for (int i = 0; i < fileDirs.size(); i++) {
-                SnapshotFiles.put(fileDirs.get(i), files.resolve(Integer.toString(i)), changingFileDirs.contains(fileDirs.get(i)));
+                Pausing pausing = changingFileDirs.get(fileDirs.get(i));
+                Runnable resume = pausing == null ? () -> { } : pausing.pause();
+                try {
+                    SnapshotFiles.put(fileDirs.get(i), files.resolve(Integer.toString(i)), pausing != null);
+                } finally {
+                    resume.run();
+                }
             }
         }
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -255,7 +261,7 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
             restoreClock();
             store.commit();
             for (int i = 0; i < fileDirs.size(); i++) {
-                SnapshotFiles.put(filesOf(source).resolve(Integer.toString(i)), fileDirs.get(i), changingFileDirs.contains(fileDirs.get(i)));
+                SnapshotFiles.put(filesOf(source).resolve(Integer.toString(i)), fileDirs.get(i), changingFileDirs.containsKey(fileDirs.get(i)));
             }
             restorers.forEach(Runnable::run);
             commit();

@@ -48,11 +48,27 @@ public final class DatabaseServers implements AutoCloseable {
     public static DatabaseServers open(Path dataDir, String api, EngineOptions options, Persistence persistence) {
         boolean kept = persistence.enabled() && dataDir != null;
         Path dir = directory(dataDir, api, kept);
+        DatabaseServers servers = new DatabaseServers(dir, Engines.all(dir.resolve("engines"), options), kept);
         if (kept) {
-            persistence.keepsChangingFiles(dir.resolve("engines"));
+            persistence.keepsChangingFiles(dir.resolve("engines"), servers::pauseAll);
             persistence.keepsFiles(dir.resolve("snapshots"));
         }
-        return new DatabaseServers(dir, Engines.all(dir.resolve("engines"), options), kept);
+        return servers;
+    }
+
+    /**
+     * Stops every server that serves (a state snapshot copies their data directories, which must hold still); the
+     * action returned starts them again on the same data and ports.
+     */
+    private Runnable pauseAll() {
+        List<RunningDatabase> paused = new java.util.ArrayList<>();
+        for (RunningDatabase database : List.copyOf(running)) {
+            if (database.ready()) {
+                database.stop();
+                paused.add(database);
+            }
+        }
+        return () -> paused.forEach(RunningDatabase::start);
     }
 
     /** This server's own directory under DATA_DIR (a temp directory without one), as S3 keeps its bodies. */

@@ -48,6 +48,9 @@ final class PostgresServer extends EngineServer {
         Files.createDirectories(socket());
         EngineProcesses.own(dir);
         EngineProcesses.own(socket());
+        if (Files.isDirectory(dir.resolve("data"))) { // copied back from a state snapshot: PostgreSQL wants 0700
+            Files.setPosixFilePermissions(dir.resolve("data"), PosixFilePermissions.fromString("rwx------"));
+        }
     }
 
     @Override
