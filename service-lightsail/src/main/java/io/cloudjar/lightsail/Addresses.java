@@ -3,6 +3,7 @@ package io.cloudjar.lightsail;
 import io.cloudjar.core.util.Ids;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 
 /**
  * The addresses of one account and region: private IPv4 in Lightsail's own 172.26.0.0/16 network, public IPv4 (dynamic
@@ -11,9 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Addresses {
     private final Set<String> used = ConcurrentHashMap.newKeySet();
     /** Reports each address taken (true) or released (false) to the state file (nothing without persistence). */
-    private final java.util.function.BiConsumer<String, Boolean> kept;
+    private final BiConsumer<String, Boolean> kept;
 
-    Addresses(java.util.function.BiConsumer<String, Boolean> kept) {
+    Addresses(BiConsumer<String, Boolean> kept) {
         this.kept = kept;
     }
 

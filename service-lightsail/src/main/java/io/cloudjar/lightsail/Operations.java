@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.ObjLongConsumer;
 import software.amazon.awssdk.services.lightsail.model.Operation;
 import software.amazon.awssdk.services.lightsail.model.OperationType;
 
@@ -16,9 +17,9 @@ import software.amazon.awssdk.services.lightsail.model.OperationType;
 final class Operations {
     private final List<OperationRecord> all = new CopyOnWriteArrayList<>();
     /** Writes each new operation to the state file, numbered in the order recorded (nothing without persistence). */
-    private final java.util.function.ObjLongConsumer<OperationRecord> kept;
+    private final ObjLongConsumer<OperationRecord> kept;
 
-    Operations(java.util.function.ObjLongConsumer<OperationRecord> kept) {
+    Operations(ObjLongConsumer<OperationRecord> kept) {
         this.kept = kept;
     }
 

@@ -5,7 +5,10 @@ import io.cloudjar.core.store.AccountRegionStore;
 import io.cloudjar.rds.engine.DatabaseServers;
 import io.cloudjar.rds.engine.EngineOptions;
 import io.cloudjar.vpc.api.InstanceNetworking;
+import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * RDS's state, one per server and shared by its providers: an {@link RdsState} per account and region, the real
@@ -41,7 +44,7 @@ final class RdsStore implements AutoCloseable {
      * stopped; its port is the old one when free, else a new one the endpoint reports); data no record names goes.
      */
     private void reviveDatabases() {
-        java.time.Instant now = context.clock().now();
+        Instant now = context.clock().now();
         for (RdsState state : states.all()) {
             state.instances.replaceAll((id, instance) -> instance.database() == null ? instance
                     : instance.withDatabase(databases.revive(instance.database(), !STOPPED.contains(instance.status(now))),
@@ -50,13 +53,13 @@ final class RdsStore implements AutoCloseable {
         records.write();
         databases.removeLeftovers(
                 states.all().stream().flatMap(s -> s.instances.values().stream()).map(InstanceRecord::database)
-                        .filter(java.util.Objects::nonNull).toList(),
+                        .filter(Objects::nonNull).toList(),
                 states.all().stream().flatMap(s -> s.snapshots.values().stream()).map(SnapshotRecord::backup)
-                        .filter(java.util.Objects::nonNull).toList());
+                        .filter(Objects::nonNull).toList());
     }
 
     /** The statuses in which an instance's server is not running. */
-    private static final java.util.Set<String> STOPPED = java.util.Set.of("stopped", "stopping", "deleting", Instances.DELETED);
+    private static final Set<String> STOPPED = Set.of("stopped", "stopping", "deleting", Instances.DELETED);
 
     /** Writes what changed outside a call (a background copy finished) and commits it. */
     void changedOutsideCall() {

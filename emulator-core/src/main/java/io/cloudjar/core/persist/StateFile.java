@@ -1,6 +1,7 @@
 package io.cloudjar.core.persist;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudjar.core.store.Resettable;
 import io.cloudjar.core.util.EmulatorClock;
 import java.io.IOException;
@@ -65,7 +66,7 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
     /** State that every call of an API may change without reporting it, by API. */
     private final Map<String, List<Changes>> changedByCalls = new ConcurrentHashMap<>();
     /** Writes records (SDK values inside them included) as JSON. */
-    private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final ObjectMapper json;
 
     private StateFile(MVStore store, EmulatorClock clock, Path dataDir, SdkValues sdkValues) {
         this.dataDir = dataDir;
@@ -361,9 +362,9 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
     private static final class MvDurableMap<V> implements DurableMap<V> {
         private final MVMap<String, String> map;
         private final Class<V> type;
-        private final com.fasterxml.jackson.databind.ObjectMapper json;
+        private final ObjectMapper json;
 
-        MvDurableMap(MVMap<String, String> map, Class<V> type, com.fasterxml.jackson.databind.ObjectMapper json) {
+        MvDurableMap(MVMap<String, String> map, Class<V> type, ObjectMapper json) {
             this.map = map;
             this.type = type;
             this.json = json;

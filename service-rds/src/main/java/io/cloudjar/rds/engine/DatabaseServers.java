@@ -5,11 +5,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The real servers one API (RDS, Lightsail) runs, and its snapshots' copies of their data, in a directory of its own
@@ -20,7 +25,7 @@ import java.util.stream.Stream;
  * and {@link #revive} starts a server again on its data after a restart.
  */
 public final class DatabaseServers implements AutoCloseable {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DatabaseServers.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseServers.class);
     private final Path dir;
     private final List<DatabaseEngine> engines;
     private final Path backups;
@@ -61,7 +66,7 @@ public final class DatabaseServers implements AutoCloseable {
      * action returned starts them again on the same data and ports.
      */
     private Runnable pauseAll() {
-        List<RunningDatabase> paused = new java.util.ArrayList<>();
+        List<RunningDatabase> paused = new ArrayList<>();
         for (RunningDatabase database : List.copyOf(running)) {
             if (database.ready()) {
                 database.stop();
@@ -81,7 +86,7 @@ public final class DatabaseServers implements AutoCloseable {
                 Files.setPosixFilePermissions(d, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
             }
             if (dataDir != null) { // and through DATA_DIR itself (a temporary one is rwx------): search only, nothing listed
-                java.util.Set<java.nio.file.attribute.PosixFilePermission> modes = new java.util.HashSet<>(Files.getPosixFilePermissions(dataDir));
+                java.util.Set<java.nio.file.attribute.PosixFilePermission> modes = new HashSet<>(Files.getPosixFilePermissions(dataDir));
                 if (modes.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
                     Files.setPosixFilePermissions(dataDir, modes);
                 }
@@ -190,12 +195,12 @@ public final class DatabaseServers implements AutoCloseable {
      * @param inUse   every server the kept records hold (revived or dormant)
      * @param backups every snapshot copy the kept records name
      */
-    public void removeLeftovers(java.util.Collection<RunningDatabase> inUse, java.util.Collection<Path> backups) {
+    public void removeLeftovers(Collection<RunningDatabase> inUse, Collection<Path> backups) {
         if (!kept) {
             return;
         }
         // by their last two names (engine or "snapshots", then their own): a DATA_DIR reached by another path still matches
-        Set<String> keep = new java.util.HashSet<>();
+        Set<String> keep = new HashSet<>();
         backups.forEach(backup -> keep.add(lastTwo(backup)));
         for (RunningDatabase database : inUse) {
             if (database instanceof EngineServer server) {

@@ -9,8 +9,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Running engine commands: as an unprivileged user when Cloudjar runs as root (PostgreSQL refuses root, and many
@@ -18,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * included, stops them all (no orphans).
  */
 final class EngineProcesses {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EngineProcesses.class);
+    private static final Logger LOG = LoggerFactory.getLogger(EngineProcesses.class);
     /** nobody:nogroup, which every Linux has. */
     static final String UNPRIVILEGED = "65534";
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
@@ -143,7 +146,7 @@ final class EngineProcesses {
             Files.deleteIfExists(pidFile);
             return;
         }
-        java.util.Optional<ProcessHandle> leftover = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+        Optional<ProcessHandle> leftover = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
                 .filter(p -> commandLine(p).contains(dir.toString()));
         if (leftover.isPresent()) {
             LOG.info("Stopping database server process {} left running on {} by an earlier Cloudjar", pid, dir);
