@@ -34,10 +34,7 @@ class EngineKillNineTest {
         try (ServerProcess first = ServerProcess.startPersistent(dataDir, ENV)) {
             RdsClient rds = KillNineTest.client(RdsClient.builder(), first.endpoint(), Region.US_EAST_1);
             Ec2Client ec2 = KillNineTest.client(Ec2Client.builder(), first.endpoint(), Region.US_EAST_1);
-            String vpc = ec2.createVpc(r -> r.cidrBlock("10.30.0.0/16")).vpc().vpcId();
-            String a = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.30.1.0/24").availabilityZone("us-east-1a")).subnet().subnetId();
-            String b = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.30.2.0/24").availabilityZone("us-east-1b")).subnet().subnetId();
-            rds.createDBSubnetGroup(r -> r.dbSubnetGroupName("db").dbSubnetGroupDescription("db").subnetIds(a, b));
+            RdsRestartTest.subnetGroup(ec2, rds, "db", 30);
             rds.createDBInstance(r -> r.dbInstanceIdentifier("shop-db").engine("postgres").engineVersion("16.8")
                     .dbInstanceClass("db.t3.micro").allocatedStorage(20).masterUsername("master")
                     .masterUserPassword("Secret-pass1").dbName("shop").dbSubnetGroupName("db"));

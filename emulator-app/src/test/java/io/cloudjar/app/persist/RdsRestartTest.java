@@ -61,6 +61,16 @@ class RdsRestartTest {
         return instance;
     }
 
+    /** A subnet group named {@code name} over two zones of a new VPC {@code 10.<octet>.0.0/16}. */
+    static void subnetGroup(Ec2Client ec2, RdsClient rds, String name, int octet) {
+        String vpc = ec2.createVpc(r -> r.cidrBlock("10." + octet + ".0.0/16")).vpc().vpcId();
+        String a = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10." + octet + ".1.0/24").availabilityZone("us-east-1a"))
+                .subnet().subnetId();
+        String b = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10." + octet + ".2.0/24").availabilityZone("us-east-1b"))
+                .subnet().subnetId();
+        rds.createDBSubnetGroup(r -> r.dbSubnetGroupName(name).dbSubnetGroupDescription(name).subnetIds(a, b));
+    }
+
     static Connection connect(DBInstance instance) throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://" + instance.endpoint().address() + ":"
                 + instance.endpoint().port() + "/shop", instance.masterUsername(), PASSWORD);
@@ -79,10 +89,7 @@ class RdsRestartTest {
         assumePostgres();
         RdsClient rds = cloudjar.client(RdsClient.builder());
         Ec2Client ec2 = cloudjar.client(Ec2Client.builder());
-        String vpc = ec2.createVpc(r -> r.cidrBlock("10.20.0.0/16")).vpc().vpcId();
-        String a = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.20.1.0/24").availabilityZone("us-east-1a")).subnet().subnetId();
-        String b = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.20.2.0/24").availabilityZone("us-east-1b")).subnet().subnetId();
-        rds.createDBSubnetGroup(r -> r.dbSubnetGroupName("db-private").dbSubnetGroupDescription("private").subnetIds(a, b));
+        subnetGroup(ec2, rds, "db-private", 20);
         rds.createDBParameterGroup(r -> r.dbParameterGroupName("shop-params").dbParameterGroupFamily("postgres16").description("shop"));
         rds.modifyDBParameterGroup(r -> r.dbParameterGroupName("shop-params").parameters(Parameter.builder()
                 .parameterName("statement_timeout").parameterValue("1234").applyMethod(ApplyMethod.IMMEDIATE).build()));

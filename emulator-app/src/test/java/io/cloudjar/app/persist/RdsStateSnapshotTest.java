@@ -34,10 +34,7 @@ class RdsStateSnapshotTest {
         RdsRestartTest.assumePostgres();
         RdsClient rds = cloudjar.client(RdsClient.builder());
         Ec2Client ec2 = cloudjar.client(Ec2Client.builder());
-        String vpc = ec2.createVpc(r -> r.cidrBlock("10.40.0.0/16")).vpc().vpcId();
-        String a = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.40.1.0/24").availabilityZone("us-east-1a")).subnet().subnetId();
-        String b = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.40.2.0/24").availabilityZone("us-east-1b")).subnet().subnetId();
-        rds.createDBSubnetGroup(r -> r.dbSubnetGroupName("db").dbSubnetGroupDescription("db").subnetIds(a, b));
+        RdsRestartTest.subnetGroup(ec2, rds, "db", 40);
         rds.createDBInstance(r -> r.dbInstanceIdentifier("shop-db").engine("postgres").engineVersion("16.8")
                 .dbInstanceClass("db.t3.micro").allocatedStorage(20).masterUsername("master")
                 .masterUserPassword("Secret-pass1").dbName("shop").dbSubnetGroupName("db"));
