@@ -13,6 +13,8 @@ import software.amazon.awssdk.services.lightsail.model.ResourceType;
 final class LightsailState {
     final Object lock = new Object();
     final Operations operations = new Operations();
+    /** What alarms and contact methods would have sent (recorded, not sent). */
+    final Notifications notifications = new Notifications();
     // compute: key pairs, instances, static IPs, disks, snapshots
     final Table<KeyPairRecord> keyPairs = new Table<>(ResourceType.KEY_PAIR);
     final Table<InstanceRecord> instances = new Table<>(ResourceType.INSTANCE);
@@ -23,6 +25,7 @@ final class LightsailState {
     final Table<RelationalDatabaseRecord> databases = new Table<>(ResourceType.RELATIONAL_DATABASE);
     final Table<DatabaseSnapshotRecord> databaseSnapshots = new Table<>(ResourceType.RELATIONAL_DATABASE_SNAPSHOT);
     final Addresses addresses = new Addresses();
+    final RunHistory runs = new RunHistory();
     /** The automatic snapshot add-ons enabled, by the ARN of their instance or disk. */
     final java.util.Map<String, AutoSnapshots> autoSnapshots = new java.util.concurrent.ConcurrentHashMap<>();
     // networking and services (domains, load balancers, certificates, containers, buckets, alarms, contact methods)

@@ -118,8 +118,9 @@ class CostsAndMetricsTest {
                 .period(300).startTime(t0.minus(Duration.ofHours(1))).endTime(t0.plus(Duration.ofHours(1)))
                 .unit("Percent").statisticsWithStrings("Average", "Maximum"));
         assertThat(cpu.metricNameAsString()).isEqualTo("CPUUtilization");
-        // whole periods starting after the instance runs (t0 + 3 s) and ending by now (t0 + 30 min)
-        assertThat(cpu.metricData()).extracting(MetricDatapoint::timestamp).containsExactly(
+        // whole periods ending by now (t0 + 30 min) with samples (one a minute) while the instance runs: from t0 + 3 s,
+        // so the first period has the samples of t0 + 1 min to t0 + 4 min
+        assertThat(cpu.metricData()).extracting(MetricDatapoint::timestamp).containsExactly(t0,
                 t0.plusSeconds(300), t0.plusSeconds(600), t0.plusSeconds(900), t0.plusSeconds(1200), t0.plusSeconds(1500));
         assertThat(cpu.metricData()).allSatisfy(p -> {
             assertThat(p.average()).isBetween(0.0, 100.0);
