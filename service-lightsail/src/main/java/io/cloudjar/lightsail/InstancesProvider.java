@@ -139,6 +139,7 @@ public final class InstancesProvider extends LightsailProvider {
             state.addresses.release(i.privateIp());
             state.instances.remove(i.name());
             state.runs.forget(i.meta().arn());
+            state.httpsSetups.remove(i.meta().arn());
             return DeleteInstanceResponse.builder().operations(ops).build();
         }
     }

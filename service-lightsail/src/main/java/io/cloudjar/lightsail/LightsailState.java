@@ -26,6 +26,8 @@ final class LightsailState {
     final Table<DatabaseSnapshotRecord> databaseSnapshots = new Table<>(ResourceType.RELATIONAL_DATABASE_SNAPSHOT);
     final Addresses addresses = new Addresses();
     final RunHistory runs = new RunHistory();
+    /** SetupInstanceHttps runs (the latest five) by instance ARN. */
+    final java.util.Map<String, List<HttpsSetupRecord>> httpsSetups = new java.util.concurrent.ConcurrentHashMap<>();
     /** The automatic snapshot add-ons enabled, by the ARN of their instance or disk. */
     final java.util.Map<String, AutoSnapshots> autoSnapshots = new java.util.concurrent.ConcurrentHashMap<>();
     // networking and services (domains, load balancers, certificates, containers, buckets, alarms, contact methods)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloudjar.core.testing.CloudjarServerExtension;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,8 +20,10 @@ import software.amazon.awssdk.services.lightsail.model.InvalidInputException;
 import software.amazon.awssdk.services.lightsail.model.NotFoundException;
 import software.amazon.awssdk.services.lightsail.model.OperationFailureException;
 import software.amazon.awssdk.services.lightsail.model.OperationType;
+import software.amazon.awssdk.services.lightsail.model.SetupHistory;
+import software.amazon.awssdk.services.lightsail.model.SetupStatus;
 
-/** SetIpAddressType, UpdateInstanceMetadataOptions and GetActiveNames. */
+/** SetIpAddressType, UpdateInstanceMetadataOptions, GetActiveNames, SetupInstanceHttps and GetSetupHistory. */
 class InstanceSettingsTest {
     @RegisterExtension
     static final CloudjarServerExtension cloudjar = new CloudjarServerExtension();
@@ -127,6 +130,62 @@ class InstanceSettingsTest {
         assertThat(lightsail.getActiveNames(r -> { }).activeNames()).contains("web", "web-ip", "data");
         lightsail.deleteInstance(r -> r.instanceName("web"));
         assertThat(lightsail.getActiveNames(r -> { }).activeNames()).doesNotContain("web").contains("web-ip", "data");
+    }
+
+    @Test
+    void httpsSetupNeedsTheNameToPointAtTheInstanceAndPortEightyOpen() {
+        lightsail.createInstances(r -> r.instanceNames("web").availabilityZone("us-east-1a").blueprintId("ubuntu_22_04")
+                .bundleId("nano_3_0"));
+        cloudjar.advanceClock(Duration.ofSeconds(10));
+        lightsail.allocateStaticIp(r -> r.staticIpName("web-ip"));
+        lightsail.attachStaticIp(r -> r.staticIpName("web-ip").instanceName("web"));
+        String address = lightsail.getStaticIp(r -> r.staticIpName("web-ip")).staticIp().ipAddress();
+
+        // no DNS record yet: Let's Encrypt cannot find the name
+        var op = lightsail.setupInstanceHttps(r -> r.instanceName("web").emailAddress("me@example.com")
+                .domainNames("www.example.com").certificateProvider("LetsEncrypt")).operations().get(0);
+        assertThat(op.operationType()).isEqualTo(OperationType.SETUP_INSTANCE_HTTPS);
+        SetupHistory running = history("web").get(0);
+        assertThat(running.status()).isEqualTo(SetupStatus.IN_PROGRESS);
+        assertThat(running.operationId()).isEqualTo(op.id());
+        cloudjar.advanceClock(Duration.ofSeconds(10));
+        SetupHistory failed = history("web").get(0);
+        assertThat(failed.status()).isEqualTo(SetupStatus.FAILED);
+        assertThat(failed.executionDetails().get(0).standardError()).contains("NXDOMAIN looking up A for www.example.com");
+        assertThat(failed.executionDetails().get(0).command()).contains("-d www.example.com").contains("-m me@example.com");
+
+        // an A record to the static IP, but port 80 closed: the challenge cannot connect
+        lightsail.createDomain(r -> r.domainName("example.com"));
+        lightsail.createDomainEntry(r -> r.domainName("example.com").domainEntry(e -> e.name("www.example.com").type("A")
+                .target(address)));
+        lightsail.closeInstancePublicPorts(r -> r.instanceName("web").portInfo(p -> p.fromPort(80).toPort(80).protocol("tcp")));
+        lightsail.setupInstanceHttps(r -> r.instanceName("web").emailAddress("me@example.com")
+                .domainNames("www.example.com").certificateProvider("LetsEncrypt"));
+        cloudjar.advanceClock(Duration.ofSeconds(10));
+        assertThat(history("web").get(0).executionDetails().get(0).standardError()).contains("Timeout during connect");
+
+        lightsail.openInstancePublicPorts(r -> r.instanceName("web").portInfo(p -> p.fromPort(80).toPort(80).protocol("tcp")));
+        lightsail.setupInstanceHttps(r -> r.instanceName("web").emailAddress("me@example.com")
+                .domainNames("www.example.com").certificateProvider("LetsEncrypt"));
+        cloudjar.advanceClock(Duration.ofSeconds(10));
+        List<SetupHistory> history = history("web");
+        assertThat(history).extracting(SetupHistory::status)
+                .containsExactly(SetupStatus.SUCCEEDED, SetupStatus.FAILED, SetupStatus.FAILED); // newest first
+        assertThat(history.get(0).executionDetails().get(0).standardOutput()).contains("Successfully received certificate");
+        assertThat(history.get(0).request().domainNames()).containsExactly("www.example.com");
+
+        assertThatThrownBy(() -> lightsail.setupInstanceHttps(r -> r.instanceName("web").emailAddress("me@example.com")
+                .domainNames("*.example.com").certificateProvider("LetsEncrypt"))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> lightsail.setupInstanceHttps(r -> r.instanceName("web").emailAddress("not-an-address")
+                .domainNames("www.example.com").certificateProvider("LetsEncrypt"))).isInstanceOf(InvalidInputException.class);
+        lightsail.stopInstance(r -> r.instanceName("web"));
+        assertThatThrownBy(() -> lightsail.setupInstanceHttps(r -> r.instanceName("web").emailAddress("me@example.com")
+                .domainNames("www.example.com").certificateProvider("LetsEncrypt"))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> lightsail.getSetupHistory(r -> r.resourceName("ghost"))).isInstanceOf(NotFoundException.class);
+    }
+
+    private static List<SetupHistory> history(String instance) {
+        return lightsail.getSetupHistory(r -> r.resourceName(instance)).setupHistory();
     }
 
     private static Instance get(String name) {
