@@ -95,7 +95,7 @@ final class InstanceLaunch {
         if (names.stream().distinct().count() != names.size()) {
             throw LightsailErrors.invalidInput("The instance names must be unique: %s", String.join(", ", names));
         }
-        List<String> taken = names.stream().filter(state.instances::contains).toList();
+        List<String> taken = names.stream().filter(state::nameTaken).toList();
         if (!taken.isEmpty()) {
             throw LightsailErrors.namesInUse(taken);
         }

@@ -57,7 +57,16 @@ final class LightsailState {
         return tables().stream().filter(t -> t.type() == type).findFirst();
     }
 
-    /** Resources of any type named {@code name} (names are unique per type only). */
+    /**
+     * Whether a resource of the region already has {@code name}: Lightsail names are one namespace across resource
+     * types (an instance cannot take its key pair's or static IP's name, nor a DNS zone a us-east-1 resource's; AWS
+     * answers "Some names are already in use"). Alarms and contact methods are named apart.
+     */
+    boolean nameTaken(String name) {
+        return named(name).anyMatch(r -> r.meta().type() != ResourceType.ALARM && r.meta().type() != ResourceType.CONTACT_METHOD);
+    }
+
+    /** Resources of any type named {@code name}. */
     Stream<LightsailResource<?>> named(String name) {
         return tables().stream().flatMap(t -> t.find(name).stream());
     }

@@ -70,7 +70,7 @@ public final class RelationalDatabasesProvider extends LightsailProvider {
         Map<String, String> tags = LightsailTags.of(request.tags());
         RelationalDatabaseRecord db;
         synchronized (state.lock) {
-            if (state.databases.contains(request.relationalDatabaseName())) {
+            if (state.nameTaken(request.relationalDatabaseName())) {
                 throw LightsailErrors.namesInUse(List.of(request.relationalDatabaseName()));
             }
             ResourceMeta meta = ResourceMeta.create(scope, ResourceType.RELATIONAL_DATABASE, request.relationalDatabaseName(),
