@@ -3,12 +3,7 @@ package io.cloudjar.lightsail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudjar.core.testing.CloudjarServerExtension;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,13 +49,13 @@ class AlarmEvaluationTest {
     @AfterEach
     void reset() throws Exception {
         cloudjar.reset();
-        http("DELETE", "/_cloudjar/lightsail/notifications");
+        LightsailTestKit.http(cloudjar, "DELETE", "/_cloudjar/lightsail/notifications");
     }
 
     @Test
     void instanceAlarmsFollowTheMetricDataOnTheEmulatorClock() throws Exception {
         Instant start = cloudjar.clock().now();
-        createInstance("web");
+        LightsailTestKit.createInstance(lightsail, "web", "ubuntu_22_04", "nano_3_0");
         lightsail.createContactMethod(r -> r.protocol(ContactProtocol.SMS).contactEndpoint("+14155550100"));
         // an idle instance's CPU is between 0.2 and 1.7 percent: 0.1 is always crossed, 50 never
         lightsail.putAlarm(r -> r.alarmName("cpu-any").monitoredResourceName("web").metricName(MetricName.CPU_UTILIZATION)
@@ -114,7 +109,7 @@ class AlarmEvaluationTest {
 
     @Test
     void emailNotificationsWaitForTheAddressToBeVerified() throws Exception {
-        createInstance("web");
+        LightsailTestKit.createInstance(lightsail, "web", "ubuntu_22_04", "nano_3_0");
         lightsail.createContactMethod(r -> r.protocol(ContactProtocol.EMAIL).contactEndpoint("ops@example.com"));
         lightsail.createContactMethod(r -> r.protocol(ContactProtocol.SMS).contactEndpoint("+14155550100"));
         assertThat(lightsail.getContactMethods(r -> { }).contactMethods()).extracting(m -> m.protocol() + "=" + m.status())
@@ -136,9 +131,9 @@ class AlarmEvaluationTest {
         String link = verifications.get(0).at("/message/verificationLink").asText();
         assertThat(link).startsWith("/_cloudjar/lightsail/contact-methods/verify?token=");
         lightsail.sendContactMethodVerification(r -> r.protocol("Email")); // a new message replaces the link
-        assertThat(http("POST", link).statusCode()).isEqualTo(404);
+        assertThat(LightsailTestKit.http(cloudjar, "POST", link).statusCode()).isEqualTo(404);
         String newLink = notifications("ContactMethodVerification").get(1).at("/message/verificationLink").asText();
-        assertThat(http("POST", newLink).statusCode()).isEqualTo(200);
+        assertThat(LightsailTestKit.http(cloudjar, "POST", newLink).statusCode()).isEqualTo(200);
         assertThat(lightsail.getContactMethods(r -> r.protocolsWithStrings("Email")).contactMethods().get(0).status())
                 .isEqualTo(ContactMethodStatus.VALID);
 
@@ -162,7 +157,7 @@ class AlarmEvaluationTest {
         // a micro database has 40 GB, of which about 38.5 GiB is free
         lightsail.putAlarm(r -> r.alarmName("db-space").monitoredResourceName("shop-db").metricName(MetricName.FREE_STORAGE_SPACE)
                 .comparisonOperator(ComparisonOperator.LESS_THAN_THRESHOLD).threshold(50.0 * (1L << 30)).evaluationPeriods(1));
-        createInstance("web");
+        LightsailTestKit.createInstance(lightsail, "web", "ubuntu_22_04", "nano_3_0");
         lightsail.createLoadBalancer(r -> r.loadBalancerName("web-lb").instancePort(80));
         lightsail.attachInstancesToLoadBalancer(r -> r.loadBalancerName("web-lb").instanceNames("web"));
         lightsail.putAlarm(r -> r.alarmName("lb-hosts").monitoredResourceName("web-lb").metricName(MetricName.HEALTHY_HOST_COUNT)
@@ -188,29 +183,17 @@ class AlarmEvaluationTest {
                 .metricData()).extracting(MetricDatapoint::minimum).endsWith(0.0).contains(1.0);
     }
 
-    private static void createInstance(String name) {
-        lightsail.createInstances(r -> r.instanceNames(name).availabilityZone("us-east-1a").blueprintId("ubuntu_22_04")
-                .bundleId("nano_3_0"));
-    }
-
     private static AlarmState state(String alarm) {
         return lightsail.getAlarms(r -> r.alarmName(alarm)).alarms().get(0).state();
     }
 
     private static List<JsonNode> notifications(String kind) throws Exception {
-        HttpResponse<String> response = http("GET", "/_cloudjar/lightsail/notifications");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         List<JsonNode> out = new ArrayList<>();
-        new ObjectMapper().readTree(response.body()).get("notifications").forEach(n -> {
+        LightsailTestKit.getJson(cloudjar, "/_cloudjar/lightsail/notifications").get("notifications").forEach(n -> {
             if (n.get("kind").asText().equals(kind)) {
                 out.add(n);
             }
         });
         return out;
-    }
-
-    private static HttpResponse<String> http(String method, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(cloudjar.endpoint() + path))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,6 +1,5 @@
 package io.cloudjar.lightsail;
 
-import static io.cloudjar.lightsail.InstancesTest.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,7 +27,6 @@ class AutoSnapshotsTest {
     @BeforeAll
     static void client() {
         lightsail = cloudjar.client(LightsailClient.builder());
-        InstancesTest.lightsail = lightsail;
     }
 
     @AfterAll
@@ -62,15 +60,15 @@ class AutoSnapshotsTest {
         lightsail.createInstancesFromSnapshot(r -> r.instanceNames("latest").availabilityZone("us-east-1a")
                 .bundleId("micro_3_0").sourceInstanceName("web").useLatestRestorableAutoSnapshot(true));
         cloudjar.advanceClock(Duration.ofSeconds(5));
-        assertThat(get("restored").blueprintId()).isEqualTo("ubuntu_22_04");
-        assertThat(get("latest").state().name()).isEqualTo("running");
+        assertThat(LightsailTestKit.instance(lightsail, "restored").blueprintId()).isEqualTo("ubuntu_22_04");
+        assertThat(LightsailTestKit.instance(lightsail, "latest").state().name()).isEqualTo("running");
         assertThatThrownBy(() -> lightsail.createInstancesFromSnapshot(r -> r.instanceNames("x").availabilityZone("us-east-1a")
                 .bundleId("nano_3_0").sourceInstanceName("web").restoreDate("2026-02-01"))).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> lightsail.createInstancesFromSnapshot(r -> r.instanceNames("x").availabilityZone("us-east-1a")
                 .bundleId("nano_3_0").sourceInstanceName("web"))).isInstanceOf(InvalidInputException.class);
 
         lightsail.disableAddOn(r -> r.resourceName("web").addOnType("AutoSnapshot"));
-        assertThat(get("web").addOns()).isEmpty();
+        assertThat(LightsailTestKit.instance(lightsail, "web").addOns()).isEmpty();
         assertThat(lightsail.getAutoSnapshots(r -> r.resourceName("web")).autoSnapshots()).isEmpty();
 
         lightsail.createDisk(r -> r.diskName("data").availabilityZone("us-east-1a").sizeInGb(8));

@@ -42,13 +42,25 @@ class InstancesTest {
         cloudjar.reset();
     }
 
-    static Operation create(String name, String blueprint, String bundle) {
-        return lightsail.createInstances(r -> r.instanceNames(name).availabilityZone("us-east-1a")
-                .blueprintId(blueprint).bundleId(bundle)).operations().get(0);
+    private static Operation create(String name, String blueprint, String bundle) {
+        return LightsailTestKit.createInstance(lightsail, name, blueprint, bundle);
     }
 
-    static Instance get(String name) {
-        return lightsail.getInstance(r -> r.instanceName(name)).instance();
+    private static Instance get(String name) {
+        return LightsailTestKit.instance(lightsail, name);
+    }
+
+    @Test
+    void namesAreOneNamespaceAcrossResourceTypes() {
+        lightsail.createKeyPair(r -> r.keyPairName("web"));
+        lightsail.allocateStaticIp(r -> r.staticIpName("web-ip"));
+        assertThatThrownBy(() -> create("web", "ubuntu_22_04", "nano_3_0"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("Some names are already in use: web");
+        create("web-1", "ubuntu_22_04", "nano_3_0");
+        assertThatThrownBy(() -> lightsail.allocateStaticIp(r -> r.staticIpName("web-1")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("Some names are already in use: web-1");
+        assertThatThrownBy(() -> lightsail.createDisk(r -> r.diskName("web-ip").availabilityZone("us-east-1a").sizeInGb(8)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("Some names are already in use: web-ip");
     }
 
     @Test

@@ -3,12 +3,7 @@ package io.cloudjar.lightsail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudjar.core.testing.CloudjarServerExtension;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -44,9 +39,7 @@ class ServiceChargesTest {
         lightsail.createBucket(r -> r.bucketName("media-bucket").bundleId("medium_1_0")); // $3
         lightsail.createDomain(r -> r.domainName("example.com")); // free
 
-        JsonNode bill = new ObjectMapper().readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(cloudjar.endpoint() + "/_cloudjar/lightsail/bill")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode bill = LightsailTestKit.getJson(cloudjar, "/_cloudjar/lightsail/bill");
         assertThat(bill.path("regions").get(0).path("items"))
                 .extracting(i -> i.path("resourceName").asText() + " " + i.path("usageType").asText() + "=" + i.path("monthlyUsd").asDouble())
                 .containsExactly("lb LoadBalancer=18.0", "api ContainerService:micro=30.0", "media-bucket Bucket:medium_1_0=3.0");
