@@ -72,7 +72,8 @@ final class MetricSamples {
             return (metric, t) -> running(state, i, timings, t) ? instance(seed, metric, t) : null;
         }
         if (resource instanceof RelationalDatabaseRecord d) {
-            return (metric, t) -> "available".equals(d.state(t)) ? database(d, seed, metric, t) : null;
+            return (metric, t) -> "available".equals(d.state(t)) || state.runs.ranAt(d.meta().arn(), t)
+                    ? database(d, seed, metric, t) : null;
         }
         if (resource instanceof LoadBalancerRecord b) {
             return (metric, t) -> t.isBefore(b.activeAt()) ? null : balancer(state, timings, b, metric, t);

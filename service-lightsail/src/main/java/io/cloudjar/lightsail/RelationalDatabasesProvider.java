@@ -162,6 +162,7 @@ public final class RelationalDatabasesProvider extends LightsailProvider {
             if (state.databases.remove(db.name()) == null) {
                 throw LightsailErrors.notFound(ResourceType.RELATIONAL_DATABASE, db.name());
             }
+            state.runs.forget(db.meta().arn());
         }
         store.databases().destroy(db.server());
         ops.add(0, state.operations.record(scope, db.meta(), OperationType.DELETE_RELATIONAL_DATABASE, null));

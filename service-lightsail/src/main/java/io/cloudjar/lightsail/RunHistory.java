@@ -7,9 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The spans in which instances ran before their latest stop, by instance ARN. An instance record knows only its
- * latest transition, so without these a stop would erase the metric data (and the alarm datapoints) of the time it
- * ran before.
+ * The spans in which instances and managed databases ran before their latest stop (or database reboot), by ARN. Their
+ * records know only the latest transition, so without these a stop would erase the metric data (and the alarm
+ * datapoints) of the time they ran before.
  */
 final class RunHistory {
     private record Span(Instant from, Instant until) {

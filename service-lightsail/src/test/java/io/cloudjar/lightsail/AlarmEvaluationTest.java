@@ -173,6 +173,13 @@ class AlarmEvaluationTest {
                 .metricName("FreeStorageSpace").period(300).startTime(start).endTime(cloudjar.clock().now()).unit("Bytes")
                 .statisticsWithStrings("Average")).metricData();
         assertThat(free).isNotEmpty().allSatisfy(p -> assertThat(p.average()).isBetween(38.4 * (1L << 30), 38.5 * (1L << 30)));
+        // a stopped database reports nothing from then on, and keeps what it reported before
+        lightsail.stopRelationalDatabase(r -> r.relationalDatabaseName("shop-db"));
+        cloudjar.advanceClock(Duration.ofMinutes(10));
+        assertThat(lightsail.getRelationalDatabaseMetricData(r -> r.relationalDatabaseName("shop-db")
+                .metricName("FreeStorageSpace").period(300).startTime(start).endTime(cloudjar.clock().now()).unit("Bytes")
+                .statisticsWithStrings("SampleCount")).metricData()).extracting(MetricDatapoint::timestamp)
+                .containsExactlyElementsOf(free.stream().map(MetricDatapoint::timestamp).toList());
 
         // the only instance behind the balancer stops: no healthy host
         lightsail.stopInstance(r -> r.instanceName("web"));
