@@ -10,9 +10,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.lightsail.LightsailClient;
@@ -32,25 +29,11 @@ class AlarmEvaluationTest {
     /** A five-minute boundary, so the evaluated periods are plain (every test moves the clock by whole periods). */
     private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
     @RegisterExtension
-    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension().withClock(Clock.fixed(T0, ZoneOffset.UTC))
-            .withEnv("RDS_MARIADB_BIN", "none"); // the mysql database follows its states with no process behind it
-    static LightsailClient lightsail;
-
-    @BeforeAll
-    static void client() {
-        lightsail = cloudjar.client(LightsailClient.builder());
-    }
-
-    @AfterAll
-    static void close() {
-        lightsail.close();
-    }
-
-    @AfterEach
-    void reset() throws Exception {
-        cloudjar.reset();
-        LightsailTestKit.http(cloudjar, "DELETE", "/_cloudjar/lightsail/notifications");
-    }
+    static final LightsailTestServer server = new LightsailTestServer(new CloudjarServerExtension()
+            .withClock(Clock.fixed(T0, ZoneOffset.UTC))
+            .withEnv("RDS_MARIADB_BIN", "none")); // the mysql database follows its states with no process behind it
+    static final CloudjarServerExtension cloudjar = server.cloudjar();
+    static final LightsailClient lightsail = server.lightsail();
 
     @Test
     void instanceAlarmsFollowTheMetricDataOnTheEmulatorClock() throws Exception {

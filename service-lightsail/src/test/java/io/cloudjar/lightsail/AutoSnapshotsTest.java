@@ -8,8 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.lightsail.LightsailClient;
@@ -20,19 +18,10 @@ import software.amazon.awssdk.services.lightsail.model.NotFoundException;
 /** The automatic snapshot add-on: a snapshot a day at the chosen hour on the emulator clock, the last seven kept. */
 class AutoSnapshotsTest {
     @RegisterExtension
-    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension()
-            .withClock(Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC));
-    static LightsailClient lightsail;
-
-    @BeforeAll
-    static void client() {
-        lightsail = cloudjar.client(LightsailClient.builder());
-    }
-
-    @AfterAll
-    static void close() {
-        lightsail.close();
-    }
+    static final LightsailTestServer server = new LightsailTestServer(new CloudjarServerExtension()
+                    .withClock(Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC)));
+    static final CloudjarServerExtension cloudjar = server.cloudjar();
+    static final LightsailClient lightsail = server.lightsail();
 
     @Test
     void dailySnapshotsAreKeptForAWeekAndRestoreIntoInstances() {

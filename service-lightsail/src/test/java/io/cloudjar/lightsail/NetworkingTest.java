@@ -8,9 +8,6 @@ import io.cloudjar.core.testing.CloudjarServerExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,28 +23,14 @@ import software.amazon.awssdk.services.lightsail.model.StaticIp;
 /** Firewall ports, static IPs and SSH access of a running instance. */
 class NetworkingTest {
     @RegisterExtension
-    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension();
-    static LightsailClient lightsail;
-
-    @BeforeAll
-    static void client() {
-        lightsail = cloudjar.client(LightsailClient.builder());
-    }
-
-    @AfterAll
-    static void close() {
-        lightsail.close();
-    }
+    static final LightsailTestServer server = new LightsailTestServer(new CloudjarServerExtension());
+    static final CloudjarServerExtension cloudjar = server.cloudjar();
+    static final LightsailClient lightsail = server.lightsail();
 
     @BeforeEach
     void instance() {
         LightsailTestKit.createInstance(lightsail, "web", "ubuntu_22_04", "nano_3_0");
         cloudjar.advanceClock(Duration.ofSeconds(5));
-    }
-
-    @AfterEach
-    void reset() {
-        cloudjar.reset();
     }
 
     @Test

@@ -7,8 +7,6 @@ import io.cloudjar.core.testing.CloudjarServerExtension;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.lightsail.LightsailClient;
@@ -19,18 +17,9 @@ import software.amazon.awssdk.services.lightsail.model.ResourceBudgetEstimate;
 class ServiceChargesTest {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     @RegisterExtension
-    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension().withClock(Clock.fixed(T0, ZoneOffset.UTC));
-    static LightsailClient lightsail;
-
-    @BeforeAll
-    static void client() {
-        lightsail = cloudjar.client(LightsailClient.builder());
-    }
-
-    @AfterAll
-    static void close() {
-        lightsail.close();
-    }
+    static final LightsailTestServer server = new LightsailTestServer(new CloudjarServerExtension().withClock(Clock.fixed(T0, ZoneOffset.UTC)));
+    static final CloudjarServerExtension cloudjar = server.cloudjar();
+    static final LightsailClient lightsail = server.lightsail();
 
     @Test
     void servicesAreOnTheBill() throws Exception {

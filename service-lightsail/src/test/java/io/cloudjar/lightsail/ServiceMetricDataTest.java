@@ -11,9 +11,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.lightsail.LightsailClient;
@@ -27,23 +24,9 @@ import software.amazon.awssdk.services.lightsail.model.NotFoundException;
 class ServiceMetricDataTest {
     private static final Instant T0 = Instant.parse("2026-03-02T00:00:00Z");
     @RegisterExtension
-    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension().withClock(Clock.fixed(T0, ZoneOffset.UTC));
-    static LightsailClient lightsail;
-
-    @BeforeAll
-    static void client() {
-        lightsail = cloudjar.client(LightsailClient.builder());
-    }
-
-    @AfterAll
-    static void close() {
-        lightsail.close();
-    }
-
-    @AfterEach
-    void reset() {
-        cloudjar.reset();
-    }
+    static final LightsailTestServer server = new LightsailTestServer(new CloudjarServerExtension().withClock(Clock.fixed(T0, ZoneOffset.UTC)));
+    static final CloudjarServerExtension cloudjar = server.cloudjar();
+    static final LightsailClient lightsail = server.lightsail();
 
     @Test
     void containerServicesReportCpuAndMemoryWhileADeploymentRuns() {
