@@ -118,7 +118,7 @@ final class AutomatedSnapshots {
         try {
             backup = store.databases().backup(server, newest.arn().split(":")[4] + "-" + newest.arn().split(":")[3] + "-"
                     + newest.id().replace(':', '-') + "-" + System.nanoTime());
-        } catch (RuntimeException e) {
+        } catch (java.io.IOException | RuntimeException e) {
             return; // the snapshots stay without data, as a restore from them will say
         }
         boolean used = false;

@@ -4,6 +4,7 @@ import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.util.Ids;
 import io.cloudjar.rds.engine.DatabaseEngine;
+import io.cloudjar.rds.engine.DatabaseServers;
 import io.cloudjar.rds.engine.DatabaseSpec;
 import io.cloudjar.rds.engine.RunningDatabase;
 import io.cloudjar.vpc.api.InstanceNetworking;
@@ -106,7 +107,7 @@ final class InstanceLauncher {
     }
 
     private InstanceRecord start(InstanceRecord instance, Path backup, FromServer from) {
-        Databases databases = store.databases();
+        DatabaseServers databases = store.databases();
         Optional<DatabaseEngine> engine = databases.engine(instance.engine());
         if (engine.isEmpty()) {
             return instance.withDatabase(null, databases.whyNone(instance.engine()));

@@ -35,6 +35,10 @@ final class Snapshots {
         try {
             backup = store.databases().backup(instance.database(), ctx.accountId() + "-" + ctx.region() + "-"
                     + record.id().toLowerCase(Locale.ROOT) + "-" + ctx.receivedAt().toEpochMilli());
+        } catch (java.io.IOException e) {
+            state.snapshots.remove(record.id(), record);
+            throw io.cloudjar.core.errors.AwsErrors.modeled("InvalidDBInstanceState",
+                    "The instance's data could not be copied for snapshot %s: %s", record.id(), e.getMessage());
         } catch (RuntimeException e) {
             state.snapshots.remove(record.id(), record);
             throw e;
