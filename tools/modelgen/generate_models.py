@@ -39,6 +39,7 @@ APIS = {
     "s3": ("s3", "s3", "aws.sdk.version"),
     "rds": ("rds", "rds", "aws.sdk.rds.version"),
     "lightsail": ("lightsail", "lightsail", "aws.sdk.lightsail.version"),
+    "s3control": ("s3control", "s3control", "aws.sdk.version"),
 }
 
 # How each API reports a request that breaks the model's constraints (missing member, bad enum, ...).
@@ -49,6 +50,7 @@ VALIDATION_ERRORS = {
     "rds": "InvalidParameterValue",
     "s3": "InvalidArgument",
     "lightsail": "InvalidInputException",
+    "s3control": "InvalidRequest",
 }
 
 # botocore's S3 model has no XML root names for response bodies; AWS's Smithy model carries them as

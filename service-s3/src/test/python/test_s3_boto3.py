@@ -1,10 +1,10 @@
 """boto3 against Cloudjar's S3: threaded multipart transfers, presigned URLs and presigned POST forms.
 
-Run: CLOUDJAR_ENDPOINT=http://127.0.0.1:4566 python3 -m pytest -q test_s3_boto3.py
+Run (the kit on PYTHONPATH): PYTHONPATH=emulator-core/src/test/resources/cloudjar/pytest \
+    CLOUDJAR_ENDPOINT=http://127.0.0.1:4566 python3 -m pytest -q -p cloudjar_pytest test_s3_boto3.py
 """
 import hashlib
 import os
-import socket
 import urllib.error
 import urllib.request
 import uuid
@@ -14,22 +14,13 @@ import pytest
 from boto3.s3.transfer import TransferConfig
 from botocore.config import Config
 from botocore.exceptions import ClientError
+from cloudjar_pytest import resolve_localhost_to_loopback
 
 ENDPOINT = os.environ.get("CLOUDJAR_ENDPOINT", "http://127.0.0.1:4566")
 MB = 1024 * 1024
 
 
-_resolve = socket.getaddrinfo
-
-
-def _loopback_for_localhost(host, *args, **kwargs):
-    """*.localhost is loopback (RFC 6761), as systemd-resolved answers; not every resolver knows it."""
-    if isinstance(host, str) and host.endswith(".localhost"):
-        host = "127.0.0.1"
-    return _resolve(host, *args, **kwargs)
-
-
-socket.getaddrinfo = _loopback_for_localhost
+resolve_localhost_to_loopback()
 
 
 @pytest.fixture(scope="module", params=["path", "virtual"])

@@ -8,6 +8,7 @@ defines itself take precedence over these.
 import json
 import os
 import shutil
+import socket
 import subprocess
 import urllib.request
 from datetime import datetime
@@ -16,6 +17,19 @@ from pathlib import Path
 import pytest
 
 ENDPOINT = os.environ.get("CLOUDJAR_ENDPOINT", "http://127.0.0.1:4566")
+_resolve = socket.getaddrinfo
+
+
+def _loopback_for_localhost(host, *args, **kwargs):
+    if isinstance(host, str) and host.endswith(".localhost"):
+        host = "127.0.0.1"
+    return _resolve(host, *args, **kwargs)
+
+
+def resolve_localhost_to_loopback():
+    """*.localhost is loopback (RFC 6761), as systemd-resolved answers, but not every resolver knows it: S3 virtual
+    hosts (<bucket>.localhost) and S3 Control (<account>.localhost) need it."""
+    socket.getaddrinfo = _loopback_for_localhost
 
 
 def clean_env():

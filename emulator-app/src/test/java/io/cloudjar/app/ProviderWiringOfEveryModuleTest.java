@@ -24,7 +24,7 @@ class ProviderWiringOfEveryModuleTest {
     @Test
     void everyModuleContributesProviders() {
         Map<String, Long> byApi = PROVIDERS.stream().collect(Collectors.groupingBy(ServiceProvider::api, Collectors.counting()));
-        assertThat(byApi).containsKeys("ec2", "iam", "sts", "s3", "rds", "lightsail");
+        assertThat(byApi).containsKeys("ec2", "iam", "sts", "s3", "s3control", "rds", "lightsail");
     }
 
     @Test
@@ -34,6 +34,7 @@ class ProviderWiringOfEveryModuleTest {
 
         assertThat(registry.implemented("ec2")).contains("CreateVpc", "RunInstances", "DescribeInstances", "CreateTags");
         assertThat(registry.implemented("s3")).contains("PutObject", "GetObject", "RestoreObject");
+        assertThat(registry.implemented("s3control")).contains("GetPublicAccessBlock", "PutPublicAccessBlock");
         assertThat(registry.implemented("iam")).contains("CreateUser");
         assertThat(registry.implemented("sts")).contains("AssumeRole");
         assertThat(registry.implemented("rds")).contains("DescribeDBEngineVersions");

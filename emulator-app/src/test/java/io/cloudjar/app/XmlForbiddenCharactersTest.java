@@ -10,6 +10,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3c.dom.Document;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Characters XML 1.0 forbids ({@code \u0000}, {@code \u0001}, {@code \u001F}, {@code \uFFFF}) in ids, ARNs and keys that
@@ -60,7 +61,14 @@ class XmlForbiddenCharactersTest {
 
     @Test
     void s3ErrorsAndListingsOfKeysWithControlCharacters() throws Exception {
-        assertThat(RawHttp.send(cloudjar.port(), "PUT", "/control-keys", "localhost", null, null).status()).isEqualTo(200);
+        // unsigned calls get in where a bucket policy grants everyone (and Block Public Access allows it)
+        try (S3Client s3 = cloudjar.client(S3Client.builder().forcePathStyle(true))) {
+            s3.createBucket(r -> r.bucket("control-keys"));
+            s3.deletePublicAccessBlock(r -> r.bucket("control-keys"));
+            s3.putBucketPolicy(r -> r.bucket("control-keys").policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":"
+                    + "\"Allow\",\"Principal\":\"*\",\"Action\":[\"s3:GetObject\",\"s3:PutObject\",\"s3:ListBucket\"],"
+                    + "\"Resource\":[\"arn:aws:s3:::control-keys\",\"arn:aws:s3:::control-keys/*\"]}]}"));
+        }
         RawHttp.Answer missing = RawHttp.send(cloudjar.port(), "GET", "/control-keys/a%00b", "localhost", null, null);
         assertThat(missing.status()).isEqualTo(404);
         assertThat(text(strictXml(missing), "Key")).isEqualTo("a\uFFFDb");

@@ -43,8 +43,8 @@ final class IamAuthorizer implements Authorizer {
         Decision allowed = Decision.allow("allowed by IAM policies");
         for (String resource : request.resources()) {
             Optional<ResourcePolicies.ResourcePolicy> found = resource.equals("*") ? Optional.empty() : resources.find(resource);
-            PolicySource resourcePolicy = found.filter(r -> r.policy() != null)
-                    .map(r -> ResourcePolicySources.parse(r.id(), r.policy())).orElse(null);
+            PolicySource resourcePolicy = found.map(r -> ResourcePolicySources.of(r.id(), r.policy(), r.grants()))
+                    .orElse(null);
             String resourceAccount = found.map(ResourcePolicies.ResourcePolicy::ownerAccountId)
                     .orElseGet(() -> ArnAccounts.of(resource));
             String owner = request.principal().isAnonymous() ? null // no account of its own: the resource policy alone decides

@@ -12,6 +12,21 @@ final class ResourcePolicySources {
     private ResourcePolicySources() {
     }
 
+    /** The resource's policy and its other grants as one document (either may be missing), or null when neither is. */
+    static PolicySource of(String id, String policy, String grants) {
+        if (grants == null) {
+            return policy == null ? null : parse(id, policy);
+        }
+        PolicySource extra = parse(id, grants);
+        if (policy == null) {
+            return extra;
+        }
+        PolicyDocument doc = parse(id, policy).document();
+        List<PolicyDocument.Statement> all = new java.util.ArrayList<>(doc.statements());
+        all.addAll(extra.document().statements());
+        return new PolicySource(id, "resource", new PolicyDocument(doc.version(), doc.id(), all, doc.text()));
+    }
+
     static PolicySource parse(String id, String text) {
         PolicyDocument doc;
         try {

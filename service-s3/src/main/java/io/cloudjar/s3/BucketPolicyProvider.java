@@ -37,8 +37,13 @@ public final class BucketPolicyProvider extends S3Feature {
 
     public PutBucketPolicyResponse putBucketPolicy(CallContext ctx, PutBucketPolicyRequest request) {
         Bucket bucket = ownBucket(ctx, request.bucket(), "PUT");
-        BucketPolicyRules.check(request.policy(), bucket.name(), context.lookup(PolicyGrammar.class));
+        boolean isPublic = BucketPolicyRules.check(request.policy(), bucket.name(), context.lookup(PolicyGrammar.class))
+                .map(BucketPolicyRules::isPublic).orElse(false);
+        if (isPublic && PublicAccess.settings(state, bucket).blockPublicPolicy()) {
+            throw S3Errors.accessDenied(); // S3's answer under BlockPublicPolicy, whoever asks
+        }
         bucket.policy(request.policy());
+        bucket.setting(PublicPolicy.class, new PublicPolicy(isPublic));
         return PutBucketPolicyResponse.builder().build();
     }
 
@@ -48,7 +53,9 @@ public final class BucketPolicyProvider extends S3Feature {
     }
 
     public DeleteBucketPolicyResponse deleteBucketPolicy(CallContext ctx, DeleteBucketPolicyRequest request) {
-        ownBucket(ctx, request.bucket(), "DELETE").policy(null);
+        Bucket bucket = ownBucket(ctx, request.bucket(), "DELETE");
+        bucket.policy(null);
+        bucket.setting(PublicPolicy.class, null);
         return DeleteBucketPolicyResponse.builder().build();
     }
 
@@ -77,8 +84,10 @@ public final class BucketPolicyProvider extends S3Feature {
     }
 
     /**
-     * {@code arn:aws:s3:::bucket} and {@code arn:aws:s3:::bucket/key}: the bucket's owner and policy, and for an
-     * existing object its tags as {@code s3:ExistingObjectTag/<key>} (the latest version's).
+     * {@code arn:aws:s3:::bucket} and {@code arn:aws:s3:::bucket/key}: the bucket's owner, its policy, its ACLs'
+     * public grants ({@link AclGrants}), and for an existing object its tags as {@code s3:ExistingObjectTag/<key>}
+     * (the latest version's). Under RestrictPublicBuckets a public policy grants nothing (S3 then lets in only AWS
+     * services and the owner's account, whose identity policies decide).
      */
     private Optional<ResourcePolicies.ResourcePolicy> ownerAndPolicy(String arn) {
         String prefix = "arn:aws:s3:::";
@@ -91,11 +100,22 @@ public final class BucketPolicyProvider extends S3Feature {
         if (bucket == null) {
             return Optional.empty();
         }
-        StoredObject object = slash < 0 ? null : bucket.latest(rest.substring(slash + 1));
+        String key = slash < 0 ? null : rest.substring(slash + 1);
+        StoredObject object = key == null ? null : bucket.latest(key);
         Map<String, List<String>> keys = new LinkedHashMap<>();
         if (object != null && !object.deleteMarker()) {
-            object.tags().forEach((key, value) -> keys.put("s3:ExistingObjectTag/" + key, List.of(value)));
+            object.tags().forEach((tag, value) -> keys.put("s3:ExistingObjectTag/" + tag, List.of(value)));
         }
-        return Optional.of(new ResourcePolicies.ResourcePolicy(bucket.ownerAccount(), bucket.policy(), "BucketPolicy", keys));
+        String policy = bucket.policy();
+        PublicPolicy isPublic = bucket.setting(PublicPolicy.class);
+        if (policy != null && isPublic != null && isPublic.value() && PublicAccess.settings(state, bucket).restrictPublicBuckets()) {
+            policy = null;
+        }
+        return Optional.of(new ResourcePolicies.ResourcePolicy(bucket.ownerAccount(), policy, "BucketPolicy", keys,
+                AclGrants.of(state, bucket, key)));
+    }
+
+    /** Whether the stored bucket policy is public (decided when it was put). */
+    record PublicPolicy(boolean value) {
     }
 }

@@ -25,11 +25,15 @@ public final class BucketsProvider extends S3Feature {
 
     public CreateBucketResponse createBucket(CallContext ctx, CreateBucketRequest request) {
         String name = request.bucket();
+        if (ctx.principal().isAnonymous() && state.policiesDecide()) {
+            throw S3Errors.accessDenied(); // no policy can grant everyone a bucket of its own
+        }
         if (!BucketNames.isValid(name)) {
             throw S3Errors.invalidBucketName(name);
         }
         String region = bucketRegion(ctx, request);
         Bucket created = new Bucket(name, ctx.accountId(), region, ctx.receivedAt());
+        NewBucketDefaults.apply(created, request);
         Bucket existing = state.create(created);
         if (existing != null) {
             if (!existing.ownerAccount().equals(ctx.accountId())) {

@@ -4,7 +4,6 @@ import io.cloudjar.core.model.ModelClasses;
 import io.cloudjar.s3.storage.ChecksumAlgorithms;
 import java.util.EnumMap;
 import java.util.Map;
-import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
@@ -26,14 +25,8 @@ final class ChecksumMembers {
 
     /** Sets one checksum member on a response builder; algorithms the model lacks are skipped. */
     static void set(SdkPojo builder, ChecksumAlgorithms algorithm, String value) {
-        if (algorithm == null || value == null) {
-            return;
-        }
-        for (SdkField<?> field : builder.sdkFields()) {
-            if (field.memberName().equals(member(algorithm))) {
-                field.set(builder, value);
-                return;
-            }
+        if (algorithm != null && value != null) {
+            ModelClasses.setMember(builder, member(algorithm), value);
         }
     }
 

@@ -3,6 +3,8 @@ package io.cloudjar.s3;
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.s3.model.Bucket;
+import io.cloudjar.s3.model.ObjectEncryption;
+import io.cloudjar.s3.model.RequestedLock;
 import io.cloudjar.s3.model.ObjectMetadata;
 import io.cloudjar.s3.model.StoredObject;
 import io.cloudjar.s3.storage.BlobStore.WrittenBlob;
@@ -36,13 +38,16 @@ public final class CopyObjectProvider extends S3Feature {
         boolean replaceMetadata = directive(request.metadataDirectiveAsString(), "metadata");
         boolean replaceTags = directive(request.taggingDirectiveAsString(), "tagging");
         CopySource source = CopySource.parse(request.copySource());
+        CustomerKeys.CustomerKey customerKey = CustomerKeys.of(request, "");
+        ObjectEncryption encryption = ServerSideEncryptions.forUpload(target, request, customerKey, ctx.accountId(), target.region());
+        RequestedLock lock = ObjectLocks.requested(target, request, state.clock().now());
         try (OpenedSource opened = OpenedSource.open(state, ctx, source, found -> CopySource.checkConditions(found,
                 request.copySourceIfMatch(), request.copySourceIfNoneMatch(), request.copySourceIfModifiedSince(),
-                request.copySourceIfUnmodifiedSince()))) {
+                request.copySourceIfUnmodifiedSince()), request)) {
             StoredObject from = opened.object();
             String storageClass = StorageClasses.validate(request.storageClassAsString());
             if (source.bucket().equals(target.name()) && source.key().equals(key) && !replaceMetadata && storageClass == null
-                    && request.websiteRedirectLocation() == null && request.serverSideEncryption() == null
+                    && request.websiteRedirectLocation() == null && request.serverSideEncryption() == null && customerKey == null
                     && target.versioning() != Bucket.Versioning.ENABLED) {
                 throw S3Errors.invalidRequest("This copy request is illegal because it is trying to copy an object to itself "
                         + "without changing the object's metadata, storage class, website redirect location or encryption attributes.");
@@ -61,16 +66,23 @@ public final class CopyObjectProvider extends S3Feature {
             } catch (IOException e) {
                 throw S3Errors.internalIo();
             }
-            StoredObject copy = new StoredObject(key, VersionIds.next(target), false, blob.path(), blob.size(),
+            java.nio.file.Path stored = customerKey == null ? blob.path()
+                    : CustomerKeys.encrypt(state.blobs(), blob.path(), customerKey, encryption.iv());
+            ServerSideEncryptions.remember(target, stored, encryption);
+            ObjectLocks.apply(target, stored, lock, state.clock().now());
+            StoredObject copy = new StoredObject(key, VersionIds.next(target), false, stored, blob.size(),
                     sameEtag ? from.etag() : BodyWriter.etag(blob.md5()), state.clock().now(), metadata, algorithm.name(), blob.checksum(), "FULL_OBJECT",
                     null, tags, ctx.accountId(), null);
             writes.commit(target, copy, conditions);
+            state.events().record(target, "ObjectCreated:Copy", copy, ctx, state.clock().now());
             CopyObjectResult.Builder result = CopyObjectResult.builder().eTag(copy.etag()).lastModified(copy.lastModified())
                     .checksumType(copy.checksumType());
             ChecksumMembers.set((SdkPojo) result, algorithm, copy.checksum());
             Bucket sourceBucket = state.bucket(ctx.principal(), source.bucket());
-            return CopyObjectResponse.builder().copyObjectResult(result.build()).serverSideEncryption("AES256")
-                    .versionId(copy.versionId()).copySourceVersionId(VersionIds.header(sourceBucket, from)).build();
+            CopyObjectResponse.Builder response = CopyObjectResponse.builder().copyObjectResult(result.build())
+                    .versionId(copy.versionId()).copySourceVersionId(VersionIds.header(sourceBucket, from));
+            ServerSideEncryptions.report((SdkPojo) response, encryption);
+            return response.build();
         }
     }
 

@@ -50,7 +50,7 @@ public final class DeleteObjectsProvider extends S3Feature {
                 continue;
             }
             try {
-                DeletedObject done = delete(ctx, bucket, target);
+                DeletedObject done = delete(ctx, bucket, target, request.bypassGovernanceRetention());
                 if (!quiet) {
                     deleted.add(done);
                 }
@@ -68,13 +68,14 @@ public final class DeleteObjectsProvider extends S3Feature {
         return ctx.allowed(action, "arn:aws:s3:::" + bucket.name() + "/" + (target.key() == null ? "" : target.key()), Map.of());
     }
 
-    private DeletedObject delete(CallContext ctx, Bucket bucket, ObjectIdentifier target) {
+    private DeletedObject delete(CallContext ctx, Bucket bucket, ObjectIdentifier target, Boolean bypassGovernance) {
         if (target.key() == null || target.key().isEmpty()) {
             throw S3Errors.invalidArgument("Invalid key", "Key", target.key());
         }
         DeletedObject.Builder done = DeletedObject.builder().key(target.key());
         if (target.versionId() == null) {
             StoredObject marker = writes.deleteLatest(bucket, target.key(), ctx.accountId());
+            state.events().removed(bucket, target.key(), marker, null, ctx, state.clock().now(), "ObjectRemoved");
             if (marker != null) {
                 done.deleteMarker(true).deleteMarkerVersionId(VersionIds.header(bucket, marker));
             }
@@ -84,7 +85,11 @@ public final class DeleteObjectsProvider extends S3Feature {
         if (bucket.mfaDelete()) {
             throw io.cloudjar.core.errors.AwsErrors.modeled("AccessDenied", "Mfa Authentication must be used for this request");
         }
+        ObjectLocks.checkDeletable(ctx, bucket, target.key(), versionId, bypassGovernance);
         StoredObject removed = writes.deleteVersion(bucket, target.key(), versionId);
+        if (removed != null) {
+            state.events().removed(bucket, target.key(), null, removed, ctx, state.clock().now(), "ObjectRemoved");
+        }
         done.versionId(target.versionId());
         if (removed != null && removed.deleteMarker()) {
             done.deleteMarker(true).deleteMarkerVersionId(target.versionId());

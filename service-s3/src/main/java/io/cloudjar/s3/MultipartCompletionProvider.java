@@ -3,6 +3,7 @@ package io.cloudjar.s3;
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.s3.model.Bucket;
+import io.cloudjar.s3.model.ObjectEncryption;
 import io.cloudjar.s3.model.MultipartUpload.Part;
 import io.cloudjar.s3.model.MultipartUpload;
 import io.cloudjar.s3.model.StoredObject.ObjectPart;
@@ -70,6 +71,9 @@ public final class MultipartCompletionProvider extends S3Feature {
         StoredObject object = new StoredObject(upload.key(), VersionIds.next(bucket), false, blob.path(), blob.size(), etag,
                 state.clock().now(), upload.metadata(), (composite ? algorithm : fullObject).name(), checksum,
                 composite ? "COMPOSITE" : "FULL_OBJECT", objectParts, upload.tags(), upload.ownerAccount(), null);
+        ObjectEncryption encryption = upload.encryption().joinedFrom(parts.stream().mapToInt(Part::number).toArray());
+        ServerSideEncryptions.remember(bucket, blob.path(), encryption);
+        ObjectLocks.apply(bucket, blob.path(), upload.lock(), state.clock().now());
         try {
             writes.commit(bucket, object, conditions);
         } catch (RuntimeException e) {
@@ -77,10 +81,12 @@ public final class MultipartCompletionProvider extends S3Feature {
             throw e;
         }
         upload.parts().values().forEach(p -> state.blobs().delete(p.blob()));
+        state.events().record(bucket, "ObjectCreated:CompleteMultipartUpload", object, ctx, state.clock().now());
         CompleteMultipartUploadResponse.Builder response = CompleteMultipartUploadResponse.builder()
                 .location("/" + bucket.name() + "/" + upload.key())
-                .bucket(bucket.name()).key(upload.key()).eTag(etag).serverSideEncryption("AES256")
+                .bucket(bucket.name()).key(upload.key()).eTag(etag)
                 .versionId(object.versionId()).checksumType(object.checksumType());
+        ServerSideEncryptions.report((SdkPojo) response, encryption);
         ChecksumMembers.set((SdkPojo) response, ChecksumAlgorithms.fromName(object.checksumAlgorithm()), checksum);
         return response.build();
     }

@@ -6,10 +6,12 @@ import io.cloudjar.core.util.Ids;
 import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.model.MultipartUpload.Part;
 import io.cloudjar.s3.model.MultipartUpload;
+import io.cloudjar.s3.model.ObjectEncryption;
 import io.cloudjar.s3.model.StoredObject;
 import io.cloudjar.s3.storage.BlobStore.WrittenBlob;
 import io.cloudjar.s3.storage.ChecksumAlgorithms;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.ConcurrentSkipListMap;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
@@ -33,11 +35,18 @@ public final class MultipartProvider extends S3Feature {
         var tags = TagSets.fromHeader(request.tagging());
         String algorithm = checksumAlgorithm(request.checksumAlgorithmAsString());
         String type = checksumType(algorithm, request.checksumTypeAsString());
+        ObjectEncryption encryption = ServerSideEncryptions.forUpload(bucket, request, CustomerKeys.of(request, ""),
+                ctx.accountId(), bucket.region());
         String uploadId = Ids.hex(32) + Ids.hex(32);
         bucket.uploads().put(uploadId, new MultipartUpload(uploadId, request.key(), state.clock().now(), metadata, algorithm,
-                type, tags, ctx.accountId(), new ConcurrentSkipListMap<>()));
-        return CreateMultipartUploadResponse.builder().bucket(bucket.name()).key(request.key()).uploadId(uploadId)
-                .serverSideEncryption("AES256").checksumAlgorithm(algorithm).checksumType(type).build();
+                type, tags, ctx.accountId(), encryption, ObjectLocks.requested(bucket, request, state.clock().now()),
+                new ConcurrentSkipListMap<>()));
+        CreateMultipartUploadResponse.Builder response = CreateMultipartUploadResponse.builder().bucket(bucket.name())
+                .key(request.key()).uploadId(uploadId).checksumAlgorithm(algorithm).checksumType(type);
+        ServerSideEncryptions.report((SdkPojo) response, encryption);
+        LifecycleRunner.abortRule(bucket, request.key()).ifPresent(rule -> response.abortRuleId(rule.id())
+                .abortDate(LifecycleRunner.midnightAfter(state.clock().now(), rule.abortIncompleteMultipartUpload().daysAfterInitiation())));
+        return response.build();
     }
 
     public UploadPartResponse uploadPart(CallContext ctx, UploadPartRequest request, StreamingPayload body) {
@@ -53,9 +62,11 @@ public final class MultipartProvider extends S3Feature {
         if (required != null && !checksum.clientProvided()) {
             checksum = new ChecksumSpec(required, null, true); // the part is still summed with the upload's algorithm
         }
+        CustomerKeys.CustomerKey key = CustomerKeys.checkPart(upload.encryption(), CustomerKeys.of(request, ""));
         WrittenBlob blob = BodyWriter.write(state.blobs(), body, request.contentLength(), request.contentMD5(), checksum);
-        Part part = addPart(bucket, upload, number, blob, checksum.clientProvided() ? blob.checksum() : null);
-        UploadPartResponse.Builder response = UploadPartResponse.builder().eTag(part.etag()).serverSideEncryption("AES256");
+        Part part = addPart(bucket, upload, number, encrypted(blob, key, upload, number), checksum.clientProvided() ? blob.checksum() : null);
+        UploadPartResponse.Builder response = UploadPartResponse.builder().eTag(part.etag());
+        ServerSideEncryptions.report((SdkPojo) response, upload.encryption());
         ChecksumMembers.set((SdkPojo) response, checksum.algorithm(), part.checksum());
         return response.build();
     }
@@ -65,12 +76,13 @@ public final class MultipartProvider extends S3Feature {
         MultipartUpload upload = upload(bucket, request.uploadId(), request.destinationKey());
         int number = partNumber(request.partNumber());
         CopySource source = CopySource.parse(request.copySource());
+        CustomerKeys.CustomerKey key = CustomerKeys.checkPart(upload.encryption(), CustomerKeys.of(request, ""));
         StoredObject from;
         ChecksumAlgorithms algorithm = ChecksumAlgorithms.fromName(upload.checksumAlgorithm());
         WrittenBlob blob;
         try (OpenedSource opened = OpenedSource.open(state, ctx, source, found -> CopySource.checkConditions(found,
                 request.copySourceIfMatch(), request.copySourceIfNoneMatch(), request.copySourceIfModifiedSince(),
-                request.copySourceIfUnmodifiedSince()))) {
+                request.copySourceIfUnmodifiedSince()), request)) {
             from = opened.object();
             ByteRange range = copyRange(request.copySourceRange(), from.size());
             blob = state.blobs().copy(opened.body(), range == null ? 0 : range.start(), range == null ? from.size() : range.length(),
@@ -78,11 +90,22 @@ public final class MultipartProvider extends S3Feature {
         } catch (IOException e) {
             throw S3Errors.internalIo();
         }
-        Part part = addPart(bucket, upload, number, blob, blob.checksum());
+        Part part = addPart(bucket, upload, number, encrypted(blob, key, upload, number), blob.checksum());
         CopyPartResult.Builder result = CopyPartResult.builder().eTag(part.etag()).lastModified(part.lastModified());
         ChecksumMembers.set((SdkPojo) result, algorithm, part.checksum());
-        return UploadPartCopyResponse.builder().copyPartResult(result.build()).serverSideEncryption("AES256")
-                .copySourceVersionId(source.versionId() == null ? from.versionId() : source.versionId()).build();
+        UploadPartCopyResponse.Builder response = UploadPartCopyResponse.builder().copyPartResult(result.build())
+                .copySourceVersionId(source.versionId() == null ? from.versionId() : source.versionId());
+        ServerSideEncryptions.report((SdkPojo) response, upload.encryption());
+        return response.build();
+    }
+
+    /** A part of an SSE-C upload is stored encrypted with the key, under its own counter block. */
+    private WrittenBlob encrypted(WrittenBlob blob, CustomerKeys.CustomerKey key, MultipartUpload upload, int number) {
+        if (key == null) {
+            return blob;
+        }
+        Path stored = CustomerKeys.encrypt(state.blobs(), blob.path(), key, CustomerKeys.partIv(upload.encryption().iv(), number));
+        return new WrittenBlob(stored, blob.size(), blob.md5(), blob.checksum());
     }
 
     public AbortMultipartUploadResponse abortMultipartUpload(CallContext ctx, AbortMultipartUploadRequest request) {
@@ -91,13 +114,21 @@ public final class MultipartProvider extends S3Feature {
         if (upload == null || !upload.key().equals(request.key())) {
             throw S3Errors.noSuchUpload(request.uploadId());
         }
+        if (!discard(state, bucket, upload)) {
+            throw S3Errors.noSuchUpload(request.uploadId());
+        }
+        return AbortMultipartUploadResponse.builder().build();
+    }
+
+    /** Ends an upload and removes its parts (an abort, or lifecycle's); false when it had ended already. */
+    static boolean discard(S3State state, Bucket bucket, MultipartUpload upload) {
         synchronized (upload.parts()) {
-            if (!bucket.uploads().remove(request.uploadId(), upload)) {
-                throw S3Errors.noSuchUpload(request.uploadId());
+            if (!bucket.uploads().remove(upload.uploadId(), upload)) {
+                return false;
             }
         }
         upload.parts().values().forEach(p -> state.blobs().delete(p.blob()));
-        return AbortMultipartUploadResponse.builder().build();
+        return true;
     }
 
     private Part addPart(Bucket bucket, MultipartUpload upload, int number, WrittenBlob blob, String checksum) {

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ReplicationStatus;
 
 /** The headers S3 answers GET and HEAD of an object with, built once for both. */
 final class ObjectResponses {
@@ -37,10 +38,14 @@ final class ObjectResponses {
                 .cacheControl(meta.cacheControl())
                 .expiresString(meta.expires())
                 .websiteRedirectLocation(meta.websiteRedirectLocation())
-                .serverSideEncryption("AES256")
                 .versionId(VersionIds.header(bucket, obj))
                 .restore(restoreHeader(obj.restore(), now))
                 .metadata(meta.userMetadata().isEmpty() ? null : meta.userMetadata());
+        ServerSideEncryptions.report((SdkPojo) b, ServerSideEncryptions.of(bucket, obj));
+        Object replication = obj.blob() == null ? null : bucket.versionSettings(ReplicationStatus.class).get(obj.blob());
+        if (replication instanceof ReplicationStatus status) {
+            b.replicationStatus(status);
+        }
         if (!"STANDARD".equals(meta.storageClass())) {
             b.storageClass(meta.storageClass());
         }

@@ -5,13 +5,17 @@ import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.core.spi.Reply;
 import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.core.spi.StreamingPayload;
+import io.cloudjar.s3.CustomerKeys.CustomerKey;
 import io.cloudjar.s3.model.Bucket;
+import io.cloudjar.s3.model.ObjectEncryption;
+import io.cloudjar.s3.model.RequestedLock;
 import io.cloudjar.s3.model.StoredObject;
 import io.cloudjar.s3.storage.BlobStore.WrittenBlob;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
@@ -40,16 +44,29 @@ public final class ObjectsProvider extends S3Feature {
         checkKey(request.key());
         var metadata = MetadataMembers.of(request);
         var tags = TagSets.fromHeader(request.tagging());
+        var acl = AclProvider.forUpload(state, bucket, request.aclAsString(), request.grantFullControl(), request.grantRead(),
+                request.grantReadACP(), request.grantWriteACP(), ctx.accountId());
         WriteConditions conditions = new WriteConditions(request.ifMatch(), request.ifNoneMatch());
         conditions.check(request.key(), bucket.latest(request.key())); // fail before the upload; checked again at the swap
+        CustomerKey customerKey = CustomerKeys.of(request, "");
+        ObjectEncryption encryption = ServerSideEncryptions.forUpload(bucket, request, customerKey, ctx.accountId(), bucket.region());
+        RequestedLock lock = ObjectLocks.requested(bucket, request, state.clock().now()); // refused before the body is read
         ChecksumSpec checksum = ChecksumSpec.of(request.checksumAlgorithmAsString(), ChecksumMembers.of(request), body);
         WrittenBlob blob = BodyWriter.write(state.blobs(), body, request.contentLength(), request.contentMD5(), checksum);
-        StoredObject object = new StoredObject(request.key(), VersionIds.next(bucket), false, blob.path(), blob.size(),
+        Path stored = customerKey == null ? blob.path() : CustomerKeys.encrypt(state.blobs(), blob.path(), customerKey, encryption.iv());
+        StoredObject object = new StoredObject(request.key(), VersionIds.next(bucket), false, stored, blob.size(),
                 BodyWriter.etag(blob.md5()), state.clock().now(), metadata, checksum.algorithm().name(), blob.checksum(),
                 "FULL_OBJECT", null, tags, ctx.accountId(), null);
+        if (acl != null) {
+            bucket.objectAcls().put(stored, acl); // before the commit, so no reader sees the version without it
+        }
+        ServerSideEncryptions.remember(bucket, stored, encryption);
+        ObjectLocks.apply(bucket, stored, lock, state.clock().now());
         writes.commit(bucket, object, conditions);
-        PutObjectResponse.Builder response = PutObjectResponse.builder().eTag(object.etag()).serverSideEncryption("AES256")
+        state.events().record(bucket, "ObjectCreated:Put", object, ctx, state.clock().now());
+        PutObjectResponse.Builder response = PutObjectResponse.builder().eTag(object.etag())
                 .checksumType(object.checksumType()).versionId(object.versionId());
+        ServerSideEncryptions.report((SdkPojo) response, encryption);
         ChecksumMembers.set((SdkPojo) response, checksum.algorithm(), blob.checksum());
         return response.build();
     }
@@ -63,9 +80,14 @@ public final class ObjectsProvider extends S3Feature {
                     request.range(), request.partNumber()));
             StoredObject obj = read.object();
             StorageClasses.checkReadable(obj, state.clock().now());
+            ObjectEncryption encryption = ServerSideEncryptions.of(bucket, obj);
+            CustomerKey customerKey = CustomerKeys.checkRead(encryption, CustomerKeys.of(request, ""));
             FileChannel channel;
             try {
                 channel = state.blobs().open(obj.blob());
+                if (customerKey != null) {
+                    channel = CustomerKeys.decrypt(state.blobs(), channel, customerKey, encryption, obj);
+                }
             } catch (NoSuchFileException replacedMeanwhile) {
                 if (attempt < 3) {
                     continue; // a concurrent PUT swapped the object; read the new one
@@ -94,6 +116,7 @@ public final class ObjectsProvider extends S3Feature {
         ObjectReads read = ObjectReads.plan(bucket, new ObjectReads.Request(request.key(), request.versionId(),
                 request.ifMatch(), request.ifNoneMatch(), request.ifModifiedSince(), request.ifUnmodifiedSince(),
                 request.range(), request.partNumber()));
+        CustomerKeys.checkRead(ServerSideEncryptions.of(bucket, read.object()), CustomerKeys.of(request, ""));
         return ObjectResponses.head(bucket, read, ObjectResponses.checksumMode(request.checksumModeAsString()), state.clock().now(),
                 overrides);
     }
@@ -103,6 +126,7 @@ public final class ObjectsProvider extends S3Feature {
         DeleteObjectResponse.Builder response = DeleteObjectResponse.builder();
         if (request.versionId() == null) {
             StoredObject marker = writes.deleteLatest(bucket, request.key(), ctx.accountId());
+            state.events().removed(bucket, request.key(), marker, null, ctx, state.clock().now(), "ObjectRemoved");
             if (marker != null) {
                 response.deleteMarker(true).versionId(VersionIds.header(bucket, marker));
             }
@@ -112,7 +136,11 @@ public final class ObjectsProvider extends S3Feature {
         if (bucket.mfaDelete() && request.mfa() == null) {
             throw AwsErrors.modeled("AccessDenied", "Mfa Authentication must be used for this request");
         }
+        ObjectLocks.checkDeletable(ctx, bucket, request.key(), versionId, request.bypassGovernanceRetention());
         StoredObject removed = writes.deleteVersion(bucket, request.key(), versionId);
+        if (removed != null) {
+            state.events().removed(bucket, request.key(), null, removed, ctx, state.clock().now(), "ObjectRemoved");
+        }
         response.versionId(request.versionId());
         if (removed != null && removed.deleteMarker()) {
             response.deleteMarker(true);

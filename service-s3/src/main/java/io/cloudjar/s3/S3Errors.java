@@ -158,4 +158,25 @@ final class S3Errors {
         return AwsErrors.of("MethodNotAllowed", 405, "The specified method is not allowed against this resource.")
                 .withDetail("Method", method);
     }
+
+    /** A Get of a configuration the bucket does not have (404, the bucket named), as each S3 configuration words it. */
+    static AwsException notConfigured(String code, String message, String bucket) {
+        return AwsErrors.of(code, 404, "%s", message).withDetail("BucketName", bucket);
+    }
+
+    static AwsException accessControlListNotSupported() {
+        return AwsErrors.of("AccessControlListNotSupported", 400, "The bucket does not allow ACLs");
+    }
+
+    static AwsException invalidBucketState(String message) {
+        return AwsErrors.of("InvalidBucketState", 409, "%s", message);
+    }
+
+    static AwsException noSuchConfiguration() {
+        return AwsErrors.of("NoSuchConfiguration", 404, "The specified configuration does not exist.");
+    }
+
+    static AwsException accessDenied() {
+        return AwsErrors.modeled("AccessDenied", "Access Denied");
+    }
 }

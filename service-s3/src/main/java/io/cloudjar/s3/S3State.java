@@ -10,6 +10,7 @@ import io.cloudjar.s3.storage.BlobStore;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -21,13 +22,20 @@ final class S3State implements Resettable, AutoCloseable {
     private final BlobStore blobs;
     private final EmulatorClock clock;
     private final Consumer<Runnable> afterCallsInFlight;
+    private final LifecycleRunner lifecycleRules = new LifecycleRunner(this);
+    private final Replication replication = new Replication(this);
+    private final EventNotifications events = new EventNotifications();
+    private final AccessLogDelivery accessLogs = new AccessLogDelivery(this);
+    /** Account-level Block Public Access (S3 Control), by account. */
+    private final ConcurrentHashMap<String, software.amazon.awssdk.services.s3control.model.PublicAccessBlockConfiguration>
+            accountBlocks = new ConcurrentHashMap<>();
     /** Bucket creation and a reset exclude each other, so every bucket a reset misses was created after it. */
     private final Object lifecycle = new Object();
 
-    /** With ENFORCE_IAM the authorizer has decided cross-account calls (bucket policies), so the owner check is its. */
-    private final boolean policiesDecide;
+    /** Whether IAM's evaluator has decided anonymous and cross-account calls (bucket policies); asked per call. */
+    private final BooleanSupplier policiesDecide;
 
-    private S3State(BlobStore blobs, EmulatorClock clock, Consumer<Runnable> afterCallsInFlight, boolean policiesDecide) {
+    private S3State(BlobStore blobs, EmulatorClock clock, Consumer<Runnable> afterCallsInFlight, BooleanSupplier policiesDecide) {
         this.blobs = blobs;
         this.clock = clock;
         this.afterCallsInFlight = afterCallsInFlight;
@@ -37,12 +45,17 @@ final class S3State implements Resettable, AutoCloseable {
     static S3State of(ServiceContext context) {
         return context.shared(S3State.class, () -> context.stores().register(
                 new S3State(new BlobStore(context.config().dataDir()), context.clock(), context::afterCallsInFlight,
-                        context.config().enforceIam())));
+                        context::resourcePoliciesDecide)));
     }
 
     /** The bucket of that name whoever owns it, or null: for the authorizer's questions, not for calls. */
     Bucket named(String name) {
         return buckets.get(name);
+    }
+
+    /** True when IAM's evaluator decides anonymous and cross-account calls (IAM runs). */
+    boolean policiesDecide() {
+        return policiesDecide.getAsBoolean();
     }
 
     BlobStore blobs() {
@@ -51,6 +64,22 @@ final class S3State implements Resettable, AutoCloseable {
 
     EmulatorClock clock() {
         return clock;
+    }
+
+    ConcurrentHashMap<String, software.amazon.awssdk.services.s3control.model.PublicAccessBlockConfiguration> accountBlocks() {
+        return accountBlocks;
+    }
+
+    AccessLogDelivery accessLogs() {
+        return accessLogs;
+    }
+
+    EventNotifications events() {
+        return events;
+    }
+
+    Replication replication() {
+        return replication;
     }
 
     Collection<Bucket> buckets() {
@@ -69,18 +98,22 @@ final class S3State implements Resettable, AutoCloseable {
     }
 
     /**
-     * The bucket a call addresses, or NoSuchBucket. Without ENFORCE_IAM, a bucket of another account answers
-     * AccessDenied, as it does in AWS without a bucket policy, and unsigned calls act as the owner; with it, the
-     * authorizer has already weighed the bucket policy for both (cross-account access, Principal "*").
+     * The bucket a call addresses, or NoSuchBucket. When IAM runs, its evaluator has already weighed the bucket policy
+     * for anonymous and cross-account calls, with or without ENFORCE_IAM (see the pipeline's Authorize). Without
+     * service-iam (a server of S3 alone), a bucket of another account answers AccessDenied, as it does in AWS without
+     * a bucket policy, and unsigned calls act as the owner: nothing could evaluate a policy granting them.
      */
     Bucket bucket(Principal caller, String name) {
         Bucket bucket = buckets.get(name);
         if (bucket == null) {
             throw S3Errors.noSuchBucket(name);
         }
-        if (!policiesDecide && !caller.isAnonymous() && !bucket.ownerAccount().equals(caller.accountId())) {
+        if (!policiesDecide.getAsBoolean() && !caller.isAnonymous() && !bucket.ownerAccount().equals(caller.accountId())) {
             throw AwsErrors.modeled("AccessDenied", "Access Denied");
         }
+        replication.runDue(); // due copies, log deliveries and expirations happen before the call sees the bucket
+        accessLogs.deliverDue();
+        lifecycleRules.runIfDue(bucket);
         return bucket;
     }
 
@@ -97,6 +130,10 @@ final class S3State implements Resettable, AutoCloseable {
             buckets.values().forEach(Bucket::discard);
             retired = blobs.startGeneration();
             buckets.clear();
+            replication.clear();
+            events.clear();
+            accountBlocks.clear();
+            accessLogs.clear();
         }
         afterCallsInFlight.accept(() -> blobs.deleteGeneration(retired));
     }

@@ -3,6 +3,7 @@ package io.cloudjar.s3;
 import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.s3.model.StoredObject;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -13,6 +14,9 @@ final class StorageClasses {
     private static final Set<String> VALID = Set.of("STANDARD", "REDUCED_REDUNDANCY", "STANDARD_IA", "ONEZONE_IA",
             "INTELLIGENT_TIERING", "GLACIER", "DEEP_ARCHIVE", "GLACIER_IR");
     private static final Set<String> ARCHIVED = Set.of("GLACIER", "DEEP_ARCHIVE");
+    /** The lifecycle waterfall (S3 User Guide, "Transitioning objects"): transitions only go down this list. */
+    private static final List<String> WATERFALL = List.of("STANDARD", "REDUCED_REDUNDANCY", "STANDARD_IA",
+            "INTELLIGENT_TIERING", "ONEZONE_IA", "GLACIER_IR", "GLACIER", "DEEP_ARCHIVE");
 
     private StorageClasses() {
     }
@@ -35,5 +39,15 @@ final class StorageClasses {
         if (isArchived(object) && (object.restore() == null || !object.restore().readable(now))) {
             throw S3Errors.invalidObjectState(object.metadata().storageClass());
         }
+    }
+
+    /** True when a lifecycle transition may move an object of class {@code from} to {@code to}. */
+    static boolean transitionsDown(String from, String to) {
+        return WATERFALL.indexOf(to) > WATERFALL.indexOf(from);
+    }
+
+    /** Archive classes take objects below the transition minimum size when the bucket chose varies_by_storage_class. */
+    static boolean isArchiveClass(String storageClass) {
+        return ARCHIVED.contains(storageClass);
     }
 }

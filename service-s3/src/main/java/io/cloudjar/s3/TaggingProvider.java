@@ -36,12 +36,14 @@ public final class TaggingProvider extends S3Feature {
         }
         Map<String, String> tags = TagSets.fromTags(request.tagging().tagSet());
         StoredObject tagged = writes.update(bucket, request.key(), request.versionId(), o -> o.withTags(tags));
+        state.events().record(bucket, "ObjectTagging:Put", tagged, ctx, state.clock().now());
         return PutObjectTaggingResponse.builder().versionId(VersionIds.header(bucket, tagged)).build();
     }
 
     public DeleteObjectTaggingResponse deleteObjectTagging(CallContext ctx, DeleteObjectTaggingRequest request) {
         Bucket bucket = state.bucket(ctx.principal(), request.bucket());
         StoredObject untagged = writes.update(bucket, request.key(), request.versionId(), o -> o.withTags(Map.of()));
+        state.events().record(bucket, "ObjectTagging:Delete", untagged, ctx, state.clock().now());
         return DeleteObjectTaggingResponse.builder().versionId(VersionIds.header(bucket, untagged)).build();
     }
 }

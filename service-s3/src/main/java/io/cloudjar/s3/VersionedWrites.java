@@ -6,13 +6,26 @@ import io.cloudjar.s3.model.StoredObject;
 /**
  * How a new object or a delete lands in a key's history under the bucket's versioning state (S3 User
  * Guide, "Using versioning"): enabled buckets stack versions and delete markers; unversioned and suspended
- * buckets replace the "null" version. A body that stops being referenced is removed after the swap.
+ * buckets replace the "null" version. A body that stops being referenced is removed after the swap. New versions
+ * and delete markers written by calls are handed to {@link Replication}; lifecycle's are not (S3 does not replicate
+ * lifecycle actions).
  */
 final class VersionedWrites {
     private final S3State state;
+    private final boolean replicated;
 
     VersionedWrites(S3State state) {
+        this(state, true);
+    }
+
+    private VersionedWrites(S3State state, boolean replicated) {
         this.state = state;
+        this.replicated = replicated;
+    }
+
+    /** Writes of lifecycle actions, which replication leaves alone. */
+    static VersionedWrites unreplicated(S3State state) {
+        return new VersionedWrites(state, false);
     }
 
     /**
@@ -33,10 +46,12 @@ final class VersionedWrites {
             }
             throw e;
         } catch (RuntimeException e) {
+            bucket.forget(object.blob());
             state.blobs().delete(object.blob());
             throw e;
         }
-        release(displaced);
+        release(bucket, displaced);
+        replicate(bucket, object);
         return object;
     }
 
@@ -49,18 +64,19 @@ final class VersionedWrites {
     StoredObject deleteLatest(Bucket bucket, String key, String ownerAccount) {
         if (bucket.versioning() == null) {
             StoredObject removed = bucket.edit(key, versions -> versions.remove(null));
-            release(removed);
+            release(bucket, removed);
             return null;
         }
         StoredObject marker = StoredObject.deleteMarker(key, VersionIds.next(bucket), state.clock().now(), ownerAccount);
-        release(bucket.edit(key, versions -> versions.push(marker)));
+        release(bucket, bucket.edit(key, versions -> versions.push(marker)));
+        replicate(bucket, marker);
         return marker;
     }
 
     /** DeleteObject with a version id: removes that version for good; returns it, or null if absent. */
     StoredObject deleteVersion(Bucket bucket, String key, String versionId) {
         StoredObject removed = bucket.edit(key, versions -> versions.remove(versionId));
-        release(removed);
+        release(bucket, removed);
         return removed;
     }
 
@@ -79,8 +95,15 @@ final class VersionedWrites {
         });
     }
 
-    private void release(StoredObject gone) {
+    private void replicate(Bucket bucket, StoredObject version) {
+        if (replicated) {
+            state.replication().written(bucket, version);
+        }
+    }
+
+    private void release(Bucket bucket, StoredObject gone) {
         if (gone != null && gone.blob() != null) {
+            bucket.forget(gone.blob());
             state.blobs().delete(gone.blob());
         }
     }

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * renders against a full and an empty input.
  */
 class AuthorizationRulesTableTest {
-    private static final List<String> APIS = List.of("ec2", "s3", "iam", "sts", "rds", "lightsail");
+    private static final List<String> APIS = List.of("ec2", "s3", "s3control", "iam", "sts", "rds", "lightsail");
     private static final EmulatorRuntime RUNTIME = new EmulatorRuntime(EmulatorConfig.forTests());
     private static final ModelRegistry MODELS = RUNTIME.models();
     private static final OperationRules RULES = RUNTIME.operationRules();

@@ -49,6 +49,10 @@ class BucketPolicyApiTest {
         assertThat(s3.getBucketPolicyStatus(r -> r.bucket("site")).policyStatus().isPublic()).isFalse();
 
         String everyone = bucketPolicy("Allow", "\"*\"", "s3:GetObject", "arn:aws:s3:::site/*");
+        // a new bucket blocks public policies (BlockPublicPolicy), as S3's buckets do since April 2023
+        assertThat(catchThrowableOfType(S3Exception.class, () -> s3.putBucketPolicy(r -> r.bucket("site").policy(everyone)))
+                .awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+        s3.deletePublicAccessBlock(r -> r.bucket("site"));
         s3.putBucketPolicy(r -> r.bucket("site").policy(everyone));
         assertThat(s3.getBucketPolicyStatus(r -> r.bucket("site")).policyStatus().isPublic()).isTrue();
 

@@ -25,14 +25,21 @@ public interface ResourcePolicies {
      * @param id             how the policy is named in decisions (the simulator's source id), e.g. {@code BucketPolicy}
      * @param conditionKeys  what the resource adds to the request context: its tags as {@code aws:ResourceTag/<key>}
      *                       and the service's own form (see {@link #tagKeys})
+     * @param grants         what the resource grants besides its policy (S3's ACL grants to everyone, written as a
+     *                       policy document whose statements are weighed with the policy's), or null
      */
-    record ResourcePolicy(String ownerAccountId, String policy, String id, Map<String, List<String>> conditionKeys) {
+    record ResourcePolicy(String ownerAccountId, String policy, String id, Map<String, List<String>> conditionKeys,
+                          String grants) {
         public ResourcePolicy {
             conditionKeys = conditionKeys == null ? Map.of() : Map.copyOf(conditionKeys);
         }
 
+        public ResourcePolicy(String ownerAccountId, String policy, String id, Map<String, List<String>> conditionKeys) {
+            this(ownerAccountId, policy, id, conditionKeys, null);
+        }
+
         public ResourcePolicy(String ownerAccountId, String policy, String id) {
-            this(ownerAccountId, policy, id, Map.of());
+            this(ownerAccountId, policy, id, Map.of(), null);
         }
     }
 

@@ -68,10 +68,11 @@ public record EmulatorConfig(
     /**
      * Whether the providers of {@code api} start: every API when {@code SERVICES} is empty, else those it lists. With
      * {@code ENFORCE_IAM=1}, IAM and STS start even when left out, because the evaluator and the principals it
-     * decides for live there: enforcing must never fall back to allowing everything.
+     * decides for live there: enforcing must never fall back to allowing everything. S3 Control comes with S3.
      */
     public boolean serviceEnabled(String api) {
-        return services.isEmpty() || services.contains(api) || (enforceIam && (api.equals("iam") || api.equals("sts")));
+        return services.isEmpty() || services.contains(api) || (enforceIam && (api.equals("iam") || api.equals("sts")))
+                || api.equals("s3control") && services.contains("s3"); // S3's account-level settings
     }
 
     /** A setting from the environment the server was started with. */

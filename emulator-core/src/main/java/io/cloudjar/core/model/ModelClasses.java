@@ -50,6 +50,16 @@ public final class ModelClasses {
         return null;
     }
 
+    /** Sets a member of a builder by its model name; a name the model lacks is skipped (members of newer SDKs). */
+    public static void setMember(SdkPojo builder, String memberName, Object value) {
+        for (software.amazon.awssdk.core.SdkField<?> field : builder.sdkFields()) {
+            if (field.memberName().equals(memberName)) {
+                field.set(builder, value);
+                return;
+            }
+        }
+    }
+
     /** Copies every member that both model objects have by name, e.g. a GetObject answer into HeadObject's. */
     public static void copyMembers(SdkPojo from, SdkPojo toBuilder) {
         java.util.Map<String, software.amazon.awssdk.core.SdkField<?>> source = new java.util.HashMap<>();

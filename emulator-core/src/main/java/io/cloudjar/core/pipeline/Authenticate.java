@@ -13,6 +13,8 @@ import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.http.IncomingRequest;
 import io.cloudjar.core.http.RequestBody;
 import io.cloudjar.core.protocol.rest.BrowserUpload;
+import io.cloudjar.core.routing.CrossSite;
+import io.cloudjar.core.routing.ServedHosts;
 import io.cloudjar.core.runtime.EmulatorRuntime;
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -42,9 +44,11 @@ final class Authenticate implements Stage {
     private static final int SIGNED_BODY_LIMIT = 16 * 1024 * 1024;
 
     private final EmulatorRuntime runtime;
+    private final ServedHosts hosts;
 
-    Authenticate(EmulatorRuntime runtime) {
+    Authenticate(EmulatorRuntime runtime, ServedHosts hosts) {
         this.runtime = runtime;
+        this.hosts = hosts;
     }
 
     /** A resolved key, and whether its header signatures must be verified. */
@@ -71,7 +75,10 @@ final class Authenticate implements Stage {
         if (principal.sessionToken() != null && !principal.sessionToken().equals(sessionToken(ctx, form))) {
             throw AuthErrors.rejected(ctx.apiMetadata(), RejectedCredentials.Reason.INVALID);
         }
-        verify(ctx, form, credential, principal.secretAccessKey(), key.verified());
+        // a page of another site proves its credentials: a bucket's CORS rules may let it send an Authorization
+        // header, and a root key's header signature is otherwise taken with any secret
+        boolean foreign = CrossSite.isForeign(ctx.request(), hosts);
+        verify(ctx, form, credential, principal.secretAccessKey(), key.verified() || foreign);
         String service = credential.service() != null ? credential.service() : ctx.apiMetadata().signingName();
         String region = credential.region() != null ? credential.region() : ctx.region();
         runtime.recordCredentialUse(credential.accessKeyId(), service, region, ctx.receivedAt());

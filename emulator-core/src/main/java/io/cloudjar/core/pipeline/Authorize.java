@@ -47,7 +47,8 @@ final class Authorize implements Stage, InCallChecks {
             return;
         }
         boolean dryRun = isDryRun(ctx.input());
-        if (runtime.authorizer() != Authorizer.ALLOW_ALL) {
+        boolean installed = runtime.authorizer() != Authorizer.ALLOW_ALL;
+        if (installed || runtime.evaluator() != null) {
             ctx.checks(this);
             // one question per check of the operation's rules; the first denial decides
             RuleScope scope = new RuleScope(ctx.principal().accountId(), ctx.region(),
@@ -59,9 +60,11 @@ final class Authorize implements Stage, InCallChecks {
                         AuthorizationRule.CheckedBy.PROVIDER, ctx.input(), scope, ctx.conditionKeys()));
             }
             for (AuthorizationCheck check : checks) {
-                Decision decision = runtime.authorizer().authorize(new AuthorizationRequest(
-                        ctx.principal(), check.action(), check.resources(), check.contextKeys(), ctx.region()));
-                enforce(ctx, check, decision);
+                if (installed || decidedByResourcePolicy(ctx, check.resources())) {
+                    Decision decision = runtime.evaluator().authorize(new AuthorizationRequest(
+                            ctx.principal(), check.action(), check.resources(), check.contextKeys(), ctx.region()));
+                    enforce(ctx, check, decision);
+                }
             }
         }
         if (dryRun) {
@@ -84,15 +87,48 @@ final class Authorize implements Stage, InCallChecks {
 
     @Override
     public Decision decide(RequestContext ctx, String action, String resourceArn, Map<String, List<String>> keys) {
+        if (runtime.authorizer() == Authorizer.ALLOW_ALL && !decidedByResourcePolicy(ctx, List.of(resourceArn))) {
+            return Decision.allow("no authorizer installed: the caller's own resource");
+        }
         Map<String, List<String>> all = new LinkedHashMap<>(ctx.conditionKeys());
         all.putAll(keys);
-        Decision decision = runtime.authorizer().authorize(
+        Decision decision = runtime.evaluator().authorize(
                 new AuthorizationRequest(ctx.principal(), action, List.of(resourceArn), all, ctx.region())).about(resourceArn);
         if (decision.allowed() || !softMode) {
             return decision;
         }
         logSoftDenial(ctx, action, decision);
         return Decision.allow("IAM_SOFT_MODE: " + decision.reason());
+    }
+
+    /**
+     * Without {@code ENFORCE_IAM}, IAM's evaluator still decides what bucket policies decide in AWS: an anonymous S3
+     * call, and an S3 call on a bucket another account owns (the owner as S3's
+     * {@link io.cloudjar.core.auth.ResourcePolicies} answers it). A signed call on the caller's own resources stays
+     * allowed, as before.
+     */
+    private boolean decidedByResourcePolicy(RequestContext ctx, List<String> resources) {
+        // S3 only: other services' resources answer ResourcePolicies for their tags (EC2, IAM roles) but are not
+        // governed by a resource policy there (a role's trust policy is AssumeRole's own check)
+        if (!"s3".equals(ctx.apiMetadata().api())) {
+            return false;
+        }
+        boolean anonymous = ctx.principal().isAnonymous();
+        String account = ctx.principal().accountId();
+        for (String resource : resources) {
+            if (resource.equals("*")) {
+                if (anonymous) { // ListBuckets: nothing grants it to everyone
+                    return true;
+                }
+                continue;
+            }
+            // a resource no service knows (a bucket that does not exist) is left to the provider: NoSuchBucket
+            if (runtime.resourcePolicies().find(resource)
+                    .filter(r -> anonymous || !r.ownerAccountId().equals(account)).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** LocalStack's IAM_SOFT_MODE: the would-be denial, with what decided it, for the user to read; the call goes on. */

@@ -8,6 +8,7 @@ import io.cloudjar.core.routing.CrossSite;
 import io.cloudjar.core.routing.ServedHosts;
 import io.cloudjar.core.runtime.EmulatorRuntime;
 import io.cloudjar.core.runtime.Version;
+import io.cloudjar.core.util.PercentCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,6 +50,13 @@ final class InternalEndpoints implements Stage {
     public void apply(RequestContext ctx) throws Exception {
         String path = ctx.request().rawPath();
         String method = ctx.request().method();
+        String websiteBucket = WebsiteHosts.bucket(ctx.request().hostName());
+        if (websiteBucket != null) { // S3 website endpoints: served by S3's website resource, not the REST API
+            OutgoingResponse site = resources.answer(ctx.request(),
+                    "/_cloudjar/website/" + PercentCodec.encode(websiteBucket, false) + path);
+            ctx.response(site != null ? site : json(404, error("S3 website endpoints need S3")));
+            return;
+        }
         if (!path.startsWith("/_cloudjar/") && !path.startsWith("/_localstack/") && !path.startsWith("/moto-api/")) {
             return;
         }

@@ -42,7 +42,11 @@ final class InternalResources {
 
     /** The answer of the resource whose prefix the path starts with, or null when none declares it. */
     OutgoingResponse answer(IncomingRequest request) throws JsonProcessingException {
-        String path = request.rawPath();
+        return answer(request, request.rawPath());
+    }
+
+    /** As {@link #answer(IncomingRequest)} for a request served as if sent to {@code path} (a website host's). */
+    OutgoingResponse answer(IncomingRequest request, String path) throws JsonProcessingException {
         for (InternalResource resource : byLongestPrefix) {
             if (path.startsWith(resource.pathPrefix())) {
                 String sub = PercentCodec.decode(path.substring(resource.pathPrefix().length()), false);

@@ -4,6 +4,7 @@ import io.cloudjar.core.auth.AuthErrors;
 import io.cloudjar.core.http.IncomingRequest;
 import io.cloudjar.core.routing.CrossSite;
 import io.cloudjar.core.routing.ServedHosts;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,16 +14,19 @@ import org.slf4j.LoggerFactory;
  * or uploads to a bucket anonymously. Proof is a signature Authenticate verified (a presigned URL, a browser form's
  * policy) or an {@code Authorization} header, which a browser sends to another origin only after a preflight that
  * Cloudjar never grants. A signed browser form is therefore accepted from any page, as S3 accepts it. Anonymous S3
- * reads (GET, HEAD) stay open to any page, as S3 serves public objects; they change nothing and no CORS header
- * lets the page read them.
+ * reads (GET, HEAD) stay open to any page, as S3 serves public objects; they change nothing, and only the bucket's
+ * CORS rules let the page read them. When IAM's evaluator decides anonymous S3 calls, an unsigned S3 write is left
+ * to it (the bucket policy and ACLs), as S3 leaves it.
  */
 final class RefuseUnsignedCrossSite implements Stage {
     private static final Logger LOG = LoggerFactory.getLogger(RefuseUnsignedCrossSite.class);
 
     private final ServedHosts hosts;
+    private final BooleanSupplier policiesDecide;
 
-    RefuseUnsignedCrossSite(ServedHosts hosts) {
+    RefuseUnsignedCrossSite(ServedHosts hosts, BooleanSupplier policiesDecide) {
         this.hosts = hosts;
+        this.policiesDecide = policiesDecide;
     }
 
     @Override
@@ -42,11 +46,13 @@ final class RefuseUnsignedCrossSite implements Stage {
     }
 
     /**
-     * Where a resource policy granting an action to everyone ({@code "Principal": "*"}) will admit an anonymous
-     * write, such as an unsigned form upload to a bucket whose policy allows {@code s3:PutObject} to all (bucket
-     * policies come with the S3 bucket features). Until then nothing is granted to everyone.
+     * An anonymous S3 call when IAM's evaluator decides it (see Authorize): it is anonymous for real, so only a bucket
+     * policy or ACL granting everyone lets it in (an unsigned form upload to a bucket whose policy allows
+     * {@code s3:PutObject} to all), as S3 decides it for any page. Without the evaluator unsigned calls act as the
+     * owner, so they stay refused here.
      */
-    private static boolean grantedToEveryone(RequestContext ctx) {
-        return false;
+    private boolean grantedToEveryone(RequestContext ctx) {
+        return "s3".equals(ctx.apiMetadata().api()) && ctx.principal() != null && ctx.principal().isAnonymous()
+                && policiesDecide.getAsBoolean();
     }
 }

@@ -2,14 +2,19 @@ package io.cloudjar.core.pipeline;
 
 import io.cloudjar.core.errors.AwsErrors;
 import io.cloudjar.core.errors.AwsException;
+import io.cloudjar.core.http.IncomingRequest;
 import io.cloudjar.core.http.OutgoingResponse;
 import io.cloudjar.core.model.Protocol;
 import io.cloudjar.core.routing.ServedHosts;
 import io.cloudjar.core.runtime.EmulatorRuntime;
+import io.cloudjar.core.spi.AnsweredCalls;
+import io.cloudjar.core.spi.BucketCors;
 import io.cloudjar.core.spi.Reply;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,19 +28,24 @@ public final class RequestPipeline {
     private static final Logger REQUESTS = LoggerFactory.getLogger("cloudjar.requests");
 
     private final List<Stage> stages;
+    private final CorsResponseHeaders corsHeaders;
+    private final Optional<AnsweredCalls> answeredCalls;
 
     public RequestPipeline(EmulatorRuntime runtime) {
         Set<String> usedApis = InternalEndpoints.newUsageSet();
         ServedHosts hosts = ServedHosts.of(runtime.config());
+        Optional<BucketCors> cors = runtime.lookup(BucketCors.class);
+        this.corsHeaders = new CorsResponseHeaders(cors);
+        this.answeredCalls = runtime.lookup(AnsweredCalls.class);
         this.stages = List.of(
                 new InternalEndpoints(runtime, usedApis, hosts), // health, reset, clock, IMDS; ends the call when it answers
                 new ResolveApi(runtime, usedApis),        // signature parsed; API, region, S3 virtual-host bucket
                 new CheckHost(hosts),                     // the Host header names this server (no DNS rebinding)
-                new AnswerPreflight(),                    // S3 CORS preflights: refused, as for a bucket without CORS
+                new AnswerPreflight(cors),                // S3 CORS preflights, from the bucket's CORS rules
                 new DecodeForm(),                         // query protocols: URL query + form body parameters
                 new ReadBrowserForm(),                    // S3 POST Object form fields (they carry the credential and policy)
-                new Authenticate(runtime),                // access key → principal; presigned URLs and POST policies verified
-                new RefuseUnsignedCrossSite(hosts),       // a page of another site must sign its calls
+                new Authenticate(runtime, hosts),         // access key → principal; presigned URLs, POST policies, foreign pages verified
+                new RefuseUnsignedCrossSite(hosts, runtime::resourcePoliciesDecide), // a foreign page signs, or S3 policies decide
                 new ResolveOperation(),                   // Action / X-Amz-Target / REST binding → operation
                 new DecodeInput(),                        // wire → SDK request object, validated against the model
                 new Authorize(runtime),                   // IAM action + resources from the parsed input → authorizer
@@ -64,11 +74,29 @@ public final class RequestPipeline {
             ctx.error(internal);
             ctx.response(encodeError(ctx, internal));
         }
+        corsHeaders.add(ctx);
         if (REQUESTS.isInfoEnabled() && ctx.apiMetadata() != null) {
             REQUESTS.info("AWS {}.{} => {}{}", ctx.apiMetadata().api(), ctx.operationName(), ctx.response().status(),
                     ctx.error() == null ? "" : " (" + ctx.error().code() + ")");
         }
+        if (answeredCalls.isPresent() && ctx.apiMetadata() != null) {
+            tell(answeredCalls.get(), ctx);
+        }
         return ctx.response();
+    }
+
+    private static void tell(AnsweredCalls calls, RequestContext ctx) {
+        try {
+            IncomingRequest request = ctx.request();
+            InetSocketAddress remote = request.remoteAddress();
+            calls.answered(new AnsweredCalls.Call(ctx.apiMetadata().api(), ctx.operationName(), ctx.requestId(),
+                    ctx.receivedAt(), ctx.principal(), ctx.input(), request.method(), request.uri(), request.header("Host"),
+                    request.header("User-Agent"), request.header("Referer"), request.header("Authorization") != null,
+                    remote == null ? null : remote.getAddress().getHostAddress(), ctx.virtualHostBucket(),
+                    ctx.response().status(), ctx.error() == null ? null : ctx.error().code(), ctx.response().body().length()));
+        } catch (RuntimeException e) {
+            LOG.debug("A listener of answered calls failed", e); // recording is best effort; the answer stands
+        }
     }
 
     /** A provider's file reply that an error answers instead (its encoding failed) is closed here, or it would leak. */

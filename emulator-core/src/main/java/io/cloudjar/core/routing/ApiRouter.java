@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Decides which AWS API a request is for, the way the real endpoints are told apart: the
  * {@code X-Amz-Target} prefix, the signing service in the credential scope, the Host header (S3 virtual
- * hosts, {@code ec2.us-west-2.amazonaws.com}), the query {@code Action}/{@code Version} of unsigned calls,
- * and otherwise S3, as LocalStack does.
+ * hosts, {@code ec2.us-west-2.amazonaws.com}), S3 Control's {@code /v20180820/} paths, the query
+ * {@code Action}/{@code Version} of unsigned calls, and otherwise S3, as LocalStack does.
  */
 public final class ApiRouter {
     private static final Pattern SERVICE_HOST =
@@ -25,10 +25,19 @@ public final class ApiRouter {
     private final Map<String, ApiMetadata> byTargetPrefix = new HashMap<>();
     private final Map<String, ApiMetadata> byQueryVersion = new HashMap<>();
     private final ApiMetadata s3;
+    /**
+     * S3 Control: its operations' paths start with the API version and name the account in {@code x-amz-account-id}
+     * (a bucket may be called v20180820, but S3 has no such header).
+     */
+    private final ApiMetadata s3Control;
+    private static final String S3_CONTROL_PATH = "/v20180820/";
 
     public ApiRouter(ModelRegistry models) {
         for (ApiMetadata api : models.apis()) {
-            bySigningName.put(api.signingName(), api);
+            // S3 Control signs as "s3" too: the signing name stays S3's, and S3 Control is told by its path
+            if (api.api().equals(api.signingName()) || !bySigningName.containsKey(api.signingName())) {
+                bySigningName.put(api.signingName(), api);
+            }
             bySigningName.putIfAbsent(api.endpointPrefix(), api);
             if (api.targetPrefix() != null) {
                 byTargetPrefix.put(api.targetPrefix(), api);
@@ -38,6 +47,7 @@ public final class ApiRouter {
             }
         }
         this.s3 = models.metadata("s3");
+        this.s3Control = models.apis().stream().filter(a -> a.api().equals("s3control")).findFirst().orElse(null);
     }
 
     /**
@@ -45,6 +55,10 @@ public final class ApiRouter {
      * @param params     URL query plus form parameters, read only when nothing else decides
      */
     public Route route(IncomingRequest request, SigV4Credential credential, java.util.function.Supplier<QueryParams> params) {
+        if (s3Control != null && request.rawPath().startsWith(S3_CONTROL_PATH) && request.header("x-amz-account-id") != null
+                && (credential == null || "s3".equals(credential.service()))) {
+            return new Route(s3Control, null, credential != null ? credential.region() : hostRegion(request));
+        }
         S3Hosts.Address s3Address = S3Hosts.parse(request.hostName());
         String target = request.header("X-Amz-Target");
         if (target != null) {

@@ -1,5 +1,9 @@
 package io.cloudjar.core.runtime;
 
+import io.cloudjar.core.auth.ConditionKeys;
+
+import io.cloudjar.core.auth.AuthorizationRequest;
+
 import io.cloudjar.core.auth.Authorizer;
 import io.cloudjar.core.auth.CredentialResolver;
 import io.cloudjar.core.auth.DefaultCredentials;
@@ -169,6 +173,30 @@ public final class EmulatorRuntime implements ServiceContext, AutoCloseable {
     @Override
     public void offerEvaluator(Authorizer offered) {
         this.evaluator = offered;
+    }
+
+    /**
+     * IAM's evaluator whether installed or only offered, or null without service-iam: it decides anonymous and
+     * cross-account calls by resource-based policies even without {@code ENFORCE_IAM} (see Authorize).
+     */
+    public Authorizer evaluator() {
+        return authorizer != Authorizer.ALLOW_ALL ? authorizer : evaluator;
+    }
+
+    @Override
+    public boolean resourcePoliciesDecide() {
+        return evaluator() != null;
+    }
+
+    @Override
+    public boolean anonymousAllowed(String action, String resourceArn, String region) {
+        Authorizer decider = evaluator();
+        if (decider == null) {
+            return true;
+        }
+        Principal anonymous = Principal.anonymous(config.defaultAccount());
+        return decider.authorize(new AuthorizationRequest(anonymous, action, List.of(resourceArn),
+                ConditionKeys.of(anonymous, clock.now(), region, null), region)).allowed();
     }
 
     /**

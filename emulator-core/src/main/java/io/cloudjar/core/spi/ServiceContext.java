@@ -54,6 +54,20 @@ public interface ServiceContext {
     ResourcePolicies resourcePolicies();
 
     /**
+     * True when IAM's evaluator decides anonymous and cross-account calls on resources with an owner by their
+     * resource-based policies (always when service-iam runs, with or without {@code ENFORCE_IAM}); false when no
+     * evaluator exists, and then a service must refuse such calls itself.
+     */
+    boolean resourcePoliciesDecide();
+
+    /**
+     * Whether an anonymous caller may perform {@code action} on {@code resourceArn}, as IAM's evaluator decides from
+     * the resource's policies (for what a service serves outside the API calls, such as S3 website endpoints); true
+     * when no evaluator exists, as unsigned calls are then not restricted.
+     */
+    boolean anonymousAllowed(String action, String resourceArn, String region);
+
+    /**
      * Runs {@code action} once every provider call running now has finished (at once when none runs): for removing
      * what a reset discarded but a call already running may still read, such as S3 bodies on disk.
      */

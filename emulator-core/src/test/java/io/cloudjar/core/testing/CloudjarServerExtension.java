@@ -51,6 +51,12 @@ public final class CloudjarServerExtension implements BeforeAllCallback, AfterAl
         return this;
     }
 
+    /** Keeps S3 bodies and other files under {@code dir}, for tests that look at what is stored. */
+    public CloudjarServerExtension withDataDir(java.nio.file.Path dir) {
+        config = config.withDataDir(dir);
+        return this;
+    }
+
     /** Starts the server as {@code ENFORCE_IAM=1} does: every key's signature verified, every call authorized. */
     public CloudjarServerExtension withEnforceIam() {
         config = config.withEnforceIam(true);

@@ -23,6 +23,18 @@ public final class Bucket {
     private volatile Versioning versioning;
     private volatile boolean mfaDelete;
     private volatile String policy;
+    /** Stored configurations (immutable SDK model values) by their model class; absent when unset or deleted. */
+    private final ConcurrentHashMap<Class<?>, Object> settings = new ConcurrentHashMap<>();
+    /** Configurations kept by id (analytics, inventory, metrics, intelligent tiering): by model class, then id. */
+    private final ConcurrentHashMap<Class<?>, ConcurrentSkipListMap<String, Object>> namedSettings = new ConcurrentHashMap<>();
+    /**
+     * Object ACLs set explicitly, by the version's body file: unique per version and kept by tagging's copies, so a
+     * new version starts with the default ACL. (Delete markers have no ACL.)
+     */
+    private final ConcurrentHashMap<java.nio.file.Path, Object> objectAcls = new ConcurrentHashMap<>();
+    /** Other settings of single versions (retention, legal hold), by kind, then by the version's body file. */
+    private final ConcurrentHashMap<Class<?>, ConcurrentHashMap<java.nio.file.Path, Object>> versionSettings =
+            new ConcurrentHashMap<>();
 
     private final java.util.concurrent.locks.ReentrantReadWriteLock lifecycle = new java.util.concurrent.locks.ReentrantReadWriteLock();
     private boolean deleted;
@@ -58,6 +70,40 @@ public final class Bucket {
 
     public void policy(String document) {
         this.policy = document;
+    }
+
+    /** The stored configuration of that kind, or null. */
+    public <T> T setting(Class<T> kind) {
+        return kind.cast(settings.get(kind));
+    }
+
+    /** Stores a configuration of its model class; null removes it. */
+    public <T> void setting(Class<T> kind, T value) {
+        if (value == null) {
+            settings.remove(kind);
+        } else {
+            settings.put(kind, value);
+        }
+    }
+
+    /** The configurations of that kind kept by id, in id order (changeable). */
+    public ConcurrentSkipListMap<String, Object> namedSettings(Class<?> kind) {
+        return namedSettings.computeIfAbsent(kind, k -> new ConcurrentSkipListMap<>());
+    }
+
+    /** The settings of that kind of single versions, by the version's body file (changeable). */
+    public ConcurrentHashMap<java.nio.file.Path, Object> versionSettings(Class<?> kind) {
+        return versionSettings.computeIfAbsent(kind, k -> new ConcurrentHashMap<>());
+    }
+
+    /** Drops what was kept of a version by its body file (ACL, retention, encryption, …) once the version is gone. */
+    public void forget(java.nio.file.Path blob) {
+        objectAcls.remove(blob);
+        versionSettings.values().forEach(settings -> settings.remove(blob));
+    }
+
+    public ConcurrentHashMap<java.nio.file.Path, Object> objectAcls() {
+        return objectAcls;
     }
 
     /** The version history of each key, sorted by key. Change it only through {@link #edit}. */

@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
  *
  * @param checksumAlgorithm the algorithm every part carries, or null
  * @param checksumType      COMPOSITE or FULL_OBJECT when an algorithm was named, else null
+ * @param encryption        what CreateMultipartUpload chose (SSE-S3, SSE-KMS, or SSE-C whose parts need the key)
+ * @param lock              the object lock it asked for, applied when the upload completes
  */
 public record MultipartUpload(
         String uploadId,
@@ -22,6 +24,8 @@ public record MultipartUpload(
         String checksumType,
         Map<String, String> tags,
         String ownerAccount,
+        ObjectEncryption encryption,
+        RequestedLock lock,
         ConcurrentSkipListMap<Integer, Part> parts) {
 
     /** One uploaded part; re-uploading a part number replaces it. */

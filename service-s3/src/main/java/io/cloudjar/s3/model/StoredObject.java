@@ -61,6 +61,13 @@ public record StoredObject(
                 checksum, checksumType, parts, tags, ownerAccount, newRestore);
     }
 
+    /** The same version moved to another storage class by a lifecycle transition (same body, same Last-Modified). */
+    public StoredObject withStorageClass(String storageClass) {
+        return new StoredObject(key, versionId, deleteMarker, blob, size, etag, lastModified,
+                metadata.withStorageClass(storageClass, metadata.websiteRedirectLocation()), checksumAlgorithm, checksum,
+                checksumType, parts, tags, ownerAccount, restore);
+    }
+
     public StoredObject withVersionId(String newVersionId) {
         return new StoredObject(key, newVersionId, deleteMarker, blob, size, etag, lastModified, metadata, checksumAlgorithm,
                 checksum, checksumType, parts, tags, ownerAccount, restore);

@@ -310,12 +310,21 @@ public final class RestXmlCodec implements ProtocolCodec {
             return new OutgoingResponse(error.status(), headers, ResponseBody.EMPTY);
         }
         headers.set("Content-Type", "application/xml");
+        // S3 answers a bare <Error>; the other REST-XML APIs (S3 Control) wrap it in <ErrorResponse> as AWS's do.
+        // A request refused before routing has no API yet and is answered as S3, the default.
+        boolean wrapped = ctx.apiMetadata() != null && !"s3".equals(ctx.apiMetadata().api());
         byte[] xml = XmlDocuments.write(out -> {
+            if (wrapped) {
+                out.writeStartElement("ErrorResponse");
+            }
             out.writeStartElement("Error");
             XmlDocuments.element(out, "Code", error.code());
             XmlDocuments.element(out, "Message", error.getMessage());
             for (Map.Entry<String, String> detail : error.details().entrySet()) {
                 XmlDocuments.element(out, detail.getKey(), detail.getValue());
+            }
+            if (wrapped) {
+                out.writeEndElement();
             }
             XmlDocuments.element(out, "RequestId", s3RequestId(ctx));
             XmlDocuments.element(out, "HostId", hostId(ctx));
