@@ -31,8 +31,51 @@ final class ParameterGroups {
     }
 
     static DefaultParameters.Definition definition(ParameterGroupRecord group, String name) {
-        return DefaultParameters.of(group.family()).stream().filter(d -> d.name().equals(name)).findFirst()
+        return definition(DefaultParameters.of(group.family()), name);
+    }
+
+    static DefaultParameters.Definition definition(java.util.List<DefaultParameters.Definition> defaults, String name) {
+        return defaults.stream().filter(d -> d.name().equals(name)).findFirst()
                 .orElseThrow(() -> RdsErrors.invalidValue("Could not find parameter with name: %s", name));
+    }
+
+    /** A group's user values with {@code changes} (Modify...ParameterGroup: 1 to 20 parameters, each checked) laid over. */
+    static Map<String, ParameterGroupRecord.UserValue> withChanges(ParameterGroupRecord group,
+            java.util.List<DefaultParameters.Definition> defaults, java.util.List<Parameter> changes) {
+        if (changes.isEmpty() || changes.size() > 20) {
+            throw RdsErrors.invalidValue("The parameter Parameters must contain between 1 and 20 parameters.");
+        }
+        Map<String, ParameterGroupRecord.UserValue> values = new java.util.LinkedHashMap<>(group.userValues());
+        for (Parameter p : changes) {
+            DefaultParameters.Definition d = definition(defaults, p.parameterName());
+            checkChange(d, p);
+            values.put(d.name(), new ParameterGroupRecord.UserValue(p.parameterValue(), p.applyMethodAsString()));
+        }
+        return Map.copyOf(values);
+    }
+
+    /** A group's user values after Reset...ParameterGroup: all of them, or exactly the named ones, back to the defaults. */
+    static Map<String, ParameterGroupRecord.UserValue> withReset(ParameterGroupRecord group,
+            java.util.List<DefaultParameters.Definition> defaults, Boolean resetAll, java.util.List<Parameter> named) {
+        boolean all = Boolean.TRUE.equals(resetAll);
+        if (all == !named.isEmpty()) {
+            throw RdsErrors.invalidCombination("Exactly one of ResetAllParameters and Parameters must be specified.");
+        }
+        Map<String, ParameterGroupRecord.UserValue> values = new java.util.LinkedHashMap<>(group.userValues());
+        if (all) {
+            values.clear();
+        }
+        for (Parameter p : named) {
+            values.remove(definition(defaults, p.parameterName()).name());
+        }
+        return Map.copyOf(values);
+    }
+
+    /** Default groups take no change, as AWS refuses them. */
+    static void refuseDefault(ParameterGroupRecord group) {
+        if (group.isDefault()) {
+            throw RdsErrors.invalidValue("The parameter group %s can't be modified. Default parameter groups cannot be modified.", group.name());
+        }
     }
 
     /** A change AWS accepts: a modifiable parameter, an allowed value, pending-reboot for a static one. */

@@ -5,7 +5,6 @@ import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.core.support.Pages;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -104,22 +103,13 @@ public final class ParameterGroupsProvider implements ServiceProvider {
 
     public ModifyDbParameterGroupResponse modifyDBParameterGroup(CallContext ctx, ModifyDbParameterGroupRequest request) {
         RdsState state = store.get(ctx.accountId(), ctx.region());
-        if (!request.hasParameters() || request.parameters().isEmpty() || request.parameters().size() > 20) {
-            throw RdsErrors.invalidValue("The parameter Parameters must contain between 1 and 20 parameters.");
-        }
         synchronized (state.lock) {
             ParameterGroupRecord group = ParameterGroups.find(state, ctx, request.dbParameterGroupName());
-            if (group.isDefault()) {
-                throw RdsErrors.invalidValue("The parameter group %s can't be modified. Default parameter groups cannot be modified.", group.name());
-            }
-            Map<String, ParameterGroupRecord.UserValue> values = new LinkedHashMap<>(group.userValues());
-            for (Parameter p : request.parameters()) {
-                DefaultParameters.Definition d = ParameterGroups.definition(group, p.parameterName());
-                ParameterGroups.checkChange(d, p);
-                values.put(d.name(), new ParameterGroupRecord.UserValue(p.parameterValue(), p.applyMethodAsString()));
-            }
+            ParameterGroups.refuseDefault(group);
+            Map<String, ParameterGroupRecord.UserValue> values = ParameterGroups.withChanges(group,
+                    DefaultParameters.of(group.family()), request.parameters());
             state.parameterGroups.put(group.name(), new ParameterGroupRecord(group.name(), group.family(),
-                    group.description(), group.arn(), Map.copyOf(values)));
+                    group.description(), group.arn(), values));
             EngineParameters.push(state, group.name());
             return ModifyDbParameterGroupResponse.builder().dbParameterGroupName(group.name()).build();
         }
@@ -127,26 +117,13 @@ public final class ParameterGroupsProvider implements ServiceProvider {
 
     public ResetDbParameterGroupResponse resetDBParameterGroup(CallContext ctx, ResetDbParameterGroupRequest request) {
         RdsState state = store.get(ctx.accountId(), ctx.region());
-        boolean all = Boolean.TRUE.equals(request.resetAllParameters());
-        boolean some = request.hasParameters() && !request.parameters().isEmpty();
-        if (all == some) {
-            throw RdsErrors.invalidCombination("Exactly one of ResetAllParameters and Parameters must be specified.");
-        }
         synchronized (state.lock) {
             ParameterGroupRecord group = ParameterGroups.find(state, ctx, request.dbParameterGroupName());
-            if (group.isDefault()) {
-                throw RdsErrors.invalidValue("The parameter group %s can't be modified. Default parameter groups cannot be modified.", group.name());
-            }
-            Map<String, ParameterGroupRecord.UserValue> values = new LinkedHashMap<>(group.userValues());
-            if (all) {
-                values.clear();
-            } else {
-                for (Parameter p : request.parameters()) {
-                    values.remove(ParameterGroups.definition(group, p.parameterName()).name());
-                }
-            }
+            ParameterGroups.refuseDefault(group);
+            Map<String, ParameterGroupRecord.UserValue> values = ParameterGroups.withReset(group,
+                    DefaultParameters.of(group.family()), request.resetAllParameters(), request.parameters());
             state.parameterGroups.put(group.name(), new ParameterGroupRecord(group.name(), group.family(),
-                    group.description(), group.arn(), Map.copyOf(values)));
+                    group.description(), group.arn(), values));
             EngineParameters.push(state, group.name());
             return ResetDbParameterGroupResponse.builder().dbParameterGroupName(group.name()).build();
         }

@@ -7,6 +7,9 @@ final class RdsArns {
     static final String PARAMETER_GROUP = "pg";
     static final String SNAPSHOT = "snapshot";
     static final String OPTION_GROUP = "og";
+    static final String CLUSTER = "cluster";
+    static final String CLUSTER_PARAMETER_GROUP = "cluster-pg";
+    static final String CLUSTER_SNAPSHOT = "cluster-snapshot";
 
     private RdsArns() {
     }

@@ -48,6 +48,10 @@ public final class ReplicasProvider implements ServiceProvider {
         Instant now = ctx.receivedAt();
         InstanceRecord source = Instances.available(state, sourceName, now);
         InstanceSettings s = source.settings();
+        if (ClusterMembers.isMember(state, source)) { // Aurora's readers are instances of the cluster
+            throw io.cloudjar.core.errors.AwsErrors.modeled("InvalidDBInstanceState", "The DB instance %s is a member of"
+                    + " a DB cluster: add a reader with CreateDBInstance and DBClusterIdentifier instead.", source.id());
+        }
         if (s.backupRetention() == 0 && !state.replicaSources.containsKey(source.id())) {
             throw io.cloudjar.core.errors.AwsErrors.modeled("InvalidDBInstanceState", "Automated backups are not enabled"
                     + " for this database instance. To enable automated backups, use ModifyDBInstance to set the backup"

@@ -56,6 +56,10 @@ public final class SnapshotsProvider implements ServiceProvider {
                 throw RdsErrors.snapshotExists(id);
             }
             instance = Instances.available(state, request.dbInstanceIdentifier(), ctx.receivedAt());
+            if (ClusterMembers.isMember(state, instance)) {
+                throw io.cloudjar.core.errors.AwsErrors.modeled("InvalidDBInstanceState", "The DB instance %s is a"
+                        + " member of a DB cluster: take a DB cluster snapshot (CreateDBClusterSnapshot) instead.", instance.id());
+            }
             snapshot = Snapshots.record(store, ctx, instance, id, "manual");
             state.snapshots.put(id, snapshot);
             state.putTags(snapshot.arn(), tags);
