@@ -122,7 +122,9 @@ final class ClusterLauncher {
         if (engine.isEmpty()) {
             return cluster.withDatabase(null, databases.whyNone(serverEngine));
         }
-        DatabaseSpec spec = new DatabaseSpec(cluster.resourceId().toLowerCase(Locale.ROOT), cluster.masterUsername(),
+        // "cl-" and the id's random part: as long as an instance's "db-..." (PostgreSQL's socket path must stay short)
+        String name = "cl" + cluster.resourceId().substring("cluster".length()).toLowerCase(Locale.ROOT);
+        DatabaseSpec spec = new DatabaseSpec(name, cluster.masterUsername(),
                 cluster.settings().masterPassword(), cluster.dbName());
         if (backup == null && cluster.settings().masterPassword() == null) {
             return cluster.withDatabase(null, "The snapshot this cluster was restored from holds no data.");

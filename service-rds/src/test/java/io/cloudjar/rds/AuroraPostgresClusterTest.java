@@ -1,0 +1,182 @@
+package io.cloudjar.rds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cloudjar.core.testing.CloudjarServerExtension;
+import io.cloudjar.rds.engine.Engines;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DBCluster;
+import software.amazon.awssdk.services.rds.model.DBClusterMember;
+import software.amazon.awssdk.services.rds.model.DBInstance;
+
+/**
+ * An aurora-postgresql cluster on real PostgreSQL servers, as the seeds use Aurora: in a subnet group of a custom
+ * VPC, a writer and a reader; rows written through the cluster endpoint are read through the reader endpoint (a real
+ * streaming replica, read-only); after a failover the cluster endpoint still takes writes and the former writer is
+ * read-only; a cluster snapshot restored to a new cluster has the rows written before it and none after.
+ */
+class AuroraPostgresClusterTest {
+    private static final String PASSWORD = "Secret-pass1";
+    @RegisterExtension
+    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension();
+    static RdsClient rds;
+    static Ec2Client ec2;
+
+    @BeforeAll
+    static void clients() {
+        Assumptions.assumeTrue(Engines.all(Path.of("unused"), (String) null).stream()
+                .filter(e -> e.engine().equals("postgres")).allMatch(e -> e.unavailableReason().isEmpty()), "no PostgreSQL here");
+        rds = cloudjar.client(RdsClient.builder());
+        ec2 = cloudjar.client(Ec2Client.builder());
+    }
+
+    @AfterAll
+    static void close() {
+        if (rds != null) {
+            rds.close();
+            ec2.close();
+        }
+    }
+
+    /** Moves the clock past creation, then waits (wall clock) for the real server behind the cluster. */
+    static DBCluster available(CloudjarServerExtension server, RdsClient rds, String id) throws InterruptedException {
+        server.advanceClock(Duration.ofMinutes(6));
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        DBCluster cluster;
+        do {
+            cluster = rds.describeDBClusters(r -> r.dbClusterIdentifier(id)).dbClusters().get(0);
+            if (!cluster.status().equals("creating") && !cluster.status().equals("starting")) {
+                break;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        assertThat(cluster.status()).isEqualTo("available");
+        return cluster;
+    }
+
+    static Connection connect(String scheme, String host, int port, String user) throws SQLException {
+        return DriverManager.getConnection("jdbc:" + scheme + "://" + host + ":" + port + "/shop", user, PASSWORD);
+    }
+
+    private static long count(String host, int port) throws SQLException {
+        try (Connection c = connect("postgresql", host, port, "master"); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("select count(*) from orders")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** Waits (wall clock) until a replica shows {@code expected} rows; the rows it has otherwise. */
+    static long caughtUp(RowCount count, long expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long rows = -1;
+        while (System.nanoTime() < deadline) {
+            try {
+                rows = count.get();
+                if (rows == expected) {
+                    return rows;
+                }
+            } catch (SQLException notYet) {
+                // the table may not have arrived yet
+            }
+            Thread.sleep(100);
+        }
+        return rows;
+    }
+
+    interface RowCount {
+        long get() throws SQLException;
+    }
+
+    private static void insert(String host, int port, String values) throws SQLException {
+        try (Connection c = connect("postgresql", host, port, "master"); Statement s = c.createStatement()) {
+            s.execute("insert into orders values " + values);
+        }
+    }
+
+    private static DBInstance instance(String id) {
+        return rds.describeDBInstances(r -> r.dbInstanceIdentifier(id)).dbInstances().get(0);
+    }
+
+    @Test
+    void writerAndReaderEndpointsFailoverAndSnapshotRestoreOnRealPostgres() throws Exception {
+        TestNetwork net = TestNetwork.create(ec2);
+        rds.createDBSubnetGroup(r -> r.dbSubnetGroupName("aurora-private").dbSubnetGroupDescription("private subnets")
+                .subnetIds(net.subnetIds().get(0), net.subnetIds().get(1)));
+        rds.createDBCluster(r -> r.dbClusterIdentifier("shop").engine("aurora-postgresql").engineVersion("16.6")
+                .masterUsername("master").masterUserPassword(PASSWORD).databaseName("shop")
+                .dbSubnetGroupName("aurora-private").vpcSecurityGroupIds(net.securityGroupId()));
+        available(cloudjar, rds, "shop");
+        rds.createDBInstance(r -> r.dbInstanceIdentifier("shop-writer").dbClusterIdentifier("shop")
+                .engine("aurora-postgresql").dbInstanceClass("db.r6g.large"));
+        MySqlInstanceTest.available(cloudjar, rds, "shop-writer");
+        rds.createDBInstance(r -> r.dbInstanceIdentifier("shop-reader").dbClusterIdentifier("shop")
+                .engine("aurora-postgresql").dbInstanceClass("db.t4g.medium"));
+        DBInstance reader = MySqlInstanceTest.available(cloudjar, rds, "shop-reader");
+        assertThat(reader.statusInfos()).anySatisfy(info -> assertThat(info.message())
+                .contains("PostgreSQL").contains("serves this aurora-postgresql 16.6 instance"));
+        DBCluster cluster = available(cloudjar, rds, "shop");
+        assertThat(cluster.dbSubnetGroup()).isEqualTo("aurora-private");
+        int port = cluster.port();
+
+        // write through the cluster endpoint, read through the reader endpoint (same port, another loopback address)
+        try (Connection c = connect("postgresql", cluster.endpoint(), port, "master"); Statement s = c.createStatement()) {
+            s.execute("create table orders (id int primary key, item varchar(20))");
+            s.execute("insert into orders values (1, 'tea'), (2, 'cake')");
+        }
+        assertThat(caughtUp(() -> count(cluster.readerEndpoint(), port), 2)).isEqualTo(2);
+        assertThatThrownBy(() -> insert(cluster.readerEndpoint(), port, "(3, 'no')"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("read-only");
+
+        // a failover: the reader becomes the writer, the cluster endpoint keeps taking writes
+        DBCluster failing = rds.failoverDBCluster(r -> r.dbClusterIdentifier("shop").targetDBInstanceIdentifier("shop-reader")).dbCluster();
+        assertThat(failing.dbClusterMembers()).filteredOn(DBClusterMember::isClusterWriter)
+                .extracting(DBClusterMember::dbInstanceIdentifier).containsExactly("shop-reader");
+        DBCluster after = available(cloudjar, rds, "shop");
+        assertThat(after.port()).isEqualTo(port);
+        insert(after.endpoint(), port, "(3, 'scone')");
+        insert("localhost", instance("shop-reader").endpoint().port(), "(4, 'jam')"); // the new writer's own endpoint
+        assertThatThrownBy(() -> insert("localhost", instance("shop-writer").endpoint().port(), "(5, 'no')"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("read-only");
+        assertThat(caughtUp(() -> count(after.readerEndpoint(), port), 4)).isEqualTo(4);
+
+        // a cluster snapshot keeps the data: a restored cluster has the rows written before it, none after
+        rds.createDBClusterSnapshot(r -> r.dbClusterIdentifier("shop").dbClusterSnapshotIdentifier("shop-snap"));
+        insert(after.endpoint(), port, "(6, 'late')");
+        cloudjar.advanceClock(Duration.ofMinutes(5));
+        assertThat(rds.describeDBClusterSnapshots(r -> r.dbClusterSnapshotIdentifier("shop-snap")).dbClusterSnapshots().get(0)
+                .status()).isEqualTo("available");
+        rds.restoreDBClusterFromSnapshot(r -> r.dbClusterIdentifier("shop-copy").snapshotIdentifier("shop-snap")
+                .engine("aurora-postgresql").dbSubnetGroupName("aurora-private"));
+        DBCluster copy = available(cloudjar, rds, "shop-copy");
+        rds.createDBInstance(r -> r.dbInstanceIdentifier("shop-copy-1").dbClusterIdentifier("shop-copy")
+                .engine("aurora-postgresql").dbInstanceClass("db.r6g.large"));
+        MySqlInstanceTest.available(cloudjar, rds, "shop-copy-1");
+        assertThat(copy.port()).isNotEqualTo(port);
+        assertThat(count(copy.endpoint(), copy.port())).isEqualTo(4);
+        assertThat(count(after.endpoint(), port)).isEqualTo(5);
+
+        // instances first, then the clusters; the servers stop
+        for (String id : new String[] {"shop-writer", "shop-reader", "shop-copy-1"}) {
+            rds.deleteDBInstance(r -> r.dbInstanceIdentifier(id));
+        }
+        rds.deleteDBCluster(r -> r.dbClusterIdentifier("shop-copy").skipFinalSnapshot(true));
+        rds.deleteDBCluster(r -> r.dbClusterIdentifier("shop").skipFinalSnapshot(true));
+        assertThatThrownBy(() -> count("localhost", port)).isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> count(after.readerEndpoint(), port)).isInstanceOf(SQLException.class);
+    }
+}
