@@ -184,7 +184,8 @@ public final class ClusterChangesProvider implements ServiceProvider {
         synchronized (state.lock) {
             ClusterRecord cluster = Clusters.available(state, r.dbClusterIdentifier(), now);
             List<InstanceRecord> readers = state.membersOf(cluster.id(), now).stream()
-                    .filter(i -> !i.id().equals(cluster.writerId()) && i.status(now).equals("available")).toList();
+                    .filter(i -> !i.id().equals(cluster.writerId()) && i.status(now).equals("available"))
+                    .sorted(ClusterMembers.byPriority(state)).toList();
             InstanceRecord target;
             if (r.targetDBInstanceIdentifier() != null) {
                 String wanted = r.targetDBInstanceIdentifier().toLowerCase(java.util.Locale.ROOT);

@@ -43,6 +43,10 @@ final class ClusterMembers {
         if (!List.of("available", "backing-up", "modifying").contains(cluster.status(now))) {
             throw RdsErrors.clusterState("DbCluster %s is not in available state.", cluster.id());
         }
+        int tier = r.promotionTier() == null ? 1 : r.promotionTier();
+        if (tier < 0 || tier > 15) {
+            throw RdsErrors.invalidValue("Invalid PromotionTier: %d. Valid values are 0 to 15.", tier);
+        }
         EngineVersion engineVersion = InstanceRules.version(engine, version);
         String parameterGroup = InstanceLauncher.parameterGroup(state, ctx, r.dbParameterGroupName(), engineVersion.family());
         InstanceLauncher.Placement placement = launcher.place(ctx, state, cluster.subnetGroupName(), r.availabilityZone(),
@@ -59,6 +63,7 @@ final class ClusterMembers {
                 state.clusters.put(cluster.id(), current.withWriter(id));
             }
             state.instanceClusters.put(id, cluster.id()); // before it starts: its server takes the cluster's parameters
+            state.promotionTiers.put(id, tier);
         }
         RunningDatabase server = cluster.database();
         InstanceLauncher.FromServer from = server == null || server.failure().isPresent() ? null
@@ -107,6 +112,12 @@ final class ClusterMembers {
         }
     }
 
+    /** Failover order, as Aurora's: the lowest promotion tier first, then by identifier. */
+    static java.util.Comparator<InstanceRecord> byPriority(RdsState state) {
+        return java.util.Comparator.<InstanceRecord>comparingInt(i -> state.promotionTiers.getOrDefault(i.id(), 1))
+                .thenComparing(InstanceRecord::id);
+    }
+
     /** Whether {@code instance} belongs to a cluster. */
     static boolean isMember(RdsState state, InstanceRecord instance) {
         return state.instanceClusters.containsKey(instance.id());
@@ -141,7 +152,8 @@ final class ClusterMembers {
         RunningDatabase toStop = instance.database();
         if (instance.id().equals(cluster.writerId())) {
             List<InstanceRecord> readers = state.membersOf(cluster.id(), now).stream()
-                    .filter(i -> !i.id().equals(instance.id()) && !i.status(now).equals("deleting")).toList();
+                    .filter(i -> !i.id().equals(instance.id()) && !i.status(now).equals("deleting"))
+                    .sorted(byPriority(state)).toList();
             if (readers.isEmpty()) {
                 state.clusters.put(cluster.id(), cluster.withWriter(null));
                 toStop = null;

@@ -43,7 +43,7 @@ final class ClusterViews {
                 .dbClusterParameterGroup(s.parameterGroupName())
                 .dbClusterMembers(members.stream().map(i -> DBClusterMember.builder().dbInstanceIdentifier(i.id())
                         .isClusterWriter(i.id().equals(c.writerId())).dbClusterParameterGroupStatus("in-sync")
-                        .promotionTier(1).build()).toList())
+                        .promotionTier(state.promotionTiers.getOrDefault(i.id(), 1)).build()).toList())
                 .backupRetentionPeriod(s.backupRetention()).preferredBackupWindow("03:00-03:30")
                 .preferredMaintenanceWindow("sun:05:00-sun:05:30").clusterCreateTime(c.createdAt())
                 .earliestRestorableTime(c.createdAt())

@@ -18,6 +18,8 @@ import software.amazon.awssdk.services.rds.model.DescribeDbClusterEndpointsReque
 import software.amazon.awssdk.services.rds.model.DescribeDbClusterEndpointsResponse;
 import software.amazon.awssdk.services.rds.model.DescribeDbClustersRequest;
 import software.amazon.awssdk.services.rds.model.DescribeDbClustersResponse;
+import software.amazon.awssdk.services.rds.model.DescribeGlobalClustersRequest;
+import software.amazon.awssdk.services.rds.model.DescribeGlobalClustersResponse;
 
 /**
  * CreateDBCluster, DescribeDBClusters, DeleteDBCluster and DescribeDBClusterEndpoints for Aurora clusters; the
@@ -96,6 +98,21 @@ public final class ClustersProvider implements ServiceProvider {
         Pages.Page<DBClusterEndpoint> page = Pages.page(all, DBClusterEndpoint::dbClusterEndpointResourceIdentifier,
                 maxRecords, request.marker());
         return DescribeDbClusterEndpointsResponse.builder().dbClusterEndpoints(page.items()).marker(page.nextToken()).build();
+    }
+
+    /** Cloudjar makes no global databases: none to list, and a named one is not found. */
+    public DescribeGlobalClustersResponse describeGlobalClusters(CallContext ctx, DescribeGlobalClustersRequest request) {
+        RdsRequests.maxRecords(request.maxRecords());
+        for (Filters.Filter filter : RdsRequests.filters(request.filters())) {
+            if (!"db-cluster-id".equals(filter.name())) {
+                throw RdsErrors.invalidValue("Unrecognized filter name: %s", filter.name());
+            }
+        }
+        if (request.globalClusterIdentifier() != null) {
+            throw io.cloudjar.core.errors.AwsErrors.modeled("GlobalClusterNotFoundFault", "Global cluster %s not found",
+                    request.globalClusterIdentifier());
+        }
+        return DescribeGlobalClustersResponse.builder().globalClusters(List.of()).build();
     }
 
     /**

@@ -39,7 +39,7 @@ final class InstanceViews {
                 .readReplicaDBInstanceIdentifiers(state.replicasOf(i.id())).backupTarget("region")
                 .readReplicaSourceDBInstanceIdentifier(state.replicaSources.get(i.id()))
                 .dbClusterIdentifier(state.instanceClusters.get(i.id()))
-                .promotionTier(state.instanceClusters.containsKey(i.id()) ? 1 : null)
+                .promotionTier(state.instanceClusters.containsKey(i.id()) ? state.promotionTiers.getOrDefault(i.id(), 1) : null)
                 .dbParameterGroups(DBParameterGroupStatus.builder().dbParameterGroupName(s.parameterGroupName())
                         .parameterApplyStatus("in-sync").build())
                 .optionGroupMemberships(OptionGroupMembership.builder()

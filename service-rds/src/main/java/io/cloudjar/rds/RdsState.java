@@ -30,6 +30,8 @@ final class RdsState {
     final Map<String, ClusterRecord> clusters = new ConcurrentHashMap<>();
     /** The DB cluster each member instance belongs to, by instance id. */
     final Map<String, String> instanceClusters = new ConcurrentHashMap<>();
+    /** Each member instance's failover priority (PromotionTier, 0–15; AWS's default 1), by instance id. */
+    final Map<String, Integer> promotionTiers = new ConcurrentHashMap<>();
     /** DB cluster parameter groups by lower-case name (default groups once used). */
     final Map<String, ParameterGroupRecord> clusterParameterGroups = new ConcurrentHashMap<>();
     final Map<String, ClusterSnapshotRecord> clusterSnapshots = new ConcurrentHashMap<>();

@@ -49,10 +49,6 @@ final class RdsStore implements AutoCloseable {
         return readerEndpoints;
     }
 
-    io.cloudjar.core.util.EmulatorClock clock() {
-        return context.clock();
-    }
-
     DatabaseServers databases() {
         return databases;
     }

@@ -85,7 +85,9 @@ final class MariaDbServer extends EngineServer {
                     .append("DELETE FROM mysql.global_priv WHERE User = '' OR (User = 'root' AND Host <> 'localhost');\n")
                     .append("FLUSH PRIVILEGES;\n")
                     .append("CREATE USER ").append(user).append(" IDENTIFIED BY ").append(quoteString(spec.masterPassword())).append(";\n")
-                    .append("GRANT ALL PRIVILEGES ON *.* TO ").append(user).append(" WITH GRANT OPTION;\n");
+                    .append("GRANT ALL PRIVILEGES ON *.* TO ").append(user).append(" WITH GRANT OPTION;\n")
+                    // as RDS's master user (no SUPER), it cannot write on a read-only replica (ALL includes this one)
+                    .append("REVOKE READ_ONLY ADMIN ON *.* FROM ").append(user).append(";\n");
             if (spec.database() != null) {
                 sql.append("CREATE DATABASE ").append(quoteIdentifier(spec.database())).append(";\n");
             }
