@@ -12,11 +12,17 @@ final class ClusterSnapshots {
 
     static ClusterSnapshotRecord record(RdsStore store, CallContext ctx, ClusterRecord cluster, String id, String type) {
         Instant now = ctx.receivedAt();
-        return new ClusterSnapshotRecord(id, RdsArns.of(ctx.region(), ctx.accountId(), RdsArns.CLUSTER_SNAPSHOT, id),
+        return record(cluster, id, type, now, Steps.from(now, "creating", store.timings().snapshot(), "available"));
+    }
+
+    /** A snapshot of {@code cluster} taken {@code at}, in the cluster's account and region. */
+    static ClusterSnapshotRecord record(ClusterRecord cluster, String id, String type, Instant at, Steps steps) {
+        String[] arn = cluster.arn().split(":");
+        return new ClusterSnapshotRecord(id, RdsArns.of(arn[3], arn[4], RdsArns.CLUSTER_SNAPSHOT, id),
                 type, cluster.id(), cluster.resourceId(), cluster.engine(), cluster.settings().engineVersion(),
                 cluster.port(), cluster.vpcId(), cluster.availabilityZones(), cluster.masterUsername(),
                 cluster.settings().masterPassword(), cluster.dbName(), cluster.storageEncrypted(), cluster.createdAt(),
-                now, Steps.from(now, "creating", store.timings().snapshot(), "available"), null, null);
+                at, steps, null, null);
     }
 
     /** Copies the cluster's data into the snapshot stored under its id; a failed copy takes the snapshot away again. */

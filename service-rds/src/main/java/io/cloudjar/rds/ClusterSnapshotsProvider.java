@@ -79,6 +79,7 @@ public final class ClusterSnapshotsProvider implements ServiceProvider {
             }
         }
         RdsState state = store.get(ctx.accountId(), ctx.region());
+        AutomatedClusterSnapshots.materialize(store, state, ctx.receivedAt());
         List<ClusterSnapshotRecord> matching = r.dbClusterSnapshotIdentifier() != null
                 ? List.of(ClusterSnapshots.find(state, r.dbClusterSnapshotIdentifier()))
                 : state.clusterSnapshots.values().stream().sorted(Comparator.comparing(ClusterSnapshotRecord::id)).toList();
@@ -101,6 +102,10 @@ public final class ClusterSnapshotsProvider implements ServiceProvider {
             snapshot = ClusterSnapshots.find(state, r.dbClusterSnapshotIdentifier());
             if (!snapshot.steps().status(ctx.receivedAt()).equals("available")) {
                 throw RdsErrors.clusterSnapshotState(snapshot.id(), "available");
+            }
+            if (AutomatedSnapshots.TYPE.equals(snapshot.type())) {
+                throw io.cloudjar.core.errors.AwsErrors.modeled("InvalidDBClusterSnapshotStateFault",
+                        "Only manual snapshots may be deleted.");
             }
             state.clusterSnapshots.remove(snapshot.id());
             state.tags.remove(snapshot.arn());

@@ -165,6 +165,9 @@ public final class ClustersProvider implements ServiceProvider {
             state.tags.remove(cluster.arn());
             state.clusterPending.remove(cluster.id());
             state.instanceClusters.values().removeIf(cluster.id()::equals);
+            if (!Boolean.FALSE.equals(request.deleteAutomatedBackups())) { // kept ones stay as its rds: snapshots
+                AutomatedClusterSnapshots.removeOf(store, state, cluster.id());
+            }
         }
         if (finalSnapshot != null) {
             ClusterSnapshots.copyData(store, state, ctx, before, finalSnapshot); // the server still runs until just below

@@ -296,8 +296,17 @@ class ClustersTest {
                 "DBClusterSnapshotAlreadyExistsFault", 400);
         cloudjar.advanceClock(Duration.ofMinutes(2));
         rds.copyDBClusterSnapshot(r -> r.sourceDBClusterSnapshotIdentifier("s1").targetDBClusterSnapshotIdentifier("s1-copy"));
-        assertThat(rds.describeDBClusterSnapshots(r -> r.dbClusterIdentifier("snapped")).dbClusterSnapshots())
+        assertThat(rds.describeDBClusterSnapshots(r -> r.dbClusterIdentifier("snapped").snapshotType("manual")).dbClusterSnapshots())
                 .extracting(s -> s.dbClusterSnapshotIdentifier()).containsExactly("s1", "s1-copy");
+        // automated ones: at creation, then daily at 03:00 UTC, kept for the retention period (1 day here)
+        var automated = rds.describeDBClusterSnapshots(r -> r.dbClusterIdentifier("snapped").snapshotType("automated")).dbClusterSnapshots();
+        assertThat(automated).hasSize(1);
+        assertThat(automated.get(0).dbClusterSnapshotIdentifier()).startsWith("rds:snapped-");
+        fails(() -> rds.deleteDBClusterSnapshot(r -> r.dbClusterSnapshotIdentifier(automated.get(0).dbClusterSnapshotIdentifier())),
+                "InvalidDBClusterSnapshotStateFault", 400);
+        cloudjar.advanceClock(Duration.ofDays(3));
+        var later = rds.describeDBClusterSnapshots(r -> r.dbClusterIdentifier("snapped").snapshotType("automated")).dbClusterSnapshots();
+        assertThat(later).hasSize(1).noneMatch(s -> s.dbClusterSnapshotIdentifier().equals(automated.get(0).dbClusterSnapshotIdentifier()));
         cloudjar.advanceClock(Duration.ofMinutes(2));
         DBCluster restored = rds.restoreDBClusterFromSnapshot(r -> r.dbClusterIdentifier("restored").snapshotIdentifier("s1-copy")
                 .engine("aurora-mysql").dbSubnetGroupName("aurora-private")).dbCluster();
