@@ -20,7 +20,6 @@ import software.amazon.awssdk.services.rds.model.DescribeDbClusterParametersRequ
 import software.amazon.awssdk.services.rds.model.DescribeDbClusterParametersResponse;
 import software.amazon.awssdk.services.rds.model.DescribeEngineDefaultClusterParametersRequest;
 import software.amazon.awssdk.services.rds.model.DescribeEngineDefaultClusterParametersResponse;
-import software.amazon.awssdk.services.rds.model.EngineDefaults;
 import software.amazon.awssdk.services.rds.model.ModifyDbClusterParameterGroupRequest;
 import software.amazon.awssdk.services.rds.model.ModifyDbClusterParameterGroupResponse;
 import software.amazon.awssdk.services.rds.model.Parameter;
@@ -47,22 +46,10 @@ public final class ClusterParameterGroupsProvider implements ServiceProvider {
     public CreateDbClusterParameterGroupResponse createDBClusterParameterGroup(CallContext ctx,
                                                                                CreateDbClusterParameterGroupRequest r) {
         String name = Identifiers.identifier("DBClusterParameterGroupName", r.dbClusterParameterGroupName());
-        if (r.dbParameterGroupFamily() == null || r.description() == null) {
-            throw RdsErrors.invalidValue("The parameters DBParameterGroupFamily and Description must be provided.");
-        }
-        if (!DefaultParameters.isClusterFamily(r.dbParameterGroupFamily())) {
-            throw RdsErrors.invalidValue("ParameterGroupFamily %s is not a valid parameter group family", r.dbParameterGroupFamily());
-        }
         RdsState state = store.get(ctx.accountId(), ctx.region());
-        ParameterGroupRecord group = new ParameterGroupRecord(name, r.dbParameterGroupFamily().toLowerCase(Locale.ROOT),
-                r.description(), RdsArns.of(ctx.region(), ctx.accountId(), RdsArns.CLUSTER_PARAMETER_GROUP, name), Map.of());
-        synchronized (state.lock) {
-            if (state.clusterParameterGroups.containsKey(name)) {
-                throw AwsErrors.modeled("DBParameterGroupAlreadyExists", "Parameter group %s already exists", name);
-            }
-            state.clusterParameterGroups.put(name, group);
-            state.putTags(group.arn(), RdsTags.of(r.tags()));
-        }
+        ParameterGroupRecord group = ParameterGroups.create(ctx, state, state.clusterParameterGroups,
+                RdsArns.CLUSTER_PARAMETER_GROUP, DefaultParameters::isClusterFamily, name, r.dbParameterGroupFamily(),
+                r.description(), r.tags());
         return CreateDbClusterParameterGroupResponse.builder().dbClusterParameterGroup(toSdk(group)).build();
     }
 
@@ -80,30 +67,21 @@ public final class ClusterParameterGroupsProvider implements ServiceProvider {
     }
 
     public DescribeDbClusterParametersResponse describeDBClusterParameters(CallContext ctx, DescribeDbClusterParametersRequest r) {
-        int maxRecords = RdsRequests.maxRecords(r.maxRecords());
         ParameterGroupRecord group = Clusters.parameterGroup(store.get(ctx.accountId(), ctx.region()), ctx, r.dbClusterParameterGroupName());
-        String source = r.source();
-        if (source != null && !List.of("user", "system", "engine-default").contains(source)) {
-            throw RdsErrors.invalidValue("Invalid source: %s. Valid values are: user, system, engine-default", source);
-        }
-        List<Parameter> matching = group.parameters(DefaultParameters.ofCluster(group.family())).stream()
-                .filter(p -> source == null || source.equals(p.source())).toList();
-        Pages.Page<Parameter> page = Pages.page(matching, Parameter::parameterName, maxRecords, r.marker());
+        Pages.Page<Parameter> page = ParameterGroups.page(group.parameters(DefaultParameters.ofCluster(group.family())),
+                r.source(), r.maxRecords(), r.marker());
         return DescribeDbClusterParametersResponse.builder().parameters(page.items()).marker(page.nextToken()).build();
     }
 
     public DescribeEngineDefaultClusterParametersResponse describeEngineDefaultClusterParameters(
             CallContext ctx, DescribeEngineDefaultClusterParametersRequest r) {
-        int maxRecords = RdsRequests.maxRecords(r.maxRecords());
+        RdsRequests.maxRecords(r.maxRecords());
         if (!DefaultParameters.isClusterFamily(r.dbParameterGroupFamily())) {
             throw RdsErrors.invalidValue("ParameterGroupFamily %s is not a valid parameter group family", r.dbParameterGroupFamily());
         }
         String family = r.dbParameterGroupFamily().toLowerCase(Locale.ROOT);
-        List<Parameter> all = DefaultParameters.ofCluster(family).stream()
-                .map(d -> ParameterGroupRecord.toSdk(d, d.value(), "engine-default", "pending-reboot")).toList();
-        Pages.Page<Parameter> page = Pages.page(all, Parameter::parameterName, maxRecords, r.marker());
-        return DescribeEngineDefaultClusterParametersResponse.builder().engineDefaults(EngineDefaults.builder()
-                .dbParameterGroupFamily(family).parameters(page.items()).marker(page.nextToken()).build()).build();
+        return DescribeEngineDefaultClusterParametersResponse.builder().engineDefaults(ParameterGroups.engineDefaults(family,
+                DefaultParameters.ofCluster(family), r.maxRecords(), r.marker())).build();
     }
 
     public ModifyDbClusterParameterGroupResponse modifyDBClusterParameterGroup(CallContext ctx, ModifyDbClusterParameterGroupRequest r) {

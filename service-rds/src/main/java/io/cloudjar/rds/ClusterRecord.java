@@ -17,18 +17,9 @@ record ClusterRecord(String id, String resourceId, String arn, String engine, St
                      boolean storageEncrypted, Instant createdAt, ClusterSettings settings,
                      String writerId, Steps steps, RunningDatabase database, String noEngine) {
 
-    /** The status now: the clock's, held at "creating" until the real server accepts connections. */
+    /** The status now: the clock's, held at its transitional status until the real server accepts connections. */
     String status(Instant now) {
-        String status = steps.status(now);
-        if (database != null && steps.isSettled(now) && "available".equals(status)) {
-            if (database.failure().isPresent()) {
-                return "failed";
-            }
-            if (!database.ready()) {
-                return steps.steps().isEmpty() ? "creating" : steps.steps().get(steps.steps().size() - 1).status();
-            }
-        }
-        return status;
+        return steps.status(now, database);
     }
 
     ClusterRecord withSteps(Steps next) {

@@ -44,10 +44,8 @@ public final class ClusterSnapshotsProvider implements ServiceProvider {
         store = RdsStore.of(context);
         launcher = new ClusterLauncher(store);
         instances = new InstanceLauncher(store);
-        // a cluster snapshot is named by identifier or by ARN: authorized on its ARN either way
-        context.addRuleResolver("rdsClusterSnapshotArn", (value, call) -> List.of(value.startsWith("arn:") ? value
-                : "arn:" + call.partition() + ":rds:" + call.region() + ":" + call.account() + ":cluster-snapshot:"
-                + value.toLowerCase(java.util.Locale.ROOT)));
+        // named by identifier or by ARN: authorized on its ARN either way
+        context.addRuleResolver("rdsClusterSnapshotArn", RdsArns.byIdOrArn(RdsArns.CLUSTER_SNAPSHOT));
     }
 
     public CreateDbClusterSnapshotResponse createDBClusterSnapshot(CallContext ctx, CreateDbClusterSnapshotRequest r) {
@@ -72,12 +70,7 @@ public final class ClusterSnapshotsProvider implements ServiceProvider {
 
     public DescribeDbClusterSnapshotsResponse describeDBClusterSnapshots(CallContext ctx, DescribeDbClusterSnapshotsRequest r) {
         int maxRecords = RdsRequests.maxRecords(r.maxRecords());
-        List<Filters.Filter> filters = RdsRequests.filters(r.filters());
-        for (Filters.Filter filter : filters) {
-            if (filter.name() == null || !FILTER_NAMES.contains(filter.name())) {
-                throw RdsErrors.invalidValue("Unrecognized filter name: %s", filter.name());
-            }
-        }
+        List<Filters.Filter> filters = RdsRequests.filters(r.filters(), FILTER_NAMES);
         RdsState state = store.get(ctx.accountId(), ctx.region());
         AutomatedClusterSnapshots.materialize(store, state, ctx.receivedAt());
         List<ClusterSnapshotRecord> matching = r.dbClusterSnapshotIdentifier() != null

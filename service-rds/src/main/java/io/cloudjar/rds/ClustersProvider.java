@@ -47,9 +47,8 @@ public final class ClustersProvider implements ServiceProvider {
     public void init(ServiceContext context) {
         store = RdsStore.of(context);
         launcher = new ClusterLauncher(store);
-        // a cluster is named by identifier or by ARN: authorized on its ARN either way
-        context.addRuleResolver("rdsClusterArn", (value, call) -> List.of(value.startsWith("arn:") ? value
-                : "arn:" + call.partition() + ":rds:" + call.region() + ":" + call.account() + ":cluster:" + value.toLowerCase(Locale.ROOT)));
+        // named by identifier or by ARN: authorized on its ARN either way
+        context.addRuleResolver("rdsClusterArn", RdsArns.byIdOrArn(RdsArns.CLUSTER));
     }
 
     public CreateDbClusterResponse createDBCluster(CallContext ctx, CreateDbClusterRequest request) {
@@ -59,12 +58,7 @@ public final class ClustersProvider implements ServiceProvider {
 
     public DescribeDbClustersResponse describeDBClusters(CallContext ctx, DescribeDbClustersRequest request) {
         int maxRecords = RdsRequests.maxRecords(request.maxRecords());
-        List<Filters.Filter> filters = RdsRequests.filters(request.filters());
-        for (Filters.Filter filter : filters) {
-            if (filter.name() == null || !FILTER_NAMES.contains(filter.name())) {
-                throw RdsErrors.invalidValue("Unrecognized filter name: %s", filter.name());
-            }
-        }
+        List<Filters.Filter> filters = RdsRequests.filters(request.filters(), FILTER_NAMES);
         RdsState state = store.get(ctx.accountId(), ctx.region());
         Instant now = ctx.receivedAt();
         List<ClusterRecord> matching = request.dbClusterIdentifier() != null
@@ -82,13 +76,8 @@ public final class ClustersProvider implements ServiceProvider {
         Instant now = ctx.receivedAt();
         List<ClusterRecord> clusters = request.dbClusterIdentifier() != null
                 ? List.of(Clusters.find(state, request.dbClusterIdentifier(), now)) : Clusters.live(state, now);
-        List<Filters.Filter> filters = RdsRequests.filters(request.filters());
-        for (Filters.Filter filter : filters) {
-            if (filter.name() == null || !Set.of("db-cluster-endpoint-type", "db-cluster-endpoint-status",
-                    "db-cluster-endpoint-custom-type").contains(filter.name())) {
-                throw RdsErrors.invalidValue("Unrecognized filter name: %s", filter.name());
-            }
-        }
+        List<Filters.Filter> filters = RdsRequests.filters(request.filters(), Set.of("db-cluster-endpoint-type",
+                "db-cluster-endpoint-status", "db-cluster-endpoint-custom-type"));
         Filters<DBClusterEndpoint> endpointFilters = new Filters<DBClusterEndpoint>()
                 .on("db-cluster-endpoint-type", e -> List.of(e.endpointType().toLowerCase(Locale.ROOT), e.endpointType()))
                 .onValue("db-cluster-endpoint-status", DBClusterEndpoint::status)
@@ -103,11 +92,7 @@ public final class ClustersProvider implements ServiceProvider {
     /** Cloudjar makes no global databases: none to list, and a named one is not found. */
     public DescribeGlobalClustersResponse describeGlobalClusters(CallContext ctx, DescribeGlobalClustersRequest request) {
         RdsRequests.maxRecords(request.maxRecords());
-        for (Filters.Filter filter : RdsRequests.filters(request.filters())) {
-            if (!"db-cluster-id".equals(filter.name())) {
-                throw RdsErrors.invalidValue("Unrecognized filter name: %s", filter.name());
-            }
-        }
+        RdsRequests.filters(request.filters(), Set.of("db-cluster-id"));
         if (request.globalClusterIdentifier() != null) {
             throw io.cloudjar.core.errors.AwsErrors.modeled("GlobalClusterNotFoundFault", "Global cluster %s not found",
                     request.globalClusterIdentifier());

@@ -46,12 +46,7 @@ public final class InstancesProvider implements ServiceProvider {
 
     public DescribeDbInstancesResponse describeDBInstances(CallContext ctx, DescribeDbInstancesRequest request) {
         int maxRecords = RdsRequests.maxRecords(request.maxRecords());
-        List<Filters.Filter> filters = RdsRequests.filters(request.filters());
-        for (Filters.Filter filter : filters) {
-            if (filter.name() == null || !FILTER_NAMES.contains(filter.name())) {
-                throw RdsErrors.invalidValue("Unrecognized filter name: %s", filter.name());
-            }
-        }
+        List<Filters.Filter> filters = RdsRequests.filters(request.filters(), FILTER_NAMES);
         RdsState state = store.get(ctx.accountId(), ctx.region());
         Instant now = ctx.receivedAt();
         List<InstanceRecord> matching = request.dbInstanceIdentifier() != null

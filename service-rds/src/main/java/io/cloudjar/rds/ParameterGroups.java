@@ -71,6 +71,52 @@ final class ParameterGroups {
         return Map.copyOf(values);
     }
 
+    /** A page of a group's parameters, of one source when asked (user, system, engine-default). */
+    static io.cloudjar.core.support.Pages.Page<Parameter> page(java.util.List<Parameter> all, String source,
+                                                               Integer maxRecords, String marker) {
+        int max = RdsRequests.maxRecords(maxRecords);
+        if (source != null && !java.util.List.of("user", "system", "engine-default").contains(source)) {
+            throw RdsErrors.invalidValue("Invalid source: %s. Valid values are: user, system, engine-default", source);
+        }
+        java.util.List<Parameter> matching = all.stream().filter(p -> source == null || source.equals(p.source())).toList();
+        return io.cloudjar.core.support.Pages.page(matching, Parameter::parameterName, max, marker);
+    }
+
+    /** DescribeEngineDefault(Cluster)Parameters: a page of a family's defaults. */
+    static software.amazon.awssdk.services.rds.model.EngineDefaults engineDefaults(String family,
+            java.util.List<DefaultParameters.Definition> defaults, Integer maxRecords, String marker) {
+        java.util.List<Parameter> all = defaults.stream()
+                .map(d -> ParameterGroupRecord.toSdk(d, d.value(), "engine-default", "pending-reboot")).toList();
+        io.cloudjar.core.support.Pages.Page<Parameter> page = page(all, null, maxRecords, marker);
+        return software.amazon.awssdk.services.rds.model.EngineDefaults.builder().dbParameterGroupFamily(family)
+                .parameters(page.items()).marker(page.nextToken()).build();
+    }
+
+    /**
+     * A new group of {@code family} stored in {@code groups} (DB or DB cluster parameter groups: {@code arnType} and
+     * {@code isFamily} tell which), refused when the name is taken.
+     */
+    static ParameterGroupRecord create(CallContext ctx, RdsState state, java.util.Map<String, ParameterGroupRecord> groups,
+                                       String arnType, java.util.function.Predicate<String> isFamily, String name,
+                                       String family, String description, java.util.List<software.amazon.awssdk.services.rds.model.Tag> tags) {
+        if (family == null || description == null) {
+            throw RdsErrors.invalidValue("The parameters DBParameterGroupFamily and Description must be provided.");
+        }
+        if (!isFamily.test(family)) {
+            throw RdsErrors.invalidValue("ParameterGroupFamily %s is not a valid parameter group family", family);
+        }
+        ParameterGroupRecord group = new ParameterGroupRecord(name, family.toLowerCase(Locale.ROOT), description,
+                RdsArns.of(ctx.region(), ctx.accountId(), arnType, name), Map.of());
+        synchronized (state.lock) {
+            if (groups.containsKey(name)) {
+                throw RdsErrors.parameterGroupExists(name);
+            }
+            groups.put(name, group);
+            state.putTags(group.arn(), RdsTags.of(tags));
+        }
+        return group;
+    }
+
     /** Default groups take no change, as AWS refuses them. */
     static void refuseDefault(ParameterGroupRecord group) {
         if (group.isDefault()) {

@@ -18,6 +18,12 @@ final class RdsArns {
         return "arn:aws:rds:" + region + ":" + account + ":" + type + ":" + name;
     }
 
+    /** A rule resolver for a resource named by identifier or by ARN: authorized on its ARN either way. */
+    static io.cloudjar.core.auth.RuleResolver byIdOrArn(String type) {
+        return (value, call) -> java.util.List.of(value.startsWith("arn:") ? value : "arn:" + call.partition() + ":rds:"
+                + call.region() + ":" + call.account() + ":" + type + ":" + value.toLowerCase(java.util.Locale.ROOT));
+    }
+
     /** The type and name of an RDS ARN, or null when {@code arn} is not one of this account and region. */
     static String[] parse(String arn, String region, String account) {
         String prefix = "arn:aws:rds:" + region + ":" + account + ":";

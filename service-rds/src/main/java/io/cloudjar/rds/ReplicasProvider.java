@@ -5,8 +5,6 @@ import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.rds.engine.RunningDatabase;
 import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
 import software.amazon.awssdk.services.rds.model.CreateDbInstanceReadReplicaRequest;
 import software.amazon.awssdk.services.rds.model.CreateDbInstanceReadReplicaResponse;
 import software.amazon.awssdk.services.rds.model.PromoteReadReplicaRequest;
@@ -30,9 +28,8 @@ public final class ReplicasProvider implements ServiceProvider {
     public void init(ServiceContext context) {
         store = RdsStore.of(context);
         launcher = new InstanceLauncher(store);
-        // a source instance is named by identifier or by ARN: authorized on its ARN either way
-        context.addRuleResolver("rdsDbArn", (value, call) -> List.of(value.startsWith("arn:") ? value
-                : "arn:" + call.partition() + ":rds:" + call.region() + ":" + call.account() + ":db:" + value.toLowerCase(Locale.ROOT)));
+        // named by identifier or by ARN: authorized on its ARN either way
+        context.addRuleResolver("rdsDbArn", RdsArns.byIdOrArn(RdsArns.DB));
     }
 
     public CreateDbInstanceReadReplicaResponse createDBInstanceReadReplica(CallContext ctx, CreateDbInstanceReadReplicaRequest r) {

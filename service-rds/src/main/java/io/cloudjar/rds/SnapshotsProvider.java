@@ -71,12 +71,7 @@ public final class SnapshotsProvider implements ServiceProvider {
 
     public DescribeDbSnapshotsResponse describeDBSnapshots(CallContext ctx, DescribeDbSnapshotsRequest request) {
         int maxRecords = RdsRequests.maxRecords(request.maxRecords());
-        List<Filters.Filter> filters = RdsRequests.filters(request.filters());
-        for (Filters.Filter filter : filters) {
-            if (filter.name() == null || !FILTER_NAMES.contains(filter.name())) {
-                throw RdsErrors.invalidValue("Unrecognized filter name: %s", filter.name());
-            }
-        }
+        List<Filters.Filter> filters = RdsRequests.filters(request.filters(), FILTER_NAMES);
         RdsState state = store.get(ctx.accountId(), ctx.region());
         AutomatedSnapshots.materialize(store, state, ctx.receivedAt());
         List<SnapshotRecord> matching;
