@@ -42,7 +42,7 @@ public final class InstanceChangesProvider implements ServiceProvider {
             InstanceRecord instance = Instances.available(state, r.dbInstanceIdentifier(), now);
             InstanceSettings s = instance.settings();
             if (ClusterMembers.isMember(state, instance) && (r.masterUserPassword() != null || r.allocatedStorage() != null
-                    || r.backupRetentionPeriod() != null || r.engineVersion() != null)) {
+                    || r.storageType() != null || r.backupRetentionPeriod() != null || r.engineVersion() != null)) {
                 throw RdsErrors.invalidCombination("The specified DB instance is a member of a DB cluster. Modify the"
                         + " master user password, storage, backup retention and engine version of the DB cluster instead.");
             }
@@ -55,7 +55,9 @@ public final class InstanceChangesProvider implements ServiceProvider {
             InstanceRules.instanceClass(instanceClass, instance.engine(), version);
             String storageType = r.storageType() != null ? InstanceRules.storageType(r.storageType()) : base.storageType();
             int storage = r.allocatedStorage() != null ? r.allocatedStorage() : base.allocatedStorage();
-            InstanceRules.storage(instance.engine(), storageType, storage);
+            if (!Aurora.is(instance.engine())) { // Aurora's storage is the cluster's, grown by itself
+                InstanceRules.storage(instance.engine(), storageType, storage);
+            }
             if (storage < s.allocatedStorage()) {
                 throw RdsErrors.invalidValue("Invalid storage size for engine name %s and storage type %s: %d",
                         instance.engine(), storageType, storage);

@@ -117,9 +117,14 @@ class AuroraPostgresClusterTest {
         TestNetwork net = TestNetwork.create(ec2);
         rds.createDBSubnetGroup(r -> r.dbSubnetGroupName("aurora-private").dbSubnetGroupDescription("private subnets")
                 .subnetIds(net.subnetIds().get(0), net.subnetIds().get(1)));
+        rds.createDBClusterParameterGroup(r -> r.dbClusterParameterGroupName("shop-cluster")
+                .dbParameterGroupFamily("aurora-postgresql16").description("shop"));
+        rds.modifyDBClusterParameterGroup(r -> r.dbClusterParameterGroupName("shop-cluster").parameters(p -> p
+                .parameterName("log_statement").parameterValue("ddl").applyMethod("immediate")));
         rds.createDBCluster(r -> r.dbClusterIdentifier("shop").engine("aurora-postgresql").engineVersion("16.6")
                 .masterUsername("master").masterUserPassword(PASSWORD).databaseName("shop")
-                .dbSubnetGroupName("aurora-private").vpcSecurityGroupIds(net.securityGroupId()));
+                .dbSubnetGroupName("aurora-private").vpcSecurityGroupIds(net.securityGroupId())
+                .dbClusterParameterGroupName("shop-cluster"));
         available(cloudjar, rds, "shop");
         rds.createDBInstance(r -> r.dbInstanceIdentifier("shop-writer").dbClusterIdentifier("shop")
                 .engine("aurora-postgresql").dbInstanceClass("db.r6g.large"));
@@ -139,6 +144,13 @@ class AuroraPostgresClusterTest {
             s.execute("insert into orders values (1, 'tea'), (2, 'cake')");
         }
         assertThat(caughtUp(() -> count(cluster.readerEndpoint(), port), 2)).isEqualTo(2);
+        for (String host : new String[] {cluster.endpoint(), cluster.readerEndpoint()}) { // the cluster group's value
+            try (Connection c = connect("postgresql", host, port, "master"); Statement s = c.createStatement();
+                 ResultSet rows = s.executeQuery("show log_statement")) {
+                rows.next();
+                assertThat(rows.getString(1)).as(host).isEqualTo("ddl");
+            }
+        }
         assertThatThrownBy(() -> insert(cluster.readerEndpoint(), port, "(3, 'no')"))
                 .isInstanceOf(SQLException.class).hasMessageContaining("read-only");
 
@@ -154,6 +166,17 @@ class AuroraPostgresClusterTest {
                 .isInstanceOf(SQLException.class).hasMessageContaining("read-only");
         assertThat(caughtUp(() -> count(after.readerEndpoint(), port), 4)).isEqualTo(4);
 
+        // stopped and started, the servers come back and the reader follows again
+        rds.stopDBCluster(r -> r.dbClusterIdentifier("shop"));
+        cloudjar.advanceClock(java.time.Duration.ofMinutes(5));
+        assertThat(rds.describeDBClusters(r -> r.dbClusterIdentifier("shop")).dbClusters().get(0).status()).isEqualTo("stopped");
+        assertThatThrownBy(() -> count(after.endpoint(), port)).isInstanceOf(SQLException.class);
+        rds.startDBCluster(r -> r.dbClusterIdentifier("shop"));
+        available(cloudjar, rds, "shop");
+        MySqlInstanceTest.available(cloudjar, rds, "shop-writer");
+        insert(after.endpoint(), port, "(5, 'bun')");
+        assertThat(caughtUp(() -> count(after.readerEndpoint(), port), 5)).isEqualTo(5);
+
         // a cluster snapshot keeps the data: a restored cluster has the rows written before it, none after
         rds.createDBClusterSnapshot(r -> r.dbClusterIdentifier("shop").dbClusterSnapshotIdentifier("shop-snap"));
         insert(after.endpoint(), port, "(6, 'late')");
@@ -167,8 +190,8 @@ class AuroraPostgresClusterTest {
                 .engine("aurora-postgresql").dbInstanceClass("db.r6g.large"));
         MySqlInstanceTest.available(cloudjar, rds, "shop-copy-1");
         assertThat(copy.port()).isNotEqualTo(port);
-        assertThat(count(copy.endpoint(), copy.port())).isEqualTo(4);
-        assertThat(count(after.endpoint(), port)).isEqualTo(5);
+        assertThat(count(copy.endpoint(), copy.port())).isEqualTo(5);
+        assertThat(count(after.endpoint(), port)).isEqualTo(6);
 
         // instances first, then the clusters; the servers stop
         for (String id : new String[] {"shop-writer", "shop-reader", "shop-copy-1"}) {

@@ -173,6 +173,11 @@ class ClustersTest {
         fails(() -> rds.modifyDBInstance(r -> r.dbInstanceIdentifier("m-1").masterUserPassword("other-pass1")),
                 "InvalidParameterCombination", 400);
         fails(() -> rds.failoverDBCluster(r -> r.dbClusterIdentifier("members")), "InvalidDBClusterStateFault", 400); // no reader
+        DBInstance resized = rds.modifyDBInstance(r -> r.dbInstanceIdentifier("m-1").dbInstanceClass("db.r6g.xlarge")
+                .applyImmediately(true)).dbInstance();
+        assertThat(resized.dbInstanceClass()).isEqualTo("db.r6g.xlarge");
+        assertThat(resized.dbInstanceStatus()).isEqualTo("modifying");
+        cloudjar.advanceClock(Duration.ofMinutes(1));
         rds.rebootDBInstance(r -> r.dbInstanceIdentifier("m-1"));
 
         // the cluster stops and starts with its instances
