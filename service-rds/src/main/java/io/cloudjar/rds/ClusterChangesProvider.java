@@ -102,13 +102,25 @@ public final class ClusterChangesProvider implements ServiceProvider {
                 RdsEvents.whenSettled(state, changed, "configuration change", "Updated parameters for DB cluster.");
             }
         }
-        if (passwordNow != null && changed.database() != null) { // replicas take it from the writer, as any change
-            changed.database().changePassword(changed.masterUsername(), passwordNow);
+        if (passwordNow != null) { // the cluster's server takes it; its readers replicate it and reconnect with it
+            changePassword(store.get(ctx.accountId(), ctx.region()), changed, passwordNow);
         }
         if (r.dbClusterParameterGroupName() != null) {
             EngineParameters.pushCluster(state, changed.settings().parameterGroupName());
         }
         return ModifyDbClusterResponse.builder().dbCluster(view(ctx, changed)).build();
+    }
+
+    private static void changePassword(RdsState state, ClusterRecord cluster, String password) {
+        if (cluster.database() != null) {
+            cluster.database().changePassword(cluster.masterUsername(), password);
+        }
+        for (InstanceRecord member : state.instances.values()) {
+            if (cluster.id().equals(state.instanceClusters.get(member.id())) && member.database() != null
+                    && member.database() != cluster.database()) {
+                member.database().changePassword(cluster.masterUsername(), password);
+            }
+        }
     }
 
     /** A new name: the cluster's ARN, tags and members' links move with it; its server and data stay. */

@@ -96,6 +96,12 @@ public final class InstanceChangesProvider implements ServiceProvider {
             }
             if (r.masterUserPassword() != null && changed.database() != null) {
                 changed.database().changePassword(instance.masterUsername(), r.masterUserPassword());
+                for (String replicaId : state.replicasOf(instance.id())) { // they connect to it with the new one now
+                    InstanceRecord replica = state.instances.get(replicaId);
+                    if (replica.database() != null) {
+                        replica.database().changePassword(instance.masterUsername(), r.masterUserPassword());
+                    }
+                }
             }
             state.instances.put(instance.id(), changed);
             if (changed.database() != null && !parameterGroup.equals(s.parameterGroupName())) {

@@ -53,6 +53,7 @@ class AuroraMySqlClusterTest {
 
     @Test
     void aReaderFollowsTheWriterThroughTheReaderEndpoint() throws Exception {
+        AuroraPostgresClusterTest.password = PASSWORD; // the helpers' password
         rds.createDBCluster(r -> r.dbClusterIdentifier("my-shop").engine("aurora-mysql").masterUsername("admin")
                 .masterUserPassword(PASSWORD).databaseName("shop"));
         AuroraPostgresClusterTest.available(cloudjar, rds, "my-shop");
@@ -82,6 +83,17 @@ class AuroraMySqlClusterTest {
                 s.execute("insert into orders values (4, 'no')");
             }
         }).isInstanceOf(SQLException.class).hasMessageContaining("read-only");
+
+        // a new master password: the writer takes it, the reader replicates it and reconnects to the writer with it
+        cloudjar.advanceClock(java.time.Duration.ofMinutes(1));
+        rds.modifyDBCluster(r -> r.dbClusterIdentifier("my-shop").masterUserPassword("Changed-pass2").applyImmediately(true));
+        AuroraPostgresClusterTest.password = "Changed-pass2";
+        assertThat(AuroraPostgresClusterTest.caughtUp(() -> count(cluster.endpoint(), port), 3)).isEqualTo(3);
+        try (Connection c = AuroraPostgresClusterTest.connect("mariadb", cluster.endpoint(), port, "admin");
+             Statement s = c.createStatement()) {
+            s.execute("insert into orders values (5, 'bun')");
+        }
+        assertThat(AuroraPostgresClusterTest.caughtUp(() -> count(cluster.readerEndpoint(), port), 4)).isEqualTo(4);
 
         rds.deleteDBInstance(r -> r.dbInstanceIdentifier("my-shop-2"));
         rds.deleteDBInstance(r -> r.dbInstanceIdentifier("my-shop-1"));

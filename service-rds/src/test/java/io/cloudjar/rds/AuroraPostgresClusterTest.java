@@ -31,6 +31,8 @@ import software.amazon.awssdk.services.rds.model.DBInstance;
  */
 class AuroraPostgresClusterTest {
     private static final String PASSWORD = "Secret-pass1";
+    /** The master password the helpers connect with (changed by ModifyDBCluster below). */
+    static String password = PASSWORD;
     @RegisterExtension
     static final CloudjarServerExtension cloudjar = new CloudjarServerExtension();
     static RdsClient rds;
@@ -69,7 +71,7 @@ class AuroraPostgresClusterTest {
     }
 
     static Connection connect(String scheme, String host, int port, String user) throws SQLException {
-        return DriverManager.getConnection("jdbc:" + scheme + "://" + host + ":" + port + "/shop", user, PASSWORD);
+        return DriverManager.getConnection("jdbc:" + scheme + "://" + host + ":" + port + "/shop", user, password);
     }
 
     private static long count(String host, int port) throws SQLException {
@@ -114,6 +116,7 @@ class AuroraPostgresClusterTest {
 
     @Test
     void writerAndReaderEndpointsFailoverAndSnapshotRestoreOnRealPostgres() throws Exception {
+        password = PASSWORD;
         TestNetwork net = TestNetwork.create(ec2);
         rds.createDBSubnetGroup(r -> r.dbSubnetGroupName("aurora-private").dbSubnetGroupDescription("private subnets")
                 .subnetIds(net.subnetIds().get(0), net.subnetIds().get(1)));
@@ -165,6 +168,15 @@ class AuroraPostgresClusterTest {
         assertThatThrownBy(() -> insert("localhost", instance("shop-writer").endpoint().port(), "(5, 'no')"))
                 .isInstanceOf(SQLException.class).hasMessageContaining("read-only");
         assertThat(caughtUp(() -> count(after.readerEndpoint(), port), 4)).isEqualTo(4);
+
+        // a new master password: the cluster's server takes it, the reader replicates it and reconnects with it
+        DBCluster changing = rds.modifyDBCluster(r -> r.dbClusterIdentifier("shop").masterUserPassword("Changed-pass2")
+                .applyImmediately(true)).dbCluster();
+        assertThat(changing.pendingModifiedValues()).isNull();
+        password = "Changed-pass2";
+        assertThat(caughtUp(() -> count(after.endpoint(), port), 4)).isEqualTo(4); // (applied in the background)
+        assertThat(caughtUp(() -> count(after.readerEndpoint(), port), 4)).isEqualTo(4);
+        available(cloudjar, rds, "shop");
 
         // stopped and started, the servers come back and the reader follows again
         rds.stopDBCluster(r -> r.dbClusterIdentifier("shop"));
