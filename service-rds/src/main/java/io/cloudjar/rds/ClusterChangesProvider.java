@@ -72,6 +72,10 @@ public final class ClusterChangesProvider implements ServiceProvider {
                 groups = networking == null || cluster.vpcId() == null ? List.copyOf(r.vpcSecurityGroupIds())
                         : InstanceLauncher.securityGroups(ctx, networking, cluster.vpcId(), r.vpcSecurityGroupIds());
             }
+            var scaling = ServerlessScaling.of(r.serverlessV2ScalingConfiguration());
+            if (scaling != null) { // applied at once, as AWS does
+                state.serverlessScaling.put(cluster.id(), scaling);
+            }
             Pending waiting = state.clusterPending.getOrDefault(cluster.id(), new Pending(null, null));
             Pending asked = new Pending(r.masterUserPassword() != null ? r.masterUserPassword() : waiting.password(),
                     newId != null ? newId : waiting.newId());
@@ -137,6 +141,10 @@ public final class ClusterChangesProvider implements ServiceProvider {
             state.tags.put(arn, tags);
         }
         state.instanceClusters.replaceAll((instance, c) -> c.equals(cluster.id()) ? newId : c);
+        var scaling = state.serverlessScaling.remove(cluster.id());
+        if (scaling != null) {
+            state.serverlessScaling.put(newId, scaling);
+        }
         RdsEvents.cluster(state, renamed, ctx.receivedAt(), "configuration change", "Renamed DB cluster from " + cluster.id());
         return renamed;
     }

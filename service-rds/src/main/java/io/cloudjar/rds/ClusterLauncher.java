@@ -55,7 +55,12 @@ final class ClusterLauncher {
                 group, placement.securityGroupIds(), r.masterUserPassword(), Boolean.TRUE.equals(r.copyTagsToSnapshot()));
         Shape shape = new Shape(engine, version, r.masterUsername(), r.databaseName(), port, placement,
                 zones(ctx, state, placement), Boolean.TRUE.equals(r.storageEncrypted()), settings);
-        return launch(ctx, state, id, shape, RdsTags.of(r.tags()), null, null);
+        var scaling = ServerlessScaling.of(r.serverlessV2ScalingConfiguration());
+        ClusterRecord cluster = launch(ctx, state, id, shape, RdsTags.of(r.tags()), null, null);
+        if (scaling != null) {
+            state.serverlessScaling.put(cluster.id(), scaling);
+        }
+        return cluster;
     }
 
     /** An Aurora engine; the others make Multi-AZ DB clusters, which Cloudjar does not run. */

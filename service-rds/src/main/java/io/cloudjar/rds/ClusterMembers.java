@@ -35,6 +35,7 @@ final class ClusterMembers {
                     + " the engine version of your DB cluster (%s).", r.engineVersion(), version);
         }
         InstanceRules.instanceClass(r.dbInstanceClass(), engine, version);
+        ServerlessScaling.checkInstance(state, cluster, r.dbInstanceClass());
         if (r.dbSubnetGroupName() != null && !r.dbSubnetGroupName().equalsIgnoreCase(
                 cluster.subnetGroupName() == null ? "default" : cluster.subnetGroupName())) {
             throw RdsErrors.invalidCombination("The DB subnet group of a cluster member must be its cluster's: %s.",

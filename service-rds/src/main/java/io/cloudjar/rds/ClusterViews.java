@@ -55,6 +55,7 @@ final class ClusterViews {
                 .httpEndpointEnabled(false).crossAccountClone(false).networkType("IPV4").autoMinorVersionUpgrade(true)
                 .associatedRoles(List.of()).readReplicaIdentifiers(List.of()).domainMemberships(List.of())
                 .pendingModifiedValues(waiting == null ? null : pending.build())
+                .serverlessV2ScalingConfiguration(state.serverlessScaling.get(c.id()))
                 .tagList(RdsTags.toSdk(state.tagsOf(c.arn())))
                 .build();
     }

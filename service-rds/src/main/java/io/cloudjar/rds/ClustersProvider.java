@@ -149,6 +149,7 @@ public final class ClustersProvider implements ServiceProvider {
             RdsEvents.whenSettled(state, deleting, "deletion", "DB cluster deleted");
             state.tags.remove(cluster.arn());
             state.clusterPending.remove(cluster.id());
+            state.serverlessScaling.remove(cluster.id());
             state.instanceClusters.values().removeIf(cluster.id()::equals);
             if (!Boolean.FALSE.equals(request.deleteAutomatedBackups())) { // kept ones stay as its rds: snapshots
                 AutomatedClusterSnapshots.removeOf(store, state, cluster.id());

@@ -30,6 +30,9 @@ final class RdsState {
     final Map<String, ClusterRecord> clusters = new ConcurrentHashMap<>();
     /** The DB cluster each member instance belongs to, by instance id. */
     final Map<String, String> instanceClusters = new ConcurrentHashMap<>();
+    /** Each cluster's Serverless v2 capacity range (what db.serverless instances scale in), by cluster id. */
+    final Map<String, software.amazon.awssdk.services.rds.model.ServerlessV2ScalingConfigurationInfo> serverlessScaling
+            = new ConcurrentHashMap<>();
     /** Each member instance's failover priority (PromotionTier, 0–15; AWS's default 1), by instance id. */
     final Map<String, Integer> promotionTiers = new ConcurrentHashMap<>();
     /** DB cluster parameter groups by lower-case name (default groups once used). */

@@ -165,6 +165,13 @@ class ClustersTest {
                 .engine("aurora-mysql").dbInstanceClass("db.r6g.large")), "DBClusterNotFoundFault", 404);
         fails(() -> rds.createDBInstance(r -> r.dbInstanceIdentifier("m-1").engine("aurora-mysql").dbInstanceClass("db.r6g.large")
                 .allocatedStorage(20).masterUsername("admin").masterUserPassword("secret-pass1")), "InvalidParameterCombination", 400);
+        fails(() -> rds.createDBInstance(r -> r.dbInstanceIdentifier("m-1").dbClusterIdentifier("members")
+                .engine("aurora-mysql").dbInstanceClass("db.serverless")), "InvalidParameterCombination", 400); // no capacity range
+        fails(() -> rds.modifyDBCluster(r -> r.dbClusterIdentifier("members")
+                .serverlessV2ScalingConfiguration(s -> s.minCapacity(8.0).maxCapacity(4.0))), "InvalidParameterValue", 400);
+        DBCluster scaled = rds.modifyDBCluster(r -> r.dbClusterIdentifier("members")
+                .serverlessV2ScalingConfiguration(s -> s.minCapacity(0.5).maxCapacity(4.0))).dbCluster();
+        assertThat(scaled.serverlessV2ScalingConfiguration().maxCapacity()).isEqualTo(4.0);
         rds.createDBInstance(r -> r.dbInstanceIdentifier("m-1").dbClusterIdentifier("members").engine("aurora-mysql")
                 .dbInstanceClass("db.serverless"));
         cloudjar.advanceClock(Duration.ofSeconds(10));
