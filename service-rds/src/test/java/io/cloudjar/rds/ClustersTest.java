@@ -177,6 +177,10 @@ class ClustersTest {
         cloudjar.advanceClock(Duration.ofSeconds(10));
         fails(() -> rds.stopDBInstance(r -> r.dbInstanceIdentifier("m-1")), "InvalidDBInstanceState", 400);
         fails(() -> rds.createDBSnapshot(r -> r.dbInstanceIdentifier("m-1").dbSnapshotIdentifier("m-1-snap")), "InvalidDBInstanceState", 400);
+        fails(() -> rds.restoreDBInstanceToPointInTime(r -> r.sourceDBInstanceIdentifier("m-1").targetDBInstanceIdentifier("m-copy")
+                .useLatestRestorableTime(true)), "InvalidDBInstanceState", 400);
+        fails(() -> rds.createDBInstanceReadReplica(r -> r.sourceDBInstanceIdentifier("m-1").dbInstanceIdentifier("m-replica")),
+                "InvalidDBInstanceState", 400);
         fails(() -> rds.modifyDBInstance(r -> r.dbInstanceIdentifier("m-1").masterUserPassword("other-pass1")),
                 "InvalidParameterCombination", 400);
         fails(() -> rds.failoverDBCluster(r -> r.dbClusterIdentifier("members")), "InvalidDBClusterStateFault", 400); // no reader
