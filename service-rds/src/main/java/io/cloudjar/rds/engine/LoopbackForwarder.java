@@ -58,7 +58,7 @@ public final class LoopbackForwarder implements AutoCloseable {
                 Socket server;
                 try {
                     server = new Socket(InetAddress.getLoopbackAddress(), target.getAsInt());
-                } catch (IOException e) {
+                } catch (IOException | IllegalArgumentException e) { // no server, or no port to name
                     client.close(); // nothing behind the endpoint now: the client sees the connection closed
                     continue;
                 }
