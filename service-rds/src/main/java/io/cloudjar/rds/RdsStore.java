@@ -17,6 +17,7 @@ final class RdsStore implements AutoCloseable {
     private final ServiceContext context;
     private final DatabaseServers databases;
     private final RdsTimings timings;
+    private final ReaderEndpoints readerEndpoints = new ReaderEndpoints();
 
     private RdsStore(ServiceContext context) {
         this.context = context;
@@ -25,6 +26,7 @@ final class RdsStore implements AutoCloseable {
         this.databases = DatabaseServers.open(context.config().dataDir(), "rds",
                 EngineOptions.from(name -> context.config().env(name, null)));
         context.stores().register(databases::destroyAll);
+        context.stores().register(readerEndpoints::close);
     }
 
     static RdsStore of(ServiceContext context) {
@@ -43,12 +45,17 @@ final class RdsStore implements AutoCloseable {
         return timings;
     }
 
+    ReaderEndpoints readerEndpoints() {
+        return readerEndpoints;
+    }
+
     DatabaseServers databases() {
         return databases;
     }
 
     @Override
     public void close() {
+        readerEndpoints.close();
         databases.close(); // and this server's data directory
     }
 }
