@@ -98,3 +98,48 @@ def test_domain_load_balancer_and_bucket(ls, clock):
     ls("delete-bucket", "--bucket-name", "seed-blog-media", "--force-delete")
     ls("delete-domain", "--domain-name", "seed-blog.com")
     assert ls("get-domains")["domains"] == []
+
+
+def notifications(kind):
+    with urllib.request.urlopen(ENDPOINT + "/_cloudjar/lightsail/notifications?region=us-east-1", timeout=30) as answer:
+        return [n for n in json.load(answer)["notifications"] if n["kind"] == kind]
+
+
+def test_alarm_notifies_a_verified_email_and_https_is_set_up(ls, clock):
+    ls("create-instances", "--instance-names", "mon-web", "--availability-zone", "us-east-1a",
+       "--blueprint-id", "ubuntu_22_04", "--bundle-id", "micro_3_0")
+    ls("create-contact-method", "--protocol", "Email", "--contact-endpoint", "ops@seed-blog.com")
+    # the address is verified by following the link of the message Lightsail mails (recorded here)
+    link = notifications("ContactMethodVerification")[-1]["message"]["verificationLink"]
+    with urllib.request.urlopen(urllib.request.Request(ENDPOINT + link, method="POST"), timeout=30) as answer:
+        assert answer.status == 200
+    assert ls("get-contact-methods")["contactMethods"][0]["status"] == "Valid"
+
+    # an idle server's CPU is a little over 0.1 %: this alarm trips once the instance has run a five-minute period
+    ls("put-alarm", "--alarm-name", "mon-web-cpu", "--monitored-resource-name", "mon-web", "--metric-name", "CPUUtilization",
+       "--comparison-operator", "GreaterThanThreshold", "--threshold", "0.1", "--evaluation-periods", "1",
+       "--contact-protocols", "Email", "--notification-triggers", "ALARM")
+    assert ls("get-alarms", "--alarm-name", "mon-web-cpu")["alarms"][0]["state"] == "INSUFFICIENT_DATA"
+    clock.advance(600)
+    assert ls("get-alarms", "--alarm-name", "mon-web-cpu")["alarms"][0]["state"] == "ALARM"
+    sent = notifications("AlarmNotification")
+    assert [(n["contactEndpoint"], n["delivered"], n["message"]["state"]) for n in sent] == [("ops@seed-blog.com", True, "ALARM")]
+    start = ls("get-instance", "--instance-name", "mon-web")["instance"]["createdAt"]
+    data = ls("get-instance-metric-data", "--instance-name", "mon-web", "--metric-name", "CPUUtilization",
+              "--period", "300", "--start-time", str(int(start)), "--end-time", str(int(start) + 600),
+              "--unit", "Percent", "--statistics", "Average")["metricData"]
+    assert data and all(p["average"] > 0.1 for p in data)
+
+    # HTTPS with Let's Encrypt: the name must point at the instance in Lightsail DNS first
+    ls("allocate-static-ip", "--static-ip-name", "mon-ip")
+    ls("attach-static-ip", "--static-ip-name", "mon-ip", "--instance-name", "mon-web")
+    address = ls("get-static-ip", "--static-ip-name", "mon-ip")["staticIp"]["ipAddress"]
+    ls("create-domain", "--domain-name", "mon-blog.com")
+    ls("create-domain-entry", "--domain-name", "mon-blog.com", "--domain-entry",
+       json.dumps({"name": "www.mon-blog.com", "type": "A", "target": address}))
+    ls("setup-instance-https", "--instance-name", "mon-web", "--email-address", "ops@seed-blog.com",
+       "--domain-names", "www.mon-blog.com", "--certificate-provider", "LetsEncrypt")
+    clock.advance(60)
+    history = ls("get-setup-history", "--resource-name", "mon-web")["setupHistory"]
+    assert history[0]["status"] == "succeeded", history
+    ls("delete-domain", "--domain-name", "mon-blog.com")

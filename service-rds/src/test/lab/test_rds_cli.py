@@ -1,7 +1,9 @@
 """The learner's RDS walk-through with the real AWS CLI and psql: a custom VPC with private subnets in two zones
 (one zone is refused), a DB subnet group and a parameter group, a PostgreSQL instance the `db-instance-available`
 waiter waits for, rows written with psql, a snapshot, more rows, a restore that has only the first rows, and
-deletion that the `db-instance-deleted` waiter sees through.
+deletion that the `db-instance-deleted` waiter sees through. Then the same with Aurora PostgreSQL: a cluster, a
+writer and a reader, psql through the cluster and reader endpoints, a failover, a cluster snapshot, the cluster
+waiters.
 
 Run from JUnit (RdsLabScriptsTest), which loads the shared fixtures of the core test kit (cloudjar_pytest).
 Transitions take seconds on the emulator clock; the script moves that clock before each waiter, and waits (wall
@@ -40,9 +42,15 @@ def rds(cli_env):
 
 def psql(instance, sql):
     endpoint = instance["Endpoint"]
-    proc = subprocess.run(["psql", "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", endpoint["Address"],
-                           "-p", str(endpoint["Port"]), "-U", instance["MasterUsername"], "-d", "shop", "-c", sql],
+    return psql_at(endpoint["Address"], endpoint["Port"], instance["MasterUsername"], sql)
+
+
+def psql_at(host, port, user, sql, check=True):
+    proc = subprocess.run(["psql", "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", host,
+                           "-p", str(port), "-U", user, "-d", "shop", "-c", sql],
                           env={**os.environ, "PGPASSWORD": PASSWORD}, capture_output=True, text=True, timeout=60)
+    if not check:
+        return proc
     assert proc.returncode == 0, proc.stderr
     return proc.stdout.strip()
 
@@ -106,3 +114,83 @@ def test_postgres_in_private_subnets_with_snapshot_and_restore(ec2, rds, clock):
     rds("wait", "db-instance-deleted", "--db-instance-identifier", "shop")
     rds("wait", "db-instance-deleted", "--db-instance-identifier", "shop-copy")
     rds("delete-db-subnet-group", "--db-subnet-group-name", "private")
+
+
+def cluster_served(rds, clock, cluster_id):
+    """Moves the clock past creation, waits for the cluster's real server, then lets the CLI's waiter confirm it."""
+    clock.advance(10)
+    for _ in range(600):
+        cluster = rds("describe-db-clusters", "--db-cluster-identifier", cluster_id)["DBClusters"][0]
+        if cluster["Status"] != "creating":
+            break
+        time.sleep(0.1)
+    rds("wait", "db-cluster-available", "--db-cluster-identifier", cluster_id)
+    return rds("describe-db-clusters", "--db-cluster-identifier", cluster_id)["DBClusters"][0]
+
+
+def rows_at(host, port, expected):
+    """The row count a replica shows once it has caught up (wall clock, a few seconds at most)."""
+    count = None
+    for _ in range(300):
+        proc = psql_at(host, port, "master", "select count(*) from orders", check=False)
+        count = proc.stdout.strip() if proc.returncode == 0 else proc.stderr
+        if count == expected:
+            break
+        time.sleep(0.1)
+    return count
+
+
+@pytest.mark.skipif(shutil.which("psql") is None, reason="psql not installed")
+def test_aurora_postgres_cluster_with_writer_reader_failover_and_snapshot(ec2, rds, clock):
+    vpc = ec2("create-vpc", "--cidr-block", "10.41.0.0/16")["Vpc"]["VpcId"]
+    a = ec2("create-subnet", "--vpc-id", vpc, "--cidr-block", "10.41.1.0/24", "--availability-zone", "us-east-1a")["Subnet"]["SubnetId"]
+    b = ec2("create-subnet", "--vpc-id", vpc, "--cidr-block", "10.41.2.0/24", "--availability-zone", "us-east-1c")["Subnet"]["SubnetId"]
+    rds("create-db-subnet-group", "--db-subnet-group-name", "aurora-private", "--db-subnet-group-description", "aurora",
+        "--subnet-ids", a, b)
+    versions = rds("describe-db-engine-versions", "--engine", "aurora-postgresql", "--default-only")["DBEngineVersions"]
+    assert versions[0]["DBParameterGroupFamily"] == "aurora-postgresql16"
+
+    created = rds("create-db-cluster", "--db-cluster-identifier", "shop-aurora", "--engine", "aurora-postgresql",
+                  "--master-username", "master", "--master-user-password", PASSWORD, "--database-name", "shop",
+                  "--db-subnet-group-name", "aurora-private")["DBCluster"]
+    assert created["Status"] == "creating"
+    assert created["AvailabilityZones"] == ["us-east-1a", "us-east-1c"]
+    cluster_served(rds, clock, "shop-aurora")
+    rds("create-db-instance", "--db-instance-identifier", "shop-aurora-1", "--db-cluster-identifier", "shop-aurora",
+        "--engine", "aurora-postgresql", "--db-instance-class", "db.r6g.large",
+        "--allocated-storage", "20", error="InvalidParameterCombination")
+    for instance_id in ("shop-aurora-1", "shop-aurora-2"):
+        rds("create-db-instance", "--db-instance-identifier", instance_id, "--db-cluster-identifier", "shop-aurora",
+            "--engine", "aurora-postgresql", "--db-instance-class", "db.r6g.large")
+        served(rds, clock, instance_id)
+    cluster = cluster_served(rds, clock, "shop-aurora")
+    writers = [m["DBInstanceIdentifier"] for m in cluster["DBClusterMembers"] if m["IsClusterWriter"]]
+    assert writers == ["shop-aurora-1"]
+
+    endpoint, reader, port = cluster["Endpoint"], cluster["ReaderEndpoint"], cluster["Port"]
+    psql_at(endpoint, port, "master", "create table orders (id int primary key, item text);"
+                                      " insert into orders values (1, 'tea'), (2, 'cake')")
+    assert rows_at(reader, port, "2") == "2"
+    refused = psql_at(reader, port, "master", "insert into orders values (3, 'no')", check=False)
+    assert refused.returncode != 0 and "read-only" in refused.stderr
+
+    failing = rds("failover-db-cluster", "--db-cluster-identifier", "shop-aurora")["DBCluster"]
+    assert [m["DBInstanceIdentifier"] for m in failing["DBClusterMembers"] if m["IsClusterWriter"]] == ["shop-aurora-2"]
+    cluster_served(rds, clock, "shop-aurora")
+    psql_at(endpoint, port, "master", "insert into orders values (3, 'scones')")
+    assert rows_at(reader, port, "3") == "3"
+
+    rds("create-db-cluster-snapshot", "--db-cluster-identifier", "shop-aurora", "--db-cluster-snapshot-identifier", "aurora-snap")
+    clock.advance(5)
+    rds("wait", "db-cluster-snapshot-available", "--db-cluster-snapshot-identifier", "aurora-snap")
+
+    rds("delete-db-cluster", "--db-cluster-identifier", "shop-aurora", "--skip-final-snapshot",
+        error="InvalidDBClusterStateFault")
+    for instance_id in ("shop-aurora-1", "shop-aurora-2"):
+        rds("delete-db-instance", "--db-instance-identifier", instance_id)
+    clock.advance(5)
+    rds("wait", "db-instance-deleted", "--db-instance-identifier", "shop-aurora-2")
+    rds("delete-db-cluster", "--db-cluster-identifier", "shop-aurora", "--skip-final-snapshot")
+    clock.advance(5)
+    rds("wait", "db-cluster-deleted", "--db-cluster-identifier", "shop-aurora")
+    rds("delete-db-cluster-snapshot", "--db-cluster-snapshot-identifier", "aurora-snap")

@@ -1,5 +1,6 @@
 # The learner's database as Terraform: a custom VPC with private subnets in two zones, a DB subnet group, a
-# PostgreSQL parameter group and a PostgreSQL instance in them, for apply / plan / destroy.
+# PostgreSQL parameter group and a PostgreSQL instance in them, and an Aurora PostgreSQL cluster with a cluster
+# parameter group and a writer instance in the same subnet group, for apply / plan / destroy.
 variable "endpoint" { type = string }
 
 terraform {
@@ -79,5 +80,40 @@ resource "aws_db_instance" "shop" {
   tags                   = { Name = "shop" }
 }
 
+resource "aws_rds_cluster_parameter_group" "aurora" {
+  name   = "aurora-pg16"
+  family = "aurora-postgresql16"
+  parameter {
+    name  = "log_statement"
+    value = "ddl"
+  }
+}
+
+resource "aws_rds_cluster" "aurora" {
+  cluster_identifier              = "aurora-shop"
+  engine                          = "aurora-postgresql"
+  engine_version                  = "16.6"
+  database_name                   = "shop"
+  master_username                 = "master"
+  master_password                 = "Secret-pass1"
+  db_subnet_group_name            = aws_db_subnet_group.private.name
+  vpc_security_group_ids          = [aws_security_group.db.id]
+  db_cluster_parameter_group_name = aws_rds_cluster_parameter_group.aurora.name
+  skip_final_snapshot             = true
+  tags                            = { Name = "aurora-shop" }
+}
+
+resource "aws_rds_cluster_instance" "writer" {
+  identifier         = "aurora-shop-1"
+  cluster_identifier = aws_rds_cluster.aurora.id
+  engine             = aws_rds_cluster.aurora.engine
+  engine_version     = aws_rds_cluster.aurora.engine_version
+  instance_class     = "db.t4g.medium"
+}
+
 output "address" { value = aws_db_instance.shop.address }
+output "cluster_endpoint" { value = aws_rds_cluster.aurora.endpoint }
+output "reader_endpoint" { value = aws_rds_cluster.aurora.reader_endpoint }
+output "cluster_port" { value = aws_rds_cluster.aurora.port }
+output "writer" { value = aws_rds_cluster_instance.writer.writer }
 output "port" { value = aws_db_instance.shop.port }

@@ -1,5 +1,6 @@
 package io.cloudjar.lightsail;
 
+import java.time.Instant;
 import java.util.List;
 import software.amazon.awssdk.services.lightsail.model.Alarm;
 import software.amazon.awssdk.services.lightsail.model.AlarmState;
@@ -10,13 +11,14 @@ import software.amazon.awssdk.services.lightsail.model.MonitoredResourceInfo;
 import software.amazon.awssdk.services.lightsail.model.TreatMissingData;
 
 /**
- * A Lightsail alarm on one metric of one instance or load balancer. It is stored, not evaluated: its state is
- * INSUFFICIENT_DATA from creation (no metric data reaches it) until TestAlarm sets one.
+ * A Lightsail alarm on one metric of one instance, load balancer or managed database. {@link AlarmEvaluation} moves
+ * its state at each five-minute boundary of the emulator clock; {@code evaluatedAt} is the last boundary evaluated.
  */
-record AlarmRecord(ResourceMeta meta, MonitoredResourceInfo monitored, MetricName metric, AlarmMetrics.Spec spec,
+record AlarmRecord(ResourceMeta meta, MonitoredResourceInfo monitored, MetricName metric, LightsailMetrics.Spec spec,
                    ComparisonOperator comparison, double threshold, int evaluationPeriods, int datapointsToAlarm,
                    TreatMissingData treatMissingData, List<ContactProtocol> contactProtocols,
-                   List<AlarmState> notificationTriggers, boolean notificationEnabled, AlarmState state)
+                   List<AlarmState> notificationTriggers, boolean notificationEnabled, AlarmState state,
+                   Instant evaluatedAt)
         implements LightsailResource<AlarmRecord> {
 
     AlarmRecord {
@@ -27,12 +29,17 @@ record AlarmRecord(ResourceMeta meta, MonitoredResourceInfo monitored, MetricNam
     @Override
     public AlarmRecord withMeta(ResourceMeta newMeta) {
         return new AlarmRecord(newMeta, monitored, metric, spec, comparison, threshold, evaluationPeriods, datapointsToAlarm,
-                treatMissingData, contactProtocols, notificationTriggers, notificationEnabled, state);
+                treatMissingData, contactProtocols, notificationTriggers, notificationEnabled, state, evaluatedAt);
     }
 
     AlarmRecord withState(AlarmState newState) {
         return new AlarmRecord(meta, monitored, metric, spec, comparison, threshold, evaluationPeriods, datapointsToAlarm,
-                treatMissingData, contactProtocols, notificationTriggers, notificationEnabled, newState);
+                treatMissingData, contactProtocols, notificationTriggers, notificationEnabled, newState, evaluatedAt);
+    }
+
+    AlarmRecord evaluated(AlarmState newState, Instant at) {
+        return new AlarmRecord(meta, monitored, metric, spec, comparison, threshold, evaluationPeriods, datapointsToAlarm,
+                treatMissingData, contactProtocols, notificationTriggers, notificationEnabled, newState, at);
     }
 
     Alarm toSdk() {
@@ -42,7 +49,7 @@ record AlarmRecord(ResourceMeta meta, MonitoredResourceInfo monitored, MetricNam
                 .monitoredResourceInfo(monitored)
                 .comparisonOperator(comparison)
                 .evaluationPeriods(evaluationPeriods)
-                .period(AlarmMetrics.PERIOD_SECONDS)
+                .period(LightsailMetrics.PERIOD_SECONDS)
                 .threshold(threshold)
                 .datapointsToAlarm(datapointsToAlarm)
                 .treatMissingData(treatMissingData)

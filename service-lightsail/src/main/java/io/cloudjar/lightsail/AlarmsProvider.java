@@ -23,8 +23,9 @@ import software.amazon.awssdk.services.lightsail.model.TreatMissingData;
 
 /**
  * Lightsail alarms: PutAlarm creates (INSUFFICIENT_DATA) or overwrites (state kept) an alarm on a metric of an
- * instance or load balancer of the region, at most two alarms per metric of a resource; GetAlarms, DeleteAlarm, and
- * TestAlarm, which sets the state the alarm then shows (alarms are not evaluated against metric data).
+ * instance, load balancer or managed database of the region, at most two alarms per metric of a resource; GetAlarms,
+ * DeleteAlarm, and TestAlarm, which sets a state and notifies it until the next evaluation
+ * ({@link AlarmEvaluation}, run before every call) sets the state the metric gives.
  */
 public final class AlarmsProvider extends LightsailProvider {
     private static final int PAGE_SIZE = 100;
@@ -55,7 +56,7 @@ public final class AlarmsProvider extends LightsailProvider {
                 : List.of(AlarmState.ALARM);
         synchronized (state.lock) {
             LightsailResource<?> resource = monitored(state, request.monitoredResourceName());
-            AlarmMetrics.Spec spec = AlarmMetrics.of(metric, request.metricNameAsString(), resource.meta().type());
+            LightsailMetrics.Spec spec = LightsailMetrics.ofAlarm(metric, request.metricNameAsString(), resource.meta().type());
             MonitoredResourceInfo info = MonitoredResourceInfo.builder().name(resource.name()).arn(resource.meta().arn())
                     .resourceType(resource.meta().type()).build();
             AlarmRecord existing = state.alarms.find(request.alarmName()).orElse(null);
@@ -71,7 +72,8 @@ public final class AlarmsProvider extends LightsailProvider {
                             "Alarm/" + request.alarmName(), Map.of());
             AlarmRecord alarm = new AlarmRecord(meta, info, metric, spec, comparison, request.threshold(), periods, datapoints,
                     missing, protocols, triggers, request.notificationEnabled() == null || request.notificationEnabled(),
-                    existing == null ? AlarmState.INSUFFICIENT_DATA : existing.state());
+                    existing == null ? AlarmState.INSUFFICIENT_DATA : existing.state(),
+                    existing == null ? AlarmEvaluation.lastBoundary(scope.now()) : existing.evaluatedAt());
             state.alarms.put(alarm);
             return PutAlarmResponse.builder()
                     .operations(state.operations.record(scope, alarm.meta(), OperationType.PUT_ALARM, resource.name())).build();
@@ -105,15 +107,18 @@ public final class AlarmsProvider extends LightsailProvider {
         synchronized (state.lock) {
             AlarmRecord alarm = state.alarms.get(request.alarmName());
             state.alarms.put(alarm.withState(newState));
+            AlarmEvaluation.notifyChange(state, alarm, alarm.state(), newState,
+                    "Test alarm: TestAlarm set the state until the next evaluation.", ctx.receivedAt());
             return TestAlarmResponse.builder().operations(state.operations.record(LightsailScope.of(ctx), alarm.meta(),
                     OperationType.TEST_ALARM, newState.toString())).build();
         }
     }
 
-    /** The instance or load balancer the alarm watches. */
+    /** The instance, load balancer or managed database the alarm watches. */
     private static LightsailResource<?> monitored(LightsailState state, String name) {
         return state.instances.find(name).<LightsailResource<?>>map(r -> r)
                 .or(() -> state.loadBalancers.find(name))
+                .or(() -> state.databases.find(name))
                 .orElseThrow(() -> LightsailErrors.notFound("The resource does not exist: %s", name));
     }
 

@@ -41,7 +41,7 @@ public final class BucketsProvider extends LightsailProvider {
         String bundleId = BucketBundles.get(request.bundleId()).bundleId();
         String name = request.bucketName();
         synchronized (BucketsProvider.class) { // names are global: no two states may take one at once
-            if (store.all().stream().anyMatch(s -> s.buckets.contains(name))) {
+            if (store.all().stream().anyMatch(s -> s.buckets.contains(name)) || state.nameTaken(name)) {
                 throw LightsailErrors.namesInUse(List.of(name));
             }
             synchronized (state.lock) {

@@ -1,8 +1,10 @@
 package io.cloudjar.lightsail;
 
 import io.cloudjar.core.spi.CallContext;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.lightsail.model.ContactMethodStatus;
 import software.amazon.awssdk.services.lightsail.model.ContactMethodVerificationProtocol;
@@ -19,8 +21,9 @@ import software.amazon.awssdk.services.lightsail.model.SendContactMethodVerifica
 import software.amazon.awssdk.services.lightsail.model.SendContactMethodVerificationResponse;
 
 /**
- * Contact methods for alarm notifications: one Email and one SMS (E.164 phone number) per region, created
- * PendingVerification; SendContactMethodVerification (Email only) answers the operation of a verification sent.
+ * Contact methods for alarm notifications: one Email and one SMS (E.164 phone number) per region. A phone number is
+ * Valid at once; an email address is PendingVerification and is sent a verification message (recorded in
+ * {@link Notifications}, its link served by {@link LightsailEndpoints}) when created and by SendContactMethodVerification.
  * A contact method is named after its protocol and region ({@code Email-us-east-1}), since the API names none.
  */
 public final class ContactMethodsProvider extends LightsailProvider {
@@ -45,8 +48,9 @@ public final class ContactMethodsProvider extends LightsailProvider {
                         protocol, scope.region());
             }
             ContactMethodRecord method = new ContactMethodRecord(ResourceMeta.create(scope, ResourceType.CONTACT_METHOD, name,
-                    "all", "ContactMethod/" + name, Map.of()), protocol, endpoint, ContactMethodStatus.PENDING_VERIFICATION);
-            state.contactMethods.put(method);
+                    "all", "ContactMethod/" + name, Map.of()), protocol, endpoint,
+                    protocol == ContactProtocol.SMS ? ContactMethodStatus.VALID : ContactMethodStatus.PENDING_VERIFICATION, null);
+            state.contactMethods.put(protocol == ContactProtocol.SMS ? method : sendVerification(state, scope, method));
             return CreateContactMethodResponse.builder().operations(state.operations.record(scope, method.meta(),
                     OperationType.CREATE_CONTACT_METHOD, protocol.toString())).build();
         }
@@ -84,9 +88,22 @@ public final class ContactMethodsProvider extends LightsailProvider {
             if (method.status() == ContactMethodStatus.VALID) {
                 throw LightsailErrors.invalidInput("The contact method %s is already verified.", method.endpoint());
             }
+            state.contactMethods.put(sendVerification(state, scope, method));
             return SendContactMethodVerificationResponse.builder().operations(state.operations.record(scope, method.meta(),
                     OperationType.SEND_CONTACT_METHOD_VERIFICATION, method.endpoint())).build();
         }
+    }
+
+    /** Records the verification message AWS would mail, with a new link (the previous one stops working). */
+    private static ContactMethodRecord sendVerification(LightsailState state, LightsailScope scope, ContactMethodRecord method) {
+        String token = UUID.randomUUID().toString();
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("subject", "Verify your email address for Amazon Lightsail notifications in " + scope.region());
+        message.put("contactMethodArn", method.meta().arn());
+        message.put("verificationLink", LightsailEndpoints.verificationPath(token));
+        state.notifications.add(new Notifications.Notification(scope.now(), scope.account(), scope.region(),
+                "ContactMethodVerification", method.protocol(), method.endpoint(), true, null, message));
+        return method.withVerificationToken(token);
     }
 
     private static ContactMethodRecord byProtocol(LightsailState state, ContactProtocol protocol, LightsailScope scope) {

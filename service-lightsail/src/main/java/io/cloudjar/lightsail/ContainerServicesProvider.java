@@ -40,7 +40,7 @@ public final class ContainerServicesProvider extends LightsailProvider {
         String name = request.serviceName();
         Instant readyAt = scope.now().plus(store.timings().pending());
         synchronized (state.lock) {
-            if (state.containerServices.contains(name)) {
+            if (state.nameTaken(name)) {
                 throw LightsailErrors.namesInUse(List.of(name));
             }
             ContainerServiceRecord service = new ContainerServiceRecord(

@@ -21,7 +21,7 @@ public final class CopySnapshotProvider extends LightsailProvider {
         String name = request.targetSnapshotName();
         Instant ready = scope.now().plus(store.timings().snapshot());
         synchronized (target.lock) {
-            if (target.instanceSnapshots.contains(name) || target.diskSnapshots.contains(name)) {
+            if (target.nameTaken(name)) {
                 throw LightsailErrors.namesInUse(List.of(name));
             }
             ResourceMeta meta;

@@ -21,6 +21,7 @@ public final class DatabasePowerProvider extends LightsailProvider {
         synchronized (state.lock) {
             RelationalDatabaseRecord db = available(state, request.relationalDatabaseName(), scope.now(), "stop");
             Instant until = scope.now().plus(store.timings().stopping());
+            state.runs.ran(db.meta().arn(), db.readyAt(), scope.now());
             state.databases.put(db.transition("stopping", until, "stopped"));
             if (db.server() != null) {
                 db.server().stop();
@@ -55,6 +56,7 @@ public final class DatabasePowerProvider extends LightsailProvider {
         synchronized (state.lock) {
             RelationalDatabaseRecord db = available(state, request.relationalDatabaseName(), scope.now(), "reboot");
             Instant until = scope.now().plus(store.timings().rebooting());
+            state.runs.ran(db.meta().arn(), db.readyAt(), scope.now());
             state.databases.put(db.transition("rebooting", until, "available"));
             if (db.server() != null) {
                 db.server().stop();

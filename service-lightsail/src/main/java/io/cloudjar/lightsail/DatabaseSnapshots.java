@@ -25,7 +25,7 @@ final class DatabaseSnapshots {
                                 String name, Map<String, String> tags) {
         ResourceMeta meta;
         synchronized (state.lock) {
-            if (state.databaseSnapshots.contains(name)) {
+            if (state.nameTaken(name)) {
                 throw LightsailErrors.namesInUse(List.of(name));
             }
             meta = ResourceMeta.create(scope, ResourceType.RELATIONAL_DATABASE_SNAPSHOT, name, db.meta().availabilityZone(),

@@ -83,7 +83,7 @@ public final class DatabaseSnapshotsProvider extends LightsailProvider {
         Map<String, String> tags = LightsailTags.of(request.tags());
         RelationalDatabaseRecord db;
         synchronized (state.lock) {
-            if (state.databases.contains(request.relationalDatabaseName())) {
+            if (state.nameTaken(request.relationalDatabaseName())) {
                 throw LightsailErrors.namesInUse(List.of(request.relationalDatabaseName()));
             }
             String zone = request.availabilityZone() != null ? request.availabilityZone() : snapshot.meta().availabilityZone();

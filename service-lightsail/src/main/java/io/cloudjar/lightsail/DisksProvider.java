@@ -69,7 +69,7 @@ public final class DisksProvider extends LightsailProvider {
             throw LightsailErrors.invalidInput("The disk size must be between %d and %d GB: %d", MIN_GB, MAX_GB, sizeInGb);
         }
         synchronized (state.lock) {
-            if (state.disks.contains(name)) {
+            if (state.nameTaken(name)) {
                 throw LightsailErrors.namesInUse(List.of(name));
             }
             Instant ready = scope.now().plus(store.timings().disk());

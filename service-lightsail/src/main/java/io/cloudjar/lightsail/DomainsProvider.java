@@ -40,7 +40,7 @@ public final class DomainsProvider extends LightsailProvider {
             throw LightsailErrors.invalidInput("The domain name %s is not valid.", request.domainName());
         }
         synchronized (state.lock) {
-            if (state.domains.contains(name)) {
+            if (state.nameTaken(name)) {
                 throw LightsailErrors.namesInUse(List.of(name));
             }
             DomainRecord domain = new DomainRecord(ResourceMeta.create(scope, ResourceType.DOMAIN, name, "all", name, tags),

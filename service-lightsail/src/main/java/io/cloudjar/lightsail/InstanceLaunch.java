@@ -78,7 +78,8 @@ final class InstanceLaunch {
                     plan.userData(), plan.addOns(), plan.ipAddressType(), state.addresses.privateIpv4(),
                     ipv4 ? state.addresses.publicIpv4() : null, ipv6 ? List.of(state.addresses.ipv6()) : List.of(), null,
                     ports.stream().map(p -> PortRule.open(p, ipv4, ipv6)).toList(),
-                    InstanceRecord.RUNNING, InstanceRecord.PENDING, scope.now().plus(pending));
+                    InstanceRecord.RUNNING, InstanceRecord.PENDING, scope.now().plus(pending),
+                    InstanceMetadata.defaults(scope.now()));
             state.instances.put(instance);
             AddOnsProvider.schedule(state, meta, plan.addOns(), scope.now());
             made.add(instance);
@@ -94,7 +95,7 @@ final class InstanceLaunch {
         if (names.stream().distinct().count() != names.size()) {
             throw LightsailErrors.invalidInput("The instance names must be unique: %s", String.join(", ", names));
         }
-        List<String> taken = names.stream().filter(state.instances::contains).toList();
+        List<String> taken = names.stream().filter(state::nameTaken).toList();
         if (!taken.isEmpty()) {
             throw LightsailErrors.namesInUse(taken);
         }

@@ -12,11 +12,12 @@ import software.amazon.awssdk.services.lightsail.model.InstanceState;
  * @param publicIp     the dynamic public IPv4 address, a new one at each start (null on IPv6-only instances); a static
  *                     IP attached replaces it
  * @param staticIpName the static IP attached, or null
+ * @param metadata     the instance metadata service settings
  */
 record InstanceRecord(ResourceMeta meta, String blueprintId, String blueprintName, String bundleId, String sshKeyName,
                       String username, String userData, List<AddOn> addOns, String ipAddressType, String privateIp,
                       String publicIp, List<String> ipv6Addresses, String staticIpName, List<PortRule> ports,
-                      String settled, String transitional, Instant transitionEnds)
+                      String settled, String transitional, Instant transitionEnds, InstanceMetadata metadata)
         implements LightsailResource<InstanceRecord> {
 
     static final String PENDING = "pending";
@@ -33,7 +34,7 @@ record InstanceRecord(ResourceMeta meta, String blueprintId, String blueprintNam
     @Override
     public InstanceRecord withMeta(ResourceMeta newMeta) {
         return new InstanceRecord(newMeta, blueprintId, blueprintName, bundleId, sshKeyName, username, userData, addOns,
-                ipAddressType, privateIp, publicIp, ipv6Addresses, staticIpName, ports, settled, transitional, transitionEnds);
+                ipAddressType, privateIp, publicIp, ipv6Addresses, staticIpName, ports, settled, transitional, transitionEnds, metadata);
     }
 
     String state(Instant now) {
@@ -72,21 +73,35 @@ record InstanceRecord(ResourceMeta meta, String blueprintId, String blueprintNam
     /** In a new state, settled at once or after a transition. */
     InstanceRecord transition(String newTransitional, Instant ends, String newSettled, String newPublicIp) {
         return new InstanceRecord(meta, blueprintId, blueprintName, bundleId, sshKeyName, username, userData, addOns,
-                ipAddressType, privateIp, newPublicIp, ipv6Addresses, staticIpName, ports, newSettled, newTransitional, ends);
+                ipAddressType, privateIp, newPublicIp, ipv6Addresses, staticIpName, ports, newSettled, newTransitional, ends, metadata);
     }
 
     InstanceRecord withPorts(List<PortRule> newPorts) {
         return new InstanceRecord(meta, blueprintId, blueprintName, bundleId, sshKeyName, username, userData, addOns,
-                ipAddressType, privateIp, publicIp, ipv6Addresses, staticIpName, newPorts, settled, transitional, transitionEnds);
+                ipAddressType, privateIp, publicIp, ipv6Addresses, staticIpName, newPorts, settled, transitional, transitionEnds, metadata);
     }
 
     InstanceRecord withAddOns(List<AddOn> newAddOns) {
         return new InstanceRecord(meta, blueprintId, blueprintName, bundleId, sshKeyName, username, userData, newAddOns,
-                ipAddressType, privateIp, publicIp, ipv6Addresses, staticIpName, ports, settled, transitional, transitionEnds);
+                ipAddressType, privateIp, publicIp, ipv6Addresses, staticIpName, ports, settled, transitional, transitionEnds, metadata);
+    }
+
+    InstanceRecord withMetadata(InstanceMetadata newMetadata) {
+        return new InstanceRecord(meta, blueprintId, blueprintName, bundleId, sshKeyName, username, userData, addOns,
+                ipAddressType, privateIp, publicIp, ipv6Addresses, staticIpName, ports, settled, transitional, transitionEnds,
+                newMetadata);
+    }
+
+    /** With another IP address type (SetIpAddressType): the bundle, addresses and firewall sources that go with it. */
+    InstanceRecord withAddressing(String newType, String newBundleId, String newPublicIp, List<String> newIpv6,
+                                  List<PortRule> newPorts) {
+        return new InstanceRecord(meta, blueprintId, blueprintName, newBundleId, sshKeyName, username, userData, addOns,
+                newType, privateIp, newPublicIp, newIpv6, staticIpName, newPorts, settled, transitional, transitionEnds,
+                metadata);
     }
 
     InstanceRecord withStaticIp(String name) {
         return new InstanceRecord(meta, blueprintId, blueprintName, bundleId, sshKeyName, username, userData, addOns,
-                ipAddressType, privateIp, publicIp, ipv6Addresses, name, ports, settled, transitional, transitionEnds);
+                ipAddressType, privateIp, publicIp, ipv6Addresses, name, ports, settled, transitional, transitionEnds, metadata);
     }
 }

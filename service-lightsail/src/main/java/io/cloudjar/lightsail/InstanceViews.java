@@ -5,12 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.lightsail.model.Bundle;
 import software.amazon.awssdk.services.lightsail.model.Disk;
-import software.amazon.awssdk.services.lightsail.model.HttpEndpoint;
-import software.amazon.awssdk.services.lightsail.model.HttpTokens;
 import software.amazon.awssdk.services.lightsail.model.Instance;
 import software.amazon.awssdk.services.lightsail.model.InstanceHardware;
-import software.amazon.awssdk.services.lightsail.model.InstanceMetadataOptions;
-import software.amazon.awssdk.services.lightsail.model.InstanceMetadataState;
 import software.amazon.awssdk.services.lightsail.model.InstanceNetworking;
 import software.amazon.awssdk.services.lightsail.model.MonthlyTransfer;
 
@@ -41,8 +37,7 @@ final class InstanceViews {
                 .state(i.sdkState(now))
                 .username(i.username())
                 .sshKeyName(i.sshKeyName())
-                .metadataOptions(InstanceMetadataOptions.builder().state(InstanceMetadataState.APPLIED)
-                        .httpTokens(HttpTokens.OPTIONAL).httpEndpoint(HttpEndpoint.ENABLED).httpPutResponseHopLimit(1).build())
+                .metadataOptions(i.metadata().toSdk(now))
                 .build();
     }
 

@@ -79,6 +79,9 @@ public final class InstancesProvider extends LightsailProvider {
             Instant ends = scope.now().plus(store.timings().stopping());
             // the dynamic address is given up: a later start gets a new one
             state.addresses.release(i.publicIp());
+            if (InstanceRecord.RUNNING.equals(now)) {
+                state.runs.ran(i.meta().arn(), i.transitionEnds() != null ? i.transitionEnds() : i.meta().createdAt(), scope.now());
+            }
             InstanceRecord stopped = i.transition(InstanceRecord.STOPPING, ends, InstanceRecord.STOPPED, i.publicIp());
             state.instances.put(stopped);
             return StopInstanceResponse.builder()
@@ -135,6 +138,8 @@ public final class InstancesProvider extends LightsailProvider {
             state.addresses.release(i.publicIp());
             state.addresses.release(i.privateIp());
             state.instances.remove(i.name());
+            state.runs.forget(i.meta().arn());
+            state.httpsSetups.remove(i.meta().arn());
             return DeleteInstanceResponse.builder().operations(ops).build();
         }
     }

@@ -102,7 +102,7 @@ public final class KeyPairsProvider extends LightsailProvider {
     }
 
     private static void refuseTaken(LightsailState state, String name) {
-        if (state.keyPairs.contains(name)) {
+        if (state.nameTaken(name)) {
             throw LightsailErrors.namesInUse(List.of(name));
         }
     }

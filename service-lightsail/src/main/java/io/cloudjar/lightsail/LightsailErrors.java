@@ -30,7 +30,7 @@ final class LightsailErrors {
         return shaped("InvalidInputException", null, message, args);
     }
 
-    /** Names already taken by resources of the type being created, as CreateInstances words it. */
+    /** Names already taken by resources of the region, whatever their type, as AWS words it. */
     static AwsException namesInUse(java.util.Collection<String> names) {
         return invalidInput("Some names are already in use: %s", String.join(", ", names));
     }

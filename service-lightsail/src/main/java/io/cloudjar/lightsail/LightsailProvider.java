@@ -21,7 +21,10 @@ abstract class LightsailProvider implements ServiceProvider {
         store = LightsailStore.of(context);
     }
 
+    /** The caller's account and region, its alarms evaluated up to the call's time (before the call changes anything). */
     protected LightsailState state(CallContext ctx) {
-        return store.get(ctx);
+        LightsailState state = store.get(ctx);
+        AlarmEvaluation.catchUp(state, store.timings(), ctx.receivedAt());
+        return state;
     }
 }

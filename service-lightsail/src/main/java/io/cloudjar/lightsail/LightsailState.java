@@ -14,6 +14,8 @@ import software.amazon.awssdk.services.lightsail.model.ResourceType;
 final class LightsailState {
     final Object lock = new Object();
     final Operations operations;
+    /** What alarms and contact methods would have sent (recorded, not sent). */
+    final Notifications notifications;
     // compute: key pairs, instances, static IPs, disks, snapshots
     final Table<KeyPairRecord> keyPairs = new Table<>(ResourceType.KEY_PAIR);
     final Table<InstanceRecord> instances = new Table<>(ResourceType.INSTANCE);
@@ -24,6 +26,9 @@ final class LightsailState {
     final Table<RelationalDatabaseRecord> databases = new Table<>(ResourceType.RELATIONAL_DATABASE);
     final Table<DatabaseSnapshotRecord> databaseSnapshots = new Table<>(ResourceType.RELATIONAL_DATABASE_SNAPSHOT);
     final Addresses addresses;
+    final RunHistory runs;
+    /** SetupInstanceHttps runs (the latest five) by instance ARN. */
+    final KeptMap<String, List<HttpsSetupRecord>> httpsSetups;
     /** The automatic snapshot add-ons enabled, by the ARN of their instance or disk. */
     final KeptMap<String, AutoSnapshots> autoSnapshots;
     // networking and services (domains, load balancers, certificates, containers, buckets, alarms, contact methods)
@@ -37,11 +42,15 @@ final class LightsailState {
 
     /**
      * A state whose every change is written to the state file through {@code kept} (every table of {@link #tables()},
-     * whatever its type, the operations, the addresses in use and the automatic snapshot add-ons).
+     * whatever its type, the operations, the addresses in use, the automatic snapshot add-ons, the notifications, the
+     * run history and the HTTPS set-up runs).
      */
     LightsailState(LightsailRecords.Scoped kept) {
         this.operations = new Operations(kept::operation);
         this.addresses = new Addresses(kept::address);
+        this.notifications = new Notifications(kept.notifications());
+        this.runs = new RunHistory(new KeptMap<>(kept::runs, arn -> kept.runs(arn, null)));
+        this.httpsSetups = new KeptMap<>(kept::httpsSetups, arn -> kept.httpsSetups(arn, null));
         this.autoSnapshots = new KeptMap<>(kept::autoSnapshots, arn -> kept.autoSnapshots(arn, null));
         tables().forEach(table -> table.keptIn(kept));
     }
@@ -64,7 +73,16 @@ final class LightsailState {
         return tables().stream().filter(t -> t.type() == type).findFirst();
     }
 
-    /** Resources of any type named {@code name} (names are unique per type only). */
+    /**
+     * Whether a resource of the region already has {@code name}: Lightsail names are one namespace across resource
+     * types (an instance cannot take its key pair's or static IP's name, nor a DNS zone a us-east-1 resource's; AWS
+     * answers "Some names are already in use"). Alarms and contact methods are named apart.
+     */
+    boolean nameTaken(String name) {
+        return named(name).anyMatch(r -> r.meta().type() != ResourceType.ALARM && r.meta().type() != ResourceType.CONTACT_METHOD);
+    }
+
+    /** Resources of any type named {@code name}. */
     Stream<LightsailResource<?>> named(String name) {
         return tables().stream().flatMap(t -> t.find(name).stream());
     }

@@ -15,6 +15,7 @@ final class LightsailStore implements AutoCloseable {
     private final AccountRegionStore<LightsailState> states;
     private final LightsailTimings timings;
     private final io.cloudjar.core.util.EmulatorClock clock;
+    private final io.cloudjar.core.persist.Persistence persistence;
     /** The real servers of managed databases: RDS's engines, in a directory of Lightsail's own. */
     private final io.cloudjar.rds.engine.DatabaseServers databases;
     /** Signs the short-lived SSH keys of GetInstanceAccessDetails (one per server, as Lightsail has its own CA). */
@@ -25,6 +26,7 @@ final class LightsailStore implements AutoCloseable {
         this.states = context.stores().accountRegion("lightsail", (account, region) -> new LightsailState(records.scoped(account, region)));
         this.timings = LightsailTimings.from(context.config());
         this.clock = context.clock();
+        this.persistence = context.persistence();
         this.databases = io.cloudjar.rds.engine.DatabaseServers.open(context.config().dataDir(), "lightsail",
                 io.cloudjar.rds.engine.EngineOptions.from(name -> context.config().env(name, null)), context.persistence());
         context.stores().register("lightsail", databases::destroyAll);
@@ -78,6 +80,11 @@ final class LightsailStore implements AutoCloseable {
     /** Now on the emulator clock, for what is not a call (the bill endpoint). */
     java.time.Instant now() {
         return clock.now();
+    }
+
+    /** Makes durable what changed outside a Lightsail call (alarms caught up, a contact method verified). */
+    void commitOutsideCall() {
+        persistence.commit();
     }
 
     io.cloudjar.rds.engine.DatabaseServers databases() {

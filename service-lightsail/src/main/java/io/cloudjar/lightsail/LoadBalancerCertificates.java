@@ -34,7 +34,7 @@ final class LoadBalancerCertificates {
             }
             alternativeNames.forEach(n -> names.add(checkedName(n)));
         }
-        if (state.loadBalancerCertificates.contains(name)) {
+        if (state.nameTaken(name)) {
             throw LightsailErrors.namesInUse(List.of(name));
         }
         if (of(state, lb.name()).size() >= PER_LOAD_BALANCER) {

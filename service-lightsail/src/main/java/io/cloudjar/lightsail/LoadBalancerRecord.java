@@ -74,6 +74,11 @@ record LoadBalancerRecord(ResourceMeta meta, String dnsName, int instancePort, S
                 policy, activeAt, instances, checkDelay);
     }
 
+    LoadBalancerRecord withIpAddressType(String type) {
+        return new LoadBalancerRecord(meta, dnsName, instancePort, type, options, httpsRedirection,
+                tlsPolicyName, activeAt, instances, checkDelay);
+    }
+
     boolean isAttached(String instanceName) {
         return instances.stream().anyMatch(a -> a.instanceName().equals(instanceName));
     }

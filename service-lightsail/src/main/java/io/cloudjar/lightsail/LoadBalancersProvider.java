@@ -55,7 +55,7 @@ public final class LoadBalancersProvider extends LightsailProvider {
                     request.certificateName());
         }
         synchronized (state.lock) {
-            if (state.loadBalancers.contains(name)) {
+            if (state.nameTaken(name)) {
                 throw LightsailErrors.namesInUse(List.of(name));
             }
             LoadBalancerRecord lb = new LoadBalancerRecord(

@@ -30,6 +30,16 @@ record PortRule(int fromPort, int toPort, String protocol, List<String> cidrs, L
     }
 
     /**
+     * This rule on an instance whose address families became {@code ipv4}/{@code ipv6} (SetIpAddressType): sources of
+     * a family it no longer has are dropped; a rule open to all IPv4 is opened to all IPv6 too when IPv6 is added.
+     */
+    PortRule forFamilies(boolean ipv4, boolean ipv6) {
+        List<String> v4 = ipv4 ? cidrs : List.of();
+        List<String> v6 = !ipv6 ? List.of() : ipv6Cidrs.isEmpty() && cidrs.equals(ANYWHERE_V4) ? ANYWHERE_V6 : ipv6Cidrs;
+        return new PortRule(fromPort, toPort, protocol, v4, v6, cidrListAliases);
+    }
+
+    /**
      * A rule of Open/Put/CloseInstancePublicPorts, checked: ports 0-65535 with from ≤ to, ICMP types/codes as AWS
      * reads them, and a rule without any source opens to everyone.
      */

@@ -70,7 +70,7 @@ public final class RelationalDatabasesProvider extends LightsailProvider {
         Map<String, String> tags = LightsailTags.of(request.tags());
         RelationalDatabaseRecord db;
         synchronized (state.lock) {
-            if (state.databases.contains(request.relationalDatabaseName())) {
+            if (state.nameTaken(request.relationalDatabaseName())) {
                 throw LightsailErrors.namesInUse(List.of(request.relationalDatabaseName()));
             }
             ResourceMeta meta = ResourceMeta.create(scope, ResourceType.RELATIONAL_DATABASE, request.relationalDatabaseName(),
@@ -162,6 +162,7 @@ public final class RelationalDatabasesProvider extends LightsailProvider {
             if (state.databases.remove(db.name()) == null) {
                 throw LightsailErrors.notFound(ResourceType.RELATIONAL_DATABASE, db.name());
             }
+            state.runs.forget(db.meta().arn());
         }
         store.databases().destroy(db.server());
         ops.add(0, state.operations.record(scope, db.meta(), OperationType.DELETE_RELATIONAL_DATABASE, null));

@@ -47,7 +47,7 @@ public final class SnapshotsProvider extends LightsailProvider {
             if (InstanceRecord.PENDING.equals(instance.state(scope.now()))) {
                 throw LightsailErrors.operationFailure("The instance %s is pending: snapshot it once it is running.", instance.name());
             }
-            if (state.instanceSnapshots.contains(request.instanceSnapshotName())) {
+            if (state.nameTaken(request.instanceSnapshotName())) {
                 throw LightsailErrors.namesInUse(List.of(request.instanceSnapshotName()));
             }
             Bundle bundle = BundleCatalog.find(instance.bundleId()).orElseThrow();
@@ -152,7 +152,7 @@ public final class SnapshotsProvider extends LightsailProvider {
         LightsailScope scope = LightsailScope.of(ctx);
         var tags = LightsailTags.of(request.tags());
         synchronized (state.lock) {
-            if (state.diskSnapshots.contains(request.diskSnapshotName())) {
+            if (state.nameTaken(request.diskSnapshotName())) {
                 throw LightsailErrors.namesInUse(List.of(request.diskSnapshotName()));
             }
             Instant ready = scope.now().plus(store.timings().snapshot());

@@ -33,7 +33,7 @@ public final class StaticIpsProvider extends LightsailProvider {
         LightsailState state = state(ctx);
         LightsailScope scope = LightsailScope.of(ctx);
         synchronized (state.lock) {
-            if (state.staticIps.contains(request.staticIpName())) {
+            if (state.nameTaken(request.staticIpName())) {
                 throw LightsailErrors.namesInUse(List.of(request.staticIpName()));
             }
             String address = state.addresses.publicIpv4();

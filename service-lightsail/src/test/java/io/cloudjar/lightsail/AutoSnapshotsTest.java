@@ -1,6 +1,5 @@
 package io.cloudjar.lightsail;
 
-import static io.cloudjar.lightsail.InstancesTest.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,8 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.lightsail.LightsailClient;
@@ -21,20 +18,10 @@ import software.amazon.awssdk.services.lightsail.model.NotFoundException;
 /** The automatic snapshot add-on: a snapshot a day at the chosen hour on the emulator clock, the last seven kept. */
 class AutoSnapshotsTest {
     @RegisterExtension
-    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension()
-            .withClock(Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC));
-    static LightsailClient lightsail;
-
-    @BeforeAll
-    static void client() {
-        lightsail = cloudjar.client(LightsailClient.builder());
-        InstancesTest.lightsail = lightsail;
-    }
-
-    @AfterAll
-    static void close() {
-        lightsail.close();
-    }
+    static final LightsailTestServer server = new LightsailTestServer(new CloudjarServerExtension()
+                    .withClock(Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC)));
+    static final CloudjarServerExtension cloudjar = server.cloudjar();
+    static final LightsailClient lightsail = server.lightsail();
 
     @Test
     void dailySnapshotsAreKeptForAWeekAndRestoreIntoInstances() {
@@ -62,15 +49,15 @@ class AutoSnapshotsTest {
         lightsail.createInstancesFromSnapshot(r -> r.instanceNames("latest").availabilityZone("us-east-1a")
                 .bundleId("micro_3_0").sourceInstanceName("web").useLatestRestorableAutoSnapshot(true));
         cloudjar.advanceClock(Duration.ofSeconds(5));
-        assertThat(get("restored").blueprintId()).isEqualTo("ubuntu_22_04");
-        assertThat(get("latest").state().name()).isEqualTo("running");
+        assertThat(LightsailTestKit.instance(lightsail, "restored").blueprintId()).isEqualTo("ubuntu_22_04");
+        assertThat(LightsailTestKit.instance(lightsail, "latest").state().name()).isEqualTo("running");
         assertThatThrownBy(() -> lightsail.createInstancesFromSnapshot(r -> r.instanceNames("x").availabilityZone("us-east-1a")
                 .bundleId("nano_3_0").sourceInstanceName("web").restoreDate("2026-02-01"))).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> lightsail.createInstancesFromSnapshot(r -> r.instanceNames("x").availabilityZone("us-east-1a")
                 .bundleId("nano_3_0").sourceInstanceName("web"))).isInstanceOf(InvalidInputException.class);
 
         lightsail.disableAddOn(r -> r.resourceName("web").addOnType("AutoSnapshot"));
-        assertThat(get("web").addOns()).isEmpty();
+        assertThat(LightsailTestKit.instance(lightsail, "web").addOns()).isEmpty();
         assertThat(lightsail.getAutoSnapshots(r -> r.resourceName("web")).autoSnapshots()).isEmpty();
 
         lightsail.createDisk(r -> r.diskName("data").availabilityZone("us-east-1a").sizeInGb(8));

@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cloudjar.core.testing.CloudjarServerExtension;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.lightsail.LightsailClient;
@@ -26,26 +23,12 @@ import software.amazon.awssdk.services.lightsail.model.OperationType;
 
 class ContainerServicesTest {
     @RegisterExtension
-    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension();
-    static LightsailClient lightsail;
+    static final LightsailTestServer server = new LightsailTestServer(new CloudjarServerExtension());
+    static final CloudjarServerExtension cloudjar = server.cloudjar();
+    static final LightsailClient lightsail = server.lightsail();
 
     static final Container NGINX = Container.builder().image("nginx:1.25").environment(Map.of("MODE", "prod"))
             .portsWithStrings(Map.of("80", "HTTP")).build();
-
-    @BeforeAll
-    static void client() {
-        lightsail = cloudjar.client(LightsailClient.builder());
-    }
-
-    @AfterAll
-    static void close() {
-        lightsail.close();
-    }
-
-    @AfterEach
-    void reset() {
-        cloudjar.reset();
-    }
 
     @Test
     void serviceIsPendingThenReadyThenRunsADeployment() {

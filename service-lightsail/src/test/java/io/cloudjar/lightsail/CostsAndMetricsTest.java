@@ -5,20 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudjar.core.testing.CloudjarServerExtension;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.lightsail.LightsailClient;
@@ -33,30 +25,15 @@ import software.amazon.awssdk.services.lightsail.model.ResourceBudgetEstimate;
 class CostsAndMetricsTest {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     @RegisterExtension
-    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension().withClock(Clock.fixed(T0, ZoneOffset.UTC));
-    static LightsailClient lightsail;
-
-    @BeforeAll
-    static void client() {
-        lightsail = cloudjar.client(LightsailClient.builder());
-        InstancesTest.lightsail = lightsail;
-    }
-
-    @AfterAll
-    static void close() {
-        lightsail.close();
-    }
-
-    @AfterEach
-    void reset() {
-        cloudjar.reset();
-    }
+    static final LightsailTestServer server = new LightsailTestServer(new CloudjarServerExtension().withClock(Clock.fixed(T0, ZoneOffset.UTC)));
+    static final CloudjarServerExtension cloudjar = server.cloudjar();
+    static final LightsailClient lightsail = server.lightsail();
 
     @Test
     void theBillSumsBundlePricesAndStorage() throws Exception {
         // made at the same instant (a fixed clock), listed by name
-        InstancesTest.create("web", "ubuntu_22_04", "nano_3_0"); // $5
-        InstancesTest.create("blog", "wordpress", "micro_3_0"); // $7
+        LightsailTestKit.createInstance(lightsail, "web", "ubuntu_22_04", "nano_3_0"); // $5
+        LightsailTestKit.createInstance(lightsail, "blog", "wordpress", "micro_3_0"); // $7
         cloudjar.advanceClock(Duration.ofSeconds(5));
         lightsail.allocateStaticIp(r -> r.staticIpName("spare")); // unattached: $0.005 x 730
         lightsail.allocateStaticIp(r -> r.staticIpName("used"));
@@ -64,7 +41,7 @@ class CostsAndMetricsTest {
         lightsail.createDisk(r -> r.diskName("data").availabilityZone("us-east-1a").sizeInGb(32)); // $3.20
         lightsail.createInstanceSnapshot(r -> r.instanceName("web").instanceSnapshotName("snap")); // 20 GB: $1.00
 
-        JsonNode bill = get("/_cloudjar/lightsail/bill");
+        JsonNode bill = LightsailTestKit.getJson(cloudjar, "/_cloudjar/lightsail/bill");
         assertThat(bill.path("account").asText()).isEqualTo("000000000000");
         assertThat(bill.path("currency").asText()).isEqualTo("USD");
         JsonNode region = bill.path("regions").get(0);
@@ -72,10 +49,10 @@ class CostsAndMetricsTest {
         assertThat(region.path("items")).extracting(i -> i.path("resourceName").asText() + "=" + i.path("monthlyUsd").asDouble())
                 .containsExactly("blog=7.0", "web=5.0", "spare=3.65", "used=0.0", "data=3.2", "snap=1.0");
         assertThat(bill.path("monthlyUsd").asDouble()).isEqualTo(19.85);
-        assertThat(get("/_cloudjar/lightsail/bill?region=eu-west-1").path("regions")).isEmpty();
-        assertThat(get("/_cloudjar/lightsail/bill?account=111111111111").path("monthlyUsd").asDouble()).isZero();
-        assertThat(http("/_cloudjar/lightsail/bill?account=abc").statusCode()).isEqualTo(400);
-        assertThat(http("/_cloudjar/lightsail/nothing").statusCode()).isEqualTo(404);
+        assertThat(LightsailTestKit.getJson(cloudjar, "/_cloudjar/lightsail/bill?region=eu-west-1").path("regions")).isEmpty();
+        assertThat(LightsailTestKit.getJson(cloudjar, "/_cloudjar/lightsail/bill?account=111111111111").path("monthlyUsd").asDouble()).isZero();
+        assertThat(LightsailTestKit.http(cloudjar, "GET", "/_cloudjar/lightsail/bill?account=abc").statusCode()).isEqualTo(400);
+        assertThat(LightsailTestKit.http(cloudjar, "GET", "/_cloudjar/lightsail/nothing").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -83,7 +60,7 @@ class CostsAndMetricsTest {
         cloudjar.advanceClock(Duration.between(cloudjar.clock().now(), Instant.parse("2026-03-01T10:00:00Z")).isNegative()
                 ? Duration.ZERO : Duration.between(cloudjar.clock().now(), Instant.parse("2026-03-01T10:00:00Z")));
         Instant created = cloudjar.clock().now();
-        InstancesTest.create("web", "ubuntu_22_04", "nano_3_0");
+        LightsailTestKit.createInstance(lightsail, "web", "ubuntu_22_04", "nano_3_0");
         double firstHours = Duration.between(created, Instant.parse("2026-03-02T00:00:00Z")).toSeconds() / 3600.0;
         ResourceBudgetEstimate estimate = lightsail.getCostEstimate(r -> r.resourceName("web")
                 .startTime(Instant.parse("2026-02-28T00:00:00Z")).endTime(Instant.parse("2026-03-03T00:00:00Z")))
@@ -112,14 +89,15 @@ class CostsAndMetricsTest {
         long into = cloudjar.clock().now().getEpochSecond() % 300;
         cloudjar.advanceClock(Duration.ofSeconds(into == 0 ? 0 : 300 - into));
         Instant t0 = cloudjar.clock().now();
-        InstancesTest.create("web", "ubuntu_22_04", "nano_3_0");
+        LightsailTestKit.createInstance(lightsail, "web", "ubuntu_22_04", "nano_3_0");
         cloudjar.advanceClock(Duration.ofMinutes(30));
         GetInstanceMetricDataResponse cpu = lightsail.getInstanceMetricData(r -> r.instanceName("web").metricName("CPUUtilization")
                 .period(300).startTime(t0.minus(Duration.ofHours(1))).endTime(t0.plus(Duration.ofHours(1)))
                 .unit("Percent").statisticsWithStrings("Average", "Maximum"));
         assertThat(cpu.metricNameAsString()).isEqualTo("CPUUtilization");
-        // whole periods starting after the instance runs (t0 + 3 s) and ending by now (t0 + 30 min)
-        assertThat(cpu.metricData()).extracting(MetricDatapoint::timestamp).containsExactly(
+        // whole periods ending by now (t0 + 30 min) with samples (one a minute) while the instance runs: from t0 + 3 s,
+        // so the first period has the samples of t0 + 1 min to t0 + 4 min
+        assertThat(cpu.metricData()).extracting(MetricDatapoint::timestamp).containsExactly(t0,
                 t0.plusSeconds(300), t0.plusSeconds(600), t0.plusSeconds(900), t0.plusSeconds(1200), t0.plusSeconds(1500));
         assertThat(cpu.metricData()).allSatisfy(p -> {
             assertThat(p.average()).isBetween(0.0, 100.0);
@@ -140,16 +118,5 @@ class CostsAndMetricsTest {
         assertThatThrownBy(() -> lightsail.getInstanceMetricData(r -> r.instanceName("ghost").metricName("CPUUtilization")
                 .period(300).startTime(t0).endTime(t0.plusSeconds(3600)).unit("Percent").statisticsWithStrings("Average")))
                 .isInstanceOf(NotFoundException.class);
-    }
-
-    private static JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = http(path);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return new ObjectMapper().readTree(response.body());
-    }
-
-    private static HttpResponse<String> http(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(cloudjar.endpoint() + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cloudjar.core.testing.CloudjarServerExtension;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.lightsail.LightsailClient;
@@ -24,31 +21,29 @@ import software.amazon.awssdk.services.lightsail.model.OperationStatus;
 
 class InstancesTest {
     @RegisterExtension
-    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension();
-    static LightsailClient lightsail;
+    static final LightsailTestServer server = new LightsailTestServer(new CloudjarServerExtension());
+    static final CloudjarServerExtension cloudjar = server.cloudjar();
+    static final LightsailClient lightsail = server.lightsail();
 
-    @BeforeAll
-    static void client() {
-        lightsail = cloudjar.client(LightsailClient.builder());
+    private static Operation create(String name, String blueprint, String bundle) {
+        return LightsailTestKit.createInstance(lightsail, name, blueprint, bundle);
     }
 
-    @AfterAll
-    static void close() {
-        lightsail.close();
+    private static Instance get(String name) {
+        return LightsailTestKit.instance(lightsail, name);
     }
 
-    @AfterEach
-    void reset() {
-        cloudjar.reset();
-    }
-
-    static Operation create(String name, String blueprint, String bundle) {
-        return lightsail.createInstances(r -> r.instanceNames(name).availabilityZone("us-east-1a")
-                .blueprintId(blueprint).bundleId(bundle)).operations().get(0);
-    }
-
-    static Instance get(String name) {
-        return lightsail.getInstance(r -> r.instanceName(name)).instance();
+    @Test
+    void namesAreOneNamespaceAcrossResourceTypes() {
+        lightsail.createKeyPair(r -> r.keyPairName("web"));
+        lightsail.allocateStaticIp(r -> r.staticIpName("web-ip"));
+        assertThatThrownBy(() -> create("web", "ubuntu_22_04", "nano_3_0"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("Some names are already in use: web");
+        create("web-1", "ubuntu_22_04", "nano_3_0");
+        assertThatThrownBy(() -> lightsail.allocateStaticIp(r -> r.staticIpName("web-1")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("Some names are already in use: web-1");
+        assertThatThrownBy(() -> lightsail.createDisk(r -> r.diskName("web-ip").availabilityZone("us-east-1a").sizeInGb(8)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("Some names are already in use: web-ip");
     }
 
     @Test

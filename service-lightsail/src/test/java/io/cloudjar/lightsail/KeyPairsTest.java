@@ -10,9 +10,6 @@ import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.lightsail.LightsailClient;
@@ -27,23 +24,9 @@ import software.amazon.awssdk.services.lightsail.model.ResourceType;
 
 class KeyPairsTest {
     @RegisterExtension
-    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension();
-    static LightsailClient lightsail;
-
-    @BeforeAll
-    static void client() {
-        lightsail = cloudjar.client(LightsailClient.builder());
-    }
-
-    @AfterAll
-    static void close() {
-        lightsail.close();
-    }
-
-    @AfterEach
-    void reset() {
-        cloudjar.reset();
-    }
+    static final LightsailTestServer server = new LightsailTestServer(new CloudjarServerExtension());
+    static final CloudjarServerExtension cloudjar = server.cloudjar();
+    static final LightsailClient lightsail = server.lightsail();
 
     @Test
     void createdKeyPairAnswersItsPrivateKeyOnceAndIsListed() throws Exception {

@@ -1,6 +1,5 @@
 package io.cloudjar.lightsail;
 
-import static io.cloudjar.lightsail.InstancesTest.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -9,9 +8,6 @@ import io.cloudjar.core.testing.CloudjarServerExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,29 +23,14 @@ import software.amazon.awssdk.services.lightsail.model.StaticIp;
 /** Firewall ports, static IPs and SSH access of a running instance. */
 class NetworkingTest {
     @RegisterExtension
-    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension();
-    static LightsailClient lightsail;
-
-    @BeforeAll
-    static void client() {
-        lightsail = cloudjar.client(LightsailClient.builder());
-        InstancesTest.lightsail = lightsail;
-    }
-
-    @AfterAll
-    static void close() {
-        lightsail.close();
-    }
+    static final LightsailTestServer server = new LightsailTestServer(new CloudjarServerExtension());
+    static final CloudjarServerExtension cloudjar = server.cloudjar();
+    static final LightsailClient lightsail = server.lightsail();
 
     @BeforeEach
     void instance() {
-        InstancesTest.create("web", "ubuntu_22_04", "nano_3_0");
+        LightsailTestKit.createInstance(lightsail, "web", "ubuntu_22_04", "nano_3_0");
         cloudjar.advanceClock(Duration.ofSeconds(5));
-    }
-
-    @AfterEach
-    void reset() {
-        cloudjar.reset();
     }
 
     @Test
@@ -68,7 +49,7 @@ class NetworkingTest {
         // opening a range again replaces its sources
         lightsail.openInstancePublicPorts(r -> r.instanceName("web")
                 .portInfo(p -> p.fromPort(22).toPort(22).protocol("tcp").cidrs("203.0.113.0/24")));
-        assertThat(get("web").networking().ports()).filteredOn(p -> p.fromPort() == 22).singleElement().satisfies(p -> {
+        assertThat(LightsailTestKit.instance(lightsail, "web").networking().ports()).filteredOn(p -> p.fromPort() == 22).singleElement().satisfies(p -> {
             assertThat(p.cidrs()).containsExactly("203.0.113.0/24");
             assertThat(p.accessFrom()).isEqualTo("203.0.113.0/24");
         });
@@ -102,25 +83,25 @@ class NetworkingTest {
 
         assertThat(lightsail.attachStaticIp(r -> r.staticIpName("web-ip").instanceName("web")).operations())
                 .extracting(Operation::resourceName).containsExactly("web-ip", "web");
-        assertThat(get("web").publicIpAddress()).isEqualTo(ip.ipAddress());
-        assertThat(get("web").isStaticIp()).isTrue();
+        assertThat(LightsailTestKit.instance(lightsail, "web").publicIpAddress()).isEqualTo(ip.ipAddress());
+        assertThat(LightsailTestKit.instance(lightsail, "web").isStaticIp()).isTrue();
         assertThat(lightsail.getStaticIp(r -> r.staticIpName("web-ip")).staticIp().attachedTo()).isEqualTo("web");
 
         lightsail.stopInstance(r -> r.instanceName("web"));
         cloudjar.advanceClock(Duration.ofSeconds(5));
-        assertThat(get("web").publicIpAddress()).isEqualTo(ip.ipAddress());
+        assertThat(LightsailTestKit.instance(lightsail, "web").publicIpAddress()).isEqualTo(ip.ipAddress());
         lightsail.startInstance(r -> r.instanceName("web"));
         cloudjar.advanceClock(Duration.ofSeconds(5));
-        assertThat(get("web").publicIpAddress()).isEqualTo(ip.ipAddress());
+        assertThat(LightsailTestKit.instance(lightsail, "web").publicIpAddress()).isEqualTo(ip.ipAddress());
 
         assertThatThrownBy(() -> lightsail.releaseStaticIp(r -> r.staticIpName("web-ip"))).isInstanceOf(InvalidInputException.class);
-        InstancesTest.create("other", "ubuntu_22_04", "nano_3_0");
+        LightsailTestKit.createInstance(lightsail, "other", "ubuntu_22_04", "nano_3_0");
         assertThatThrownBy(() -> lightsail.attachStaticIp(r -> r.staticIpName("web-ip").instanceName("other")))
                 .isInstanceOf(InvalidInputException.class);
 
         lightsail.detachStaticIp(r -> r.staticIpName("web-ip"));
-        assertThat(get("web").publicIpAddress()).isNotNull().isNotEqualTo(ip.ipAddress());
-        assertThat(get("web").isStaticIp()).isFalse();
+        assertThat(LightsailTestKit.instance(lightsail, "web").publicIpAddress()).isNotNull().isNotEqualTo(ip.ipAddress());
+        assertThat(LightsailTestKit.instance(lightsail, "web").isStaticIp()).isFalse();
         assertThatThrownBy(() -> lightsail.detachStaticIp(r -> r.staticIpName("web-ip"))).isInstanceOf(InvalidInputException.class);
         lightsail.releaseStaticIp(r -> r.staticIpName("web-ip"));
         assertThat(lightsail.getStaticIps().staticIps()).isEmpty();
@@ -142,7 +123,7 @@ class NetworkingTest {
     void accessDetailsGiveAKeyAndACertificateSshAccepts() throws Exception {
         InstanceAccessDetails access = lightsail.getInstanceAccessDetails(r -> r.instanceName("web")).accessDetails();
         assertThat(access.username()).isEqualTo("ubuntu");
-        assertThat(access.ipAddress()).isEqualTo(get("web").publicIpAddress());
+        assertThat(access.ipAddress()).isEqualTo(LightsailTestKit.instance(lightsail, "web").publicIpAddress());
         assertThat(access.protocolAsString()).isEqualTo("ssh");
         assertThat(access.privateKey()).startsWith("-----BEGIN RSA PRIVATE KEY-----");
         assertThat(access.certKey()).startsWith("ssh-rsa-cert-v01@openssh.com ");

@@ -3,17 +3,10 @@ package io.cloudjar.lightsail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudjar.core.testing.CloudjarServerExtension;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.lightsail.LightsailClient;
@@ -24,18 +17,9 @@ import software.amazon.awssdk.services.lightsail.model.ResourceBudgetEstimate;
 class ServiceChargesTest {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     @RegisterExtension
-    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension().withClock(Clock.fixed(T0, ZoneOffset.UTC));
-    static LightsailClient lightsail;
-
-    @BeforeAll
-    static void client() {
-        lightsail = cloudjar.client(LightsailClient.builder());
-    }
-
-    @AfterAll
-    static void close() {
-        lightsail.close();
-    }
+    static final LightsailTestServer server = new LightsailTestServer(new CloudjarServerExtension().withClock(Clock.fixed(T0, ZoneOffset.UTC)));
+    static final CloudjarServerExtension cloudjar = server.cloudjar();
+    static final LightsailClient lightsail = server.lightsail();
 
     @Test
     void servicesAreOnTheBill() throws Exception {
@@ -44,9 +28,7 @@ class ServiceChargesTest {
         lightsail.createBucket(r -> r.bucketName("media-bucket").bundleId("medium_1_0")); // $3
         lightsail.createDomain(r -> r.domainName("example.com")); // free
 
-        JsonNode bill = new ObjectMapper().readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(cloudjar.endpoint() + "/_cloudjar/lightsail/bill")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode bill = LightsailTestKit.getJson(cloudjar, "/_cloudjar/lightsail/bill");
         assertThat(bill.path("regions").get(0).path("items"))
                 .extracting(i -> i.path("resourceName").asText() + " " + i.path("usageType").asText() + "=" + i.path("monthlyUsd").asDouble())
                 .containsExactly("lb LoadBalancer=18.0", "api ContainerService:micro=30.0", "media-bucket Bucket:medium_1_0=3.0");

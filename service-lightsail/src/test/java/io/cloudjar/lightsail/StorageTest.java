@@ -1,14 +1,10 @@
 package io.cloudjar.lightsail;
 
-import static io.cloudjar.lightsail.InstancesTest.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloudjar.core.testing.CloudjarServerExtension;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,29 +22,14 @@ import software.amazon.awssdk.services.lightsail.model.OperationFailureException
 /** Disks, disk snapshots and instance snapshots, and instances made from those. */
 class StorageTest {
     @RegisterExtension
-    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension();
-    static LightsailClient lightsail;
-
-    @BeforeAll
-    static void client() {
-        lightsail = cloudjar.client(LightsailClient.builder());
-        InstancesTest.lightsail = lightsail;
-    }
-
-    @AfterAll
-    static void close() {
-        lightsail.close();
-    }
+    static final LightsailTestServer server = new LightsailTestServer(new CloudjarServerExtension());
+    static final CloudjarServerExtension cloudjar = server.cloudjar();
+    static final LightsailClient lightsail = server.lightsail();
 
     @BeforeEach
     void instance() {
-        InstancesTest.create("web", "ubuntu_22_04", "nano_3_0");
+        LightsailTestKit.createInstance(lightsail, "web", "ubuntu_22_04", "nano_3_0");
         cloudjar.advanceClock(Duration.ofSeconds(5));
-    }
-
-    @AfterEach
-    void reset() {
-        cloudjar.reset();
     }
 
     @Test
@@ -71,7 +52,7 @@ class StorageTest {
         assertThat(attached.stateAsString()).isEqualTo("in-use");
         assertThat(attached.attachedTo()).isEqualTo("web");
         assertThat(attached.path()).isEqualTo("/dev/xvdf");
-        assertThat(get("web").hardware().disks()).extracting(Disk::sizeInGb).containsExactly(20, 32);
+        assertThat(LightsailTestKit.instance(lightsail, "web").hardware().disks()).extracting(Disk::sizeInGb).containsExactly(20, 32);
 
         assertThatThrownBy(() -> lightsail.deleteDisk(r -> r.diskName("data"))).isInstanceOf(OperationFailureException.class);
         assertThatThrownBy(() -> lightsail.detachDisk(r -> r.diskName("data"))).isInstanceOf(OperationFailureException.class);
@@ -125,7 +106,7 @@ class StorageTest {
         InstanceSnapshot snap = lightsail.getInstanceSnapshot(r -> r.instanceSnapshotName("web-snap")).instanceSnapshot();
         assertThat(snap.stateAsString()).isEqualTo("pending");
         assertThat(snap.fromInstanceName()).isEqualTo("web");
-        assertThat(snap.fromInstanceArn()).isEqualTo(get("web").arn());
+        assertThat(snap.fromInstanceArn()).isEqualTo(LightsailTestKit.instance(lightsail, "web").arn());
         assertThat(snap.fromBlueprintId()).isEqualTo("ubuntu_22_04");
         assertThat(snap.fromBundleId()).isEqualTo("nano_3_0");
         assertThat(snap.sizeInGb()).isEqualTo(20);
@@ -140,7 +121,7 @@ class StorageTest {
         lightsail.createInstancesFromSnapshot(r -> r.instanceNames("restored").instanceSnapshotName("web-snap")
                 .availabilityZone("us-east-1c").bundleId("micro_3_0"));
         cloudjar.advanceClock(Duration.ofSeconds(5));
-        Instance restored = get("restored");
+        Instance restored = LightsailTestKit.instance(lightsail, "restored");
         assertThat(restored.state().name()).isEqualTo("running");
         assertThat(restored.blueprintId()).isEqualTo("ubuntu_22_04");
         assertThat(restored.bundleId()).isEqualTo("micro_3_0");
@@ -185,7 +166,7 @@ class StorageTest {
 
     @Test
     void aSnapshotNeedsABundleAtLeastAsLarge() {
-        InstancesTest.create("big", "ubuntu_22_04", "small_3_0");
+        LightsailTestKit.createInstance(lightsail, "big", "ubuntu_22_04", "small_3_0");
         cloudjar.advanceClock(Duration.ofSeconds(5));
         lightsail.createInstanceSnapshot(r -> r.instanceName("big").instanceSnapshotName("big-snap"));
         cloudjar.advanceClock(Duration.ofSeconds(3));

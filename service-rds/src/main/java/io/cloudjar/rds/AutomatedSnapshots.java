@@ -22,8 +22,8 @@ import java.util.concurrent.Executors;
 final class AutomatedSnapshots {
     static final String TYPE = "automated";
     private static final LocalTime WINDOW_START = LocalTime.of(3, 0);
-    private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyy-MM-dd-HH-mm").withZone(ZoneOffset.UTC);
-    private static final ExecutorService COPIER = Executors.newSingleThreadExecutor(r -> {
+    static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyy-MM-dd-HH-mm").withZone(ZoneOffset.UTC);
+    static final ExecutorService COPIER = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "cloudjar-rds-automated-snapshots");
         thread.setDaemon(true);
         return thread;
@@ -39,7 +39,9 @@ final class AutomatedSnapshots {
         synchronized (state.lock) {
             for (InstanceRecord instance : Instances.live(state, now)) {
                 int days = instance.settings().backupRetention();
-                if (days == 0 || state.replicaSources.containsKey(instance.id()) || !instance.status(now).equals("available")) {
+                // an Aurora member's backups are its cluster's (AutomatedClusterSnapshots)
+                if (days == 0 || state.replicaSources.containsKey(instance.id()) || state.instanceClusters.containsKey(instance.id())
+                        || !instance.status(now).equals("available")) {
                     continue;
                 }
                 Instant oldest = now.minus(Duration.ofDays(days));

@@ -29,8 +29,19 @@ final class DefaultParameters {
 
     /** The defaults of a family, sorted by name (postgres16 → the postgres rows; mysql8.0, mariadb11.4 → mysql's). */
     static List<Definition> of(String family) {
-        String engine = family.startsWith("postgres") ? "postgres" : "mysql";
+        String engine = family.startsWith("postgres") || family.startsWith("aurora-postgresql") ? "postgres" : "mysql";
         return Holder.ALL.stream().filter(d -> d.engine().equals(engine)).toList();
+    }
+
+    /** The defaults of a DB cluster parameter group's family (aurora-postgresql16 → the aurora-postgresql-cluster rows). */
+    static List<Definition> ofCluster(String family) {
+        String engine = (family.startsWith("aurora-postgresql") ? "aurora-postgresql" : "aurora-mysql") + "-cluster";
+        return Holder.ALL.stream().filter(d -> d.engine().equals(engine)).toList();
+    }
+
+    /** The families of DB cluster parameter groups: the Aurora engines'. */
+    static boolean isClusterFamily(String family) {
+        return isFamily(family) && Aurora.is(family.toLowerCase(Locale.ROOT));
     }
 
     /** The families RDS offers: those of the engine catalogue. */

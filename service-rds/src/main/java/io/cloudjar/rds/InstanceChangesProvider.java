@@ -41,6 +41,11 @@ public final class InstanceChangesProvider implements ServiceProvider {
         synchronized (state.lock) {
             InstanceRecord instance = Instances.available(state, r.dbInstanceIdentifier(), now);
             InstanceSettings s = instance.settings();
+            if (ClusterMembers.isMember(state, instance) && (r.masterUserPassword() != null || r.allocatedStorage() != null
+                    || r.storageType() != null || r.backupRetentionPeriod() != null || r.engineVersion() != null)) {
+                throw RdsErrors.invalidCombination("The specified DB instance is a member of a DB cluster. Modify the"
+                        + " master user password, storage, backup retention and engine version of the DB cluster instead.");
+            }
             InstanceSettings base = instance.pending() != null ? instance.pending() : s;
             String version = base.engineVersion();
             if (r.engineVersion() != null) {
@@ -50,7 +55,9 @@ public final class InstanceChangesProvider implements ServiceProvider {
             InstanceRules.instanceClass(instanceClass, instance.engine(), version);
             String storageType = r.storageType() != null ? InstanceRules.storageType(r.storageType()) : base.storageType();
             int storage = r.allocatedStorage() != null ? r.allocatedStorage() : base.allocatedStorage();
-            InstanceRules.storage(instance.engine(), storageType, storage);
+            if (!Aurora.is(instance.engine())) { // Aurora's storage is the cluster's, grown by itself
+                InstanceRules.storage(instance.engine(), storageType, storage);
+            }
             if (storage < s.allocatedStorage()) {
                 throw RdsErrors.invalidValue("Invalid storage size for engine name %s and storage type %s: %d",
                         instance.engine(), storageType, storage);
@@ -89,10 +96,16 @@ public final class InstanceChangesProvider implements ServiceProvider {
             }
             if (r.masterUserPassword() != null && changed.database() != null) {
                 changed.database().changePassword(instance.masterUsername(), r.masterUserPassword());
+                for (String replicaId : state.replicasOf(instance.id())) { // they connect to it with the new one now
+                    InstanceRecord replica = state.instances.get(replicaId);
+                    if (replica.database() != null) {
+                        replica.database().changePassword(instance.masterUsername(), r.masterUserPassword());
+                    }
+                }
             }
             state.instances.put(instance.id(), changed);
             if (changed.database() != null && !parameterGroup.equals(s.parameterGroupName())) {
-                changed.database().applyParameters(EngineParameters.of(state.parameterGroups.get(parameterGroup)));
+                changed.database().applyParameters(EngineParameters.forInstance(state, changed));
             }
         }
         return ModifyDbInstanceResponse.builder().dbInstance(InstanceViews.toSdk(changed, state, now)).build();
@@ -117,6 +130,7 @@ public final class InstanceChangesProvider implements ServiceProvider {
     public StopDbInstanceResponse stopDBInstance(CallContext ctx, StopDbInstanceRequest r) {
         RdsState state = store.get(ctx.accountId(), ctx.region());
         InstanceRecord instance = Instances.find(state, r.dbInstanceIdentifier(), ctx.receivedAt());
+        refuseClusterMember(state, instance);
         if (state.replicaSources.containsKey(instance.id())) { // AWS: neither a read replica nor its source stops
             throw io.cloudjar.core.errors.AwsErrors.modeled("InvalidDBInstanceState",
                     "DB Instance %s is a read replica and can't be stopped.", instance.id());
@@ -134,12 +148,22 @@ public final class InstanceChangesProvider implements ServiceProvider {
     }
 
     public StartDbInstanceResponse startDBInstance(CallContext ctx, StartDbInstanceRequest r) {
+        RdsState state = store.get(ctx.accountId(), ctx.region());
+        refuseClusterMember(state, Instances.find(state, r.dbInstanceIdentifier(), ctx.receivedAt()));
         InstanceRecord starting = transition(ctx, r.dbInstanceIdentifier(), "stopped", "starting", store.timings().starting(),
                 "available", "notification", "DB instance started");
         if (starting.database() != null) {
             starting.database().start();
         }
         return StartDbInstanceResponse.builder().dbInstance(view(ctx, starting)).build();
+    }
+
+    /** Aurora's instances stop and start with their cluster only. */
+    private static void refuseClusterMember(RdsState state, InstanceRecord instance) {
+        if (ClusterMembers.isMember(state, instance)) {
+            throw io.cloudjar.core.errors.AwsErrors.modeled("InvalidDBInstanceState", "The DB instance %s is a member of"
+                    + " DB cluster %s: stop or start the DB cluster instead.", instance.id(), state.instanceClusters.get(instance.id()));
+        }
     }
 
     private InstanceRecord transition(CallContext ctx, String id, String from, String through, java.time.Duration takes,

@@ -9,13 +9,21 @@ final class InstanceClasses {
             "db.m6i.xlarge", "db.m7g.large", "db.m7g.xlarge", "db.r5.large", "db.r5.xlarge", "db.r6g.large",
             "db.r6i.large", "db.t3.micro", "db.t3.small", "db.t3.medium", "db.t3.large", "db.t4g.micro",
             "db.t4g.small", "db.t4g.medium", "db.t4g.large");
+    /** The classes Aurora offers (memory-optimized, burstable, Serverless v2's {@code db.serverless}). */
+    static final List<String> AURORA = List.of(
+            "db.r5.large", "db.r5.xlarge", "db.r6g.large", "db.r6g.xlarge", "db.r6g.2xlarge", "db.r6i.large",
+            "db.r6i.xlarge", "db.r7g.large", "db.r7g.xlarge", "db.serverless", "db.t3.medium", "db.t3.large",
+            "db.t4g.medium", "db.t4g.large");
+    /** Aurora's storage configurations: standard and I/O-Optimized. */
+    static final List<String> AURORA_STORAGE_TYPES = List.of("aurora", "aurora-iopt1");
     static final List<String> STORAGE_TYPES = List.of("gp2", "gp3", "io1", "io2", "standard");
 
     private InstanceClasses() {
     }
 
-    static boolean offered(String instanceClass) {
-        return ALL.contains(instanceClass);
+    /** The classes offered for an engine: Aurora's own list for the Aurora engines. */
+    static List<String> of(String engine) {
+        return Aurora.is(engine) ? AURORA : ALL;
     }
 
     /** Smallest and largest storage in GiB per storage type, as RDS for MySQL, MariaDB and PostgreSQL. */
@@ -28,6 +36,6 @@ final class InstanceClasses {
     }
 
     static int defaultPort(String engine) {
-        return engine.equals("postgres") ? 5432 : 3306;
+        return engine.equals("postgres") || engine.equals("aurora-postgresql") ? 5432 : 3306;
     }
 }

@@ -35,8 +35,15 @@ final class InstanceLauncher {
     }
 
     InstanceRecord create(CallContext ctx, CreateDbInstanceRequest r) {
+        if (r.dbClusterIdentifier() != null) {
+            return ClusterMembers.create(store, this, ctx, r);
+        }
         String id = Identifiers.identifier("DBInstanceIdentifier", r.dbInstanceIdentifier());
         String engine = InstanceRules.engine(r.engine());
+        if (Aurora.is(engine)) {
+            throw RdsErrors.invalidCombination("A DB instance of engine %s is a member of a DB cluster: set"
+                    + " DBClusterIdentifier to a cluster's identifier (CreateDBCluster makes one).", engine);
+        }
         EngineVersion version = InstanceRules.version(engine, r.engineVersion());
         InstanceRules.instanceClass(r.dbInstanceClass(), engine, version.version());
         String storageType = InstanceRules.storageType(r.storageType());
@@ -74,8 +81,14 @@ final class InstanceLauncher {
         return launch(ctx, state, id, engine, masterUsername, dbName, port, placement, settings, tags, backup, snapshotId, null);
     }
 
-    /** A running server a new instance starts from: a read replica that follows it, or an independent copy of it now. */
-    record FromServer(RunningDatabase server, boolean follow) {
+    /**
+     * A running server a new instance starts from: a read replica that follows it, an independent copy of it now, or
+     * (an Aurora cluster's writer) that very server, shared with its cluster.
+     */
+    record FromServer(RunningDatabase server, boolean follow, boolean share) {
+        FromServer(RunningDatabase server, boolean follow) {
+            this(server, follow, false);
+        }
     }
 
     /** As above; with {@code from}, a replica or copy of that server (no backup: the new server copies it itself). */
@@ -100,7 +113,7 @@ final class InstanceLauncher {
         }
         InstanceRecord started = start(instance, backup, from);
         if (started.database() != null) {
-            started.database().applyParameters(EngineParameters.of(state.parameterGroups.get(settings.parameterGroupName())));
+            started.database().applyParameters(EngineParameters.forInstance(state, started));
         }
         state.instances.replace(id, instance, started);
         return started;
@@ -108,9 +121,16 @@ final class InstanceLauncher {
 
     private InstanceRecord start(InstanceRecord instance, Path backup, FromServer from) {
         DatabaseServers databases = store.databases();
-        Optional<DatabaseEngine> engine = databases.engine(instance.engine());
+        String serverEngine = Aurora.serverEngine(instance.engine());
+        Optional<DatabaseEngine> engine = databases.engine(serverEngine);
         if (engine.isEmpty()) {
-            return instance.withDatabase(null, databases.whyNone(instance.engine()));
+            return instance.withDatabase(null, databases.whyNone(serverEngine));
+        }
+        if (from != null && from.share()) {
+            return instance.withDatabase(from.server(), null);
+        }
+        if (from == null && Aurora.is(instance.engine())) { // a member of a cluster whose own server did not start
+            return instance.withDatabase(null, "The DB cluster has no database server behind it.");
         }
         DatabaseSpec spec = new DatabaseSpec(instance.resourceId().toLowerCase(Locale.ROOT), instance.masterUsername(),
                 instance.settings().masterPassword(), instance.dbName());

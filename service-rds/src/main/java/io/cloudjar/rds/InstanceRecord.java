@@ -17,16 +17,7 @@ record InstanceRecord(String id, String resourceId, String arn, String engine, S
 
     /** The status now: the clock's, held at the last transitional status until the real server accepts connections. */
     String status(Instant now) {
-        String status = steps.status(now);
-        if (database != null && steps.isSettled(now) && "available".equals(status)) {
-            if (database.failure().isPresent()) {
-                return "failed";
-            }
-            if (!database.ready()) {
-                return steps.steps().isEmpty() ? "creating" : steps.steps().get(steps.steps().size() - 1).status();
-            }
-        }
-        return status;
+        return steps.status(now, database);
     }
 
     InstanceRecord withSteps(Steps next) {

@@ -35,7 +35,7 @@ final class InstanceRules {
         if (instanceClass == null || instanceClass.isBlank()) {
             throw RdsErrors.invalidValue("The parameter DBInstanceClass must be provided and must not be blank.");
         }
-        if (!InstanceClasses.offered(instanceClass)) {
+        if (!InstanceClasses.of(engine).contains(instanceClass)) {
             throw RdsErrors.invalidCombination("RDS does not support creating a DB instance with the following combination:"
                     + " DBInstanceClass=%s, Engine=%s, EngineVersion=%s, LicenseModel=%s. For supported combinations of"
                     + " instance class and database engine version, see the documentation.",
@@ -108,7 +108,7 @@ final class InstanceRules {
 
     static String licenseModel(String engine) {
         return switch (engine) {
-            case "postgres" -> "postgresql-license";
+            case "postgres", "aurora-postgresql" -> "postgresql-license";
             default -> "general-public-license";
         };
     }

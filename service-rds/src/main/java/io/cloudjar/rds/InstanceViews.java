@@ -38,6 +38,8 @@ final class InstanceViews {
                 .copyTagsToSnapshot(false).iamDatabaseAuthenticationEnabled(false).networkType("IPV4")
                 .readReplicaDBInstanceIdentifiers(state.replicasOf(i.id())).backupTarget("region")
                 .readReplicaSourceDBInstanceIdentifier(state.replicaSources.get(i.id()))
+                .dbClusterIdentifier(state.instanceClusters.get(i.id()))
+                .promotionTier(state.instanceClusters.containsKey(i.id()) ? state.promotionTiers.getOrDefault(i.id(), 1) : null)
                 .dbParameterGroups(DBParameterGroupStatus.builder().dbParameterGroupName(s.parameterGroupName())
                         .parameterApplyStatus("in-sync").build())
                 .optionGroupMemberships(OptionGroupMembership.builder()

@@ -21,7 +21,6 @@ public final class InstancesProvider implements ServiceProvider {
             .on("db-instance-id", i -> List.of(i.id(), i.arn()))
             .onValue("dbi-resource-id", InstanceRecord::resourceId)
             .onValue("engine", InstanceRecord::engine)
-            .on("db-cluster-id", i -> List.of())
             .on("domain", i -> List.of());
     private static final Set<String> FILTER_NAMES = Set.of("db-instance-id", "dbi-resource-id", "engine", "db-cluster-id", "domain");
 
@@ -47,18 +46,19 @@ public final class InstancesProvider implements ServiceProvider {
 
     public DescribeDbInstancesResponse describeDBInstances(CallContext ctx, DescribeDbInstancesRequest request) {
         int maxRecords = RdsRequests.maxRecords(request.maxRecords());
-        List<Filters.Filter> filters = RdsRequests.filters(request.filters());
-        for (Filters.Filter filter : filters) {
-            if (filter.name() == null || !FILTER_NAMES.contains(filter.name())) {
-                throw RdsErrors.invalidValue("Unrecognized filter name: %s", filter.name());
-            }
-        }
+        List<Filters.Filter> filters = RdsRequests.filters(request.filters(), FILTER_NAMES);
         RdsState state = store.get(ctx.accountId(), ctx.region());
         Instant now = ctx.receivedAt();
         List<InstanceRecord> matching = request.dbInstanceIdentifier() != null
                 ? List.of(Instances.find(state, request.dbInstanceIdentifier(), now))
                 : Instances.live(state, now);
-        matching = matching.stream().filter(i -> FILTERS.matches(i, filters)).toList();
+        List<Filters.Filter> byCluster = filters.stream().filter(f -> f.name().equals("db-cluster-id")).toList();
+        List<Filters.Filter> others = filters.stream().filter(f -> !f.name().equals("db-cluster-id")).toList();
+        matching = matching.stream().filter(i -> FILTERS.matches(i, others) && byCluster.stream().allMatch(f -> {
+            String cluster = state.instanceClusters.get(i.id()); // by identifier or by the cluster's ARN
+            return cluster != null && f.values().stream().anyMatch(v -> v.equalsIgnoreCase(cluster)
+                    || v.equals(RdsArns.of(ctx.region(), ctx.accountId(), RdsArns.CLUSTER, cluster)));
+        })).toList();
         Pages.Page<InstanceRecord> page = Pages.page(matching, InstanceRecord::id, maxRecords, request.marker());
         return DescribeDbInstancesResponse.builder()
                 .dbInstances(page.items().stream().map(i -> InstanceViews.toSdk(i, state, now)).toList())
@@ -72,6 +72,14 @@ public final class InstancesProvider implements ServiceProvider {
     public DeleteDbInstanceResponse deleteDBInstance(CallContext ctx, DeleteDbInstanceRequest request) {
         boolean skip = Boolean.TRUE.equals(request.skipFinalSnapshot());
         String finalId = request.finalDBSnapshotIdentifier();
+        RdsState state = store.get(ctx.accountId(), ctx.region());
+        if (request.dbInstanceIdentifier() != null && state.instanceClusters.containsKey(request.dbInstanceIdentifier().toLowerCase(java.util.Locale.ROOT))) {
+            if (finalId != null) { // a member's data is the cluster's: its final snapshot is the cluster's
+                throw RdsErrors.invalidCombination("FinalDBSnapshotIdentifier can not be specified when deleting a DB"
+                        + " instance that is a member of a DB cluster.");
+            }
+            skip = true;
+        }
         if (!skip && finalId == null) {
             throw RdsErrors.invalidCombination("FinalDBSnapshotIdentifier is required unless SkipFinalSnapshot is specified.");
         }
@@ -80,11 +88,11 @@ public final class InstancesProvider implements ServiceProvider {
                     + " with SkipFinalSnapshot enabled");
         }
         String snapshotId = finalId == null ? null : Identifiers.identifier("FinalDBSnapshotIdentifier", finalId);
-        RdsState state = store.get(ctx.accountId(), ctx.region());
         Instant now = ctx.receivedAt();
         InstanceRecord deleting;
         InstanceRecord before;
         SnapshotRecord finalSnapshot = null;
+        io.cloudjar.rds.engine.RunningDatabase toStop;
         java.util.List<java.nio.file.Path> automatedCopies = List.of();
         synchronized (state.lock) {
             InstanceRecord instance = Instances.find(state, request.dbInstanceIdentifier(), now);
@@ -107,7 +115,8 @@ public final class InstancesProvider implements ServiceProvider {
                 state.snapshots.put(snapshotId, finalSnapshot);
                 RdsEvents.snapshot(state, finalSnapshot);
             }
-            deleting = instance.withSteps(Steps.from(now, "deleting", store.timings().deleting(), Instances.DELETED));
+            toStop = ClusterMembers.leave(state, instance, now); // a cluster's writer hands over its server first
+            deleting = state.instances.get(instance.id()).withSteps(Steps.from(now, "deleting", store.timings().deleting(), Instances.DELETED));
             state.instances.put(instance.id(), deleting);
             RdsEvents.whenSettled(state, deleting, "deletion", "DB instance deleted");
             state.tags.remove(instance.arn());
@@ -121,7 +130,7 @@ public final class InstancesProvider implements ServiceProvider {
         if (finalSnapshot != null) {
             Snapshots.copyData(store, state, ctx, before, finalSnapshot); // the server still runs until just below
         }
-        store.databases().destroy(deleting.database());
+        store.databases().destroy(toStop);
         for (java.nio.file.Path copy : automatedCopies) {
             if (state.snapshots.values().stream().noneMatch(s -> copy.equals(s.backup()))) {
                 store.databases().delete(copy);

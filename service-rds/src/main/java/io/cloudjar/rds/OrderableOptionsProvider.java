@@ -33,24 +33,28 @@ public final class OrderableOptionsProvider implements ServiceProvider {
             if (!v.available() || !v.engine().equalsIgnoreCase(r.engine()) || !v.matchesVersion(r.engineVersion())) {
                 continue;
             }
-            for (String instanceClass : InstanceClasses.ALL) {
+            boolean aurora = Aurora.is(v.engine());
+            for (String instanceClass : InstanceClasses.of(v.engine())) {
                 if (r.dbInstanceClass() != null && !r.dbInstanceClass().equals(instanceClass)) {
                     continue;
                 }
-                for (String storageType : List.of("gp2", "gp3", "io1", "io2", "standard")) {
+                for (String storageType : aurora ? InstanceClasses.AURORA_STORAGE_TYPES : InstanceClasses.STORAGE_TYPES) {
                     if (r.licenseModel() != null && !r.licenseModel().equals(InstanceRules.licenseModel(v.engine()))) {
                         continue;
                     }
                     all.add(OrderableDBInstanceOption.builder().engine(v.engine()).engineVersion(v.version())
                             .dbInstanceClass(instanceClass).licenseModel(InstanceRules.licenseModel(v.engine()))
-                            .availabilityZones(zones).multiAZCapable(true).readReplicaCapable(true).vpc(true)
+                            .availabilityZones(zones).multiAZCapable(true).readReplicaCapable(!aurora).vpc(true)
                             .supportsStorageEncryption(true).storageType(storageType)
                             .supportsIops(storageType.startsWith("io") || storageType.equals("gp3"))
+                            .supportedEngineModes(aurora ? v.engineModes() : null)
+                            .supportsClusters(aurora)
                             .supportsEnhancedMonitoring(true).supportsIAMDatabaseAuthentication(true)
                             .supportsPerformanceInsights(true)
-                            .minStorageSize(InstanceClasses.minStorage(storageType))
-                            .maxStorageSize(InstanceClasses.maxStorage(storageType))
-                            .supportedNetworkTypes("IPV4").supportsStorageAutoscaling(true)
+                            // Aurora's storage grows by itself: AWS lists no storage sizes for it
+                            .minStorageSize(aurora ? null : InstanceClasses.minStorage(storageType))
+                            .maxStorageSize(aurora ? null : InstanceClasses.maxStorage(storageType))
+                            .supportedNetworkTypes("IPV4").supportsStorageAutoscaling(!aurora)
                             .availabilityZoneGroup(null).build());
                 }
             }

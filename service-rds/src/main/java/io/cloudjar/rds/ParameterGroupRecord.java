@@ -29,8 +29,13 @@ record ParameterGroupRecord(String name, String family, String description, Stri
 
     /** Every parameter as DescribeDBParameters lists it: the user's value (source "user") or the default. */
     List<Parameter> parameters() {
+        return parameters(DefaultParameters.of(family));
+    }
+
+    /** As above over the given defaults (a DB cluster parameter group's). */
+    List<Parameter> parameters(List<DefaultParameters.Definition> defaults) {
         List<Parameter> all = new ArrayList<>();
-        for (DefaultParameters.Definition d : DefaultParameters.of(family)) {
+        for (DefaultParameters.Definition d : defaults) {
             UserValue user = userValues.get(d.name());
             all.add(toSdk(d, user == null ? d.value() : user.value(), user == null ? "engine-default" : "user",
                     user == null ? "pending-reboot" : user.applyMethod()));

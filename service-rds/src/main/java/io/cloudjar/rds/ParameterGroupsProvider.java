@@ -5,7 +5,6 @@ import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.core.support.Pages;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +18,6 @@ import software.amazon.awssdk.services.rds.model.DescribeDbParametersRequest;
 import software.amazon.awssdk.services.rds.model.DescribeDbParametersResponse;
 import software.amazon.awssdk.services.rds.model.DescribeEngineDefaultParametersRequest;
 import software.amazon.awssdk.services.rds.model.DescribeEngineDefaultParametersResponse;
-import software.amazon.awssdk.services.rds.model.EngineDefaults;
 import software.amazon.awssdk.services.rds.model.ModifyDbParameterGroupRequest;
 import software.amazon.awssdk.services.rds.model.ModifyDbParameterGroupResponse;
 import software.amazon.awssdk.services.rds.model.Parameter;
@@ -42,23 +40,9 @@ public final class ParameterGroupsProvider implements ServiceProvider {
 
     public CreateDbParameterGroupResponse createDBParameterGroup(CallContext ctx, CreateDbParameterGroupRequest request) {
         String name = Identifiers.identifier("DBParameterGroupName", request.dbParameterGroupName());
-        if (request.dbParameterGroupFamily() == null || request.description() == null) {
-            throw RdsErrors.invalidValue("The parameters DBParameterGroupFamily and Description must be provided.");
-        }
-        if (!DefaultParameters.isFamily(request.dbParameterGroupFamily())) {
-            throw RdsErrors.invalidValue("ParameterGroupFamily %s is not a valid parameter group family",
-                    request.dbParameterGroupFamily());
-        }
         RdsState state = store.get(ctx.accountId(), ctx.region());
-        ParameterGroupRecord group = new ParameterGroupRecord(name, request.dbParameterGroupFamily().toLowerCase(Locale.ROOT),
-                request.description(), RdsArns.of(ctx.region(), ctx.accountId(), RdsArns.PARAMETER_GROUP, name), Map.of());
-        synchronized (state.lock) {
-            if (state.parameterGroups.containsKey(name)) {
-                throw RdsErrors.parameterGroupExists(name);
-            }
-            state.parameterGroups.put(name, group);
-            state.putTags(group.arn(), RdsTags.of(request.tags()));
-        }
+        ParameterGroupRecord group = ParameterGroups.create(ctx, state, state.parameterGroups, RdsArns.PARAMETER_GROUP,
+                DefaultParameters::isFamily, name, request.dbParameterGroupFamily(), request.description(), request.tags());
         return CreateDbParameterGroupResponse.builder().dbParameterGroup(group.toSdk()).build();
     }
 
@@ -75,51 +59,32 @@ public final class ParameterGroupsProvider implements ServiceProvider {
     }
 
     public DescribeDbParametersResponse describeDBParameters(CallContext ctx, DescribeDbParametersRequest request) {
-        int maxRecords = RdsRequests.maxRecords(request.maxRecords());
         ParameterGroupRecord group = ParameterGroups.find(store.get(ctx.accountId(), ctx.region()), ctx, request.dbParameterGroupName());
-        String source = request.source();
-        if (source != null && !List.of("user", "system", "engine-default").contains(source)) {
-            throw RdsErrors.invalidValue("Invalid source: %s. Valid values are: user, system, engine-default", source);
-        }
-        List<Parameter> matching = group.parameters().stream()
-                .filter(p -> source == null || source.equals(p.source())).toList();
-        Pages.Page<Parameter> page = Pages.page(matching, Parameter::parameterName, maxRecords, request.marker());
+        Pages.Page<Parameter> page = ParameterGroups.page(group.parameters(), request.source(), request.maxRecords(), request.marker());
         return DescribeDbParametersResponse.builder().parameters(page.items()).marker(page.nextToken()).build();
     }
 
     public DescribeEngineDefaultParametersResponse describeEngineDefaultParameters(CallContext ctx,
                                                                                    DescribeEngineDefaultParametersRequest request) {
-        int maxRecords = RdsRequests.maxRecords(request.maxRecords());
+        RdsRequests.maxRecords(request.maxRecords());
         if (!DefaultParameters.isFamily(request.dbParameterGroupFamily())) {
             throw RdsErrors.invalidValue("ParameterGroupFamily %s is not a valid parameter group family",
                     request.dbParameterGroupFamily());
         }
         String family = request.dbParameterGroupFamily().toLowerCase(Locale.ROOT);
-        List<Parameter> all = DefaultParameters.of(family).stream()
-                .map(d -> ParameterGroupRecord.toSdk(d, d.value(), "engine-default", "pending-reboot")).toList();
-        Pages.Page<Parameter> page = Pages.page(all, Parameter::parameterName, maxRecords, request.marker());
-        return DescribeEngineDefaultParametersResponse.builder().engineDefaults(EngineDefaults.builder()
-                .dbParameterGroupFamily(family).parameters(page.items()).marker(page.nextToken()).build()).build();
+        return DescribeEngineDefaultParametersResponse.builder().engineDefaults(ParameterGroups.engineDefaults(family,
+                DefaultParameters.of(family), request.maxRecords(), request.marker())).build();
     }
 
     public ModifyDbParameterGroupResponse modifyDBParameterGroup(CallContext ctx, ModifyDbParameterGroupRequest request) {
         RdsState state = store.get(ctx.accountId(), ctx.region());
-        if (!request.hasParameters() || request.parameters().isEmpty() || request.parameters().size() > 20) {
-            throw RdsErrors.invalidValue("The parameter Parameters must contain between 1 and 20 parameters.");
-        }
         synchronized (state.lock) {
             ParameterGroupRecord group = ParameterGroups.find(state, ctx, request.dbParameterGroupName());
-            if (group.isDefault()) {
-                throw RdsErrors.invalidValue("The parameter group %s can't be modified. Default parameter groups cannot be modified.", group.name());
-            }
-            Map<String, ParameterGroupRecord.UserValue> values = new LinkedHashMap<>(group.userValues());
-            for (Parameter p : request.parameters()) {
-                DefaultParameters.Definition d = ParameterGroups.definition(group, p.parameterName());
-                ParameterGroups.checkChange(d, p);
-                values.put(d.name(), new ParameterGroupRecord.UserValue(p.parameterValue(), p.applyMethodAsString()));
-            }
+            ParameterGroups.refuseDefault(group);
+            Map<String, ParameterGroupRecord.UserValue> values = ParameterGroups.withChanges(group,
+                    DefaultParameters.of(group.family()), request.parameters());
             state.parameterGroups.put(group.name(), new ParameterGroupRecord(group.name(), group.family(),
-                    group.description(), group.arn(), Map.copyOf(values)));
+                    group.description(), group.arn(), values));
             EngineParameters.push(state, group.name());
             return ModifyDbParameterGroupResponse.builder().dbParameterGroupName(group.name()).build();
         }
@@ -127,26 +92,13 @@ public final class ParameterGroupsProvider implements ServiceProvider {
 
     public ResetDbParameterGroupResponse resetDBParameterGroup(CallContext ctx, ResetDbParameterGroupRequest request) {
         RdsState state = store.get(ctx.accountId(), ctx.region());
-        boolean all = Boolean.TRUE.equals(request.resetAllParameters());
-        boolean some = request.hasParameters() && !request.parameters().isEmpty();
-        if (all == some) {
-            throw RdsErrors.invalidCombination("Exactly one of ResetAllParameters and Parameters must be specified.");
-        }
         synchronized (state.lock) {
             ParameterGroupRecord group = ParameterGroups.find(state, ctx, request.dbParameterGroupName());
-            if (group.isDefault()) {
-                throw RdsErrors.invalidValue("The parameter group %s can't be modified. Default parameter groups cannot be modified.", group.name());
-            }
-            Map<String, ParameterGroupRecord.UserValue> values = new LinkedHashMap<>(group.userValues());
-            if (all) {
-                values.clear();
-            } else {
-                for (Parameter p : request.parameters()) {
-                    values.remove(ParameterGroups.definition(group, p.parameterName()).name());
-                }
-            }
+            ParameterGroups.refuseDefault(group);
+            Map<String, ParameterGroupRecord.UserValue> values = ParameterGroups.withReset(group,
+                    DefaultParameters.of(group.family()), request.resetAllParameters(), request.parameters());
             state.parameterGroups.put(group.name(), new ParameterGroupRecord(group.name(), group.family(),
-                    group.description(), group.arn(), Map.copyOf(values)));
+                    group.description(), group.arn(), values));
             EngineParameters.push(state, group.name());
             return ResetDbParameterGroupResponse.builder().dbParameterGroupName(group.name()).build();
         }

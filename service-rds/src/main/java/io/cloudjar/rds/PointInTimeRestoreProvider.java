@@ -44,6 +44,10 @@ public final class PointInTimeRestoreProvider implements ServiceProvider {
         RdsState state = store.get(ctx.accountId(), ctx.region());
         Instant now = ctx.receivedAt();
         InstanceRecord source = source(state, r, now);
+        if (ClusterMembers.isMember(state, source)) { // an Aurora instance's data is its cluster's
+            throw io.cloudjar.core.errors.AwsErrors.modeled("InvalidDBInstanceState", "The DB instance %s is a member of"
+                    + " a DB cluster: its data is restored with the cluster (RestoreDBClusterFromSnapshot).", source.id());
+        }
         InstanceSettings s = source.settings();
         if (s.backupRetention() == 0) {
             throw AwsErrors.modeled("PointInTimeRestoreNotEnabled",

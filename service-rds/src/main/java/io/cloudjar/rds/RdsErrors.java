@@ -65,6 +65,35 @@ final class RdsErrors {
         return AwsErrors.modeled("InvalidDBSnapshotState", "Snapshot %s is not in %s state.", id, wanted);
     }
 
+    static AwsException clusterNotFound(String id) {
+        return AwsErrors.modeled("DBClusterNotFoundFault", "DBCluster %s not found.", id);
+    }
+
+    static AwsException clusterExists() {
+        return AwsErrors.modeled("DBClusterAlreadyExistsFault", "DB Cluster already exists");
+    }
+
+    static AwsException clusterState(String message, Object... args) {
+        return AwsErrors.modeled("InvalidDBClusterStateFault", message, args);
+    }
+
+    static AwsException clusterParameterGroupNotFound(String name) {
+        return AwsErrors.modeled("DBClusterParameterGroupNotFound", "DBClusterParameterGroup not found: %s", name);
+    }
+
+    static AwsException clusterSnapshotNotFound(String id) {
+        return AwsErrors.modeled("DBClusterSnapshotNotFoundFault", "DBClusterSnapshot %s not found.", id);
+    }
+
+    static AwsException clusterSnapshotExists(String id) {
+        return AwsErrors.modeled("DBClusterSnapshotAlreadyExistsFault",
+                "Cannot create the snapshot because a snapshot with the identifier %s already exists.", id);
+    }
+
+    static AwsException clusterSnapshotState(String id, String wanted) {
+        return AwsErrors.modeled("InvalidDBClusterSnapshotStateFault", "DBClusterSnapshot %s is not in %s state.", id, wanted);
+    }
+
     /** An identifier's rules: AWS's own sentence, with the parameter's name. */
     static AwsException badIdentifier(String parameter) {
         return invalidValue("The parameter %s is not a valid identifier. Identifiers must begin with a letter; must"

@@ -42,6 +42,23 @@ final class RdsEvents {
         instance(state, i, i.steps().steps().get(i.steps().steps().size() - 1).until(), category, message);
     }
 
+    static void cluster(RdsState state, ClusterRecord c, Instant date, String category, String message) {
+        add(state, date, "db-cluster", c.id(), c.arn(), category, message);
+    }
+
+    /** An event when a cluster's transition ends ({@code c}'s last step). */
+    static void whenSettled(RdsState state, ClusterRecord c, String category, String message) {
+        cluster(state, c, c.steps().steps().get(c.steps().steps().size() - 1).until(), category, message);
+    }
+
+    static void clusterSnapshot(RdsState state, ClusterSnapshotRecord s) {
+        String kind = "automated".equals(s.type()) ? "automated" : "manual";
+        add(state, s.createdAt(), "db-cluster-snapshot", s.id(), s.arn(), "creation", "Creating " + kind + " cluster snapshot");
+        Instant done = s.steps().steps().isEmpty() ? s.createdAt() : s.steps().steps().get(0).until();
+        add(state, done, "db-cluster-snapshot", s.id(), s.arn(), "creation", Character.toUpperCase(kind.charAt(0))
+                + kind.substring(1) + " cluster snapshot created");
+    }
+
     static void snapshot(RdsState state, SnapshotRecord s) {
         String kind = "automated".equals(s.type()) ? "automated" : "manual";
         add(state, s.createdAt(), "db-snapshot", s.id(), s.arn(), "creation", "Creating " + kind + " snapshot");

@@ -26,6 +26,20 @@ final class RdsState {
     final Map<String, OptionGroupRecord> optionGroups = new ConcurrentHashMap<>();
     /** The option group an instance was given (CreateDBInstance/ModifyDBInstance OptionGroupName), by instance id. */
     final Map<String, String> instanceOptionGroups = new ConcurrentHashMap<>();
+    /** Aurora DB clusters by identifier. */
+    final Map<String, ClusterRecord> clusters = new ConcurrentHashMap<>();
+    /** The DB cluster each member instance belongs to, by instance id. */
+    final Map<String, String> instanceClusters = new ConcurrentHashMap<>();
+    /** Each cluster's Serverless v2 capacity range (what db.serverless instances scale in), by cluster id. */
+    final Map<String, software.amazon.awssdk.services.rds.model.ServerlessV2ScalingConfigurationInfo> serverlessScaling
+            = new ConcurrentHashMap<>();
+    /** Each member instance's failover priority (PromotionTier, 0–15; AWS's default 1), by instance id. */
+    final Map<String, Integer> promotionTiers = new ConcurrentHashMap<>();
+    /** DB cluster parameter groups by lower-case name (default groups once used). */
+    final Map<String, ParameterGroupRecord> clusterParameterGroups = new ConcurrentHashMap<>();
+    final Map<String, ClusterSnapshotRecord> clusterSnapshots = new ConcurrentHashMap<>();
+    /** A cluster's master password or new name waiting for ApplyImmediately (ModifyDBCluster), by cluster id. */
+    final Map<String, ClusterChangesProvider.Pending> clusterPending = new ConcurrentHashMap<>();
     /** Tags by resource ARN, in the order they were added. */
     final Map<String, Map<String, String>> tags = new ConcurrentHashMap<>();
 
@@ -33,6 +47,12 @@ final class RdsState {
     java.util.List<String> replicasOf(String sourceId) {
         return replicaSources.entrySet().stream().filter(e -> e.getValue().equals(sourceId)).map(Map.Entry::getKey)
                 .filter(instances::containsKey).sorted().toList();
+    }
+
+    /** The live member instances of a cluster, by identifier, sorted. */
+    java.util.List<InstanceRecord> membersOf(String clusterId, java.time.Instant now) {
+        return instanceClusters.entrySet().stream().filter(e -> e.getValue().equals(clusterId)).map(Map.Entry::getKey)
+                .sorted().map(instances::get).filter(i -> i != null && !i.status(now).equals(Instances.DELETED)).toList();
     }
 
     Map<String, String> tagsOf(String arn) {

@@ -3,9 +3,17 @@ package io.cloudjar.rds;
 import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.core.store.AccountRegionStore;
 import io.cloudjar.rds.engine.DatabaseServers;
+import io.cloudjar.rds.engine.DormantDatabase;
 import io.cloudjar.rds.engine.EngineOptions;
+import io.cloudjar.rds.engine.RunningDatabase;
 import io.cloudjar.vpc.api.InstanceNetworking;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +29,7 @@ final class RdsStore implements AutoCloseable {
     private final DatabaseServers databases;
     private final RdsTimings timings;
     private final RdsRecords records;
+    private final ReaderEndpoints readerEndpoints = new ReaderEndpoints();
 
     private RdsStore(ServiceContext context) {
         this.context = context;
@@ -31,6 +40,7 @@ final class RdsStore implements AutoCloseable {
         this.databases = DatabaseServers.open(context.config().dataDir(), "rds",
                 EngineOptions.from(name -> context.config().env(name, null)), context.persistence());
         context.stores().register("rds", databases::destroyAll);
+        context.stores().register("rds", readerEndpoints::close);
         this.records = records;
         context.persistence().changedByCalls("rds", records);
         context.persistence().restoreWith(() -> {
@@ -40,22 +50,68 @@ final class RdsStore implements AutoCloseable {
     }
 
     /**
-     * After a restart, the real server of each instance runs again on its data directory (a stopped instance's stays
-     * stopped; its port is the old one when free, else a new one the endpoint reports); data no record names goes.
+     * After a restart, the real server of each instance and Aurora cluster runs again on its data directory (a stopped
+     * one's stays stopped; its port is the old one when free, else a new one the endpoint reports); data no record
+     * names goes. A cluster's writer shares the cluster's server: their equal kept records are one server, started
+     * once. Reader endpoints open again once their cluster's server is up.
      */
     private void reviveDatabases() {
         Instant now = context.clock().now();
+        Map<RunningDatabase, RunningDatabase> revived = new HashMap<>();
         for (RdsState state : states.all()) {
-            state.instances.replaceAll((id, instance) -> instance.database() == null ? instance
-                    : instance.withDatabase(databases.revive(instance.database(), !STOPPED.contains(instance.status(now))),
-                            instance.noEngine()));
+            state.clusters.replaceAll((id, cluster) -> cluster.database() == null ? cluster
+                    : cluster.withDatabase(revive(revived, cluster.database(), !STOPPED.contains(cluster.status(now))),
+                            cluster.noEngine()));
+            // sources before their read replicas, so a replica follows its source's revived server
+            List<InstanceRecord> sourcesFirst = state.instances.values().stream().filter(i -> i.database() != null)
+                    .sorted(java.util.Comparator.comparing(i -> i.database() instanceof DormantDatabase d && d.primary() != null))
+                    .toList();
+            for (InstanceRecord instance : sourcesFirst) {
+                state.instances.put(instance.id(), instance.withDatabase(
+                        revive(revived, instance.database(), !STOPPED.contains(instance.status(now))), instance.noEngine()));
+            }
         }
         records.write();
-        databases.removeLeftovers(
-                states.all().stream().flatMap(s -> s.instances.values().stream()).map(InstanceRecord::database)
-                        .filter(Objects::nonNull).toList(),
-                states.all().stream().flatMap(s -> s.snapshots.values().stream()).map(SnapshotRecord::backup)
-                        .filter(Objects::nonNull).toList());
+        List<RunningDatabase> servers = new ArrayList<>();
+        List<Path> backups = new ArrayList<>();
+        for (RdsState state : states.all()) {
+            state.clusters.values().stream().map(ClusterRecord::database).filter(Objects::nonNull).forEach(servers::add);
+            state.instances.values().stream().map(InstanceRecord::database).filter(Objects::nonNull).forEach(servers::add);
+            state.snapshots.values().stream().map(SnapshotRecord::backup).filter(Objects::nonNull).forEach(backups::add);
+            state.clusterSnapshots.values().stream().map(ClusterSnapshotRecord::backup).filter(Objects::nonNull)
+                    .forEach(backups::add);
+            state.clusters.values().forEach(cluster -> reopenReaderEndpoint(state, cluster.id()));
+        }
+        databases.removeLeftovers(servers, backups);
+    }
+
+    private RunningDatabase revive(Map<RunningDatabase, RunningDatabase> revived, RunningDatabase kept, boolean run) {
+        RunningDatabase known = revived.get(kept);
+        if (known == null) {
+            RunningDatabase primary = kept instanceof DormantDatabase d && d.primary() != null
+                    ? revived.getOrDefault(d.primary(), d.primary()) : null;
+            known = databases.revive(kept, run, primary);
+            revived.put(kept, known);
+        }
+        return known;
+    }
+
+    /** Waits (in the background) for the cluster's server, then opens its reader endpoint as a describe would. */
+    private void reopenReaderEndpoint(RdsState state, String clusterId) {
+        ClusterRecord cluster = state.clusters.get(clusterId);
+        if (cluster == null || cluster.database() == null) {
+            return;
+        }
+        Thread waiter = new Thread(() -> {
+            if (cluster.database().awaitReady(Duration.ofMinutes(5))) {
+                ClusterRecord now = state.clusters.get(clusterId);
+                if (now != null) {
+                    readerEndpoints.ensure(state, now);
+                }
+            }
+        }, "cloudjar-rds-reader-endpoint-" + clusterId);
+        waiter.setDaemon(true);
+        waiter.start();
     }
 
     /** The statuses in which an instance's server is not running. */
@@ -83,12 +139,17 @@ final class RdsStore implements AutoCloseable {
         return timings;
     }
 
+    ReaderEndpoints readerEndpoints() {
+        return readerEndpoints;
+    }
+
     DatabaseServers databases() {
         return databases;
     }
 
     @Override
     public void close() {
+        readerEndpoints.close();
         databases.close(); // and this server's data directory
     }
 }

@@ -5,8 +5,6 @@ import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.core.spi.ServiceProvider;
 import io.cloudjar.rds.engine.RunningDatabase;
 import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
 import software.amazon.awssdk.services.rds.model.CreateDbInstanceReadReplicaRequest;
 import software.amazon.awssdk.services.rds.model.CreateDbInstanceReadReplicaResponse;
 import software.amazon.awssdk.services.rds.model.PromoteReadReplicaRequest;
@@ -30,9 +28,8 @@ public final class ReplicasProvider implements ServiceProvider {
     public void init(ServiceContext context) {
         store = RdsStore.of(context);
         launcher = new InstanceLauncher(store);
-        // a source instance is named by identifier or by ARN: authorized on its ARN either way
-        context.addRuleResolver("rdsDbArn", (value, call) -> List.of(value.startsWith("arn:") ? value
-                : "arn:" + call.partition() + ":rds:" + call.region() + ":" + call.account() + ":db:" + value.toLowerCase(Locale.ROOT)));
+        // named by identifier or by ARN: authorized on its ARN either way
+        context.addRuleResolver("rdsDbArn", RdsArns.byIdOrArn(RdsArns.DB));
     }
 
     public CreateDbInstanceReadReplicaResponse createDBInstanceReadReplica(CallContext ctx, CreateDbInstanceReadReplicaRequest r) {
@@ -48,6 +45,10 @@ public final class ReplicasProvider implements ServiceProvider {
         Instant now = ctx.receivedAt();
         InstanceRecord source = Instances.available(state, sourceName, now);
         InstanceSettings s = source.settings();
+        if (ClusterMembers.isMember(state, source)) { // Aurora's readers are instances of the cluster
+            throw io.cloudjar.core.errors.AwsErrors.modeled("InvalidDBInstanceState", "The DB instance %s is a member of"
+                    + " a DB cluster: add a reader with CreateDBInstance and DBClusterIdentifier instead.", source.id());
+        }
         if (s.backupRetention() == 0 && !state.replicaSources.containsKey(source.id())) {
             throw io.cloudjar.core.errors.AwsErrors.modeled("InvalidDBInstanceState", "Automated backups are not enabled"
                     + " for this database instance. To enable automated backups, use ModifyDBInstance to set the backup"

@@ -1,6 +1,7 @@
 package io.cloudjar.rds;
 
 import io.cloudjar.core.spi.CallContext;
+import io.cloudjar.rds.engine.RunningDatabase;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
@@ -28,23 +29,31 @@ final class Snapshots {
      * snapshot away again and answers the error.
      */
     static void copyData(RdsStore store, RdsState state, CallContext ctx, InstanceRecord instance, SnapshotRecord record) {
-        if (instance.database() == null || !instance.database().ready()) {
-            return;
-        }
-        Path backup;
-        try {
-            backup = store.databases().backup(instance.database(), ctx.accountId() + "-" + ctx.region() + "-"
-                    + record.id().toLowerCase(Locale.ROOT) + "-" + ctx.receivedAt().toEpochMilli());
-        } catch (java.io.IOException e) {
-            state.snapshots.remove(record.id(), record);
-            throw io.cloudjar.core.errors.AwsErrors.modeled("InvalidDBInstanceState",
-                    "The instance's data could not be copied for snapshot %s: %s", record.id(), e.getMessage());
-        } catch (RuntimeException e) {
-            state.snapshots.remove(record.id(), record);
-            throw e;
-        }
-        if (!state.snapshots.replace(record.id(), record, record.withBackup(backup))) {
+        Path backup = copyOf(store, ctx, instance.database(), record.id(), "InvalidDBInstanceState",
+                () -> state.snapshots.remove(record.id(), record));
+        if (backup != null && !state.snapshots.replace(record.id(), record, record.withBackup(backup))) {
             store.databases().delete(backup); // deleted (or reset) meanwhile
+        }
+    }
+
+    /**
+     * A copy of a running server's data for the snapshot {@code id} (null when no ready server runs). A failed copy
+     * runs {@code forget} and is answered with {@code errorCode} (the state error of the snapshotted resource).
+     */
+    static Path copyOf(RdsStore store, CallContext ctx, RunningDatabase database, String id, String errorCode, Runnable forget) {
+        if (database == null || !database.ready()) {
+            return null;
+        }
+        try {
+            return store.databases().backup(database, ctx.accountId() + "-" + ctx.region() + "-"
+                    + id.toLowerCase(Locale.ROOT) + "-" + ctx.receivedAt().toEpochMilli());
+        } catch (java.io.IOException e) {
+            forget.run();
+            throw io.cloudjar.core.errors.AwsErrors.modeled(errorCode,
+                    "The data could not be copied for snapshot %s: %s", id, e.getMessage());
+        } catch (RuntimeException e) {
+            forget.run();
+            throw e;
         }
     }
 }

@@ -56,6 +56,10 @@ public final class SnapshotsProvider implements ServiceProvider {
                 throw RdsErrors.snapshotExists(id);
             }
             instance = Instances.available(state, request.dbInstanceIdentifier(), ctx.receivedAt());
+            if (ClusterMembers.isMember(state, instance)) {
+                throw io.cloudjar.core.errors.AwsErrors.modeled("InvalidDBInstanceState", "The DB instance %s is a"
+                        + " member of a DB cluster: take a DB cluster snapshot (CreateDBClusterSnapshot) instead.", instance.id());
+            }
             snapshot = Snapshots.record(store, ctx, instance, id, "manual");
             state.snapshots.put(id, snapshot);
             state.putTags(snapshot.arn(), tags);
@@ -67,12 +71,7 @@ public final class SnapshotsProvider implements ServiceProvider {
 
     public DescribeDbSnapshotsResponse describeDBSnapshots(CallContext ctx, DescribeDbSnapshotsRequest request) {
         int maxRecords = RdsRequests.maxRecords(request.maxRecords());
-        List<Filters.Filter> filters = RdsRequests.filters(request.filters());
-        for (Filters.Filter filter : filters) {
-            if (filter.name() == null || !FILTER_NAMES.contains(filter.name())) {
-                throw RdsErrors.invalidValue("Unrecognized filter name: %s", filter.name());
-            }
-        }
+        List<Filters.Filter> filters = RdsRequests.filters(request.filters(), FILTER_NAMES);
         RdsState state = store.get(ctx.accountId(), ctx.region());
         AutomatedSnapshots.materialize(store, state, ctx.receivedAt());
         List<SnapshotRecord> matching;

@@ -38,6 +38,23 @@ record Steps(List<Step> steps, String settled) {
         return settled;
     }
 
+    /**
+     * The status of a resource with a real server behind it: the clock's, held at the last transitional status until
+     * the server accepts connections, "failed" when it never will.
+     */
+    String status(Instant now, io.cloudjar.rds.engine.RunningDatabase database) {
+        String status = status(now);
+        if (database != null && isSettled(now) && "available".equals(status)) {
+            if (database.failure().isPresent()) {
+                return "failed";
+            }
+            if (!database.ready()) {
+                return steps.isEmpty() ? "creating" : steps.get(steps.size() - 1).status();
+            }
+        }
+        return status;
+    }
+
     boolean isSettled(Instant now) {
         return steps.isEmpty() || !now.isBefore(steps.get(steps.size() - 1).until());
     }

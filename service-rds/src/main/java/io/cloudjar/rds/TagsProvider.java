@@ -82,6 +82,13 @@ public final class TagsProvider implements ServiceProvider {
             case RdsArns.PARAMETER_GROUP -> state.parameterGroups.containsKey(name) || fail(RdsErrors.parameterGroupNotFound(typeAndName[1]));
             case RdsArns.SNAPSHOT -> state.snapshots.containsKey(name) || fail(RdsErrors.snapshotNotFound(typeAndName[1]));
             case RdsArns.OPTION_GROUP -> state.optionGroups.containsKey(name) || fail(OptionGroupsProvider.notFound(typeAndName[1]));
+            case RdsArns.CLUSTER -> {
+                Clusters.find(state, name, ctx.receivedAt());
+                yield true;
+            }
+            case RdsArns.CLUSTER_PARAMETER_GROUP -> state.clusterParameterGroups.containsKey(name)
+                    || fail(RdsErrors.clusterParameterGroupNotFound(typeAndName[1]));
+            case RdsArns.CLUSTER_SNAPSHOT -> state.clusterSnapshots.containsKey(name) || fail(RdsErrors.clusterSnapshotNotFound(typeAndName[1]));
             default -> false;
         };
         if (!exists) {

@@ -38,7 +38,7 @@ class BadInputSweepTest {
 
     static Stream<Class<?>> operations() throws Exception {
         List<Class<?>> requests = BadInputSweep.requestsServedBy("io.cloudjar.rds.");
-        assertThat(requests).hasSize(40);
+        assertThat(requests).hasSize(61);
         return requests.stream();
     }
 

@@ -27,6 +27,11 @@ class LightsailRestartTest {
     static final CloudjarServerExtension cloudjar = new CloudjarServerExtension().withPersistence(DATA)
             .withEnv("RDS_MARIADB_BIN", "none");
 
+    @org.junit.jupiter.api.AfterEach
+    void reset() {
+        cloudjar.reset();
+    }
+
     private LightsailClient lightsail() {
         return cloudjar.client(LightsailClient.builder());
     }
@@ -85,7 +90,7 @@ class LightsailRestartTest {
         assertThat(lightsail.getKeyPair(r -> r.keyPairName("kim")).keyPair()).isEqualTo(key.keyPair());
         assertThat(lightsail.getDisk(r -> r.diskName("data")).disk()).isEqualTo(diskBefore);
         assertThat(lightsail.getAlarms(r -> r.alarmName("web-cpu")).alarms()).isEqualTo(alarmBefore)
-                .allSatisfy(a -> assertThat(a.state()).isEqualTo(AlarmState.ALARM));
+                .allSatisfy(a -> assertThat(a.state()).isEqualTo(AlarmState.OK)); // evaluated for a day since the test
         assertThat(lightsail.getBuckets(r -> r.bucketName("seed-media").includeConnectedResources(true)).buckets())
                 .isEqualTo(bucketBefore);
         assertThat(lightsail.getBucketAccessKeys(r -> r.bucketName("seed-media")).accessKeys())
@@ -102,6 +107,79 @@ class LightsailRestartTest {
         var operationsAfter = lightsail.getOperations(r -> { }).operations();
         assertThat(operationsAfter.subList(0, operationsBefore.size())).isEqualTo(operationsBefore);
         assertThat(operationsAfter).extracting(Operation::resourceName).last().isEqualTo("late");
+    }
+
+    private String http(String method, String path) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(cloudjar.endpoint() + path)).method(method, java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 204);
+        return response.body();
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode notifications() throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(http("GET", "/_cloudjar/lightsail/notifications"))
+                .get("notifications");
+    }
+
+    @Test
+    void notificationsVerificationMetricHistoryAndHttpsSetupsSurviveARestart() throws Exception {
+        LightsailClient lightsail = lightsail();
+        lightsail.createInstances(r -> r.instanceNames("site").availabilityZone("us-east-1a")
+                .blueprintId("ubuntu_22_04").bundleId("nano_3_0"));
+        cloudjar.advanceClock(Duration.ofHours(1));
+        lightsail.stopInstance(r -> r.instanceName("site")); // the hour it ran is kept apart from its latest start
+        cloudjar.advanceClock(Duration.ofMinutes(10));
+        lightsail.startInstance(r -> r.instanceName("site"));
+        cloudjar.advanceClock(Duration.ofMinutes(10));
+        java.time.Instant end = cloudjar.clock().now();
+        java.util.function.Supplier<java.util.List<software.amazon.awssdk.services.lightsail.model.MetricDatapoint>> cpu = () ->
+                lightsail().getInstanceMetricData(r -> r.instanceName("site").metricName("CPUUtilization").period(300)
+                        .startTime(end.minus(Duration.ofHours(2))).endTime(end).unit("Percent").statisticsWithStrings("Average"))
+                        .metricData();
+        var cpuBefore = cpu.get();
+        assertThat(cpuBefore).hasSizeGreaterThan(10); // the hour before the stop as well as the minutes since the start
+
+        lightsail.createContactMethod(r -> r.protocol(ContactProtocol.EMAIL).contactEndpoint("ops@example.com"));
+        lightsail.putAlarm(r -> r.alarmName("site-cpu").monitoredResourceName("site").metricName(MetricName.CPU_UTILIZATION)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD).threshold(80.0).evaluationPeriods(1)
+                .contactProtocols(ContactProtocol.EMAIL).notificationEnabled(true).notificationTriggers(AlarmState.ALARM, AlarmState.OK));
+        lightsail.testAlarm(r -> r.alarmName("site-cpu").state(AlarmState.ALARM)); // not delivered: not verified yet
+        lightsail.setupInstanceHttps(r -> r.instanceName("site").emailAddress("me@example.com")
+                .domainNames("www.example.com").certificateProvider("LetsEncrypt"));
+        cloudjar.advanceClock(Duration.ofSeconds(10));
+        var httpsBefore = lightsail.getSetupHistory(r -> r.resourceName("site")).setupHistory();
+        assertThat(httpsBefore).hasSize(1);
+        var notificationsBefore = notifications();
+        assertThat(notificationsBefore).extracting(n -> n.get("kind").asText())
+                .contains("ContactMethodVerification", "AlarmNotification");
+
+        cloudjar.restart();
+        lightsail = lightsail();
+
+        assertThat(cpu.get()).isEqualTo(cpuBefore);
+        assertThat(lightsail.getSetupHistory(r -> r.resourceName("site")).setupHistory()).isEqualTo(httpsBefore);
+        assertThat(notifications()).isEqualTo(notificationsBefore);
+
+        // the link sent before the restart still verifies the address; later notifications follow the kept ones
+        String link = null;
+        for (var n : notificationsBefore) {
+            if (n.get("kind").asText().equals("ContactMethodVerification")) {
+                link = n.at("/message/verificationLink").asText();
+            }
+        }
+        http("POST", link);
+        lightsail.testAlarm(r -> r.alarmName("site-cpu").state(AlarmState.OK));
+        var after = notifications();
+        assertThat(after).hasSize(notificationsBefore.size() + 1);
+        assertThat(after.get(after.size() - 1).get("delivered").asBoolean()).isTrue();
+
+        cloudjar.restart(); // the verification, made outside any Lightsail call, was kept too
+        assertThat(lightsail().getContactMethods(r -> { }).contactMethods())
+                .extracting(m -> m.statusAsString()).containsExactly("Valid");
+        http("DELETE", "/_cloudjar/lightsail/notifications");
+        cloudjar.restart();
+        assertThat(notifications()).isEmpty();
     }
 
     /** Waits (wall clock) until the managed database's real server accepts connections. */

@@ -177,6 +177,11 @@ public final class DatabaseServers implements AutoCloseable {
      * else is returned as it is. Its engine must still be able to run here, or the server stays dormant.
      */
     public RunningDatabase revive(RunningDatabase database, boolean run) {
+        return revive(database, run, database instanceof DormantDatabase dormant ? dormant.primary() : null);
+    }
+
+    /** As {@link #revive(RunningDatabase, boolean)}, a read replica following {@code primary} (its source, revived). */
+    public RunningDatabase revive(RunningDatabase database, boolean run, RunningDatabase primary) {
         if (!(database instanceof DormantDatabase dormant)) {
             return database;
         }
@@ -184,7 +189,7 @@ public final class DatabaseServers implements AutoCloseable {
         if (engine.isEmpty()) {
             return database;
         }
-        return track(engine.get().reopen(dormant.spec(), dormant.port(), dormant.primary(), run));
+        return track(engine.get().reopen(dormant.spec(), dormant.port(), primary, run));
     }
 
     /**

@@ -301,6 +301,7 @@ abstract class EngineServer implements RunningDatabase {
 
     void fail(Exception e) {
         failure = serverProduct() + " could not start: " + e.getMessage();
+        org.slf4j.LoggerFactory.getLogger(EngineServer.class).warn("{} in {}", failure, dir); // clusters have no status info
         EngineProcesses.stop(process);
     }
 

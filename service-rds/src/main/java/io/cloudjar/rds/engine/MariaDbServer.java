@@ -94,7 +94,8 @@ final class MariaDbServer extends EngineServer {
             client("SET GLOBAL gtid_slave_pos = @@global.gtid_binlog_pos;\n"
                     + "CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=" + source.port() + ", MASTER_USER="
                     + quoteString(spec.masterUsername()) + ", MASTER_PASSWORD=" + quoteString(spec.masterPassword())
-                    + ", MASTER_USE_GTID=slave_pos;\nSTART SLAVE;\n", false);
+                    // retry every second, not every minute: a source restarting (reboot, a cluster's start) is back soon
+                    + ", MASTER_USE_GTID=slave_pos, MASTER_CONNECT_RETRY=1;\nSTART SLAVE;\n", false);
         }
         if (backup == null) {
             String user = quoteAccount(spec.masterUsername());
@@ -103,7 +104,9 @@ final class MariaDbServer extends EngineServer {
                     .append("DELETE FROM mysql.global_priv WHERE User = '' OR (User = 'root' AND Host <> 'localhost');\n")
                     .append("FLUSH PRIVILEGES;\n")
                     .append("CREATE USER ").append(user).append(" IDENTIFIED BY ").append(quoteString(spec.masterPassword())).append(";\n")
-                    .append("GRANT ALL PRIVILEGES ON *.* TO ").append(user).append(" WITH GRANT OPTION;\n");
+                    .append("GRANT ALL PRIVILEGES ON *.* TO ").append(user).append(" WITH GRANT OPTION;\n")
+                    // as RDS's master user (no SUPER), it cannot write on a read-only replica (ALL includes this one)
+                    .append("REVOKE READ_ONLY ADMIN ON *.* FROM ").append(user).append(";\n");
             if (spec.database() != null) {
                 sql.append("CREATE DATABASE ").append(quoteIdentifier(spec.database())).append(";\n");
             }
@@ -154,6 +157,10 @@ final class MariaDbServer extends EngineServer {
                 return;
             }
             try {
+                if (primary != null) { // a replica gets the new password from its source; its connection to it must follow
+                    client("STOP SLAVE;\nCHANGE MASTER TO MASTER_PASSWORD=" + quoteString(password) + ";\nSTART SLAVE;\n", false);
+                    return;
+                }
                 client("ALTER USER " + quoteAccount(user) + " IDENTIFIED BY " + quoteString(password) + ";\n", false);
             } catch (IOException e) {
                 fail(e);

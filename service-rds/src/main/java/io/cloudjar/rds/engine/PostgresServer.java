@@ -120,8 +120,14 @@ final class PostgresServer extends EngineServer {
     private void follow(RunningDatabase source) throws IOException {
         Path data = dir.resolve("data");
         Files.writeString(data.resolve("standby.signal"), "");
+        writeConninfo(source, spec.masterPassword());
+    }
+
+    /** Where and as whom this replica connects to its source (reloadable: SIGHUP makes it reconnect with it). */
+    private void writeConninfo(RunningDatabase source, String password) throws IOException {
+        Path data = dir.resolve("data");
         String conninfo = "host=127.0.0.1 port=" + source.port() + " user=" + libpqQuote(spec.masterUsername())
-                + " password=" + libpqQuote(spec.masterPassword()) + " application_name=" + spec.name();
+                + " password=" + libpqQuote(password) + " application_name=" + spec.name();
         Files.writeString(data.resolve(REPLICATION_FILE), "# Written by Cloudjar: this read replica's source\n"
                 + "primary_conninfo = '" + conninfo.replace("'", "''") + "'\nhot_standby = on\n", StandardCharsets.UTF_8);
         Path conf = data.resolve("postgresql.conf");
@@ -223,6 +229,18 @@ final class PostgresServer extends EngineServer {
 
     @Override
     public void changePassword(String user, String password) {
+        RunningDatabase source = primary;
+        if (source != null) { // a replica gets the new password from its source; its own connection to it must follow
+            starter.execute(() -> {
+                try {
+                    writeConninfo(source, password);
+                    signal("HUP");
+                } catch (IOException e) {
+                    fail(e);
+                }
+            });
+            return;
+        }
         String sql = "ALTER USER " + quoteIdentifier(user) + " PASSWORD '" + password.replace("'", "''") + "'";
         starter.execute(() -> {
             if (!awaitReady(SETUP_TIMEOUT)) {

@@ -33,7 +33,10 @@ public interface RunningDatabase extends io.cloudjar.core.persist.LiveValue {
      */
     void backupTo(Path target) throws java.io.IOException;
 
-    /** Sets the master user's password (ModifyDBInstance with MasterUserPassword); waits for the server. */
+    /**
+     * Sets the master user's password (ModifyDBInstance with MasterUserPassword); waits for the server. On a read
+     * replica (which gets the change from its source) it is the password it connects to its source with.
+     */
     void changePassword(String user, String password);
 
     /**
