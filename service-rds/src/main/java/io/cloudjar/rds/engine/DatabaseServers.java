@@ -95,6 +95,7 @@ public final class DatabaseServers implements AutoCloseable {
                 Files.setPosixFilePermissions(Files.createDirectories(dir.resolve(sub)),
                         java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
             }
+            EngineProcesses.mustReach(dir); // and what lies above DATA_DIR (root's home is closed)
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the " + api + " data directory", e);

@@ -35,6 +35,15 @@ final class EngineProcesses {
     private EngineProcesses() {
     }
 
+    /** CAP_DAC_READ_SEARCH's number (linux/capability.h). */
+    private static final int CAP_DAC_READ_SEARCH = 2;
+    /**
+     * Whether the unprivileged user is given CAP_DAC_READ_SEARCH: DATA_DIR lies under a directory it cannot pass
+     * (root's default {@code /root/.cloudjar/data}, /root being rwx------), and only that capability lets it reach its
+     * own directories without opening /root to everyone.
+     */
+    private static volatile boolean searchAnywhere;
+
     static boolean runsAsRoot() {
         return ROOT;
     }
@@ -45,8 +54,63 @@ final class EngineProcesses {
             return command;
         }
         List<String> full = new ArrayList<>(List.of("setpriv", "--reuid=" + UNPRIVILEGED, "--regid=" + UNPRIVILEGED, "--clear-groups"));
+        if (searchAnywhere) {
+            full.addAll(List.of("--inh-caps=+dac_read_search", "--ambient-caps=+dac_read_search"));
+        }
         full.addAll(command);
         return full;
+    }
+
+    /**
+     * Makes sure the unprivileged user can reach {@code dir} when Cloudjar runs as root: when a directory above it is
+     * closed to others, its commands get CAP_DAC_READ_SEARCH where the process may hand it on (not in containers that
+     * drop it: a warning then says to choose another DATA_DIR).
+     */
+    static void mustReach(Path dir) {
+        if (!ROOT || searchAnywhere) {
+            return;
+        }
+        Path closed = firstClosedAncestor(dir.toAbsolutePath());
+        if (closed == null) {
+            return;
+        }
+        if (boundingCapability(CAP_DAC_READ_SEARCH)) {
+            LOG.info("{} is closed to other users: the database engines run as uid {} with CAP_DAC_READ_SEARCH to reach {}",
+                    closed, UNPRIVILEGED, dir);
+            searchAnywhere = true;
+        } else {
+            LOG.warn("{} is closed to other users and this process cannot give CAP_DAC_READ_SEARCH: PostgreSQL, which runs"
+                    + " as uid {}, cannot reach {}. Choose a DATA_DIR every user can pass through (e.g. /var/lib/cloudjar).",
+                    closed, UNPRIVILEGED, dir);
+        }
+    }
+
+    private static Path firstClosedAncestor(Path dir) {
+        Path closed = null;
+        for (Path d = dir.getParent(); d != null; d = d.getParent()) {
+            try {
+                if (!Files.getPosixFilePermissions(d).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                    closed = d; // the one nearest the root is the one to name
+                }
+            } catch (IOException | UnsupportedOperationException unknown) {
+                return null;
+            }
+        }
+        return closed;
+    }
+
+    /** Whether the capability is in this process's bounding set (/proc/self/status CapBnd), so a child may have it. */
+    private static boolean boundingCapability(int number) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("CapBnd:")) {
+                    return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & (1L << number)) != 0;
+                }
+            }
+        } catch (IOException | NumberFormatException unknown) {
+            // not Linux's /proc: no capabilities to give
+        }
+        return false;
     }
 
     /** Runs a command to its end; its output goes to {@code log}. Throws with the log's tail when it fails. */
