@@ -18,6 +18,10 @@ final class BundleCatalog {
         return Holder.BUNDLES;
     }
 
+    static java.util.Optional<Bundle> find(String bundleId) {
+        return all().stream().filter(b -> b.bundleId().equals(bundleId)).findFirst();
+    }
+
     /** Class-holder idiom: the JVM loads the file once, thread-safely, when first used. */
     private static final class Holder {
         static final List<Bundle> BUNDLES = load();

@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.lightsail.model.Region;
 /** The regions Lightsail serves, whatever region the call is sent to; names and zones from the shared catalogue. */
 public final class RegionsProvider implements ServiceProvider {
     /** In the order AWS lists them (launch order), as a recorded {@code aws lightsail get-regions} shows. */
-    private static final List<String> LIGHTSAIL_REGIONS = List.of(
+    static final List<String> LIGHTSAIL_REGIONS = List.of(
             "us-east-1", "us-east-2", "us-west-2", "eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1",
             "ap-southeast-1", "ap-southeast-2", "ap-northeast-1", "ap-northeast-2", "ap-south-1",
             "ca-central-1", "eu-north-1");

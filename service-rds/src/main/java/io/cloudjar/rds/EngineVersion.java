@@ -42,11 +42,14 @@ record EngineVersion(String engine, String version, String family, String status
         return builder.build();
     }
 
-    /** Zero-padded numeric components after the engine name; the space sorts before any name character. */
+    /**
+     * Zero-padded numeric components after the engine name; the space sorts before any name character. Aurora MySQL's
+     * versions have a word among their numbers ({@code 8.0.mysql_aurora.3.08.2}): it is kept as it is.
+     */
     static String sortKey(String engine, String version) {
         StringBuilder key = new StringBuilder(engine).append(' ');
         for (String part : version.split("\\.")) {
-            key.append(String.format("%06d.", Integer.parseInt(part)));
+            key.append(part.chars().allMatch(Character::isDigit) ? String.format("%06d.", Integer.parseInt(part)) : part + ".");
         }
         return key.toString();
     }

@@ -26,4 +26,15 @@ final class RdsRequests {
     static List<Filters.Filter> filters(List<Filter> filters) {
         return filters.stream().map(f -> new Filters.Filter(f.name(), f.values())).toList();
     }
+
+    /** The filters, each of which must be one of {@code names} (AWS refuses any other). */
+    static List<Filters.Filter> filters(List<Filter> filters, java.util.Set<String> names) {
+        List<Filters.Filter> all = filters(filters);
+        for (Filters.Filter filter : all) {
+            if (filter.name() == null || !names.contains(filter.name())) {
+                throw AwsErrors.badRequest("InvalidParameterValue", "Unrecognized filter name: %s", filter.name());
+            }
+        }
+        return all;
+    }
 }

@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.rds.model.UpgradeTarget;
 /** Which versions DescribeDBEngineVersions selects, and what one version looks like on the wire. */
 class EngineVersionsTest {
     @RegisterExtension
-    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension();
+    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension()
+            .withEnv("RDS_MARIADB_BIN", "none"); // API behaviour only: no MariaDB process per mysql instance
     static RdsClient rds;
 
     @BeforeAll
@@ -92,7 +93,8 @@ class EngineVersionsTest {
         assertThat(versions(describe(r -> r.engine("mysql").engineVersion("8.4").defaultOnly(true)))).containsExactly("8.4.5");
         assertThat(versions(describe(r -> r.engine("postgres").engineVersion("15").defaultOnly(true)))).containsExactly("15.12");
         assertThat(describe(r -> r.defaultOnly(true))).extracting(v -> v.engine() + " " + v.engineVersion())
-                .containsExactly("mariadb 11.4.5", "mysql 8.0.41", "postgres 17.4");
+                .containsExactly("aurora-mysql 8.0.mysql_aurora.3.08.2", "aurora-postgresql 16.6", "mariadb 11.4.5",
+                        "mysql 8.0.41", "postgres 17.4");
     }
 
     @Test
@@ -109,9 +111,11 @@ class EngineVersionsTest {
         assertThat(versions(describe(r -> r.filters(
                 f -> f.name("engine").values("mysql"), f -> f.name("engine-version").values("8.0.39", "8.4.3")))))
                 .containsExactly("8.0.39", "8.4.3");
-        assertThat(describe(r -> r.filters(f -> f.name("status").values("available")))).hasSize(32);
-        // the non-Aurora engines list no engine modes, so an engine-mode filter finds none of them
+        assertThat(describe(r -> r.filters(f -> f.name("status").values("available")))).hasSize(43);
+        // the non-Aurora engines list no engine modes; Aurora's are provisioned (Serverless v2 is an instance class)
         assertThat(describe(r -> r.filters(f -> f.name("engine-mode").values("serverless")))).isEmpty();
+        assertThat(describe(r -> r.filters(f -> f.name("engine-mode").values("provisioned")))).hasSize(11)
+                .extracting(DBEngineVersion::engine).containsOnly("aurora-mysql", "aurora-postgresql");
     }
 
     @Test
@@ -121,7 +125,7 @@ class EngineVersionsTest {
         assertThat(old.status()).isEqualTo("deprecated");
         assertThat(describe(r -> r.includeAll(true).filters(f -> f.name("status").values("deprecated"))))
                 .extracting(DBEngineVersion::engineVersion).containsExactly("8.0.32", "12.22");
-        assertThat(describe(r -> r.includeAll(true))).hasSize(34);
+        assertThat(describe(r -> r.includeAll(true))).hasSize(45);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.cloudjar.s3;
 
+import io.cloudjar.core.persist.DurableMap;
 import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.model.ObjectMetadata;
 import io.cloudjar.s3.model.StoredObject;
@@ -37,8 +38,11 @@ final class AccessLogDelivery {
     private final S3State state;
     /** Pending lines by source bucket, with the configuration they were logged under and the first line's time. */
     private final Map<Bucket, Batch> batches = new LinkedHashMap<>();
+    /** The pending batches as kept across restarts, by source bucket name (nowhere without persistence). */
+    private final DurableMap<Batch> kept;
 
-    private static final class Batch {
+    /** The lines logged under one source bucket's logging configuration since {@code first}. */
+    static final class Batch {
         final LoggingEnabled logging;
         final Instant first;
         final List<String> lines = new ArrayList<>();
@@ -49,13 +53,28 @@ final class AccessLogDelivery {
         }
     }
 
-    AccessLogDelivery(S3State state) {
+    AccessLogDelivery(S3State state, DurableMap<Batch> kept) {
         this.state = state;
+        this.kept = kept;
+    }
+
+    /** Reads the kept batches back for the buckets that exist (start-up, a loaded snapshot): delivered when due. */
+    void restore(java.util.function.Function<String, Bucket> bucketNamed) {
+        synchronized (batches) {
+            kept.forEach("", (name, batch) -> {
+                Bucket source = bucketNamed.apply(name);
+                if (source != null) {
+                    batches.put(source, batch);
+                }
+            });
+        }
     }
 
     void add(Bucket source, LoggingEnabled logging, String line, Instant at) {
         synchronized (batches) {
-            batches.computeIfAbsent(source, b -> new Batch(logging, at)).lines.add(line);
+            Batch batch = batches.computeIfAbsent(source, b -> new Batch(logging, at));
+            batch.lines.add(line);
+            kept.put(source.name(), batch);
         }
     }
 
@@ -72,6 +91,7 @@ final class AccessLogDelivery {
                     return false;
                 }
                 due.add(e);
+                kept.remove(e.getKey().name());
                 return true;
             });
         }
@@ -81,6 +101,7 @@ final class AccessLogDelivery {
     void clear() {
         synchronized (batches) {
             batches.clear();
+            kept.removeAll("");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.cloudjar.s3;
 
+import io.cloudjar.core.persist.DurableMap;
 import io.cloudjar.core.spi.CallContext;
 import io.cloudjar.s3.model.Bucket;
 import io.cloudjar.s3.model.StoredObject;
@@ -31,6 +32,19 @@ final class EventNotifications {
 
     private final List<Delivery> deliveries = new ArrayList<>();
     private final AtomicLong sequencer = new AtomicLong(0x5F0000000000L);
+    /** The deliveries as kept across restarts, numbered in the order recorded (nowhere without persistence). */
+    private final DurableMap<Delivery> kept;
+
+    EventNotifications(DurableMap<Delivery> kept) {
+        this.kept = kept;
+    }
+
+    /** Reads the kept deliveries back, oldest first (start-up, a loaded snapshot). */
+    void restore() {
+        synchronized (deliveries) {
+            kept.forEach("", (number, delivery) -> deliveries.add(delivery));
+        }
+    }
 
     /** Records an event about one version (ObjectCreated:Put, ObjectRemoved:DeleteMarkerCreated, ...). */
     void record(Bucket bucket, String eventName, StoredObject version, CallContext ctx, Instant at) {
@@ -87,6 +101,7 @@ final class EventNotifications {
     void clear() {
         synchronized (deliveries) {
             deliveries.clear();
+            kept.removeAll("");
         }
     }
 
@@ -131,6 +146,7 @@ final class EventNotifications {
     private void add(Delivery delivery) {
         synchronized (deliveries) {
             deliveries.add(delivery);
+            kept.put(String.format("%012d", deliveries.size()), delivery);
         }
     }
 

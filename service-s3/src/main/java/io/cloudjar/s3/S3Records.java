@@ -1,6 +1,7 @@
 package io.cloudjar.s3;
 
 import io.cloudjar.core.persist.DurableMap;
+import io.cloudjar.core.persist.KeptValue;
 import io.cloudjar.core.persist.Persistence;
 import io.cloudjar.core.persist.StoreFormatException;
 import io.cloudjar.s3.model.Bucket;
@@ -39,10 +40,6 @@ final class S3Records implements BucketSink {
 
     /** One key's versions, newest first. */
     record History(List<StoredObject> versions) {
-    }
-
-    /** A per-version setting's value: its class and JSON. */
-    record KeptValue(String type, String json) {
     }
 
     private final Persistence persistence;
@@ -105,7 +102,7 @@ final class S3Records implements BucketSink {
         if (value == null) {
             versionSettings.remove(key);
         } else {
-            versionSettings.put(key, new KeptValue(value.getClass().getName(), persistence.writeValue(value)));
+            versionSettings.put(key, KeptValue.of(persistence, value));
         }
     }
 
@@ -179,7 +176,7 @@ final class S3Records implements BucketSink {
         versionSettings.forEach("", (key, value) -> inBucket(into, key, (bucket, rest) -> {
             int slash = rest.indexOf('/');
             bucket.restoreVersionSetting(rest.substring(0, slash), blobs.resolve(Path.of(rest.substring(slash + 1))),
-                    persistence.readValue(value.json(), classOf(value.type())));
+                    value.read(persistence, S3Records.class.getClassLoader()));
         }));
         uploads.forEach("", (key, upload) -> inBucket(into, key, (bucket, id) -> {
             MultipartUpload restored = withParts(upload, blobs::resolve);

@@ -26,8 +26,8 @@ final class S3State implements Resettable, AutoCloseable {
     private final Consumer<Runnable> afterCallsInFlight;
     private final LifecycleRunner lifecycleRules = new LifecycleRunner(this);
     private final Replication replication = new Replication(this);
-    private final EventNotifications events = new EventNotifications();
-    private final AccessLogDelivery accessLogs = new AccessLogDelivery(this);
+    private final EventNotifications events;
+    private final AccessLogDelivery accessLogs;
     /** Account-level Block Public Access (S3 Control), by account. */
     private final ConcurrentHashMap<String, PublicAccessBlockConfiguration> accountBlocks = new ConcurrentHashMap<>();
     /** Bucket creation and a reset exclude each other, so every bucket a reset misses was created after it. */
@@ -45,10 +45,14 @@ final class S3State implements Resettable, AutoCloseable {
         this.afterCallsInFlight = afterCallsInFlight;
         this.policiesDecide = policiesDecide;
         this.records = new S3Records(persistence, blobs);
+        this.events = new EventNotifications(persistence.map("s3.events", EventNotifications.Delivery.class));
+        this.accessLogs = new AccessLogDelivery(this, persistence.map("s3.accessLogBatches", AccessLogDelivery.Batch.class));
         blobs.keptDirectory().ifPresent(persistence::keepsFiles);
         persistence.restoreWith(() -> {
             records.restore(buckets, accountBlocks);
             replication.requeueKept(buckets.values());
+            events.restore();
+            accessLogs.restore(buckets::get);
         });
     }
 

@@ -3,7 +3,6 @@ package io.cloudjar.app.persist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudjar.core.testing.CloudjarServerExtension;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -13,18 +12,10 @@ import software.amazon.awssdk.services.ec2.model.Instance;
 
 /** EC2's state with PERSISTENCE=1: what calls created is there, the same, after a restart. */
 class Ec2RestartTest {
-    private static final Path DATA = tempDir();
+    private static final Path DATA = DataDirs.fresh();
 
     @RegisterExtension
     static final CloudjarServerExtension cloudjar = new CloudjarServerExtension().withPersistence(DATA);
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("cloudjar-persist-");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     private Ec2Client ec2() {
         return cloudjar.client(Ec2Client.builder());

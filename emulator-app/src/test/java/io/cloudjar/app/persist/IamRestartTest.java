@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloudjar.core.testing.CloudjarServerExtension;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,15 +25,7 @@ class IamRestartTest {
             + "\"Action\":\"s3:ListAllMyBuckets\",\"Resource\":\"*\"}]}";
 
     @RegisterExtension
-    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension().withPersistence(tempDir());
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("cloudjar-persist-");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
+    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension().withPersistence(DataDirs.fresh());
 
     @Test
     void identitiesTheirLinksAndCredentialsSurviveARestart() throws Exception {

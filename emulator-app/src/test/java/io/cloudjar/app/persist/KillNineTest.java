@@ -21,10 +21,12 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lightsail.LightsailClient;
+import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * "Acknowledged means durable": a stream of IAM, EC2 and S3 calls from several threads, the server killed with SIGKILL in the middle
+ * "Acknowledged means durable": a stream of IAM, EC2, S3, RDS and Lightsail calls from several threads, the server killed with SIGKILL in the middle
  * of it, a new server on the same data directory. Every call that was answered with success is there.
  */
 class KillNineTest {
@@ -33,7 +35,7 @@ class KillNineTest {
     @TempDir
     Path dataDir;
 
-    private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>, C> C client(B builder,
+    static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>, C> C client(B builder,
             URI endpoint, Region region) {
         return builder.endpointOverride(endpoint).region(region)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
@@ -47,6 +49,8 @@ class KillNineTest {
         ConcurrentLinkedQueue<String> vpcs = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> taggedVpcs = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> objects = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> parameterGroups = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> staticIps = new ConcurrentLinkedQueue<>();
         CountDownLatch enough = new CountDownLatch(KILL_AFTER);
         ServerProcess first = ServerProcess.startPersistent(dataDir, Map.of());
         client(S3Client.builder().forcePathStyle(true), first.endpoint(), Region.US_EAST_1).createBucket(r -> r.bucket("stream"));
@@ -58,6 +62,8 @@ class KillNineTest {
                     IamClient iam = client(IamClient.builder(), first.endpoint(), Region.AWS_GLOBAL);
                     Ec2Client ec2 = client(Ec2Client.builder(), first.endpoint(), Region.EU_WEST_1);
                     S3Client s3 = client(S3Client.builder().forcePathStyle(true), first.endpoint(), Region.US_EAST_1);
+                    RdsClient rds = client(RdsClient.builder(), first.endpoint(), Region.EU_WEST_1);
+                    LightsailClient lightsail = client(LightsailClient.builder(), first.endpoint(), Region.US_EAST_1);
                     for (int i = 0; ; i++) {
                         try {
                             String name = "user-" + writer + "-" + i;
@@ -69,6 +75,11 @@ class KillNineTest {
                             taggedVpcs.add(vpcId);
                             s3.putObject(r -> r.bucket("stream").key(name), RequestBody.fromString("body of " + name));
                             objects.add(name);
+                            rds.createDBParameterGroup(r -> r.dbParameterGroupName(name).dbParameterGroupFamily("postgres16")
+                                    .description("stream"));
+                            parameterGroups.add(name);
+                            lightsail.allocateStaticIp(r -> r.staticIpName(name));
+                            staticIps.add(name);
                         } catch (RuntimeException killed) {
                             return null;
                         }
@@ -96,7 +107,22 @@ class KillNineTest {
             for (String key : objects) {
                 assertThat(s3.getObjectAsBytes(r -> r.bucket("stream").key(key)).asUtf8String()).isEqualTo("body of " + key);
             }
+            RdsClient rds = client(RdsClient.builder(), second.endpoint(), Region.EU_WEST_1);
+            List<String> groups = rds.describeDBParameterGroupsPaginator(r -> { }).dbParameterGroups().stream()
+                    .map(g -> g.dbParameterGroupName()).toList();
+            assertThat(groups).containsAll(parameterGroups);
+            LightsailClient lightsail = client(LightsailClient.builder(), second.endpoint(), Region.US_EAST_1);
+            List<String> ips = new java.util.ArrayList<>();
+            String token = null;
+            do {
+                String pageToken = token;
+                var page = lightsail.getStaticIps(r -> r.pageToken(pageToken));
+                page.staticIps().forEach(ip -> ips.add(ip.name()));
+                token = page.nextPageToken();
+            } while (token != null);
+            assertThat(ips).containsAll(staticIps);
             assertThat(users.size()).isGreaterThanOrEqualTo(KILL_AFTER / 3);
+            assertThat(staticIps.size()).isGreaterThanOrEqualTo(KILL_AFTER / 3);
         }
     }
 }

@@ -23,23 +23,48 @@ import software.amazon.awssdk.services.s3control.S3ControlClient;
 
 /** S3 with PERSISTENCE=1: buckets, settings, versions, bodies and uploads in progress are there after a restart. */
 class S3RestartTest {
-    private static final Path DATA = tempDir();
+    private static final Path DATA = DataDirs.fresh();
     private static final String POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\","
             + "\"Action\":\"s3:DeleteBucket\",\"Resource\":\"arn:aws:s3:::kept-bucket\"}]}";
 
     @RegisterExtension
     static final CloudjarServerExtension cloudjar = new CloudjarServerExtension().withPersistence(DATA);
 
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("cloudjar-persist-");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     private static S3Client s3() {
         return cloudjar.client(S3Client.builder().forcePathStyle(true));
+    }
+
+    private static String events() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        return http.send(java.net.http.HttpRequest.newBuilder(cloudjar.endpoint().resolve("/_cloudjar/s3/events?bucket=noticed"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @Test
+    void recordedEventsAndAccessLogsWaitingForTheirMinuteAreKept() throws Exception {
+        S3Client s3 = s3();
+        s3.createBucket(r -> r.bucket("noticed"));
+        s3.createBucket(r -> r.bucket("noticed-logs"));
+        s3.putBucketNotificationConfiguration(r -> r.bucket("noticed").notificationConfiguration(c -> c
+                .queueConfigurations(q -> q.id("all").queueArn("arn:aws:sqs:us-east-1:000000000000:uploads")
+                        .eventsWithStrings("s3:ObjectCreated:*"))));
+        s3.putBucketLogging(r -> r.bucket("noticed").bucketLoggingStatus(st -> st.loggingEnabled(l -> l
+                .targetBucket("noticed-logs").targetPrefix("access/"))));
+        s3.putObject(r -> r.bucket("noticed").key("before-restart.txt"), RequestBody.fromString("hello"));
+        String before = events();
+        assertThat(before).contains("before-restart.txt").contains("s3:TestEvent");
+
+        cloudjar.restart();
+        s3 = s3();
+
+        assertThat(events()).isEqualTo(before);
+        cloudjar.advanceClock(java.time.Duration.ofMinutes(2));
+        s3.listBuckets(); // the first call after the batch's minute delivers it
+        S3Client reader = s3;
+        List<String> keys = reader.listObjectsV2(r -> r.bucket("noticed-logs")).contents().stream().map(o -> o.key()).toList();
+        assertThat(keys).singleElement().satisfies(k -> assertThat(k).startsWith("access/"));
+        assertThat(reader.getObjectAsBytes(r -> r.bucket("noticed-logs").key(keys.get(0))).asUtf8String())
+                .contains("REST.PUT.OBJECT before-restart.txt");
     }
 
     @Test

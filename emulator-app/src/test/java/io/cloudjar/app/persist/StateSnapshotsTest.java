@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -23,20 +22,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 /** {@code /_cloudjar/state}: named snapshots saved and loaded on demand, and LocalStack's paths for them. */
 class StateSnapshotsTest {
     @RegisterExtension
-    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension().withPersistence(tempDir());
+    static final CloudjarServerExtension cloudjar = new CloudjarServerExtension().withPersistence(DataDirs.fresh());
 
     @RegisterExtension
     static final CloudjarServerExtension inMemory = new CloudjarServerExtension();
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("cloudjar-persist-");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     private static HttpResponse<String> call(CloudjarServerExtension server, String method, String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(server.endpoint() + path))

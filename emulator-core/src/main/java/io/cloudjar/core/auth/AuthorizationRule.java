@@ -48,7 +48,8 @@ public record AuthorizationRule(
 
     /**
      * The rule's condition keys added to the call's. A key named {@code prefix/*} takes tag structures (members
-     * Key and Value) and becomes {@code prefix/<Key>} = Value for each: {@code aws:RequestTag/*={Tags}}.
+     * Key and Value, or key and value as Lightsail names them) and becomes {@code prefix/<Key>} = Value for each:
+     * {@code aws:RequestTag/*={Tags}}.
      */
     public Map<String, List<String>> renderKeys(Map<String, List<String>> callKeys, SdkPojo input, RuleScope scope,
                                                 Map<String, RuleResolver> resolvers) {
@@ -60,8 +61,8 @@ public record AuthorizationRule(
             if (key.endsWith("/*")) {
                 String prefix = key.substring(0, key.length() - 1);
                 for (Object tag : template.rawValues(input, scope, resolvers)) {
-                    if (tag instanceof SdkPojo pojo && ModelClasses.member(pojo, "Key") instanceof String k) {
-                        Object v = ModelClasses.member(pojo, "Value");
+                    if (tag instanceof SdkPojo pojo && tagMember(pojo, "Key") instanceof String k) {
+                        Object v = tagMember(pojo, "Value");
                         keys.computeIfAbsent(prefix + k, x -> new ArrayList<>()).add(v == null ? "" : v.toString());
                     }
                 }
@@ -73,6 +74,11 @@ public record AuthorizationRule(
             }
         });
         return keys;
+    }
+
+    private static Object tagMember(SdkPojo tag, String name) {
+        Object value = ModelClasses.member(tag, name);
+        return value != null ? value : ModelClasses.member(tag, name.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Every template of the rule, for validation. */

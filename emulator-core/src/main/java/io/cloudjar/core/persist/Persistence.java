@@ -32,6 +32,23 @@ public interface Persistence {
         }
 
         @Override
+        public void keepsChangingFiles(java.nio.file.Path dir, Pausing pausing) {
+        }
+
+        @Override
+        public void changedByCalls(String api, Changes changes) {
+        }
+
+        @Override
+        public void commitAfterCall(String api) {
+        }
+
+        @Override
+        public Object readValue(String json, java.lang.reflect.Type type) {
+            throw new IllegalStateException("nothing is kept without persistence");
+        }
+
+        @Override
         public String writeValue(Object value) {
             throw new IllegalStateException("nothing is kept without persistence");
         }
@@ -73,6 +90,31 @@ public interface Persistence {
     void keepsFiles(java.nio.file.Path dir);
 
     /**
+     * As {@link #keepsFiles}, for files changed in place (a database server's data directory): a snapshot copies them
+     * rather than linking them, so later writes do not reach into it, and {@code pausing} holds them still meanwhile
+     * (the servers stopped for the copy, started again after), so the copy is consistent.
+     */
+    void keepsChangingFiles(java.nio.file.Path dir, Pausing pausing);
+
+    /** What writes files in place, stopped while a snapshot copies them. */
+    @FunctionalInterface
+    interface Pausing {
+        /** Stops the writing; the returned action starts it again. */
+        Runnable pause();
+    }
+
+    /**
+     * State changed in place from many places of one API's code (RDS's maps), too many to report each change: its
+     * {@link Changes#write} runs after every call of {@code api}, before that call's commit, and compares what it
+     * holds with what is kept ({@link DurableMap#sync}). A change made outside a call reports itself with
+     * {@link #changed} and {@link #commit}.
+     */
+    void changedByCalls(String api, Changes changes);
+
+    /** {@link #commit} after a call of {@code api}: the pipeline's, once the provider has returned. */
+    void commitAfterCall(String api);
+
+    /**
      * A value kept in a map of values of many classes (an SDK model object, a record, an enum) as JSON; the caller
      * keeps its class's name beside it. Only with persistence {@link #enabled}.
      */
@@ -80,6 +122,9 @@ public interface Persistence {
 
     /** The value of {@code type} that {@link #writeValue} wrote as {@code json}. */
     <T> T readValue(String json, Class<T> type);
+
+    /** As {@link #readValue(String, Class)}, for a generic type (a field's {@code Map<String, InstanceRecord>}). */
+    Object readValue(String json, java.lang.reflect.Type type);
 
     /** State that writes its changed records into its maps when asked (see {@link DurableMap#sync}). */
     @FunctionalInterface

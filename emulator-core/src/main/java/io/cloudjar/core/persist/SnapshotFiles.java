@@ -17,9 +17,10 @@ final class SnapshotFiles {
 
     /**
      * Puts every file under {@code from} at the same relative path under {@code to}, as a hard link (a copy where the
-     * file system has none), skipping files being written and files already there.
+     * file system has none, or always when {@code copy}: files changed in place), skipping files being written and
+     * files already there.
      */
-    static void link(Path from, Path to) throws IOException {
+    static void put(Path from, Path to, boolean copy) throws IOException {
         if (!Files.isDirectory(from)) {
             return;
         }
@@ -27,12 +28,23 @@ final class SnapshotFiles {
         try (Stream<Path> walk = Files.walk(from)) {
             files = walk.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(TEMP_PREFIX)).toList();
         }
+        if (copy) { // a database's empty directories are part of it too (PostgreSQL's pg_notify, ...)
+            try (Stream<Path> walk = Files.walk(from)) {
+                for (Path dir : walk.filter(Files::isDirectory).toList()) {
+                    Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                }
+            }
+        }
         for (Path file : files) {
             Path target = to.resolve(from.relativize(file).toString());
             if (Files.exists(target)) {
                 continue;
             }
             Files.createDirectories(target.getParent());
+            if (copy) {
+                Files.copy(file, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                continue;
+            }
             try {
                 Files.createLink(target, file);
             } catch (FileAlreadyExistsException e) {

@@ -1,6 +1,7 @@
 package io.cloudjar.core.persist;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudjar.core.store.Resettable;
 import io.cloudjar.core.util.EmulatorClock;
 import java.io.IOException;
@@ -48,6 +49,8 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
     private final EmulatorClock clock;
     private final Map<String, MvDurableMap<?>> maps = new ConcurrentHashMap<>();
     private volatile long savedOffset;
+    /** Every change made in this MVStore version or an earlier one is in the file (written by {@link #commit}). */
+    private long storedVersion = -1;
     /** State changed in place since the last commit, written at the next one. */
     private final Set<Changes> pending = ConcurrentHashMap.newKeySet();
     /** One commit at a time: a call's commit returns only once everything changed before it is in the file. */
@@ -58,10 +61,17 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
     private final SdkValues sdkValues;
     /** Directories whose files belong to the state, in the order services named them. */
     private final List<Path> fileDirs = new CopyOnWriteArrayList<>();
+    /** Of {@link #fileDirs}, those whose files change in place: copied into a snapshot, never linked. */
+    private final Map<Path, Pausing> changingFileDirs = new ConcurrentHashMap<>();
+    /** State that every call of an API may change without reporting it, by API. */
+    private final Map<String, List<Changes>> changedByCalls = new ConcurrentHashMap<>();
+    /** Writes records (SDK values inside them included) as JSON. */
+    private final ObjectMapper json;
 
     private StateFile(MVStore store, EmulatorClock clock, Path dataDir, SdkValues sdkValues) {
         this.dataDir = dataDir;
         this.sdkValues = sdkValues;
+        this.json = StateJson.mapper(sdkValues);
         this.store = store;
         this.clock = clock;
         this.meta = store.openMap(META);
@@ -126,9 +136,18 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
             return sdkValues.write(value);
         }
         try {
-            return StateJson.MAPPER.writeValueAsString(value);
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write a " + value.getClass().getName() + " to the state file", e);
+        }
+    }
+
+    @Override
+    public Object readValue(String text, java.lang.reflect.Type type) {
+        try {
+            return json.readValue(text, json.constructType(type));
+        } catch (JsonProcessingException e) {
+            throw new StoreFormatException("Cannot read a " + type.getTypeName() + " from the state file: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -138,7 +157,7 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
             return sdkValues.read(json, type);
         }
         try {
-            return StateJson.MAPPER.readValue(json, type);
+            return this.json.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new StoreFormatException("Cannot read a " + type.getName() + " from the state file: " + e.getOriginalMessage(), e);
         }
@@ -146,6 +165,12 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
 
     @Override
     public void keepsFiles(Path dir) {
+        fileDirs.add(dir);
+    }
+
+    @Override
+    public void keepsChangingFiles(Path dir, Pausing pausing) {
+        changingFileDirs.put(dir, pausing);
         fileDirs.add(dir);
     }
 
@@ -183,7 +208,13 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
             Path files = filesOf(target);
             SnapshotFiles.delete(files);
             for (int i = 0; i < fileDirs.size(); i++) {
-                SnapshotFiles.link(fileDirs.get(i), files.resolve(Integer.toString(i)));
+                Pausing pausing = changingFileDirs.get(fileDirs.get(i));
+                Runnable resume = pausing == null ? () -> { } : pausing.pause();
+                try {
+                    SnapshotFiles.put(fileDirs.get(i), files.resolve(Integer.toString(i)), pausing != null);
+                } finally {
+                    resume.run();
+                }
             }
         }
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -231,7 +262,7 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
             restoreClock();
             store.commit();
             for (int i = 0; i < fileDirs.size(); i++) {
-                SnapshotFiles.link(filesOf(source).resolve(Integer.toString(i)), fileDirs.get(i));
+                SnapshotFiles.put(filesOf(source).resolve(Integer.toString(i)), fileDirs.get(i), changingFileDirs.containsKey(fileDirs.get(i)));
             }
             restorers.forEach(Runnable::run);
             commit();
@@ -253,7 +284,7 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
     @Override
     @SuppressWarnings("unchecked")
     public <V> DurableMap<V> map(String name, Class<V> type) {
-        MvDurableMap<?> map = maps.computeIfAbsent(name, n -> new MvDurableMap<>(store.openMap(n), type));
+        MvDurableMap<?> map = maps.computeIfAbsent(name, n -> new MvDurableMap<>(store.openMap(n), type, json));
         if (map.type != type) {
             throw new IllegalArgumentException("State map " + name + " holds " + map.type.getName() + ", not " + type.getName());
         }
@@ -266,22 +297,40 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
     }
 
     @Override
+    public void changedByCalls(String api, Changes changes) {
+        changedByCalls.computeIfAbsent(api, a -> new CopyOnWriteArrayList<>()).add(changes);
+    }
+
+    @Override
+    public void commitAfterCall(String api) {
+        pending.addAll(changedByCalls.getOrDefault(api, List.of()));
+        commit();
+    }
+
+    @Override
     public void commit() {
         if (pending.isEmpty() && !store.hasUnsavedChanges() && clock.read().offset().toMillis() == savedOffset) {
             return; // a call that changed nothing (most reads) does not wait for another's commit
         }
+        long changedIn = store.getCurrentVersion(); // this caller's changes are in this version or an earlier one
         synchronized (committing) {
             for (Changes changes : pending) {
                 pending.remove(changes); // before writing: a change made meanwhile marks it again
                 changes.write();
+                changedIn = Long.MAX_VALUE; // written now: only a commit from here on holds it
             }
             long offset = clock.read().offset().toMillis();
             if (offset != savedOffset) {
                 savedOffset = offset;
                 meta.put(CLOCK_OFFSET, Long.toString(offset));
+                changedIn = Long.MAX_VALUE;
             }
-            if (store.hasUnsavedChanges()) {
+            // group commit: when a commit made while this caller waited for the lock has already written its version,
+            // the changes still unsaved are later callers' own, and each of them commits (or is covered) in turn
+            if (store.hasUnsavedChanges() && storedVersion < changedIn) {
+                long storing = store.getCurrentVersion();
                 store.commit();
+                storedVersion = storing;
             }
         }
     }
@@ -313,10 +362,12 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
     private static final class MvDurableMap<V> implements DurableMap<V> {
         private final MVMap<String, String> map;
         private final Class<V> type;
+        private final ObjectMapper json;
 
-        MvDurableMap(MVMap<String, String> map, Class<V> type) {
+        MvDurableMap(MVMap<String, String> map, Class<V> type, ObjectMapper json) {
             this.map = map;
             this.type = type;
+            this.json = json;
         }
 
         @Override
@@ -358,7 +409,7 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
 
         private String json(String key, V value) {
             try {
-                return StateJson.MAPPER.writeValueAsString(value);
+                return json.writeValueAsString(value);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("Cannot write " + type.getSimpleName() + " " + key + " to the state file", e);
             }
@@ -387,7 +438,7 @@ public final class StateFile implements Persistence, Resettable, AutoCloseable {
 
         private V read(String key, String json) {
             try {
-                return StateJson.MAPPER.readValue(json, type);
+                return this.json.readValue(json, type);
             } catch (JsonProcessingException e) {
                 throw new StoreFormatException("Cannot read " + type.getSimpleName() + " " + key + " from the state file: "
                         + e.getOriginalMessage(), e);

@@ -25,17 +25,27 @@ import java.util.BitSet;
  * state classes without a parameterless constructor are read field by field ({@link FieldsOnlyInstantiator}).
  */
 final class StateJson {
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .addModule(cloudjarTypes())
-            .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-            .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-            .visibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY)
-            .enable(MapperFeature.ALLOW_FINAL_FIELDS_AS_MUTATORS)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    static JsonMapper.Builder builder() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .addModule(cloudjarTypes())
+                .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .visibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY)
+                .enable(MapperFeature.ALLOW_FINAL_FIELDS_AS_MUTATORS)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /**
+     * The mapper of one state file: also writes SDK model objects held inside records (a Lightsail domain's
+     * {@code DomainEntry} list) in the JSON protocols' form, through {@code sdkValues}, and {@link LiveValue}s as their
+     * kept form.
+     */
+    static ObjectMapper mapper(SdkValues sdkValues) {
+        return builder().addModule(NestedValues.sdkValues(sdkValues)).addModule(NestedValues.liveValues(sdkValues)).build();
+    }
 
     private StateJson() {
     }

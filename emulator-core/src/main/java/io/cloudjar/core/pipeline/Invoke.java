@@ -24,7 +24,8 @@ final class Invoke implements Stage {
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         } finally {
-            runtime.persistence().commit(); // a refused call may have changed state before it failed
+            // a refused call may have changed state before it failed
+            runtime.persistence().commitAfterCall(ctx.operation().api().metadata().api());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.cloudjar.s3.model;
 
+import io.cloudjar.core.persist.KeptMap;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collections;

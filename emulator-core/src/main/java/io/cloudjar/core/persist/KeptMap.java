@@ -1,4 +1,4 @@
-package io.cloudjar.s3.model;
+package io.cloudjar.core.persist;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,15 +8,15 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * A concurrent map that reports each put and remove, so what it holds can be kept across restarts (a bucket's
- * per-version settings and its uploads in progress, changed from many places). The compound updates it cannot report
+ * A concurrent map that reports each put and remove, so what it holds can be kept across restarts (an S3 bucket's
+ * per-version settings and its uploads in progress, Lightsail's automatic snapshot add-ons: changed from many places). The compound updates it cannot report
  * faithfully are refused rather than silently not kept.
  */
-final class KeptMap<K, V> extends ConcurrentHashMap<K, V> {
+public final class KeptMap<K, V> extends ConcurrentHashMap<K, V> {
     private final transient BiConsumer<K, V> onPut;
     private final transient Consumer<K> onRemove;
 
-    KeptMap(BiConsumer<K, V> onPut, Consumer<K> onRemove) {
+    public KeptMap(BiConsumer<K, V> onPut, Consumer<K> onRemove) {
         this.onPut = onPut;
         this.onRemove = onRemove;
     }
@@ -63,7 +63,7 @@ final class KeptMap<K, V> extends ConcurrentHashMap<K, V> {
     }
 
     /** Fills the map with what was kept, without reporting it again. */
-    void restore(K key, V value) {
+    public void restore(K key, V value) {
         super.put(key, value);
     }
 

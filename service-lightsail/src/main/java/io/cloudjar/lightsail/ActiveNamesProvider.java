@@ -1,0 +1,18 @@
+package io.cloudjar.lightsail;
+
+import io.cloudjar.core.spi.CallContext;
+import java.util.List;
+import software.amazon.awssdk.services.lightsail.model.GetActiveNamesRequest;
+import software.amazon.awssdk.services.lightsail.model.GetActiveNamesResponse;
+
+/** GetActiveNames: the names of every resource of the region that exists (not deleted), whatever its type. */
+public final class ActiveNamesProvider extends LightsailProvider {
+    private static final int PAGE_SIZE = 200;
+
+    public GetActiveNamesResponse getActiveNames(CallContext ctx, GetActiveNamesRequest request) {
+        List<String> names = state(ctx).tables().stream().flatMap(t -> t.list().stream())
+                .map(LightsailResource::name).distinct().toList();
+        Pages<String> page = Pages.of(names, request.pageToken(), PAGE_SIZE);
+        return GetActiveNamesResponse.builder().activeNames(page.items()).nextPageToken(page.nextPageToken()).build();
+    }
+}

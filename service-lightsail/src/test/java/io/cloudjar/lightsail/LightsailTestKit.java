@@ -1,0 +1,45 @@
+package io.cloudjar.lightsail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudjar.core.testing.CloudjarServerExtension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import software.amazon.awssdk.services.lightsail.LightsailClient;
+import software.amazon.awssdk.services.lightsail.model.Instance;
+import software.amazon.awssdk.services.lightsail.model.Operation;
+
+/**
+ * What the Lightsail test classes share, each with its own server and client: an instance made the usual way (zone
+ * us-east-1a), read back, and Cloudjar's own endpoints under {@code /_cloudjar/lightsail/}.
+ */
+final class LightsailTestKit {
+    private LightsailTestKit() {
+    }
+
+    static Operation createInstance(LightsailClient lightsail, String name, String blueprint, String bundle) {
+        return lightsail.createInstances(r -> r.instanceNames(name).availabilityZone("us-east-1a")
+                .blueprintId(blueprint).bundleId(bundle)).operations().get(0);
+    }
+
+    static Instance instance(LightsailClient lightsail, String name) {
+        return lightsail.getInstance(r -> r.instanceName(name)).instance();
+    }
+
+    /** A plain HTTP call to the server ({@code path} from the root, with its query). */
+    static HttpResponse<String> http(CloudjarServerExtension cloudjar, String method, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(cloudjar.endpoint() + path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET that must answer 200, as JSON. */
+    static JsonNode getJson(CloudjarServerExtension cloudjar, String path) throws Exception {
+        HttpResponse<String> response = http(cloudjar, "GET", path);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body());
+    }
+}
