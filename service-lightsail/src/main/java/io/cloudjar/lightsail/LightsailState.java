@@ -38,12 +38,17 @@ final class LightsailState {
     final Table<BucketRecord> buckets = new Table<>(ResourceType.BUCKET);
     final Table<AlarmRecord> alarms = new Table<>(ResourceType.ALARM);
     final Table<ContactMethodRecord> contactMethods = new Table<>(ResourceType.CONTACT_METHOD);
+    // content delivery: standalone certificates and distributions (distributions in us-east-1 only)
+    final Table<CertificateRecord> certificates = new Table<>(ResourceType.CERTIFICATE);
+    final Table<DistributionRecord> distributions = new Table<>(ResourceType.DISTRIBUTION);
 
     /** Every table, for the calls that find a resource by name or ARN whatever its type (tags, authorization). */
     List<Table<?>> tables() {
         return List.of(keyPairs, instances, staticIps, disks, instanceSnapshots, diskSnapshots, databases, databaseSnapshots
                 // networking and services
                 , domains, loadBalancers, loadBalancerCertificates, containerServices, buckets, alarms, contactMethods
+                // content delivery
+                , certificates, distributions
         );
     }
 
