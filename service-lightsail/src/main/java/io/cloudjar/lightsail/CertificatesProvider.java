@@ -50,7 +50,8 @@ public final class CertificatesProvider extends LightsailProvider {
         if (statuses.contains(CertificateStatus.UNKNOWN_TO_SDK_VERSION)) {
             throw LightsailErrors.invalidInput("The certificate statuses %s are not valid.", request.certificateStatusesAsStrings());
         }
-        boolean details = Boolean.TRUE.equals(request.includeCertificateDetails());
+        // one certificate asked for by name comes with its detail (Terraform's provider reads it so), a list only when asked
+        boolean details = Boolean.TRUE.equals(request.includeCertificateDetails()) || request.certificateName() != null;
         synchronized (state.lock) {
             List<CertificateSummary> found = state.certificates.list().stream()
                     .filter(c -> request.certificateName() == null || c.name().equals(request.certificateName()))

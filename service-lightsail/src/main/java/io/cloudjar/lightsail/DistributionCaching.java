@@ -11,13 +11,12 @@ import software.amazon.awssdk.services.lightsail.model.CookieObject;
 import software.amazon.awssdk.services.lightsail.model.ForwardValues;
 import software.amazon.awssdk.services.lightsail.model.HeaderEnum;
 import software.amazon.awssdk.services.lightsail.model.HeaderObject;
-import software.amazon.awssdk.services.lightsail.model.QueryStringObject;
 
 /**
  * A distribution's caching: the default behaviour (cache or dont-cache), per-path behaviours, and the settings
- * (TTLs, methods, forwarded cookies, headers and query strings) checked and completed with CloudFront's defaults
- * (a day by default, none at least, a year at most; GET and HEAD; nothing forwarded). Settings given replace the
- * distribution's, as UpdateDistribution documents; what they leave out takes the default.
+ * (TTLs, methods, forwarded cookies, headers and query strings), checked against CloudFront's rules with its defaults
+ * for what they leave out (a day by default, none at least, a year at most; GET and HEAD; nothing forwarded). Settings
+ * given replace the distribution's, as UpdateDistribution documents.
  */
 final class DistributionCaching {
     static final long DEFAULT_TTL = 86_400;
@@ -55,18 +54,24 @@ final class DistributionCaching {
         return List.copyOf(given);
     }
 
-    /** The settings given, checked, with CloudFront's defaults for what they leave out. */
+    /**
+     * The settings given, checked (TTLs in order, methods among CloudFront's choices, an allow-list with names), kept
+     * as given: Lightsail answers them as they were set, without CloudFront's defaults filled in (Terraform's provider
+     * plans against exactly that); null when none were given.
+     */
     static CacheSettings settings(CacheSettings given) {
-        CacheSettings s = given == null ? CacheSettings.builder().build() : given;
-        long defaultTtl = s.defaultTTL() == null ? DEFAULT_TTL : s.defaultTTL();
-        long minimumTtl = s.minimumTTL() == null ? 0 : s.minimumTTL();
-        long maximumTtl = s.maximumTTL() == null ? Math.max(MAXIMUM_TTL, defaultTtl) : s.maximumTTL();
+        if (given == null) {
+            return null;
+        }
+        long defaultTtl = given.defaultTTL() == null ? DEFAULT_TTL : given.defaultTTL();
+        long minimumTtl = given.minimumTTL() == null ? 0 : given.minimumTTL();
+        long maximumTtl = given.maximumTTL() == null ? Math.max(MAXIMUM_TTL, defaultTtl) : given.maximumTTL();
         if (minimumTtl < 0 || minimumTtl > defaultTtl || defaultTtl > maximumTtl) {
             throw LightsailErrors.invalidInput("The TTLs must satisfy 0 <= minimumTTL (%d) <= defaultTTL (%d) <= maximumTTL (%d).",
                     minimumTtl, defaultTtl, maximumTtl);
         }
-        String allowed = s.allowedHTTPMethods() == null ? ALLOWED_METHODS.get(0) : s.allowedHTTPMethods();
-        String cached = s.cachedHTTPMethods() == null ? CACHED_METHODS.get(0) : s.cachedHTTPMethods();
+        String allowed = given.allowedHTTPMethods() == null ? ALLOWED_METHODS.get(0) : given.allowedHTTPMethods();
+        String cached = given.cachedHTTPMethods() == null ? CACHED_METHODS.get(0) : given.cachedHTTPMethods();
         if (!ALLOWED_METHODS.contains(allowed)) {
             throw LightsailErrors.invalidInput("The allowed HTTP methods %s are not valid: use one of %s.", allowed,
                     String.join(" | ", ALLOWED_METHODS));
@@ -75,49 +80,33 @@ final class DistributionCaching {
             throw LightsailErrors.invalidInput("The cached HTTP methods %s are not valid for the allowed methods %s: use GET,HEAD"
                     + " or GET,HEAD,OPTIONS.", cached, allowed);
         }
-        return CacheSettings.builder().defaultTTL(defaultTtl).minimumTTL(minimumTtl).maximumTTL(maximumTtl)
-                .allowedHTTPMethods(allowed).cachedHTTPMethods(cached)
-                .forwardedCookies(cookies(s.forwardedCookies()))
-                .forwardedHeaders(headers(s.forwardedHeaders()))
-                .forwardedQueryStrings(queryStrings(s.forwardedQueryStrings()))
-                .build();
+        CookieObject cookies = given.forwardedCookies();
+        if (cookies != null) {
+            checkOption(cookies.option(), cookies.optionAsString(), !cookies.hasCookiesAllowList() || cookies.cookiesAllowList().isEmpty(),
+                    "cookies");
+        }
+        HeaderObject headers = given.forwardedHeaders();
+        if (headers != null) {
+            if (headers.hasHeadersAllowList() && headers.headersAllowList().contains(HeaderEnum.UNKNOWN_TO_SDK_VERSION)) {
+                throw LightsailErrors.invalidInput("The headers allow list %s names a header that cannot be forwarded.",
+                        headers.headersAllowListAsStrings());
+            }
+            checkOption(headers.option(), headers.optionAsString(), !headers.hasHeadersAllowList() || headers.headersAllowList().isEmpty(),
+                    "headers");
+        }
+        return given;
     }
 
-    private static CookieObject cookies(CookieObject given) {
-        if (given == null || given.option() == null) {
-            return CookieObject.builder().option(ForwardValues.NONE).cookiesAllowList(List.of()).build();
-        }
-        List<String> list = given.hasCookiesAllowList() ? given.cookiesAllowList() : List.of();
-        checkOption(given.option(), given.optionAsString(), list.isEmpty(), "cookies");
-        return CookieObject.builder().option(given.option())
-                .cookiesAllowList(given.option() == ForwardValues.ALLOW_LIST ? list : List.of()).build();
-    }
-
-    private static HeaderObject headers(HeaderObject given) {
-        if (given == null || given.option() == null) {
-            return HeaderObject.builder().option(ForwardValues.NONE).headersAllowList(List.<HeaderEnum>of()).build();
-        }
-        List<HeaderEnum> list = given.hasHeadersAllowList() ? given.headersAllowList() : List.of();
-        if (list.contains(HeaderEnum.UNKNOWN_TO_SDK_VERSION)) {
-            throw LightsailErrors.invalidInput("The headers allow list %s names a header that cannot be forwarded.",
-                    given.headersAllowListAsStrings());
-        }
-        checkOption(given.option(), given.optionAsString(), list.isEmpty(), "headers");
-        return HeaderObject.builder().option(given.option())
-                .headersAllowList(given.option() == ForwardValues.ALLOW_LIST ? list : List.of()).build();
-    }
-
-    private static QueryStringObject queryStrings(QueryStringObject given) {
-        boolean forward = given != null && Boolean.TRUE.equals(given.option());
-        List<String> list = given != null && given.hasQueryStringsAllowList() ? given.queryStringsAllowList() : List.of();
-        return QueryStringObject.builder().option(forward).queryStringsAllowList(forward ? list : List.of()).build();
+    /** Whether the distribution lets viewers send POST and PUT (CloudFront's allowed methods default to GET and HEAD). */
+    static boolean acceptsUploads(CacheSettings settings) {
+        return settings != null && settings.allowedHTTPMethods() != null && settings.allowedHTTPMethods().contains("POST");
     }
 
     private static void checkOption(ForwardValues option, String text, boolean emptyList, String what) {
         if (option == ForwardValues.UNKNOWN_TO_SDK_VERSION) {
             throw LightsailErrors.invalidInput("The option %s for forwarded %s is not valid: use none, allow-list or all.", text, what);
         }
-        if (option == ForwardValues.ALLOW_LIST && emptyList) {
+        if (option == ForwardValues.ALLOW_LIST && emptyList) { // null (not given) forwards nothing
             throw LightsailErrors.invalidInput("Forwarding an allow-list of %s needs the %s to forward.", what, what);
         }
     }

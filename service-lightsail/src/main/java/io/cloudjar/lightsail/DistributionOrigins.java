@@ -9,8 +9,7 @@ import software.amazon.awssdk.services.lightsail.model.ResourceType;
 /**
  * A distribution's origin: an instance, load balancer, container service or bucket of the account in the origin's
  * region (distributions themselves live in us-east-1 and pull from any Lightsail region), found by name, with the
- * public address the distribution pulls from. A bucket is pulled over HTTPS by default (S3 endpoints), the others over
- * HTTP; CloudFront waits 30 seconds for an origin unless told otherwise (1 to 60).
+ * public address the distribution pulls from. CloudFront waits 30 seconds for an origin unless told otherwise (1 to 60).
  */
 final class DistributionOrigins {
     static final int DEFAULT_RESPONSE_TIMEOUT = 30;
@@ -63,9 +62,8 @@ final class DistributionOrigins {
             throw LightsailErrors.notFound("The origin resource does not exist: %s (in %s). Use a Lightsail instance, load"
                     + " balancer, container service or bucket.", name, region);
         }
-        OriginProtocolPolicyEnum policy = input.protocolPolicy() != null ? input.protocolPolicy()
-                : type == ResourceType.BUCKET ? OriginProtocolPolicyEnum.HTTPS_ONLY : OriginProtocolPolicyEnum.HTTP_ONLY;
-        return new Resolved(Origin.builder().name(name).resourceType(type).regionName(region).protocolPolicy(policy)
+        // the protocol policy is answered as given (none when not given), as Lightsail does
+        return new Resolved(Origin.builder().name(name).resourceType(type).regionName(region).protocolPolicy(input.protocolPolicy())
                 .responseTimeout(timeout).build(), publicDns);
     }
 }

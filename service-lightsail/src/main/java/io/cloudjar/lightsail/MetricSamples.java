@@ -140,7 +140,7 @@ final class MetricSamples {
         return switch (metric) {
             case "Requests" -> requests;
             case "BytesDownloaded" -> requests * (2_000 + Math.floor(noise(seed, metric, t) * 30_000));
-            case "BytesUploaded" -> d.cacheSettings().allowedHTTPMethods().contains("POST") && requests > 0
+            case "BytesUploaded" -> DistributionCaching.acceptsUploads(d.cacheSettings()) && requests > 0
                     ? Math.floor(noise(seed, metric, t) * 500) : 0.0;
             default -> 0.0; // error rates: the origin answers every request
         };

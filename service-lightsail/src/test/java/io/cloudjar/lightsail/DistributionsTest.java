@@ -13,7 +13,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lightsail.LightsailClient;
 import software.amazon.awssdk.services.lightsail.model.BehaviorEnum;
-import software.amazon.awssdk.services.lightsail.model.CacheSettings;
 import software.amazon.awssdk.services.lightsail.model.Certificate;
 import software.amazon.awssdk.services.lightsail.model.CreateDistributionRequest;
 import software.amazon.awssdk.services.lightsail.model.CreateDistributionResponse;
@@ -63,15 +62,11 @@ class DistributionsTest {
         assertThat(d.alternativeDomainNames()).isEmpty();
         assertThat(d.certificateName()).isNull();
         assertThat(d.origin().resourceType()).isEqualTo(ResourceType.INSTANCE);
-        assertThat(d.origin().protocolPolicy()).isEqualTo(OriginProtocolPolicyEnum.HTTP_ONLY);
+        assertThat(d.origin().protocolPolicy()).isNull(); // answered as given
         assertThat(d.origin().responseTimeout()).isEqualTo(30);
         assertThat(d.originPublicDNS()).isEqualTo(publicIp);
         assertThat(d.defaultCacheBehavior().behavior()).isEqualTo(BehaviorEnum.CACHE);
-        CacheSettings defaults = d.cacheBehaviorSettings();
-        assertThat(List.of(defaults.minimumTTL(), defaults.defaultTTL(), defaults.maximumTTL())).containsExactly(0L, 86400L, 31536000L);
-        assertThat(defaults.allowedHTTPMethods()).isEqualTo("GET,HEAD");
-        assertThat(defaults.forwardedCookies().option()).isEqualTo(ForwardValues.NONE);
-        assertThat(defaults.forwardedQueryStrings().option()).isFalse();
+        assertThat(d.cacheBehaviorSettings()).isNull(); // none given: none answered, as Terraform's provider expects
         assertThat(d.tags()).extracting(t -> t.key()).containsExactly("env");
 
         cloudjar.advanceClock(Duration.ofMinutes(1));
@@ -92,7 +87,7 @@ class DistributionsTest {
         assertThat(changed.cacheBehaviors()).singleElement()
                 .satisfies(b -> assertThat(b.path() + " " + b.behavior()).isEqualTo("/wp-admin/* dont-cache"));
         assertThat(changed.cacheBehaviorSettings().defaultTTL()).isEqualTo(3600L);
-        assertThat(changed.cacheBehaviorSettings().minimumTTL()).isZero();
+        assertThat(changed.cacheBehaviorSettings().minimumTTL()).isNull(); // kept as given
         assertThat(changed.cacheBehaviorSettings().forwardedHeaders().headersAllowListAsStrings()).containsExactly("Host");
         assertThat(changed.cacheBehaviorSettings().forwardedQueryStrings().queryStringsAllowList()).containsExactly("page");
         assertThat(changed.defaultCacheBehavior().behavior()).isEqualTo(BehaviorEnum.CACHE); // not given: kept
@@ -130,11 +125,15 @@ class DistributionsTest {
         lightsail.createBucket(r -> r.bucketName("media-bucket").bundleId("small_1_0"));
         LightsailDistribution overBucket = create("media-cdn", "media-bucket", "us-east-1").distribution();
         assertThat(overBucket.origin().resourceType()).isEqualTo(ResourceType.BUCKET);
-        assertThat(overBucket.origin().protocolPolicy()).isEqualTo(OriginProtocolPolicyEnum.HTTPS_ONLY);
+        assertThat(overBucket.origin().protocolPolicy()).isNull();
         assertThat(overBucket.originPublicDNS()).isEqualTo("media-bucket.s3.us-east-1.amazonaws.com");
 
         lightsail.createLoadBalancer(r -> r.loadBalancerName("web-lb").instancePort(80));
-        LightsailDistribution overLb = create("lb-cdn", "web-lb", "us-east-1").distribution();
+        LightsailDistribution overLb = lightsail.createDistribution(base("lb-cdn", "web-lb", "us-east-1")
+                .origin(o -> o.name("web-lb").regionName("us-east-1").protocolPolicy(OriginProtocolPolicyEnum.HTTPS_ONLY)
+                        .responseTimeout(10)).build()).distribution();
+        assertThat(overLb.origin().protocolPolicy()).isEqualTo(OriginProtocolPolicyEnum.HTTPS_ONLY);
+        assertThat(overLb.origin().responseTimeout()).isEqualTo(10);
         assertThat(overLb.origin().resourceType()).isEqualTo(ResourceType.LOAD_BALANCER);
         assertThat(overLb.originPublicDNS()).isEqualTo(lightsail.getLoadBalancer(r -> r.loadBalancerName("web-lb"))
                 .loadBalancer().dnsName());
