@@ -265,9 +265,7 @@ class DistributionsTest {
 
     @Test
     void metricDataIsDeterministicAndStartsWhenDeployed() {
-        long into = cloudjar.clock().now().getEpochSecond() % 300;
-        cloudjar.advanceClock(Duration.ofSeconds(into == 0 ? 0 : 300 - into));
-        Instant t0 = cloudjar.clock().now();
+        Instant t0 = LightsailTestKit.atFiveMinuteBoundary(cloudjar);
         LightsailTestKit.createInstance(lightsail, "web", "ubuntu_22_04", "nano_3_0");
         create("cdn", "web", "us-east-1");
         cloudjar.advanceClock(Duration.ofMinutes(30));

@@ -9,6 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import software.amazon.awssdk.services.lightsail.LightsailClient;
 import software.amazon.awssdk.services.lightsail.model.Instance;
 import software.amazon.awssdk.services.lightsail.model.Operation;
@@ -41,5 +43,12 @@ final class LightsailTestKit {
         HttpResponse<String> response = http(cloudjar, "GET", path);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return new ObjectMapper().readTree(response.body());
+    }
+
+    /** Moves the emulator clock to the next five-minute boundary (unless on one) and answers it: metric periods start there. */
+    static Instant atFiveMinuteBoundary(CloudjarServerExtension cloudjar) {
+        long into = cloudjar.clock().now().getEpochSecond() % 300;
+        cloudjar.advanceClock(Duration.ofSeconds(into == 0 ? 0 : 300 - into));
+        return cloudjar.clock().now();
     }
 }
