@@ -113,6 +113,11 @@ class DistributionsTest {
                 .endTime(Instant.now().plusSeconds(3600))).resourcesBudgetEstimate().get(0).resourceType())
                 .isEqualTo(ResourceType.DISTRIBUTION);
 
+        // tags and the region's names cover distributions like any resource
+        lightsail.tagResource(r -> r.resourceName("cdn").tags(t -> t.key("team").value("web")));
+        assertThat(get("cdn").tags()).extracting(t -> t.key() + "=" + t.value()).containsExactly("env=lab", "team=web");
+        assertThat(lightsail.getActiveNames(r -> { }).activeNames()).contains("cdn", "web");
+
         Operation deleted = lightsail.deleteDistribution(r -> r.distributionName("cdn")).operation();
         assertThat(deleted.operationType()).isEqualTo(OperationType.DELETE_DISTRIBUTION);
         assertThat(lightsail.getDistributions(r -> { }).distributions()).isEmpty();
