@@ -86,6 +86,7 @@ public final class RelationalDatabasesProvider extends LightsailProvider {
                     Boolean.TRUE.equals(request.publiclyAccessible()), server,
                     server == null ? store.databases().whyNone(blueprint.engineAsString()) : null,
                     scope.now().plus(store.timings().pending()), "creating", "available");
+            db = db.withEvent(db.readyAt(), "creation", "DB instance created");
             state.databases.put(db);
         }
         return CreateRelationalDatabaseResponse.builder().operations(state.operations.record(scope, db.meta(),
@@ -133,7 +134,8 @@ public final class RelationalDatabasesProvider extends LightsailProvider {
                     }
                     db.server().changePassword(db.masterUsername(), newPassword);
                 }
-                db = db.withPassword(newPassword, scope.now());
+                db = db.withPassword(newPassword, scope.now())
+                        .withEvent(scope.now(), "configuration change", "Reset master credentials");
             }
             db = db.withSettings(
                     request.preferredBackupWindow() == null ? db.backupWindow() : request.preferredBackupWindow(),
