@@ -21,6 +21,9 @@ import software.amazon.awssdk.services.lightsail.model.RelationalDatabaseHardwar
  *
  * @param password         the current master password
  * @param previousPassword the one before the last change, or null
+ * @param parameters       the values users gave parameters (UpdateRelationalDatabaseParameters), by name
+ * @param pendingReboot    the parameters whose value waits for the next reboot or start
+ * @param events           what the database's changes produced, oldest first (the last 14 days)
  */
 record RelationalDatabaseRecord(ResourceMeta meta, String blueprintId, String bundleId, String engine, String engineVersion,
                                 String masterDatabaseName, String masterUsername, String password, Instant passwordSetAt,

@@ -175,18 +175,8 @@ class DatabaseLogsAndParametersTest {
         return lightsail.getRelationalDatabase(r -> r.relationalDatabaseName(name)).relationalDatabase();
     }
 
-    /** Moves the clock past the transition, then waits (wall clock) for the real server. */
     private static RelationalDatabase available(String name) throws InterruptedException {
-        cloudjar.advanceClock(Duration.ofSeconds(5));
-        for (int i = 0; i < 1200; i++) {
-            RelationalDatabase db = get(name);
-            if (!java.util.Set.of("creating", "starting", "rebooting").contains(db.state())) {
-                assertThat(db.state()).isEqualTo("available");
-                return db;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(name + " never became available");
+        return LightsailTestKit.availableDatabase(lightsail, cloudjar, name);
     }
 
     private static GetRelationalDatabaseLogEventsResponse logEvents(String name, String token) {

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -62,16 +61,7 @@ class MysqlDatabaseLogsTest {
     }
 
     private static RelationalDatabase available(String name) throws InterruptedException {
-        cloudjar.advanceClock(Duration.ofSeconds(5));
-        for (int i = 0; i < 1800; i++) {
-            RelationalDatabase db = lightsail.getRelationalDatabase(r -> r.relationalDatabaseName(name)).relationalDatabase();
-            if (!db.state().equals("creating")) {
-                assertThat(db.state()).isEqualTo("available");
-                return db;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(name + " never became available");
+        return LightsailTestKit.availableDatabase(lightsail, cloudjar, name);
     }
 
     private static String query(RelationalDatabase db, String sql) throws Exception {
