@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -34,14 +35,17 @@ class MysqlDatabaseLogsTest {
         EngineOptions noDownload = new EngineOptions(null, null, EngineOptions.from(name -> null).cache(), null);
         Assumptions.assumeTrue(Engines.all(Path.of("unused"), noDownload).stream()
                 .anyMatch(e -> e.engine().equals("mysql") && e.unavailableReason().isEmpty()), "no MariaDB on this machine");
+        Instant started = Instant.now();
         lightsail.createRelationalDatabase(r -> r.relationalDatabaseName("blog-db").availabilityZone("us-east-1a")
                 .relationalDatabaseBlueprintId("mysql_8_0").relationalDatabaseBundleId("micro_2_0").masterDatabaseName("blog")
                 .masterUsername("blogadmin").masterUserPassword("Secret-pass1"));
         RelationalDatabase db = available("blog-db");
 
         assertThat(messages("error", true)).anyMatch(m -> m.contains("ready for connections"));
+        // the times MariaDB printed (its local time, second precision), read back as instants
         assertThat(lightsail.getRelationalDatabaseLogEvents(r -> r.relationalDatabaseName("blog-db").logStreamName("error")
-                .startFromHead(true)).resourceLogEvents()).allSatisfy(e -> assertThat(e.createdAt()).isNotNull());
+                .startFromHead(true)).resourceLogEvents()).allSatisfy(e -> assertThat(e.createdAt())
+                .isAfterOrEqualTo(started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).isBefore(Instant.now()));
         assertThat(messages("general", true)).isEmpty(); // general_log is off
 
         lightsail.updateRelationalDatabaseParameters(r -> r.relationalDatabaseName("blog-db").parameters(
@@ -51,6 +55,8 @@ class MysqlDatabaseLogsTest {
         }
         query(db, "SELECT 4242 AS answer");
         assertThat(messages("general", true)).anyMatch(m -> m.contains("SELECT 4242 AS answer"));
+        assertThat(lightsail.getRelationalDatabaseLogEvents(r -> r.relationalDatabaseName("blog-db").logStreamName("general")
+                .startFromHead(true)).resourceLogEvents()).allSatisfy(e -> assertThat(e.createdAt()).isBefore(Instant.now()));
         assertThat(messages("slowquery", true)).isEmpty();
         lightsail.deleteRelationalDatabase(r -> r.relationalDatabaseName("blog-db").skipFinalSnapshot(true));
     }
