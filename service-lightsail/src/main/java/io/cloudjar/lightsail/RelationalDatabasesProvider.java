@@ -37,8 +37,8 @@ import software.amazon.awssdk.services.lightsail.model.UpdateRelationalDatabaseR
  * Managed databases on RDS's real engines ({@code io.cloudjar.rds.engine}): a PostgreSQL blueprint starts a real
  * server reached at {@code localhost} and its port with the master user and password, a MySQL blueprint a MariaDB
  * server (RDS's mysql engine; with none available the database follows its states with nothing behind it). Each
- * change also records the database's events ({@link DatabaseEventRecord}). The master password is generated when not given and
- * GetRelationalDatabaseMasterUserPassword answers it; UpdateRelationalDatabase changes it on the server.
+ * change also records the database's events ({@link DatabaseEventRecord}). The master password is generated when
+ * not given and GetRelationalDatabaseMasterUserPassword answers it; UpdateRelationalDatabase changes it on the server.
  */
 public final class RelationalDatabasesProvider extends LightsailProvider {
     private static final int PAGE_SIZE = 100;
