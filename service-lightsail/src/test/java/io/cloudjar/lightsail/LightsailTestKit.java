@@ -51,4 +51,22 @@ final class LightsailTestKit {
         cloudjar.advanceClock(Duration.ofSeconds(into == 0 ? 0 : 300 - into));
         return cloudjar.clock().now();
     }
+
+    /**
+     * A managed database once its transition is over: the emulator clock moved past it, then (wall clock) until the
+     * real server behind it serves.
+     */
+    static software.amazon.awssdk.services.lightsail.model.RelationalDatabase availableDatabase(
+            LightsailClient lightsail, CloudjarServerExtension cloudjar, String name) throws InterruptedException {
+        cloudjar.advanceClock(java.time.Duration.ofSeconds(5));
+        for (int i = 0; i < 1800; i++) {
+            var db = lightsail.getRelationalDatabase(r -> r.relationalDatabaseName(name)).relationalDatabase();
+            if (!java.util.Set.of("creating", "starting", "rebooting").contains(db.state())) {
+                assertThat(db.state()).isEqualTo("available");
+                return db;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(name + " never became available");
+    }
 }
