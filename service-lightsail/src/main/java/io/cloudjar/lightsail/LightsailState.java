@@ -38,12 +38,20 @@ final class LightsailState {
     final Table<BucketRecord> buckets = new Table<>(ResourceType.BUCKET);
     final Table<AlarmRecord> alarms = new Table<>(ResourceType.ALARM);
     final Table<ContactMethodRecord> contactMethods = new Table<>(ResourceType.CONTACT_METHOD);
+    // peering and export to EC2 (ls-c)
+    final Table<PeeredVpcRecord> peeredVpcs = new Table<>(ResourceType.PEERED_VPC);
+    final Table<ExportSnapshotRecord> exportSnapshotRecords = new Table<>(ResourceType.EXPORT_SNAPSHOT_RECORD);
+    final Table<CloudFormationStackRecord> cloudFormationStackRecords = new Table<>(ResourceType.CLOUD_FORMATION_STACK_RECORD);
+    /** GUI sessions by instance ARN (the table's type is Instance, whose table comes first in {@link #tables()}). */
+    final Table<GuiSessionRecord> guiSessions = new Table<>(ResourceType.INSTANCE);
 
     /** Every table, for the calls that find a resource by name or ARN whatever its type (tags, authorization). */
     List<Table<?>> tables() {
         return List.of(keyPairs, instances, staticIps, disks, instanceSnapshots, diskSnapshots, databases, databaseSnapshots
                 // networking and services
                 , domains, loadBalancers, loadBalancerCertificates, containerServices, buckets, alarms, contactMethods
+                // peering and export to EC2 (ls-c)
+                , peeredVpcs, exportSnapshotRecords, cloudFormationStackRecords, guiSessions
         );
     }
 
