@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.lightsail.model.InstanceAccessProtocol;
  * GetInstanceAccessDetails as the browser SSH client gets it: a fresh RSA key and an OpenSSH user certificate for the
  * instance's login user, signed by this server's Lightsail CA and valid for an hour, and the address to connect to.
  * RDP (Windows) answers the user and address; the password of a Windows instance is not modelled. The instance's
- * SSH host keys come with it: connecting records them again when DeleteKnownHostKeys forgot them.
+ * host keys (SSH keys, or a Windows server's Remote Desktop certificate) come with it: connecting records them again when DeleteKnownHostKeys forgot them.
  */
 public final class AccessDetailsProvider extends LightsailProvider {
     private static final Duration VALIDITY = Duration.ofHours(1);
@@ -46,9 +46,8 @@ public final class AccessDetailsProvider extends LightsailProvider {
         String address = instance.ipv4() ? instance.currentPublicIp(now, staticIp) : instance.ipv6Addresses().get(0);
         InstanceAccessDetails.Builder details = InstanceAccessDetails.builder()
                 .instanceName(instance.name()).username(instance.username()).ipAddress(address).protocol(protocol)
-                .hostKeys(List.of());
+                .hostKeys(instance.hostKeys().toSdk(protocol == InstanceAccessProtocol.RDP));
         if (protocol == InstanceAccessProtocol.SSH) {
-            details.hostKeys(instance.hostKeys().toSdk());
             KeyPairMaterial key = KeyMaterial.create(KeyMaterial.RSA, "pem", instance.name());
             Instant expires = now.plus(VALIDITY);
             details.privateKey(key.privateKey())

@@ -6,7 +6,7 @@ import java.util.List;
 import software.amazon.awssdk.services.lightsail.model.HostKeyAttributes;
 
 /**
- * An instance's SSH host keys (made with the instance; none on Windows, whose RDP certificate is not modelled) and
+ * An instance's host keys, made with the instance (SSH keys on Linux, the Remote Desktop certificate on Windows), and
  * when Lightsail's browser-based client recorded ("witnessed") them. DeleteKnownHostKeys forgets the recorded keys
  * ({@code witnessedAt} null); the next connection, which starts with GetInstanceAccessDetails, records them again.
  */
@@ -15,9 +15,13 @@ record InstanceHostKeys(List<HostKeys.HostKey> keys, Instant witnessedAt) {
         keys = List.copyOf(keys);
     }
 
-    /** A new instance's keys, first recorded when it first runs. */
-    static InstanceHostKeys create(boolean windows, Instant firstRunning) {
-        return new InstanceHostKeys(windows ? List.of() : HostKeys.create(), firstRunning);
+    /** A new instance's keys, first recorded when it first runs; Windows names itself EC2AMAZ- and 7 characters. */
+    static InstanceHostKeys create(boolean windows, String instanceId, Instant firstRunning) {
+        List<HostKeys.HostKey> keys = windows
+                ? List.of(HostKeys.rdpCertificate("EC2AMAZ-" + instanceId.substring(instanceId.length() - 7).toUpperCase(),
+                        firstRunning))
+                : HostKeys.ssh();
+        return new InstanceHostKeys(keys, firstRunning);
     }
 
     boolean known() {
@@ -32,9 +36,10 @@ record InstanceHostKeys(List<HostKeys.HostKey> keys, Instant witnessedAt) {
         return new InstanceHostKeys(keys, at);
     }
 
-    List<HostKeyAttributes> toSdk() {
-        return keys.stream().map(k -> HostKeyAttributes.builder().algorithm(k.algorithm()).publicKey(k.publicKey())
+    /** The keys a client of {@code protocol} checks: the SSH keys, or the Remote Desktop certificate. */
+    List<HostKeyAttributes> toSdk(boolean rdp) {
+        return keys.stream().filter(k -> HostKeys.X509.equals(k.algorithm()) == rdp).map(k -> HostKeyAttributes.builder().algorithm(k.algorithm()).publicKey(k.publicKey())
                 .witnessedAt(witnessedAt).fingerprintSHA1(k.fingerprintSha1()).fingerprintSHA256(k.fingerprintSha256())
-                .build()).toList();
+                .notValidBefore(k.notValidBefore()).notValidAfter(k.notValidAfter()).build()).toList();
     }
 }

@@ -80,7 +80,7 @@ final class InstanceLaunch {
                     ports.stream().map(p -> PortRule.open(p, ipv4, ipv6)).toList(),
                     InstanceRecord.RUNNING, InstanceRecord.PENDING, scope.now().plus(pending),
                     InstanceMetadata.defaults(scope.now()),
-                    InstanceHostKeys.create(plan.blueprint().windows(), scope.now().plus(pending)));
+                    InstanceHostKeys.create(plan.blueprint().windows(), meta.supportCode(), scope.now().plus(pending)));
             state.instances.put(instance);
             AddOnsProvider.schedule(state, meta, plan.addOns(), scope.now());
             made.add(instance);

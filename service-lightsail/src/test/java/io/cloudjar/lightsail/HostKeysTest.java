@@ -4,17 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloudjar.core.testing.CloudjarServerExtension;
+import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.lightsail.LightsailClient;
 import software.amazon.awssdk.services.lightsail.model.HostKeyAttributes;
+import software.amazon.awssdk.services.lightsail.model.InstanceAccessProtocol;
 import software.amazon.awssdk.services.lightsail.model.NotFoundException;
 import software.amazon.awssdk.services.lightsail.model.Operation;
 import software.amazon.awssdk.services.lightsail.model.OperationType;
@@ -75,13 +80,37 @@ class HostKeysTest {
     }
 
     @Test
-    void windowsHasNoSshHostKeysAndAMissingInstanceIsNotFound() {
+    void windowsAnswersItsRemoteDesktopCertificate() throws Exception {
         LightsailTestKit.createInstance(lightsail, "win-1", "windows_server_2022", "small_win_3_0");
         cloudjar.advanceClock(Duration.ofMinutes(10));
-        assertThat(lightsail.getInstanceAccessDetails(r -> r.instanceName("win-1")).accessDetails().hostKeys()).isEmpty();
 
+        List<HostKeyAttributes> keys = lightsail.getInstanceAccessDetails(r -> r.instanceName("win-1")).accessDetails().hostKeys();
+
+        assertThat(keys).singleElement().satisfies(key -> {
+            assertThat(key.algorithm()).isEqualTo("x509-cert");
+            byte[] der = Base64.getDecoder().decode(key.publicKey());
+            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(der));
+            certificate.verify(certificate.getPublicKey()); // self-signed
+            assertThat(certificate.getSubjectX500Principal().getName()).startsWith("CN=EC2AMAZ-");
+            assertThat(key.notValidBefore()).isEqualTo(certificate.getNotBefore().toInstant());
+            assertThat(key.notValidAfter()).isEqualTo(certificate.getNotAfter().toInstant())
+                    .isAfter(key.notValidBefore().plus(Duration.ofDays(150)));
+            assertThat(key.fingerprintSHA1()).isEqualTo(hex("SHA-1", der));
+            assertThat(key.fingerprintSHA256()).isEqualTo(hex("SHA-256", der)).matches("([0-9a-f]{2}:){31}[0-9a-f]{2}");
+        });
+        assertThat(lightsail.getInstanceAccessDetails(r -> r.instanceName("win-1").protocol(InstanceAccessProtocol.SSH))
+                .accessDetails().hostKeys()).as("no SSH server on Windows").isEmpty();
+    }
+
+    @Test
+    void aMissingInstanceIsNotFound() {
         assertThatThrownBy(() -> lightsail.deleteKnownHostKeys(r -> r.instanceName("nope")))
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("nope");
+    }
+
+    private static String hex(String algorithm, byte[] der) throws Exception {
+        return HexFormat.ofDelimiter(":").formatHex(MessageDigest.getInstance(algorithm).digest(der));
     }
 
     private static String sshString(byte[] blob) {
