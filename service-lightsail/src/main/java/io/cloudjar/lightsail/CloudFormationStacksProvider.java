@@ -2,7 +2,6 @@ package io.cloudjar.lightsail;
 
 import io.cloudjar.core.errors.AwsException;
 import io.cloudjar.core.spi.CallContext;
-import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.ec2.api.SnapshotExports;
 import io.cloudjar.vpc.api.IngressRule;
 import java.time.Instant;
@@ -22,18 +21,10 @@ import software.amazon.awssdk.services.lightsail.model.ResourceType;
  * {@link SnapshotExports}) from the AMI an instance snapshot was exported to, with the instance type, zone, launch
  * script and ports asked; DescribeInstances shows it. The ports: DEFAULT the blueprint's, INSTANCE the source
  * instance's firewall, CLOSED none (a security group of its own either way), NONE the VPC's default security group.
- * The record stays Started while the instance is pending.
+ * The record stays Started for as long as a Lightsail instance takes to start.
  */
-public final class CloudFormationStacksProvider extends LightsailProvider {
+public final class CloudFormationStacksProvider extends Ec2LinkedProvider {
     private static final int PAGE_SIZE = 100;
-
-    private Ec2Seams seams;
-
-    @Override
-    public void init(ServiceContext context) {
-        super.init(context);
-        seams = new Ec2Seams(context);
-    }
 
     public CreateCloudFormationStackResponse createCloudFormationStack(CallContext ctx, CreateCloudFormationStackRequest request) {
         LightsailState state = state(ctx);
@@ -61,9 +52,10 @@ public final class CloudFormationStacksProvider extends LightsailProvider {
         }
         String stackId = UUID.randomUUID().toString();
         String stackName = "Lightsail-Stack-" + stackId;
+        SnapshotExports exports = seams.exports();
         String instanceId;
         try {
-            instanceId = seams.exports().launchInstance(SnapshotExportProvider.ec2Scope(scope), new SnapshotExports.Launch(
+            instanceId = exports.launchInstance(SnapshotExportProvider.ec2Scope(scope), new SnapshotExports.Launch(
                     export.destinationId(), entry.instanceType(), entry.availabilityZone(), entry.userData(),
                     stackName + "-SecurityGroup", ingress(export, entry.portInfoSource())));
         } catch (AwsException e) {

@@ -1,7 +1,6 @@
 package io.cloudjar.lightsail;
 
 import io.cloudjar.core.spi.CallContext;
-import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.ec2.api.SnapshotExports;
 import io.cloudjar.vpc.api.Scope;
 import java.time.Instant;
@@ -23,17 +22,9 @@ import software.amazon.awssdk.services.lightsail.model.ResourceType;
  * pending in EC2 and the record Started for as long as Lightsail takes a snapshot; then EC2's DescribeImages and
  * DescribeSnapshots show them available/completed and the record Succeeded.
  */
-public final class SnapshotExportProvider extends LightsailProvider {
+public final class SnapshotExportProvider extends Ec2LinkedProvider {
     private static final int PAGE_SIZE = 100;
     private static final String SYSTEM_DISK_PATH = "/dev/sda1"; // as AWS's records list the system disk
-
-    private Ec2Seams seams;
-
-    @Override
-    public void init(ServiceContext context) {
-        super.init(context);
-        seams = new Ec2Seams(context);
-    }
 
     public ExportSnapshotResponse exportSnapshot(CallContext ctx, ExportSnapshotRequest request) {
         LightsailState state = state(ctx);

@@ -1,7 +1,6 @@
 package io.cloudjar.lightsail;
 
 import io.cloudjar.core.spi.CallContext;
-import io.cloudjar.core.spi.ServiceContext;
 import io.cloudjar.vpc.api.Scope;
 import java.util.Map;
 import java.util.Optional;
@@ -19,15 +18,7 @@ import software.amazon.awssdk.services.lightsail.model.UnpeerVpcResponse;
  * (resource type PeeredVpc, zone "all") with the default VPC's id as its details, and its type is "PeeredVpc" or
  * "UnpeeredVpc". A peering ends with the default VPC it was made with: deleting that VPC unpeers.
  */
-public final class VpcPeeringProvider extends LightsailProvider {
-    private Ec2Seams seams;
-
-    @Override
-    public void init(ServiceContext context) {
-        super.init(context);
-        seams = new Ec2Seams(context);
-    }
-
+public final class VpcPeeringProvider extends Ec2LinkedProvider {
     public PeerVpcResponse peerVpc(CallContext ctx, PeerVpcRequest request) {
         LightsailState state = state(ctx);
         LightsailScope scope = LightsailScope.of(ctx);
