@@ -59,14 +59,15 @@ def test_peering_and_export_to_ec2(ls, ec2, clock):
     ls("peer-vpc", error="OperationFailureException")
     assert ls("unpeer-vpc")["operation"]["operationType"] == "UnpeeredVpc"
 
-    ls("create-instances", "--instance-names", "seed-web", "--availability-zone", "us-east-1a",
+    # another server than the first test's: the scripts share one server
+    ls("create-instances", "--instance-names", "seed-app", "--availability-zone", "us-east-1a",
        "--blueprint-id", "ubuntu_22_04", "--bundle-id", "micro_3_0")
     clock.advance(60)
-    ls("open-instance-public-ports", "--instance-name", "seed-web",
+    ls("open-instance-public-ports", "--instance-name", "seed-app",
        "--port-info", "fromPort=443,toPort=443,protocol=tcp")
-    ls("create-instance-snapshot", "--instance-name", "seed-web", "--instance-snapshot-name", "seed-snap")
+    ls("create-instance-snapshot", "--instance-name", "seed-app", "--instance-snapshot-name", "seed-app-snap")
     clock.advance(600)
-    ls("export-snapshot", "--source-snapshot-name", "seed-snap")
+    ls("export-snapshot", "--source-snapshot-name", "seed-app-snap")
     record = ls("get-export-snapshot-records")["exportSnapshotRecords"][0]
     assert record["state"] == "Started" and record["destinationInfo"]["service"] == "Aws::EC2::Image"
     ami = record["destinationInfo"]["id"]
