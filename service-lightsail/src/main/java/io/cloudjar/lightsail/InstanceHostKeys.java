@@ -15,10 +15,13 @@ record InstanceHostKeys(List<HostKeys.HostKey> keys, Instant witnessedAt) {
         keys = List.copyOf(keys);
     }
 
-    /** A new instance's keys, first recorded when it first runs; Windows names itself EC2AMAZ- and 7 characters. */
-    static InstanceHostKeys create(boolean windows, String instanceId, Instant firstRunning) {
+    /**
+     * A new instance's keys, first recorded when it first runs. Windows names itself EC2AMAZ- and 7 characters, here
+     * the end of the instance's id (the end of its support code, {@code <account>/i-…}).
+     */
+    static InstanceHostKeys create(boolean windows, String supportCode, Instant firstRunning) {
         List<HostKeys.HostKey> keys = windows
-                ? List.of(HostKeys.rdpCertificate("EC2AMAZ-" + instanceId.substring(instanceId.length() - 7).toUpperCase(),
+                ? List.of(HostKeys.rdpCertificate("EC2AMAZ-" + supportCode.substring(supportCode.length() - 7).toUpperCase(),
                         firstRunning))
                 : HostKeys.ssh();
         return new InstanceHostKeys(keys, firstRunning);
