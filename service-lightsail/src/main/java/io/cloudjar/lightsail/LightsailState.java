@@ -41,6 +41,12 @@ final class LightsailState {
     // content delivery: standalone certificates and distributions (distributions in us-east-1 only)
     final Table<CertificateRecord> certificates = new Table<>(ResourceType.CERTIFICATE);
     final Table<DistributionRecord> distributions = new Table<>(ResourceType.DISTRIBUTION);
+    // peering and export to EC2 (ls-c)
+    final Table<PeeredVpcRecord> peeredVpcs = new Table<>(ResourceType.PEERED_VPC);
+    final Table<ExportSnapshotRecord> exportSnapshotRecords = new Table<>(ResourceType.EXPORT_SNAPSHOT_RECORD);
+    final Table<CloudFormationStackRecord> cloudFormationStackRecords = new Table<>(ResourceType.CLOUD_FORMATION_STACK_RECORD);
+    /** GUI sessions by instance ARN (the table's type is Instance, whose table comes first in {@link #tables()}). */
+    final Table<GuiSessionRecord> guiSessions = new Table<>(ResourceType.INSTANCE);
 
     /** Every table, for the calls that find a resource by name or ARN whatever its type (tags, authorization). */
     List<Table<?>> tables() {
@@ -49,6 +55,8 @@ final class LightsailState {
                 , domains, loadBalancers, loadBalancerCertificates, containerServices, buckets, alarms, contactMethods
                 // content delivery
                 , certificates, distributions
+                // peering and export to EC2 (ls-c)
+                , peeredVpcs, exportSnapshotRecords, cloudFormationStackRecords, guiSessions
         );
     }
 
