@@ -46,7 +46,7 @@ final class LightsailState {
     final Table<ExportSnapshotRecord> exportSnapshotRecords = new Table<>(ResourceType.EXPORT_SNAPSHOT_RECORD);
     final Table<CloudFormationStackRecord> cloudFormationStackRecords = new Table<>(ResourceType.CLOUD_FORMATION_STACK_RECORD);
     /** GUI sessions by instance ARN (the table's type is Instance, whose table comes first in {@link #tables()}). */
-    final Table<GuiSessionRecord> guiSessions = new Table<>(ResourceType.INSTANCE);
+    final Table<GuiSessionRecord> guiSessions = new Table<>(ResourceType.INSTANCE, "GuiSession");
 
     /** Every table, for the calls that find a resource by name or ARN whatever its type (tags, authorization). */
     List<Table<?>> tables() {

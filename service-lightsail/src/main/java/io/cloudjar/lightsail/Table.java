@@ -13,14 +13,26 @@ import software.amazon.awssdk.services.lightsail.model.ResourceType;
  */
 final class Table<R extends LightsailResource<R>> {
     private final ResourceType type;
+    private final String kind;
     private final Map<String, R> byName = new ConcurrentHashMap<>();
 
     Table(ResourceType type) {
+        this(type, type.toString());
+    }
+
+    /** @param kind what the table holds, when that is not a resource type of its own (GUI sessions of instances) */
+    Table(ResourceType type, String kind) {
         this.type = type;
+        this.kind = kind;
     }
 
     ResourceType type() {
         return type;
+    }
+
+    /** The table's own name among the region's tables: its resource type's, or its kind when it shares a type. */
+    String kind() {
+        return kind;
     }
 
     Optional<R> find(String name) {
