@@ -1,7 +1,8 @@
 """The learner's Lightsail walk-through with the real AWS CLI: the $3.50 plan of the notes (retired; today's $3.50 plan
 is IPv6-only, so it takes no static IP), an Ubuntu server on the $5 plan, a static IP that survives stop and start,
 HTTPS opened in the firewall, a snapshot, SSH access details that ssh-keygen accepts, the default key pair, the
-operations log, the monthly bill, and a managed PostgreSQL database reached with psql.
+operations log, the monthly bill, and a managed PostgreSQL database reached with psql (a parameter changed on it,
+its server log and events read).
 
 Run from JUnit (LightsailLabScriptsTest), which loads the shared fixtures of the core test kit (cloudjar_pytest).
 Transitions take seconds on the emulator clock; the script moves that clock instead of waiting.
@@ -142,6 +143,21 @@ def test_seed_flow(ls, clock, tmp_path):
 
         psql("CREATE TABLE visits (n int); INSERT INTO visits VALUES (1), (2)")
         assert psql("SELECT sum(n) FROM visits") == "3"
+        # a dynamic parameter reaches the running server; its log is the server's own
+        ls("update-relational-database-parameters", "--relational-database-name", "seed-db", "--parameters",
+           "parameterName=log_statement,parameterValue=all,applyMethod=immediate")
+        for _ in range(100):
+            if psql("SHOW log_statement") == "all":
+                break
+            time.sleep(0.1)
+        assert psql("SHOW log_statement") == "all"
+        psql("SELECT count(*) FROM visits")
+        lines = [e["message"] for e in ls("get-relational-database-log-events", "--relational-database-name", "seed-db",
+                                          "--log-stream-name", "postgresql")["resourceLogEvents"]]
+        assert any("ready to accept connections" in line for line in lines)
+        assert any("SELECT count(*) FROM visits" in line for line in lines)
+    events = ls("get-relational-database-events", "--relational-database-name", "seed-db")["relationalDatabaseEvents"]
+    assert "DB instance created" in [e["message"] for e in events]
     ls("delete-relational-database", "--relational-database-name", "seed-db", "--skip-final-snapshot")
 
     ls("delete-instance", "--instance-name", "seed-web")

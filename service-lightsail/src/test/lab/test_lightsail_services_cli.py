@@ -143,3 +143,24 @@ def test_alarm_notifies_a_verified_email_and_https_is_set_up(ls, clock):
     history = ls("get-setup-history", "--resource-name", "mon-web")["setupHistory"]
     assert history[0]["status"] == "succeeded", history
     ls("delete-domain", "--domain-name", "mon-blog.com")
+
+
+def test_container_image_pushed_deployed_and_deleted(ls, clock):
+    # what lightsailctl's push-container-image does through the API: a registry login, then the pushed digest registered
+    ls("create-container-service", "--service-name", "seed-app", "--power", "nano", "--scale", "1")
+    clock.advance(60)
+    assert ls("get-container-api-metadata")["metadata"] == [{"name": "lightsailctlVersion", "value": "v1.0.8"}]
+    login = ls("create-container-service-registry-login")["registryLogin"]
+    assert login["username"] == "AWS" and login["registry"].endswith(".dkr.ecr.us-east-1.amazonaws.com")
+    image = ls("register-container-image", "--service-name", "seed-app", "--label", "site",
+               "--digest", "sha256:" + "0f" * 32)["containerImage"]
+    assert image["image"] == ":seed-app.site.1"
+    ls("create-container-service-deployment", "--service-name", "seed-app", "--containers",
+       json.dumps({"site": {"image": ":seed-app.site.1", "ports": {"80": "HTTP"}}}),
+       "--public-endpoint", json.dumps({"containerName": "site", "containerPort": 80}))
+    clock.advance(60)
+    assert ls("get-container-services", "--service-name", "seed-app")["containerServices"][0]["state"] == "RUNNING"
+    ls("delete-container-image", "--service-name", "seed-app", "--image", ":seed-app.site.1", error="InvalidInputException")
+    lines = [e["message"] for e in ls("get-container-log", "--service-name", "seed-app", "--container-name", "site")["logEvents"]]
+    assert lines[0] == "[deployment:1] Creating your deployment" and lines[-1] == "[deployment:1] Reached a steady state"
+    ls("delete-container-service", "--service-name", "seed-app")

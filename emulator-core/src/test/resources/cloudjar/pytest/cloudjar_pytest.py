@@ -76,6 +76,24 @@ def ec2(cli_env):
     return run
 
 
+@pytest.fixture
+def lightsail(cli_env):
+    """lightsail(*args) -> parsed JSON or None; lightsail(*args, error="Code") -> asserts the call fails with that code."""
+
+    def run(*args, error=None):
+        proc = subprocess.run(["aws", "--endpoint-url", ENDPOINT, "lightsail", *args],
+                              env=cli_env, capture_output=True, text=True, timeout=120)
+        if error is not None:
+            assert proc.returncode != 0, f"expected {error} from lightsail {' '.join(args)}, got:\n{proc.stdout}"
+            assert f"({error})" in proc.stderr, proc.stderr
+            return proc.stderr
+        assert proc.returncode == 0, f"lightsail {' '.join(args)} exited {proc.returncode}\n{proc.stdout}\n{proc.stderr}"
+        out = proc.stdout.strip()
+        return json.loads(out) if out else None
+
+    return run
+
+
 @pytest.fixture(scope="module")
 def terraform_project(tmp_path_factory):
     """terraform_project(main_tf, **variables) -> run(*args, check=True): a working copy of main_tf, initialised

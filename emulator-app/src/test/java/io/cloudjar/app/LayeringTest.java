@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
  * model objects through a narrow call context and never see HTTP, the pipeline, XML, JSON or Netty; the core
  * never depends on a service and has no package cycles; stores never see a call's context; services do not
  * reach into each other, except service-ec2 and service-rds using service-vpc's shared package {@code io.cloudjar.vpc.api}
- * and service-lightsail using service-ec2's SSH key package {@code io.cloudjar.ec2.keys} and service-rds's database
- * engines {@code io.cloudjar.rds.engine}.
+ * and service-lightsail using service-ec2's SSH key package {@code io.cloudjar.ec2.keys}, service-rds's database
+ * engines {@code io.cloudjar.rds.engine}, service-vpc's {@code io.cloudjar.vpc.api} (the default VPC it peers with)
+ * and service-ec2's {@code io.cloudjar.ec2.api} (export to EC2).
  * The service packages are computed (everything under {@code io.cloudjar} but the core and the app), so a new
  * module is checked from its first commit.
  */
@@ -101,16 +102,18 @@ class LayeringTest {
         for (String service : SERVICES) {
             String root = service.substring(0, service.length() - 2);
             // EC2 instances and RDS instances sit in service-vpc's subnets and security groups
-            boolean mayUseVpcApi = root.equals("io.cloudjar.ec2") || root.equals("io.cloudjar.rds");
-            // Lightsail's key pairs are EC2's SSH keys, its managed databases RDS's engines
+            boolean mayUseVpcApi = root.equals("io.cloudjar.ec2") || root.equals("io.cloudjar.rds")
+                    || root.equals("io.cloudjar.lightsail"); // Lightsail peers with the default VPC
+            // Lightsail's key pairs are EC2's SSH keys, its managed databases RDS's engines, its exports EC2's AMIs
             boolean mayUseEc2Keys = root.equals("io.cloudjar.lightsail");
             DescribedPredicate<JavaClass> elsewhere = DescribedPredicate.describe("belong to another service"
-                    + (mayUseVpcApi ? " (but io.cloudjar.vpc.api)" : "") + (mayUseEc2Keys ? " (but io.cloudjar.ec2.keys and io.cloudjar.rds.engine)" : ""), c -> {
+                    + (mayUseVpcApi ? " (but io.cloudjar.vpc.api)" : "") + (mayUseEc2Keys ? " (but io.cloudjar.ec2.keys, io.cloudjar.ec2.api and io.cloudjar.rds.engine)" : ""), c -> {
                         String pkg = c.getPackageName();
                         boolean otherService = Arrays.stream(SERVICES).map(s -> s.substring(0, s.length() - 2))
                                 .anyMatch(other -> !other.equals(root) && within(pkg, other));
                         return otherService && !(mayUseVpcApi && within(pkg, "io.cloudjar.vpc.api"))
-                                && !(mayUseEc2Keys && (within(pkg, "io.cloudjar.ec2.keys") || within(pkg, "io.cloudjar.rds.engine")));
+                                && !(mayUseEc2Keys && (within(pkg, "io.cloudjar.ec2.keys") || within(pkg, "io.cloudjar.ec2.api")
+                                || within(pkg, "io.cloudjar.rds.engine")));
                     });
             noClasses().that().resideInAPackage(service).should().dependOnClassesThat(elsewhere)
                     .allowEmptyShould(true).check(CLASSES);

@@ -33,9 +33,17 @@ public final class RunInstancesProvider extends ComputeProvider {
         Instant now = store.now();
         LaunchSpec spec = LaunchSpec.of(request, store, state, ctx.accountId(), ctx.region());
         PassRoles.check(ctx, spec.profile());
+        List<InstanceRecord> launched = launch(store, state, scope, request, spec, now);
+        state.rememberClientToken(tokenKey(request.clientToken()), launched.get(0).launch().reservationId());
+        return response(store, scope, launched, now);
+    }
+
+    /** Launches a validated request's instances (also Lightsail's export to EC2, which has no call of its own). */
+    static List<InstanceRecord> launch(ComputeStore store, ComputeState state, Scope scope, RunInstancesRequest request,
+                                       LaunchSpec spec, Instant now) {
         LaunchNetwork network = LaunchNetwork.resolve(store.networking(), scope, request, spec.maxCount());
         List<LaunchDevices.Planned> devices = LaunchDevices.plan(spec.image(), request.blockDeviceMappings(), state,
-                ctx.accountId(), ctx.region(), now);
+                scope.accountId(), scope.region(), now);
         int count = Math.min(spec.maxCount(), network.capacity());
         if (count < spec.minCount()) {
             throw Ec2Errors.of("InsufficientFreeAddressesInSubnet", network.subnet().subnetId());
@@ -43,10 +51,7 @@ public final class RunInstancesProvider extends ComputeProvider {
         if (count > 1 && network.primary().privateIpAddress() != null) {
             throw Ec2Errors.of("InvalidParameterCombination#privateIpCount");
         }
-        List<InstanceRecord> launched = new InstanceLauncher(store, scope).launch(spec, network, devices, count,
-                request.clientToken(), now);
-        state.rememberClientToken(tokenKey(request.clientToken()), launched.get(0).launch().reservationId());
-        return response(store, scope, launched, now);
+        return new InstanceLauncher(store, scope).launch(spec, network, devices, count, request.clientToken(), now);
     }
 
     private Optional<RunInstancesResponse> earlier(CallContext ctx, ComputeState state, String clientToken) {

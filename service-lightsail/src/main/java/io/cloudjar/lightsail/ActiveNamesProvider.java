@@ -10,7 +10,9 @@ public final class ActiveNamesProvider extends LightsailProvider {
     private static final int PAGE_SIZE = 200;
 
     public GetActiveNamesResponse getActiveNames(CallContext ctx, GetActiveNamesRequest request) {
-        List<String> names = state(ctx).tables().stream().flatMap(t -> t.list().stream())
+        LightsailState state = state(ctx);
+        List<String> names = state.tables().stream().filter(t -> t != state.guiSessions) // kept by ARN, not named
+                .flatMap(t -> t.list().stream())
                 .map(LightsailResource::name).distinct().toList();
         Pages<String> page = Pages.of(names, request.pageToken(), PAGE_SIZE);
         return GetActiveNamesResponse.builder().activeNames(page.items()).nextPageToken(page.nextPageToken()).build();

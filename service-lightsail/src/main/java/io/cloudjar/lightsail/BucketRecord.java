@@ -1,7 +1,6 @@
 package io.cloudjar.lightsail;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import software.amazon.awssdk.services.lightsail.model.AccessKey;
 import software.amazon.awssdk.services.lightsail.model.AccessKeyLastUsed;
@@ -66,8 +65,7 @@ record BucketRecord(ResourceMeta meta, String bundleId, AccessRules accessRules,
 
     /** The bundle can change once per calendar month (AWS's monthly billing cycle). */
     boolean ableToUpdateBundle(Instant now) {
-        return bundleChangedAt == null || !bundleChangedAt.atZone(ZoneOffset.UTC).withDayOfMonth(1).toLocalDate()
-                .equals(now.atZone(ZoneOffset.UTC).withDayOfMonth(1).toLocalDate());
+        return BundleCycle.canChange(bundleChangedAt, now);
     }
 
     Bucket toSdk(Instant now) {

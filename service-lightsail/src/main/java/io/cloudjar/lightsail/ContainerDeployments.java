@@ -11,8 +11,8 @@ import software.amazon.awssdk.services.lightsail.model.ContainerServiceProtocol;
 import software.amazon.awssdk.services.lightsail.model.EndpointRequest;
 
 /**
- * Turning a deployment request into a deployment: containers with an image (a public registry image; images pushed to
- * the service with {@code :service.label.n} are not emulated), ports with their protocols, and a public endpoint on
+ * Turning a deployment request into a deployment: containers with an image (a public registry image, or one registered
+ * to the service, {@code :service.label.n} or {@code :service.label.latest}), ports with their protocols, and a public endpoint on
  * an HTTP or HTTPS port of one of them, its health check filled with AWS's defaults.
  */
 final class ContainerDeployments {
@@ -22,8 +22,9 @@ final class ContainerDeployments {
     private ContainerDeployments() {
     }
 
-    static ContainerDeploymentRecord of(int version, Map<String, Container> containers, EndpointRequest endpoint,
-                                        Instant createdAt, Instant activeAt) {
+    /** @param service the service deployed to, whose registered images the containers may name */
+    static ContainerDeploymentRecord of(ContainerServiceRecord service, int version, Map<String, Container> containers,
+                                        EndpointRequest endpoint, Instant createdAt, Instant activeAt) {
         if (containers == null || containers.isEmpty()) {
             throw LightsailErrors.invalidInput("A deployment needs at least one container.");
         }
@@ -31,21 +32,22 @@ final class ContainerDeployments {
             throw LightsailErrors.invalidInput("A deployment can have at most %d containers.", MAX_CONTAINERS);
         }
         Map<String, Container> checked = new LinkedHashMap<>();
-        containers.forEach((name, container) -> checked.put(name, checked(name, container)));
+        containers.forEach((name, container) -> checked.put(name, checked(service, name, container)));
         return new ContainerDeploymentRecord(version, checked, endpoint == null ? null : endpoint(endpoint, checked),
                 createdAt, activeAt);
     }
 
-    private static Container checked(String name, Container container) {
+    private static Container checked(ContainerServiceRecord service, String name, Container container) {
         String image = container.image();
         if (image == null || image.isBlank()) {
             throw LightsailErrors.invalidInput("The container %s has no image.", name);
         }
         if (image.startsWith(":")) {
-            throw LightsailErrors.invalidInput("The image %s is not registered to the container service: push images"
-                    + " from a public registry instead (pushed images are not emulated).", image);
-        }
-        if (!IMAGE.matcher(image).matches()) {
+            if (service.image(image).isEmpty()) {
+                throw LightsailErrors.invalidInput("The image %s is not registered to the container service %s.", image,
+                        service.name());
+            }
+        } else if (!IMAGE.matcher(image).matches()) {
             throw LightsailErrors.invalidInput("The image %s of the container %s is not valid.", image, name);
         }
         if (container.ports() != null) {

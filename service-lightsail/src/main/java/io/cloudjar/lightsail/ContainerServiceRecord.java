@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.lightsail.model.ContainerService;
 import software.amazon.awssdk.services.lightsail.model.ContainerServiceDeployment;
@@ -21,31 +22,79 @@ import software.amazon.awssdk.services.lightsail.model.PrivateRegistryAccess;
  * RUNNING with an active deployment or READY without one; DISABLED whenever disabled.
  *
  * @param host        the random part of its public domain ({@code <name>.<host>.<region>.cs.amazonlightsail.com})
- * @param deployments oldest first
+ * @param deployments   oldest first
+ * @param images        the images registered to it, oldest first
+ * @param imageVersions by label, the version of the last image registered with it (kept when that image is deleted,
+ *                      so a version is never given twice)
  */
 record ContainerServiceRecord(ResourceMeta meta, ContainerServicePowerName power, int scale, boolean disabled,
                               String host, String principalArn, Instant readyAt, Instant updatedAt,
-                              List<ContainerDeploymentRecord> deployments)
+                              List<ContainerDeploymentRecord> deployments, List<ContainerImageRecord> images,
+                              Map<String, Integer> imageVersions)
         implements LightsailResource<ContainerServiceRecord> {
 
     ContainerServiceRecord {
         deployments = List.copyOf(deployments);
+        images = List.copyOf(images);
+        imageVersions = Map.copyOf(imageVersions);
+    }
+
+    /** A new service: no images registered yet. */
+    ContainerServiceRecord(ResourceMeta meta, ContainerServicePowerName power, int scale, boolean disabled, String host,
+                           String principalArn, Instant readyAt, Instant updatedAt, List<ContainerDeploymentRecord> deployments) {
+        this(meta, power, scale, disabled, host, principalArn, readyAt, updatedAt, deployments, List.of(), Map.of());
     }
 
     @Override
     public ContainerServiceRecord withMeta(ResourceMeta newMeta) {
-        return new ContainerServiceRecord(newMeta, power, scale, disabled, host, principalArn, readyAt, updatedAt, deployments);
+        return new ContainerServiceRecord(newMeta, power, scale, disabled, host, principalArn, readyAt, updatedAt, deployments,
+                images, imageVersions);
     }
 
     ContainerServiceRecord with(ContainerServicePowerName newPower, int newScale, boolean newDisabled, Instant newUpdatedAt) {
         return new ContainerServiceRecord(meta, newPower, newScale, newDisabled, host, principalArn, readyAt, newUpdatedAt,
-                deployments);
+                deployments, images, imageVersions);
     }
 
     ContainerServiceRecord withDeployment(ContainerDeploymentRecord deployment) {
         List<ContainerDeploymentRecord> all = new ArrayList<>(deployments);
         all.add(deployment);
-        return new ContainerServiceRecord(meta, power, scale, disabled, host, principalArn, readyAt, updatedAt, all);
+        return new ContainerServiceRecord(meta, power, scale, disabled, host, principalArn, readyAt, updatedAt, all,
+                images, imageVersions);
+    }
+
+    /** With a new image of {@code label} (the label's next version) registered at {@code at}. */
+    ContainerServiceRecord withImage(String label, String digest, Instant at) {
+        int version = imageVersions.getOrDefault(label, 0) + 1;
+        List<ContainerImageRecord> all = new ArrayList<>(images);
+        all.add(new ContainerImageRecord(meta.name(), label, version, digest, at));
+        Map<String, Integer> versions = new java.util.HashMap<>(imageVersions);
+        versions.put(label, version);
+        return new ContainerServiceRecord(meta, power, scale, disabled, host, principalArn, readyAt, updatedAt, deployments,
+                all, versions);
+    }
+
+    ContainerServiceRecord withoutImage(ContainerImageRecord image) {
+        List<ContainerImageRecord> all = new ArrayList<>(images);
+        all.remove(image);
+        return new ContainerServiceRecord(meta, power, scale, disabled, host, principalArn, readyAt, updatedAt, deployments,
+                all, imageVersions);
+    }
+
+    /**
+     * The registered image a deployment's container names: {@code :<service>.<label>.<version>}, or
+     * {@code :<service>.<label>.latest} for the label's newest image.
+     */
+    Optional<ContainerImageRecord> image(String name) {
+        String prefix = ":" + meta.name() + ".";
+        if (name == null || !name.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        if (name.endsWith(".latest")) {
+            String label = name.substring(prefix.length(), name.length() - ".latest".length());
+            return images.stream().filter(i -> i.label().equals(label)).max(Comparator.comparingInt(ContainerImageRecord::version));
+        }
+        return images.stream().filter(i -> i.image().equals(name)).findFirst();
     }
 
     String domainName() {

@@ -52,7 +52,7 @@ public final class ContainerServicesProvider extends LightsailProvider {
                             + "/" + Ids.hex(26),
                     readyAt, scope.now(), List.of());
             if (request.deployment() != null) {
-                service = service.withDeployment(ContainerDeployments.of(1, request.deployment().containers(),
+                service = service.withDeployment(ContainerDeployments.of(service, 1, request.deployment().containers(),
                         request.deployment().publicEndpoint(), scope.now(), readyAt.plus(store.timings().pending())));
             }
             state.containerServices.put(service);
@@ -112,7 +112,7 @@ public final class ContainerServicesProvider extends LightsailProvider {
                 throw LightsailErrors.invalidInput("The container service %s is disabled: enable it before deploying.",
                         service.name());
             }
-            ContainerDeploymentRecord deployment = ContainerDeployments.of(service.deployments().size() + 1,
+            ContainerDeploymentRecord deployment = ContainerDeployments.of(service, service.deployments().size() + 1,
                     request.containers(), request.publicEndpoint(), scope.now(), scope.now().plus(store.timings().pending()));
             ContainerServiceRecord updated = service.withDeployment(deployment);
             state.containerServices.put(updated);

@@ -22,7 +22,8 @@ public final class DatabasePowerProvider extends LightsailProvider {
             RelationalDatabaseRecord db = available(state, request.relationalDatabaseName(), scope.now(), "stop");
             Instant until = scope.now().plus(store.timings().stopping());
             state.runs.ran(db.meta().arn(), db.readyAt(), scope.now());
-            state.databases.put(db.transition("stopping", until, "stopped"));
+            state.databases.put(db.transition("stopping", until, "stopped")
+                    .withEvent(until, "notification", "DB instance stopped"));
             if (db.server() != null) {
                 db.server().stop();
             }
@@ -41,8 +42,10 @@ public final class DatabasePowerProvider extends LightsailProvider {
                 throw LightsailErrors.operationFailure("The database %s is %s: only a stopped database can be started.", db.name(), now);
             }
             Instant until = scope.now().plus(store.timings().pending());
-            state.databases.put(db.transition("starting", until, "available"));
+            state.databases.put(db.transition("starting", until, "available")
+                    .withEvent(until, "notification", "DB instance started"));
             if (db.server() != null) {
+                db.server().applyParameters(DatabaseParameters.serverValues(db, true)); // those waiting for a reboot too
                 db.server().start();
             }
             return StartRelationalDatabaseResponse.builder().operations(state.operations.record(scope, db.meta(),
@@ -57,9 +60,12 @@ public final class DatabasePowerProvider extends LightsailProvider {
             RelationalDatabaseRecord db = available(state, request.relationalDatabaseName(), scope.now(), "reboot");
             Instant until = scope.now().plus(store.timings().rebooting());
             state.runs.ran(db.meta().arn(), db.readyAt(), scope.now());
-            state.databases.put(db.transition("rebooting", until, "available"));
+            state.databases.put(db.transition("rebooting", until, "available")
+                    .withEvent(scope.now(), "availability", "DB instance shutdown")
+                    .withEvent(until, "availability", "DB instance restarted"));
             if (db.server() != null) {
                 db.server().stop();
+                db.server().applyParameters(DatabaseParameters.serverValues(db, true)); // those waiting for a reboot too
                 db.server().start();
             }
             return RebootRelationalDatabaseResponse.builder().operations(state.operations.record(scope, db.meta(),

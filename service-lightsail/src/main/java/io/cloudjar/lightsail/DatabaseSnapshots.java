@@ -47,6 +47,11 @@ final class DatabaseSnapshots {
             }
         }
         state.databaseSnapshots.put(record(meta, db, backup));
+        synchronized (state.lock) { // the database as it is now: the copy ran outside the lock
+            state.databases.find(db.name()).filter(d -> d.meta().arn().equals(db.meta().arn())).ifPresent(d -> state.databases.put(
+                    d.withEvent(meta.createdAt(), "backup", "Backing up DB instance")
+                            .withEvent(scope.now(), "backup", "Finished DB Instance backup")));
+        }
         return List.of(
                 state.operations.record(scope, meta, OperationType.CREATE_RELATIONAL_DATABASE_SNAPSHOT, db.name()),
                 state.operations.record(scope, db.meta(), OperationType.CREATE_RELATIONAL_DATABASE_SNAPSHOT, name));

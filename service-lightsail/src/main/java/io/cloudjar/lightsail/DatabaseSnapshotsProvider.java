@@ -94,7 +94,8 @@ public final class DatabaseSnapshotsProvider extends LightsailProvider {
                     snapshot.engineVersion(), snapshot.masterDatabaseName(), snapshot.masterUsername(), snapshot.password(),
                     scope.now(), null, "06:30-07:00", "sun:07:30-sun:08:00", Boolean.TRUE.equals(request.publiclyAccessible()),
                     server, server == null ? "The snapshot holds no data, or no " + snapshot.engine() + " server can run." : null,
-                    scope.now().plus(store.timings().pending()), "creating", "available");
+                    scope.now().plus(store.timings().pending()), "creating", "available")
+                    .withEvent(scope.now().plus(store.timings().pending()), "restoration", "Restored from snapshot " + snapshot.name());
             state.databases.put(db);
         }
         return CreateRelationalDatabaseFromSnapshotResponse.builder().operations(state.operations.record(scope, db.meta(),

@@ -29,7 +29,6 @@ import software.amazon.awssdk.services.lightsail.model.UpdateDomainEntryResponse
  */
 public final class DomainsProvider extends LightsailProvider {
     private static final int PAGE_SIZE = 100;
-    private static final String DOMAIN_REGION = "us-east-1";
 
     public CreateDomainResponse createDomain(CallContext ctx, CreateDomainRequest request) {
         LightsailScope scope = inDomainRegion(ctx);
@@ -156,11 +155,6 @@ public final class DomainsProvider extends LightsailProvider {
 
     /** Domain calls are answered in us-east-1 only, with AWS's words elsewhere. */
     private static LightsailScope inDomainRegion(CallContext ctx) {
-        LightsailScope scope = LightsailScope.of(ctx);
-        if (!DOMAIN_REGION.equals(scope.region())) {
-            throw LightsailErrors.unsupported("Domain-related APIs are only available in the us-east-1 Region. Please set"
-                    + " your Region configuration to us-east-1 to create, view, or edit these resources.");
-        }
-        return scope;
+        return LightsailScope.inUsEast1(ctx, "Domain-related");
     }
 }

@@ -79,7 +79,8 @@ final class InstanceLaunch {
                     ipv4 ? state.addresses.publicIpv4() : null, ipv6 ? List.of(state.addresses.ipv6()) : List.of(), null,
                     ports.stream().map(p -> PortRule.open(p, ipv4, ipv6)).toList(),
                     InstanceRecord.RUNNING, InstanceRecord.PENDING, scope.now().plus(pending),
-                    InstanceMetadata.defaults(scope.now()));
+                    InstanceMetadata.defaults(scope.now()),
+                    InstanceHostKeys.create(plan.blueprint().windows(), meta.supportCode(), scope.now().plus(pending)));
             state.instances.put(instance);
             AddOnsProvider.schedule(state, meta, plan.addOns(), scope.now());
             made.add(instance);

@@ -13,11 +13,13 @@ import software.amazon.awssdk.services.lightsail.model.InstanceState;
  *                     IP attached replaces it
  * @param staticIpName the static IP attached, or null
  * @param metadata     the instance metadata service settings
+ * @param hostKeys     its SSH host keys and when Lightsail's browser client recorded them
  */
 record InstanceRecord(ResourceMeta meta, String blueprintId, String blueprintName, String bundleId, String sshKeyName,
                       String username, String userData, List<AddOn> addOns, String ipAddressType, String privateIp,
                       String publicIp, List<String> ipv6Addresses, String staticIpName, List<PortRule> ports,
-                      String settled, String transitional, Instant transitionEnds, InstanceMetadata metadata)
+                      String settled, String transitional, Instant transitionEnds, InstanceMetadata metadata,
+                      InstanceHostKeys hostKeys)
         implements LightsailResource<InstanceRecord> {
 
     static final String PENDING = "pending";
@@ -34,7 +36,7 @@ record InstanceRecord(ResourceMeta meta, String blueprintId, String blueprintNam
     @Override
     public InstanceRecord withMeta(ResourceMeta newMeta) {
         return new InstanceRecord(newMeta, blueprintId, blueprintName, bundleId, sshKeyName, username, userData, addOns,
-                ipAddressType, privateIp, publicIp, ipv6Addresses, staticIpName, ports, settled, transitional, transitionEnds, metadata);
+                ipAddressType, privateIp, publicIp, ipv6Addresses, staticIpName, ports, settled, transitional, transitionEnds, metadata, hostKeys);
     }
 
     String state(Instant now) {
@@ -73,23 +75,23 @@ record InstanceRecord(ResourceMeta meta, String blueprintId, String blueprintNam
     /** In a new state, settled at once or after a transition. */
     InstanceRecord transition(String newTransitional, Instant ends, String newSettled, String newPublicIp) {
         return new InstanceRecord(meta, blueprintId, blueprintName, bundleId, sshKeyName, username, userData, addOns,
-                ipAddressType, privateIp, newPublicIp, ipv6Addresses, staticIpName, ports, newSettled, newTransitional, ends, metadata);
+                ipAddressType, privateIp, newPublicIp, ipv6Addresses, staticIpName, ports, newSettled, newTransitional, ends, metadata, hostKeys);
     }
 
     InstanceRecord withPorts(List<PortRule> newPorts) {
         return new InstanceRecord(meta, blueprintId, blueprintName, bundleId, sshKeyName, username, userData, addOns,
-                ipAddressType, privateIp, publicIp, ipv6Addresses, staticIpName, newPorts, settled, transitional, transitionEnds, metadata);
+                ipAddressType, privateIp, publicIp, ipv6Addresses, staticIpName, newPorts, settled, transitional, transitionEnds, metadata, hostKeys);
     }
 
     InstanceRecord withAddOns(List<AddOn> newAddOns) {
         return new InstanceRecord(meta, blueprintId, blueprintName, bundleId, sshKeyName, username, userData, newAddOns,
-                ipAddressType, privateIp, publicIp, ipv6Addresses, staticIpName, ports, settled, transitional, transitionEnds, metadata);
+                ipAddressType, privateIp, publicIp, ipv6Addresses, staticIpName, ports, settled, transitional, transitionEnds, metadata, hostKeys);
     }
 
     InstanceRecord withMetadata(InstanceMetadata newMetadata) {
         return new InstanceRecord(meta, blueprintId, blueprintName, bundleId, sshKeyName, username, userData, addOns,
                 ipAddressType, privateIp, publicIp, ipv6Addresses, staticIpName, ports, settled, transitional, transitionEnds,
-                newMetadata);
+                newMetadata, hostKeys);
     }
 
     /** With another IP address type (SetIpAddressType): the bundle, addresses and firewall sources that go with it. */
@@ -97,11 +99,17 @@ record InstanceRecord(ResourceMeta meta, String blueprintId, String blueprintNam
                                   List<PortRule> newPorts) {
         return new InstanceRecord(meta, blueprintId, blueprintName, newBundleId, sshKeyName, username, userData, addOns,
                 newType, privateIp, newPublicIp, newIpv6, staticIpName, newPorts, settled, transitional, transitionEnds,
-                metadata);
+                metadata, hostKeys);
+    }
+
+    InstanceRecord withHostKeys(InstanceHostKeys newHostKeys) {
+        return new InstanceRecord(meta, blueprintId, blueprintName, bundleId, sshKeyName, username, userData, addOns,
+                ipAddressType, privateIp, publicIp, ipv6Addresses, staticIpName, ports, settled, transitional, transitionEnds,
+                metadata, newHostKeys);
     }
 
     InstanceRecord withStaticIp(String name) {
         return new InstanceRecord(meta, blueprintId, blueprintName, bundleId, sshKeyName, username, userData, addOns,
-                ipAddressType, privateIp, publicIp, ipv6Addresses, name, ports, settled, transitional, transitionEnds, metadata);
+                ipAddressType, privateIp, publicIp, ipv6Addresses, name, ports, settled, transitional, transitionEnds, metadata, hostKeys);
     }
 }

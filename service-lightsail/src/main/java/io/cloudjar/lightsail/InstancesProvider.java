@@ -138,6 +138,7 @@ public final class InstancesProvider extends LightsailProvider {
             state.addresses.release(i.publicIp());
             state.addresses.release(i.privateIp());
             state.instances.remove(i.name());
+            state.guiSessions.remove(i.meta().arn()); // its GUI session ends with it
             state.runs.forget(i.meta().arn());
             state.httpsSetups.remove(i.meta().arn());
             return DeleteInstanceResponse.builder().operations(ops).build();

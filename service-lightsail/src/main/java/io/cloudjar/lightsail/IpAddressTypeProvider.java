@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.lightsail.model.SetIpAddressTypeResponse;
  * An instance's bundle changes to or from its IPv6-only twin ({@code nano_3_0} ↔ {@code nano_ipv6_3_0}), which the
  * caller must accept with {@code acceptBundleUpdate}; it gives up or gets its public IPv4 (an attached static IP must
  * be detached first) and its IPv6 address, and its firewall rules keep only the sources of the families it has left
- * (a rule open to all IPv4 gains ::/0 when IPv6 is added). Distributions are not served here.
+ * (a rule open to all IPv4 gains ::/0 when IPv6 is added). A distribution is dual-stack or IPv4-only.
  */
 public final class IpAddressTypeProvider extends LightsailProvider {
 
@@ -30,7 +30,7 @@ public final class IpAddressTypeProvider extends LightsailProvider {
             ResourceMeta meta = switch (resourceType) {
                 case "Instance" -> setOnInstance(state, request, type.toString(), scope);
                 case "LoadBalancer" -> setOnLoadBalancer(state, request, type);
-                case "Distribution" -> throw LightsailErrors.notFound("The Distribution does not exist: %s", request.resourceName());
+                case "Distribution" -> setOnDistribution(state, request, type, scope);
                 default -> throw LightsailErrors.invalidInput(
                         "The resource type %s is not valid: use Distribution, Instance or LoadBalancer.", resourceType);
             };
@@ -86,6 +86,15 @@ public final class IpAddressTypeProvider extends LightsailProvider {
         InstanceRecord changed = instance.withAddressing(type, bundleId, publicIp, ipv6Addresses, ports);
         state.instances.put(changed);
         return changed.meta();
+    }
+
+    /** Distributions live in us-east-1: elsewhere the name is not found. A change redeploys the distribution. */
+    private ResourceMeta setOnDistribution(LightsailState state, SetIpAddressTypeRequest request, IpAddressType type,
+                                           LightsailScope scope) {
+        DistributionRecord distribution = state.distributions.get(request.resourceName());
+        String checked = Distributions.ipAddressType(type, type.toString());
+        state.distributions.put(distribution.withIpAddressType(checked, Distributions.deployedAt(store.timings(), scope.now())));
+        return distribution.meta();
     }
 
     private static ResourceMeta setOnLoadBalancer(LightsailState state, SetIpAddressTypeRequest request, IpAddressType type) {

@@ -60,6 +60,14 @@ final class LightsailMetrics {
         Map<String, Spec> bucket = metrics(ResourceType.BUCKET);
         bucket.put("BucketSizeBytes", new Spec(ResourceType.BUCKET, MetricStatistic.AVERAGE, MetricUnit.BYTES));
         bucket.put("NumberOfObjects", new Spec(ResourceType.BUCKET, MetricStatistic.AVERAGE, MetricUnit.COUNT));
+
+        Map<String, Spec> distribution = metrics(ResourceType.DISTRIBUTION); // CloudFront publishes counts as None
+        for (String sum : new String[] {"Requests", "BytesDownloaded", "BytesUploaded"}) {
+            distribution.put(sum, new Spec(ResourceType.DISTRIBUTION, MetricStatistic.SUM, MetricUnit.NONE));
+        }
+        for (String rate : new String[] {"TotalErrorRate", "Http4xxErrorRate", "Http5xxErrorRate"}) {
+            distribution.put(rate, new Spec(ResourceType.DISTRIBUTION, MetricStatistic.AVERAGE, MetricUnit.PERCENT));
+        }
     }
 
     private LightsailMetrics() {
@@ -80,10 +88,10 @@ final class LightsailMetrics {
 
     /**
      * The metric an alarm watches on {@code type}: alarms exist for instances, load balancers and managed databases
-     * (MetricName lists their metrics; container services and buckets have none).
+     * (MetricName lists their metrics; container services, buckets and distributions have none).
      */
     static Spec ofAlarm(MetricName metric, String metricText, ResourceType type) {
-        if (type == ResourceType.CONTAINER_SERVICE || type == ResourceType.BUCKET) {
+        if (type == ResourceType.CONTAINER_SERVICE || type == ResourceType.BUCKET || type == ResourceType.DISTRIBUTION) {
             throw LightsailErrors.invalidInput("The metric %s is not valid for a resource of type %s.", metricText, type);
         }
         return of(type, metric.toString());

@@ -6,11 +6,10 @@ import io.cloudjar.core.persist.Persistence;
 import io.cloudjar.core.persist.StoreFormatException;
 import java.util.List;
 import java.util.function.BiFunction;
-import software.amazon.awssdk.services.lightsail.model.ResourceType;
 
 /**
  * Lightsail's state as kept across restarts ({@code PERSISTENCE=1}), written as it changes. One map holds the
- * resources of every table, whatever their type ({@code lightsail.resources}, {@code <account>/<region>/<type>/<name>},
+ * resources of every table, whatever their type ({@code lightsail.resources}, {@code <account>/<region>/<kind>/<name>}, the kind being the table's resource type or its own name,,
  * each with its record's class), so a table added to {@link LightsailState#tables()} is kept with no code of its own;
  * beside it the operations ({@code lightsail.operations}, numbered in the order recorded), the addresses in use,
  * the automatic snapshot add-ons, the notifications recorded (numbered), the run history and the HTTPS set-up runs.
@@ -53,15 +52,15 @@ final class LightsailRecords {
         }
 
         @Override
-        public void put(ResourceType type, LightsailResource<?> resource) {
+        public void put(String kind, LightsailResource<?> resource) {
             if (persistence.enabled()) {
-                resources.put(prefix + type + "/" + resource.name(), KeptValue.of(persistence, resource));
+                resources.put(prefix + kind + "/" + resource.name(), KeptValue.of(persistence, resource));
             }
         }
 
         @Override
-        public void removed(ResourceType type, String name) {
-            resources.remove(prefix + type + "/" + name);
+        public void removed(String kind, String name) {
+            resources.remove(prefix + kind + "/" + name);
         }
 
         void operation(OperationRecord op, long number) {
@@ -118,9 +117,8 @@ final class LightsailRecords {
     /** Reads every kept record back into the state of its account and region ({@code stateOf}), writing nothing. */
     void restore(BiFunction<String, String, LightsailState> stateOf) {
         resources.forEach("", (key, kept) -> {
-            String[] parts = key.split("/", 4); // account, region, type, name
-            ResourceType type = ResourceType.fromValue(parts[2]);
-            Table<?> table = stateOf.apply(parts[0], parts[1]).table(type).orElseThrow(() -> new StoreFormatException(
+            String[] parts = key.split("/", 4); // account, region, the table's kind (its resource type), name
+            Table<?> table = stateOf.apply(parts[0], parts[1]).tableOfKind(parts[2]).orElseThrow(() -> new StoreFormatException(
                     "The state file holds Lightsail resources of type " + parts[2] + ", which this Cloudjar does not keep", null));
             table.restore((LightsailResource<?>) kept.read(persistence, LightsailRecords.class.getClassLoader()));
         });

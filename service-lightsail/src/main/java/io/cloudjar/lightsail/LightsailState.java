@@ -39,6 +39,15 @@ final class LightsailState {
     final Table<BucketRecord> buckets = new Table<>(ResourceType.BUCKET);
     final Table<AlarmRecord> alarms = new Table<>(ResourceType.ALARM);
     final Table<ContactMethodRecord> contactMethods = new Table<>(ResourceType.CONTACT_METHOD);
+    // content delivery: standalone certificates and distributions (distributions in us-east-1 only)
+    final Table<CertificateRecord> certificates = new Table<>(ResourceType.CERTIFICATE);
+    final Table<DistributionRecord> distributions = new Table<>(ResourceType.DISTRIBUTION);
+    // peering and export to EC2 (ls-c)
+    final Table<PeeredVpcRecord> peeredVpcs = new Table<>(ResourceType.PEERED_VPC);
+    final Table<ExportSnapshotRecord> exportSnapshotRecords = new Table<>(ResourceType.EXPORT_SNAPSHOT_RECORD);
+    final Table<CloudFormationStackRecord> cloudFormationStackRecords = new Table<>(ResourceType.CLOUD_FORMATION_STACK_RECORD);
+    /** GUI sessions by instance ARN (the table's type is Instance, whose table comes first in {@link #tables()}). */
+    final Table<GuiSessionRecord> guiSessions = new Table<>(ResourceType.INSTANCE, "GuiSession");
 
     /**
      * A state whose every change is written to the state file through {@code kept} (every table of {@link #tables()},
@@ -60,6 +69,10 @@ final class LightsailState {
         return List.of(keyPairs, instances, staticIps, disks, instanceSnapshots, diskSnapshots, databases, databaseSnapshots
                 // networking and services
                 , domains, loadBalancers, loadBalancerCertificates, containerServices, buckets, alarms, contactMethods
+                // content delivery
+                , certificates, distributions
+                // peering and export to EC2 (ls-c)
+                , peeredVpcs, exportSnapshotRecords, cloudFormationStackRecords, guiSessions
         );
     }
 
@@ -67,6 +80,11 @@ final class LightsailState {
     String staticIpOf(InstanceRecord instance) {
         return instance.staticIpName() == null ? null
                 : staticIps.find(instance.staticIpName()).map(StaticIpRecord::ipAddress).orElse(null);
+    }
+
+    /** The table of that {@link Table#kind()}, as the state file names it. */
+    Optional<Table<?>> tableOfKind(String kind) {
+        return tables().stream().filter(t -> t.kind().equals(kind)).findFirst();
     }
 
     Optional<Table<?>> table(ResourceType type) {

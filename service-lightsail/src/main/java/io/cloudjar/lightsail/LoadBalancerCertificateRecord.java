@@ -17,12 +17,8 @@ import software.amazon.awssdk.services.lightsail.model.LoadBalancerTlsCertificat
  * @param issuedAt   null while pending
  */
 record LoadBalancerCertificateRecord(ResourceMeta meta, String loadBalancerName, List<String> names,
-                                     List<Validation> validation, boolean attached, Instant issuedAt, String serial)
+                                     List<CnameValidation> validation, boolean attached, Instant issuedAt, String serial)
         implements LightsailResource<LoadBalancerCertificateRecord> {
-
-    /** The CNAME ({@code name} → {@code value}, both with ACM's trailing dot) that proves control of {@code domainName}. */
-    record Validation(String domainName, String name, String value) {
-    }
 
     LoadBalancerCertificateRecord {
         names = List.copyOf(names);

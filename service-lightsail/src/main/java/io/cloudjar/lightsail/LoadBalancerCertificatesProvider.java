@@ -20,8 +20,6 @@ import software.amazon.awssdk.services.lightsail.model.OperationType;
  * listens on 443 too), deleted (an attached one only with {@code force}).
  */
 public final class LoadBalancerCertificatesProvider extends LightsailProvider {
-    private static final String ZONES_REGION = "us-east-1";
-
     public CreateLoadBalancerTlsCertificateResponse createLoadBalancerTlsCertificate(CallContext ctx,
             CreateLoadBalancerTlsCertificateRequest request) {
         LightsailState state = state(ctx);
@@ -90,7 +88,7 @@ public final class LoadBalancerCertificatesProvider extends LightsailProvider {
     }
 
     private LoadBalancerCertificateRecord refreshed(LightsailState state, LoadBalancerCertificateRecord c, LightsailScope scope) {
-        return LoadBalancerCertificates.refreshed(state, store.get(scope.account(), ZONES_REGION), c, scope);
+        return LoadBalancerCertificates.refreshed(state, store.get(scope.account(), CnameValidation.ZONES_REGION), c, scope);
     }
 
     private static LoadBalancerCertificateRecord certificate(LightsailState state, LoadBalancerRecord lb, String name) {

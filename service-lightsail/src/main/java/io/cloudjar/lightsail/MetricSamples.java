@@ -65,7 +65,7 @@ final class MetricSamples {
         return count == 0 ? Optional.empty() : Optional.of(new Stats(count, sum, min, max));
     }
 
-    /** The samples of {@code resource} (an instance, managed database, load balancer, container service or bucket). */
+    /** The samples of {@code resource} (an instance, managed database, load balancer, container service, bucket or distribution). */
     static Source of(LightsailState state, LightsailTimings timings, LightsailResource<?> resource) {
         String seed = resource.meta().type() + "/" + resource.name();
         if (resource instanceof InstanceRecord i) {
@@ -82,6 +82,10 @@ final class MetricSamples {
             return (metric, t) -> !c.disabled() && !t.isBefore(c.readyAt()) && c.current(t).isPresent()
                     ? (metric.equals("MemoryUtilization") ? 8 + noise(seed, metric, t) * 4 : 0.5 + noise(seed, metric, t) * 2)
                     : null;
+        }
+        if (resource instanceof DistributionRecord d) {
+            Instant firstDeployed = d.meta().createdAt().plus(Distributions.deployment(timings));
+            return (metric, t) -> d.enabled() && !t.isBefore(firstDeployed) ? distribution(d, seed, metric, t) : null;
         }
         if (resource instanceof BucketRecord b) {
             return new Source() {
@@ -124,6 +128,21 @@ final class MetricSamples {
                     - 1.5 * GIB - n * 1024 * 1024;
             case "NetworkReceiveThroughput", "NetworkTransmitThroughput" -> 40 + n * 200;
             default -> 0.0; // DatabaseConnections: Cloudjar does not count them
+        };
+    }
+
+    /**
+     * A quiet site behind a distribution: a few viewer requests a minute (crawlers, a visitor), each a small page;
+     * uploads only when the distribution lets POST and PUT through; no errors.
+     */
+    private static Double distribution(DistributionRecord d, String seed, String metric, Instant t) {
+        double requests = Math.floor(noise(seed, "Requests", t) * 4);
+        return switch (metric) {
+            case "Requests" -> requests;
+            case "BytesDownloaded" -> requests * (2_000 + Math.floor(noise(seed, metric, t) * 30_000));
+            case "BytesUploaded" -> DistributionCaching.acceptsUploads(d.cacheSettings()) && requests > 0
+                    ? Math.floor(noise(seed, metric, t) * 500) : 0.0;
+            default -> 0.0; // error rates: the origin answers every request
         };
     }
 

@@ -7,6 +7,8 @@ import software.amazon.awssdk.services.lightsail.model.GetBucketMetricDataReques
 import software.amazon.awssdk.services.lightsail.model.GetBucketMetricDataResponse;
 import software.amazon.awssdk.services.lightsail.model.GetContainerServiceMetricDataRequest;
 import software.amazon.awssdk.services.lightsail.model.GetContainerServiceMetricDataResponse;
+import software.amazon.awssdk.services.lightsail.model.GetDistributionMetricDataRequest;
+import software.amazon.awssdk.services.lightsail.model.GetDistributionMetricDataResponse;
 import software.amazon.awssdk.services.lightsail.model.GetInstanceMetricDataRequest;
 import software.amazon.awssdk.services.lightsail.model.GetInstanceMetricDataResponse;
 import software.amazon.awssdk.services.lightsail.model.GetLoadBalancerMetricDataRequest;
@@ -19,7 +21,7 @@ import software.amazon.awssdk.services.lightsail.model.MetricUnit;
 import software.amazon.awssdk.services.lightsail.model.ResourceType;
 
 /**
- * Get{Instance,RelationalDatabase,LoadBalancer,ContainerService,Bucket}MetricData shaped as AWS answers them: one
+ * Get{Instance,RelationalDatabase,LoadBalancer,ContainerService,Bucket,Distribution}MetricData shaped as AWS answers them: one
  * datapoint per whole period in the window (up to now) in which the resource recorded samples
  * ({@link MetricSamples}: the same samples alarms evaluate), with the statistics asked for, in the metric's own unit
  * (a different unit is refused; container service metrics name none).
@@ -66,6 +68,15 @@ public final class MetricsProvider extends LightsailProvider {
         BucketRecord bucket = state.buckets.get(r.bucketName());
         return GetBucketMetricDataResponse.builder().metricName(r.metricName())
                 .metricData(data(ctx, state, bucket, r.metricNameAsString(), r.unit(), r.unitAsString(), r.period(),
+                        r.startTime(), r.endTime(), r.statistics())).build();
+    }
+
+    public GetDistributionMetricDataResponse getDistributionMetricData(CallContext ctx, GetDistributionMetricDataRequest r) {
+        Distributions.scope(ctx);
+        LightsailState state = state(ctx);
+        DistributionRecord distribution = state.distributions.get(r.distributionName());
+        return GetDistributionMetricDataResponse.builder().metricName(r.metricName())
+                .metricData(data(ctx, state, distribution, r.metricNameAsString(), r.unit(), r.unitAsString(), r.period(),
                         r.startTime(), r.endTime(), r.statistics())).build();
     }
 

@@ -1,7 +1,13 @@
 package io.cloudjar.lightsail;
 
 import io.cloudjar.rds.engine.RunningDatabase;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.lightsail.model.RelationalDatabase;
 import software.amazon.awssdk.services.lightsail.model.RelationalDatabaseBundle;
 import software.amazon.awssdk.services.lightsail.model.RelationalDatabaseEndpoint;
@@ -15,24 +21,48 @@ import software.amazon.awssdk.services.lightsail.model.RelationalDatabaseHardwar
  *
  * @param password         the current master password
  * @param previousPassword the one before the last change, or null
+ * @param parameters       the values users gave parameters (UpdateRelationalDatabaseParameters), by name
+ * @param pendingReboot    the parameters whose value waits for the next reboot or start
+ * @param events           what the database's changes produced, oldest first (the last 14 days)
  */
 record RelationalDatabaseRecord(ResourceMeta meta, String blueprintId, String bundleId, String engine, String engineVersion,
                                 String masterDatabaseName, String masterUsername, String password, Instant passwordSetAt,
                                 String previousPassword, String backupWindow, String maintenanceWindow,
                                 boolean publiclyAccessible, RunningDatabase server, String whyNoServer, Instant readyAt,
-                                String transitional, String settled) implements LightsailResource<RelationalDatabaseRecord> {
+                                String transitional, String settled, Map<String, DatabaseParameterValue> parameters,
+                                List<String> pendingReboot, List<DatabaseEventRecord> events)
+        implements LightsailResource<RelationalDatabaseRecord> {
+    /** How long events are kept: GetRelationalDatabaseEvents looks back at most 14 days. */
+    static final Duration EVENTS_KEPT = Duration.ofDays(14);
+
+    RelationalDatabaseRecord {
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        pendingReboot = List.copyOf(pendingReboot);
+        events = List.copyOf(events);
+    }
+
+    /** A new database: no parameter changed, no event yet. */
+    RelationalDatabaseRecord(ResourceMeta meta, String blueprintId, String bundleId, String engine, String engineVersion,
+                             String masterDatabaseName, String masterUsername, String password, Instant passwordSetAt,
+                             String previousPassword, String backupWindow, String maintenanceWindow,
+                             boolean publiclyAccessible, RunningDatabase server, String whyNoServer, Instant readyAt,
+                             String transitional, String settled) {
+        this(meta, blueprintId, bundleId, engine, engineVersion, masterDatabaseName, masterUsername, password, passwordSetAt,
+                previousPassword, backupWindow, maintenanceWindow, publiclyAccessible, server, whyNoServer, readyAt,
+                transitional, settled, Map.of(), List.of(), List.of());
+    }
 
     @Override
     public RelationalDatabaseRecord withMeta(ResourceMeta newMeta) {
         return new RelationalDatabaseRecord(newMeta, blueprintId, bundleId, engine, engineVersion, masterDatabaseName,
                 masterUsername, password, passwordSetAt, previousPassword, backupWindow, maintenanceWindow,
-                publiclyAccessible, server, whyNoServer, readyAt, transitional, settled);
+                publiclyAccessible, server, whyNoServer, readyAt, transitional, settled, parameters, pendingReboot, events);
     }
 
     RelationalDatabaseRecord withPassword(String newPassword, Instant at) {
         return new RelationalDatabaseRecord(meta, blueprintId, bundleId, engine, engineVersion, masterDatabaseName,
                 masterUsername, newPassword, at, password, backupWindow, maintenanceWindow, publiclyAccessible, server,
-                whyNoServer, readyAt, transitional, settled);
+                whyNoServer, readyAt, transitional, settled, parameters, pendingReboot, events);
     }
 
     /** The same database with its server brought back after a restart. */
@@ -45,14 +75,41 @@ record RelationalDatabaseRecord(ResourceMeta meta, String blueprintId, String bu
     RelationalDatabaseRecord withSettings(String newBackupWindow, String newMaintenanceWindow, boolean newPublic) {
         return new RelationalDatabaseRecord(meta, blueprintId, bundleId, engine, engineVersion, masterDatabaseName,
                 masterUsername, password, passwordSetAt, previousPassword, newBackupWindow, newMaintenanceWindow, newPublic,
-                server, whyNoServer, readyAt, transitional, settled);
+                server, whyNoServer, readyAt, transitional, settled, parameters, pendingReboot, events);
     }
 
     /** In {@code newTransitional} until {@code until} (and, when it settles available, until the server serves). */
     RelationalDatabaseRecord transition(String newTransitional, Instant until, String newSettled) {
         return new RelationalDatabaseRecord(meta, blueprintId, bundleId, engine, engineVersion, masterDatabaseName,
                 masterUsername, password, passwordSetAt, previousPassword, backupWindow, maintenanceWindow,
-                publiclyAccessible, server, whyNoServer, until, newTransitional, newSettled);
+                publiclyAccessible, server, whyNoServer, until, newTransitional, newSettled, parameters,
+                newSettled.equals("available") ? List.of() : pendingReboot, events); // a (re)start applies static parameters
+    }
+
+    /** With {@code event} added (events older than {@link #EVENTS_KEPT} before it are dropped). */
+    RelationalDatabaseRecord withEvent(DatabaseEventRecord event) {
+        List<DatabaseEventRecord> all = new ArrayList<>();
+        for (DatabaseEventRecord e : events) {
+            if (!e.at().isBefore(event.at().minus(EVENTS_KEPT))) {
+                all.add(e);
+            }
+        }
+        all.add(event);
+        all.sort(java.util.Comparator.comparing(DatabaseEventRecord::at));
+        return new RelationalDatabaseRecord(meta, blueprintId, bundleId, engine, engineVersion, masterDatabaseName,
+                masterUsername, password, passwordSetAt, previousPassword, backupWindow, maintenanceWindow,
+                publiclyAccessible, server, whyNoServer, readyAt, transitional, settled, parameters, pendingReboot, all);
+    }
+
+    RelationalDatabaseRecord withEvent(Instant at, String category, String message) {
+        return withEvent(new DatabaseEventRecord(at, message, List.of(category)));
+    }
+
+    /** With the user's parameter values replaced, {@code newPending} the static ones that wait for a reboot. */
+    RelationalDatabaseRecord withParameters(Map<String, DatabaseParameterValue> newParameters, List<String> newPending) {
+        return new RelationalDatabaseRecord(meta, blueprintId, bundleId, engine, engineVersion, masterDatabaseName,
+                masterUsername, password, passwordSetAt, previousPassword, backupWindow, maintenanceWindow,
+                publiclyAccessible, server, whyNoServer, readyAt, transitional, settled, newParameters, newPending, events);
     }
 
     String state(Instant now) {
@@ -79,7 +136,7 @@ record RelationalDatabaseRecord(ResourceMeta meta, String blueprintId, String bu
                 .engine(engine).engineVersion(engineVersion)
                 .latestRestorableTime(now.isAfter(readyAt) ? now.minusSeconds(300).isAfter(readyAt) ? now.minusSeconds(300) : readyAt : null)
                 .masterUsername(masterUsername)
-                .parameterApplyStatus("in-sync")
+                .parameterApplyStatus(pendingReboot.isEmpty() ? "in-sync" : "pending-reboot")
                 .preferredBackupWindow(backupWindow).preferredMaintenanceWindow(maintenanceWindow)
                 .publiclyAccessible(publiclyAccessible)
                 .masterEndpoint(RelationalDatabaseEndpoint.builder().address("localhost")

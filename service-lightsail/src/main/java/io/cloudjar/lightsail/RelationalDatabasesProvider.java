@@ -35,9 +35,10 @@ import software.amazon.awssdk.services.lightsail.model.UpdateRelationalDatabaseR
 
 /**
  * Managed databases on RDS's real engines ({@code io.cloudjar.rds.engine}): a PostgreSQL blueprint starts a real
- * server reached at {@code localhost} and its port with the master user and password; MySQL databases follow their
- * states with no server behind them (no MySQL engine runs yet). The master password is generated when not given and
- * GetRelationalDatabaseMasterUserPassword answers it; UpdateRelationalDatabase changes it on the server.
+ * server reached at {@code localhost} and its port with the master user and password, a MySQL blueprint a MariaDB
+ * server (RDS's mysql engine; with none available the database follows its states with nothing behind it). Each
+ * change also records the database's events ({@link DatabaseEventRecord}). The master password is generated when
+ * not given and GetRelationalDatabaseMasterUserPassword answers it; UpdateRelationalDatabase changes it on the server.
  */
 public final class RelationalDatabasesProvider extends LightsailProvider {
     private static final int PAGE_SIZE = 100;
@@ -86,6 +87,7 @@ public final class RelationalDatabasesProvider extends LightsailProvider {
                     Boolean.TRUE.equals(request.publiclyAccessible()), server,
                     server == null ? store.databases().whyNone(blueprint.engineAsString()) : null,
                     scope.now().plus(store.timings().pending()), "creating", "available");
+            db = db.withEvent(db.readyAt(), "creation", "DB instance created");
             state.databases.put(db);
         }
         return CreateRelationalDatabaseResponse.builder().operations(state.operations.record(scope, db.meta(),
@@ -133,7 +135,8 @@ public final class RelationalDatabasesProvider extends LightsailProvider {
                     }
                     db.server().changePassword(db.masterUsername(), newPassword);
                 }
-                db = db.withPassword(newPassword, scope.now());
+                db = db.withPassword(newPassword, scope.now())
+                        .withEvent(scope.now(), "configuration change", "Reset master credentials");
             }
             db = db.withSettings(
                     request.preferredBackupWindow() == null ? db.backupWindow() : request.preferredBackupWindow(),

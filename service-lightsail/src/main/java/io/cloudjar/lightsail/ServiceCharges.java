@@ -6,7 +6,8 @@ import software.amazon.awssdk.services.lightsail.model.ResourceType;
 
 /**
  * The monthly prices of the networking and service resources, for {@link Charges}: a load balancer $18, a container
- * service its power's price per node times its scale (enabled or not, as AWS bills), a bucket its bundle's price.
+ * service its power's price per node times its scale (enabled or not, as AWS bills), a bucket or distribution its
+ * bundle's price.
  * DNS zones are free.
  */
 final class ServiceCharges {
@@ -24,6 +25,10 @@ final class ServiceCharges {
         for (BucketRecord b : state.buckets.list()) {
             out.add(plan(b.meta(), ResourceType.BUCKET, "Bucket:" + b.bundleId(), 1,
                     BucketBundles.find(b.bundleId()).orElseThrow().price()));
+        }
+        for (DistributionRecord d : state.distributions.list()) {
+            out.add(plan(d.meta(), ResourceType.DISTRIBUTION, "Distribution:" + d.bundleId(), 1,
+                    DistributionBundles.find(d.bundleId()).orElseThrow().price()));
         }
     }
 

@@ -18,29 +18,42 @@ final class Table<R extends LightsailResource<R>> {
     interface Sink {
         Sink NONE = new Sink() {
             @Override
-            public void put(ResourceType type, LightsailResource<?> resource) {
+            public void put(String kind, LightsailResource<?> resource) {
             }
 
             @Override
-            public void removed(ResourceType type, String name) {
+            public void removed(String kind, String name) {
             }
         };
 
-        void put(ResourceType type, LightsailResource<?> resource);
+        /** @param kind the table's {@link #kind()} */
+        void put(String kind, LightsailResource<?> resource);
 
-        void removed(ResourceType type, String name);
+        void removed(String kind, String name);
     }
 
     private final ResourceType type;
+    private final String kind;
     private final Map<String, R> byName = new ConcurrentHashMap<>();
     private volatile Sink sink = Sink.NONE;
 
     Table(ResourceType type) {
+        this(type, type.toString());
+    }
+
+    /** @param kind what the table holds, when that is not a resource type of its own (GUI sessions of instances) */
+    Table(ResourceType type, String kind) {
         this.type = type;
+        this.kind = kind;
     }
 
     ResourceType type() {
         return type;
+    }
+
+    /** The table's own name among the region's tables: its resource type's, or its kind when it shares a type. */
+    String kind() {
+        return kind;
     }
 
     Optional<R> find(String name) {
@@ -58,7 +71,7 @@ final class Table<R extends LightsailResource<R>> {
 
     void put(R resource) {
         byName.compute(resource.name(), (name, old) -> {
-            sink.put(type, resource);
+            sink.put(kind, resource);
             return resource;
         });
     }
@@ -67,7 +80,7 @@ final class Table<R extends LightsailResource<R>> {
         Object[] removed = new Object[1];
         byName.computeIfPresent(name, (n, old) -> {
             removed[0] = old;
-            sink.removed(type, n);
+            sink.removed(kind, n);
             return null;
         });
         return cast(removed[0]);

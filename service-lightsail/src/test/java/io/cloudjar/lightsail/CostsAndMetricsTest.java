@@ -86,9 +86,7 @@ class CostsAndMetricsTest {
     @Test
     void metricDataHasADatapointPerPeriodWhileRunning() {
         // start on a 5-minute boundary so the expected periods are plain
-        long into = cloudjar.clock().now().getEpochSecond() % 300;
-        cloudjar.advanceClock(Duration.ofSeconds(into == 0 ? 0 : 300 - into));
-        Instant t0 = cloudjar.clock().now();
+        Instant t0 = LightsailTestKit.atFiveMinuteBoundary(cloudjar);
         LightsailTestKit.createInstance(lightsail, "web", "ubuntu_22_04", "nano_3_0");
         cloudjar.advanceClock(Duration.ofMinutes(30));
         GetInstanceMetricDataResponse cpu = lightsail.getInstanceMetricData(r -> r.instanceName("web").metricName("CPUUtilization")

@@ -9,6 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import software.amazon.awssdk.services.lightsail.LightsailClient;
 import software.amazon.awssdk.services.lightsail.model.Instance;
 import software.amazon.awssdk.services.lightsail.model.Operation;
@@ -41,5 +43,30 @@ final class LightsailTestKit {
         HttpResponse<String> response = http(cloudjar, "GET", path);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return new ObjectMapper().readTree(response.body());
+    }
+
+    /** Moves the emulator clock to the next five-minute boundary (unless on one) and answers it: metric periods start there. */
+    static Instant atFiveMinuteBoundary(CloudjarServerExtension cloudjar) {
+        long into = cloudjar.clock().now().getEpochSecond() % 300;
+        cloudjar.advanceClock(Duration.ofSeconds(into == 0 ? 0 : 300 - into));
+        return cloudjar.clock().now();
+    }
+
+    /**
+     * A managed database once its transition is over: the emulator clock moved past it, then (wall clock) until the
+     * real server behind it serves.
+     */
+    static software.amazon.awssdk.services.lightsail.model.RelationalDatabase availableDatabase(
+            LightsailClient lightsail, CloudjarServerExtension cloudjar, String name) throws InterruptedException {
+        cloudjar.advanceClock(java.time.Duration.ofSeconds(5));
+        for (int i = 0; i < 1800; i++) {
+            var db = lightsail.getRelationalDatabase(r -> r.relationalDatabaseName(name)).relationalDatabase();
+            if (!java.util.Set.of("creating", "starting", "rebooting").contains(db.state())) {
+                assertThat(db.state()).isEqualTo("available");
+                return db;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(name + " never became available");
     }
 }

@@ -1,5 +1,6 @@
 package io.cloudjar.rds;
 
+import io.cloudjar.rds.engine.ParameterDefinition;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,7 +18,7 @@ final class EngineParameters {
             return values;
         }
         group.userValues().forEach((name, user) -> {
-            if (user.value() != null && !name.startsWith("rds.") && !user.value().contains("{")) {
+            if (ParameterDefinition.reachesServer(name, user.value())) {
                 values.put(name, user.value());
             }
         });

@@ -1,5 +1,6 @@
 package io.cloudjar.rds;
 
+import io.cloudjar.rds.engine.ParameterDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +34,9 @@ record ParameterGroupRecord(String name, String family, String description, Stri
     }
 
     /** As above over the given defaults (a DB cluster parameter group's). */
-    List<Parameter> parameters(List<DefaultParameters.Definition> defaults) {
+    List<Parameter> parameters(List<ParameterDefinition> defaults) {
         List<Parameter> all = new ArrayList<>();
-        for (DefaultParameters.Definition d : defaults) {
+        for (ParameterDefinition d : defaults) {
             UserValue user = userValues.get(d.name());
             all.add(toSdk(d, user == null ? d.value() : user.value(), user == null ? "engine-default" : "user",
                     user == null ? "pending-reboot" : user.applyMethod()));
@@ -43,7 +44,7 @@ record ParameterGroupRecord(String name, String family, String description, Stri
         return all;
     }
 
-    static Parameter toSdk(DefaultParameters.Definition d, String value, String source, String applyMethod) {
+    static Parameter toSdk(ParameterDefinition d, String value, String source, String applyMethod) {
         return Parameter.builder().parameterName(d.name()).parameterValue(value).description(d.description())
                 .source(source).applyType(d.applyType()).dataType(d.dataType()).allowedValues(d.allowedValues())
                 .isModifiable(d.modifiable()).applyMethod(applyMethod).build();

@@ -1,7 +1,7 @@
 package io.cloudjar.rds;
 
 import io.cloudjar.core.spi.CallContext;
-import java.util.Arrays;
+import io.cloudjar.rds.engine.ParameterDefinition;
 import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.services.rds.model.Parameter;
@@ -30,24 +30,24 @@ final class ParameterGroups {
                 RdsArns.of(ctx.region(), ctx.accountId(), RdsArns.PARAMETER_GROUP, n), Map.of()));
     }
 
-    static DefaultParameters.Definition definition(ParameterGroupRecord group, String name) {
+    static ParameterDefinition definition(ParameterGroupRecord group, String name) {
         return definition(DefaultParameters.of(group.family()), name);
     }
 
-    static DefaultParameters.Definition definition(java.util.List<DefaultParameters.Definition> defaults, String name) {
+    static ParameterDefinition definition(java.util.List<ParameterDefinition> defaults, String name) {
         return defaults.stream().filter(d -> d.name().equals(name)).findFirst()
                 .orElseThrow(() -> RdsErrors.invalidValue("Could not find parameter with name: %s", name));
     }
 
     /** A group's user values with {@code changes} (Modify...ParameterGroup: 1 to 20 parameters, each checked) laid over. */
     static Map<String, ParameterGroupRecord.UserValue> withChanges(ParameterGroupRecord group,
-            java.util.List<DefaultParameters.Definition> defaults, java.util.List<Parameter> changes) {
+            java.util.List<ParameterDefinition> defaults, java.util.List<Parameter> changes) {
         if (changes.isEmpty() || changes.size() > 20) {
             throw RdsErrors.invalidValue("The parameter Parameters must contain between 1 and 20 parameters.");
         }
         Map<String, ParameterGroupRecord.UserValue> values = new java.util.LinkedHashMap<>(group.userValues());
         for (Parameter p : changes) {
-            DefaultParameters.Definition d = definition(defaults, p.parameterName());
+            ParameterDefinition d = definition(defaults, p.parameterName());
             checkChange(d, p);
             values.put(d.name(), new ParameterGroupRecord.UserValue(p.parameterValue(), p.applyMethodAsString()));
         }
@@ -56,7 +56,7 @@ final class ParameterGroups {
 
     /** A group's user values after Reset...ParameterGroup: all of them, or exactly the named ones, back to the defaults. */
     static Map<String, ParameterGroupRecord.UserValue> withReset(ParameterGroupRecord group,
-            java.util.List<DefaultParameters.Definition> defaults, Boolean resetAll, java.util.List<Parameter> named) {
+            java.util.List<ParameterDefinition> defaults, Boolean resetAll, java.util.List<Parameter> named) {
         boolean all = Boolean.TRUE.equals(resetAll);
         if (all == !named.isEmpty()) {
             throw RdsErrors.invalidCombination("Exactly one of ResetAllParameters and Parameters must be specified.");
@@ -84,7 +84,7 @@ final class ParameterGroups {
 
     /** DescribeEngineDefault(Cluster)Parameters: a page of a family's defaults. */
     static software.amazon.awssdk.services.rds.model.EngineDefaults engineDefaults(String family,
-            java.util.List<DefaultParameters.Definition> defaults, Integer maxRecords, String marker) {
+            java.util.List<ParameterDefinition> defaults, Integer maxRecords, String marker) {
         java.util.List<Parameter> all = defaults.stream()
                 .map(d -> ParameterGroupRecord.toSdk(d, d.value(), "engine-default", "pending-reboot")).toList();
         io.cloudjar.core.support.Pages.Page<Parameter> page = page(all, null, maxRecords, marker);
@@ -125,7 +125,7 @@ final class ParameterGroups {
     }
 
     /** A change AWS accepts: a modifiable parameter, an allowed value, pending-reboot for a static one. */
-    static void checkChange(DefaultParameters.Definition d, Parameter p) {
+    static void checkChange(ParameterDefinition d, Parameter p) {
         if (!d.modifiable()) {
             throw RdsErrors.invalidValue("The parameter %s cannot be modified.", d.name());
         }
@@ -135,28 +135,12 @@ final class ParameterGroups {
         if (d.isStatic() && "immediate".equals(p.applyMethodAsString())) {
             throw RdsErrors.invalidCombination("cannot use immediate apply method for static parameter");
         }
-        String value = p.parameterValue();
-        if (value == null || d.allowedValues() == null || value.startsWith("{") || value.contains("({")) {
-            return; // formulas are taken as given, as AWS evaluates them only when the instance starts
-        }
-        if (d.dataType().equals("integer") && d.allowedValues().matches("-?\\d+-\\d+")) {
-            int dash = d.allowedValues().indexOf('-', 1);
-            try {
-                java.math.BigInteger v = new java.math.BigInteger(value);
-                if (v.compareTo(new java.math.BigInteger(d.allowedValues().substring(0, dash))) < 0
-                        || v.compareTo(new java.math.BigInteger(d.allowedValues().substring(dash + 1))) > 0) {
-                    throw outOfRange(d, value);
-                }
-            } catch (NumberFormatException e) {
-                throw outOfRange(d, value);
-            }
-        } else if ((d.dataType().equals("boolean") || d.dataType().equals("string")) && d.allowedValues().contains(",")
-                && !Arrays.asList(d.allowedValues().split(",")).contains(value)) {
-            throw outOfRange(d, value);
+        if (!d.accepts(p.parameterValue())) {
+            throw outOfRange(d, p.parameterValue());
         }
     }
 
-    private static RuntimeException outOfRange(DefaultParameters.Definition d, String value) {
+    private static RuntimeException outOfRange(ParameterDefinition d, String value) {
         return RdsErrors.invalidValue("Value: %s is outside of range: %s for parameter: %s", value, d.allowedValues(), d.name());
     }
 }

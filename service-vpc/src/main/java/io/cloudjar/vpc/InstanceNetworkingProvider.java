@@ -3,6 +3,7 @@ package io.cloudjar.vpc;
 import io.cloudjar.core.regions.RegionCatalog;
 import io.cloudjar.vpc.api.AddressInfo;
 import io.cloudjar.vpc.api.Ec2Errors;
+import io.cloudjar.vpc.api.IngressRule;
 import io.cloudjar.vpc.api.InstanceNetworking;
 import io.cloudjar.vpc.api.InterfaceInfo;
 import io.cloudjar.vpc.api.InterfaceRequest;
@@ -42,6 +43,32 @@ public final class InstanceNetworkingProvider extends NetworkProvider implements
             }
             return defaults.stream().filter(s -> s.availabilityZone.equals(availabilityZone)).findFirst().map(SeamViews::subnet)
                     .orElseThrow(() -> Ec2Errors.of("MissingInput#zone", availabilityZone));
+        });
+    }
+
+    @Override
+    public Optional<String> defaultVpcId(Scope scope) {
+        NetworkState state = store.get(scope);
+        return state.read(() -> state.vpcs.first(v -> v.isDefault).map(v -> v.id));
+    }
+
+    @Override
+    public SecurityGroupInfo createSecurityGroup(Scope scope, String vpcId, String name, String description,
+                                                 List<IngressRule> ingress) {
+        NetworkState state = store.get(scope);
+        return state.write(() -> {
+            SecurityGroupRecord group = SecurityGroupProvider.create(state, state.vpc(vpcId), name, description, Map.of());
+            for (IngressRule rule : ingress) {
+                for (String cidr : rule.ipv4Cidrs()) {
+                    SecurityGroupRules.add(state, group, false, new SecurityGroupRuleRecord.Permission(rule.protocol(),
+                            rule.fromPort(), rule.toPort(), cidr, null, null, null, null), null, Map.of());
+                }
+                for (String cidr : rule.ipv6Cidrs()) {
+                    SecurityGroupRules.add(state, group, false, new SecurityGroupRuleRecord.Permission(rule.protocol(),
+                            rule.fromPort(), rule.toPort(), null, cidr, null, null, null), null, Map.of());
+                }
+            }
+            return SeamViews.group(group);
         });
     }
 

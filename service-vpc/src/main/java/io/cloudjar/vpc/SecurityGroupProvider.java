@@ -47,18 +47,7 @@ public final class SecurityGroupProvider extends NetworkProvider {
         SecurityGroupRecord group = state.write(() -> {
             VpcRecord vpc = request.vpcId() != null ? state.vpc(request.vpcId()) : state.vpcs.first(v -> v.isDefault)
                     .orElseThrow(() -> Ec2Errors.of("VPCIdNotSpecified"));
-            if (state.securityGroups.first(g -> g.vpcId.equals(vpc.id) && g.groupName.equals(name)).isPresent()) {
-                throw Ec2Errors.of("InvalidGroup.Duplicate", name, vpc.id);
-            }
-            SecurityGroupRecord g = state.securityGroups.add(new SecurityGroupRecord(Ids.ec2("sg"), name, request.description(),
-                    vpc.id, state.accountId, tags));
-            SecurityGroupRules.add(state, g, true, new Permission("-1", -1, -1, VpcCompanions.ALL_IPV4, null, null, null, null),
-                    null, Map.of());
-            if (vpc.hasIpv6()) {
-                SecurityGroupRules.add(state, g, true, new Permission("-1", -1, -1, null, VpcCompanions.ALL_IPV6, null, null, null),
-                        null, Map.of());
-            }
-            return g;
+            return create(state, vpc, name, request.description(), tags);
         });
         return CreateSecurityGroupResponse.builder().groupId(group.id)
                 .securityGroupArn(SecurityGroupViews.arn(state, group.ownerId, "security-group", group.id))
@@ -103,6 +92,23 @@ public final class SecurityGroupProvider extends NetworkProvider {
     }
 
     /** A group by id, or by name in the default VPC (as EC2 resolves the legacy {@code GroupName} parameter). */
+    /** A new group in {@code vpc} (under the state's write lock), allowing all outbound traffic as AWS's new groups do. */
+    static SecurityGroupRecord create(NetworkState state, VpcRecord vpc, String name, String description,
+                                      Map<String, String> tags) {
+        if (state.securityGroups.first(g -> g.vpcId.equals(vpc.id) && g.groupName.equals(name)).isPresent()) {
+            throw Ec2Errors.of("InvalidGroup.Duplicate", name, vpc.id);
+        }
+        SecurityGroupRecord g = state.securityGroups.add(new SecurityGroupRecord(Ids.ec2("sg"), name, description,
+                vpc.id, state.accountId, tags));
+        SecurityGroupRules.add(state, g, true, new Permission("-1", -1, -1, VpcCompanions.ALL_IPV4, null, null, null, null),
+                null, Map.of());
+        if (vpc.hasIpv6()) {
+            SecurityGroupRules.add(state, g, true, new Permission("-1", -1, -1, null, VpcCompanions.ALL_IPV6, null, null, null),
+                    null, Map.of());
+        }
+        return g;
+    }
+
     static SecurityGroupRecord resolve(NetworkState state, String groupId, String groupName) {
         if (groupId != null) {
             return byId(state, groupId);

@@ -82,4 +82,34 @@ class LightsailResourceAuthorizationTest {
                     () -> user.createKeyPair(r -> r.keyPairName("prod-2").tags(t -> t.key("env").value("prod"))))).isNotNull();
         }
     }
+
+    @Test
+    void hostKeyAndExportCallsAreAuthorizedOnTheInstanceAndSnapshotArns() {
+        try (LightsailClient root = cloudjar.client(LightsailClient.builder())) {
+            for (String env : new String[] {"dev", "prod"}) {
+                root.createInstances(r -> r.instanceNames(env + "-box").availabilityZone("us-east-1a")
+                        .blueprintId("ubuntu_22_04").bundleId("nano_3_0").tags(t -> t.key("env").value(env)));
+            }
+            cloudjar.advanceClock(java.time.Duration.ofMinutes(2));
+            for (String env : new String[] {"dev", "prod"}) {
+                root.createInstanceSnapshot(r -> r.instanceName(env + "-box").instanceSnapshotName(env + "-box-snap")
+                        .tags(t -> t.key("env").value(env)));
+            }
+            cloudjar.advanceClock(java.time.Duration.ofMinutes(10));
+        }
+        String dev = "{\"StringEquals\":{\"aws:ResourceTag/env\":\"dev\"}}";
+        AccessKey key = POLICIES.user("ls-exporter", "/", policy(
+                allow("lightsail:DeleteKnownHostKeys", "arn:aws:lightsail:*:*:Instance/*", dev),
+                allow("lightsail:ExportSnapshot", "arn:aws:lightsail:*:*:InstanceSnapshot/*", dev)));
+        try (LightsailClient user = POLICIES.client(LightsailClient.builder(), key)) {
+            user.deleteKnownHostKeys(r -> r.instanceName("dev-box"));
+            assertThat(catchThrowableOfType(AccessDeniedException.class,
+                    () -> user.deleteKnownHostKeys(r -> r.instanceName("prod-box")))).isNotNull();
+
+            user.exportSnapshot(r -> r.sourceSnapshotName("dev-box-snap"));
+            AccessDeniedException denied = catchThrowableOfType(AccessDeniedException.class,
+                    () -> user.exportSnapshot(r -> r.sourceSnapshotName("prod-box-snap")));
+            assertThat(denied.awsErrorDetails().errorMessage()).contains("lightsail:ExportSnapshot").contains(":InstanceSnapshot/");
+        }
+    }
 }

@@ -182,6 +182,52 @@ class LightsailRestartTest {
         assertThat(notifications()).isEmpty();
     }
 
+    @Test
+    void contentDeliveryExportsPeeringHostKeysGuiSessionsAndImagesSurviveARestart() throws Exception {
+        LightsailClient lightsail = lightsail();
+        lightsail.createInstances(r -> r.instanceNames("web").availabilityZone("us-east-1a")
+                .blueprintId("ubuntu_22_04").bundleId("nano_3_0"));
+        lightsail.createInstances(r -> r.instanceNames("desk").availabilityZone("us-east-1a")
+                .blueprintId("windows_server_2022").bundleId("small_win_3_0"));
+        cloudjar.advanceClock(Duration.ofMinutes(10));
+        lightsail.createCertificate(r -> r.certificateName("site-cert").domainName("example.com"));
+        lightsail.createDistribution(r -> r.distributionName("cdn").origin(o -> o.name("web").regionName("us-east-1"))
+                .defaultCacheBehavior(b -> b.behavior("cache")).bundleId("small_1_0"));
+        lightsail.startGUISession(r -> r.resourceName("desk"));
+        lightsail.peerVpc(r -> { });
+        lightsail.createInstanceSnapshot(r -> r.instanceName("web").instanceSnapshotName("web-snap"));
+        cloudjar.advanceClock(Duration.ofMinutes(10));
+        lightsail.exportSnapshot(r -> r.sourceSnapshotName("web-snap"));
+        lightsail.createContainerService(r -> r.serviceName("api").power("nano").scale(1));
+        lightsail.registerContainerImage(r -> r.serviceName("api").label("web")
+                .digest("sha256:" + "ab".repeat(32)));
+
+        var certificates = lightsail.getCertificates(r -> r.includeCertificateDetails(true)).certificates();
+        var distributions = lightsail.getDistributions(r -> { }).distributions();
+        var guiSession = lightsail.createGUISessionAccessDetails(r -> r.resourceName("desk")).status();
+        var hostKeys = lightsail.getInstanceAccessDetails(r -> r.instanceName("web")).accessDetails().hostKeys();
+        var exports = lightsail.getExportSnapshotRecords(r -> { }).exportSnapshotRecords();
+        var images = lightsail.getContainerImages(r -> r.serviceName("api")).containerImages();
+        assertThat(certificates).hasSize(1);
+        assertThat(distributions).hasSize(1);
+        assertThat(hostKeys).hasSize(3);
+        assertThat(exports).hasSize(1);
+        assertThat(images).hasSize(1);
+
+        cloudjar.restart();
+        LightsailClient after = lightsail();
+
+        assertThat(after.getCertificates(r -> r.includeCertificateDetails(true)).certificates()).isEqualTo(certificates);
+        assertThat(after.getDistributions(r -> { }).distributions()).isEqualTo(distributions);
+        assertThat(after.createGUISessionAccessDetails(r -> r.resourceName("desk")).status()).isEqualTo(guiSession);
+        assertThat(after.getInstance(r -> r.instanceName("desk")).instance().name()).isEqualTo("desk"); // not a GUI session
+        assertThat(after.getInstanceAccessDetails(r -> r.instanceName("web")).accessDetails().hostKeys())
+                .extracting(k -> k.fingerprintSHA256()).isEqualTo(hostKeys.stream().map(k -> k.fingerprintSHA256()).toList());
+        assertThat(after.isVpcPeered(r -> { }).isPeered()).isTrue();
+        assertThat(after.getExportSnapshotRecords(r -> { }).exportSnapshotRecords()).isEqualTo(exports);
+        assertThat(after.getContainerImages(r -> r.serviceName("api")).containerImages()).isEqualTo(images);
+    }
+
     /** Waits (wall clock) until the managed database's real server accepts connections. */
     private static software.amazon.awssdk.services.lightsail.model.RelationalDatabase available(LightsailClient lightsail,
             String name) throws InterruptedException {

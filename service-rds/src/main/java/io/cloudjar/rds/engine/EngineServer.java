@@ -125,6 +125,17 @@ abstract class EngineServer implements RunningDatabase {
     /** The server's log, whose tail explains an exit. */
     abstract Path log();
 
+    /** Where the server writes {@code kind}, or null when it keeps no such log: its own log by default. */
+    Path logFile(ServerLog kind) {
+        return kind == ServerLog.SERVER ? log() : null;
+    }
+
+    @Override
+    public java.util.List<LogLine> readLog(ServerLog kind) {
+        Path file = logFile(kind);
+        return file == null ? java.util.List.of() : LogFiles.read(file);
+    }
+
     /**
      * Starts the process and returns once it accepts connections. When its port was taken meanwhile (another
      * Cloudjar on this machine checked the same free port), it moves to another port and tries again.

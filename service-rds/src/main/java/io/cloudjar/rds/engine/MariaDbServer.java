@@ -126,6 +126,16 @@ final class MariaDbServer extends EngineServer {
         return dir.resolve("mariadbd.log");
     }
 
+    /** The general and slow query logs go beside the error log, written while general_log / slow_query_log are on. */
+    @Override
+    Path logFile(ServerLog kind) {
+        return switch (kind) {
+            case SERVER -> log();
+            case GENERAL -> dir.resolve("general.log");
+            case SLOW_QUERY -> dir.resolve("slow-query.log");
+        };
+    }
+
     @Override
     void portMoved() throws IOException {
         synchronized (configLock) {
@@ -238,6 +248,8 @@ final class MariaDbServer extends EngineServer {
                 .append("socket=").append(socket()).append('\n')
                 .append("pid-file=").append(dir.resolve("data/mariadbd.pid")).append('\n')
                 .append("skip-name-resolve\n")
+                .append("general_log_file=").append(logFile(ServerLog.GENERAL)).append('\n')
+                .append("slow_query_log_file=").append(logFile(ServerLog.SLOW_QUERY)).append('\n')
                 // every server keeps a binary log, so that a read replica can follow it (ids unique: one port each)
                 .append("server-id=").append(port()).append("\nlog-bin=mariadb-bin\nrelay-log=relay-bin\n")
                 .append(primary != null ? "read_only=1\n" : "")

@@ -45,6 +45,14 @@ public interface RunningDatabase extends io.cloudjar.core.persist.LiveValue {
      */
     void applyParameters(java.util.Map<String, String> values);
 
+    /**
+     * The lines of one of the server's logs as it wrote them, oldest first: empty when the server keeps no such log
+     * or has not written it (MySQL's general log while {@code general_log} is off).
+     */
+    default java.util.List<LogLine> readLog(ServerLog log) {
+        return java.util.List.of();
+    }
+
     /** A read replica stops following its source and takes writes (PromoteReadReplica). */
     default void promote() {
         throw new UnsupportedOperationException("not a read replica");

@@ -27,6 +27,9 @@ public interface InstanceNetworking {
      */
     SubnetInfo defaultSubnet(Scope scope, String availabilityZone);
 
+    /** The region's default VPC, or empty when it has none (deleted); Lightsail peers its own VPC with it. */
+    Optional<String> defaultVpcId(Scope scope);
+
     /** @throws io.cloudjar.core.errors.AwsException {@code InvalidSubnetID.NotFound} */
     SubnetInfo subnet(Scope scope, String subnetId);
 
@@ -39,6 +42,15 @@ public interface InstanceNetworking {
      */
     List<SecurityGroupInfo> securityGroups(Scope scope, String vpcId, Collection<String> groupIds,
                                            Collection<String> groupNames);
+
+    /**
+     * Creates a security group in {@code vpcId} that allows all outbound traffic and the given inbound rules (what a
+     * stack Lightsail's CreateCloudFormationStack launches makes).
+     *
+     * @throws io.cloudjar.core.errors.AwsException {@code InvalidVpcID.NotFound}, {@code InvalidGroup.Duplicate}
+     */
+    SecurityGroupInfo createSecurityGroup(Scope scope, String vpcId, String name, String description,
+                                          List<IngressRule> ingress);
 
     /**
      * Creates an interface and takes its private addresses from the subnet (the subnet's
