@@ -9,12 +9,24 @@ import software.amazon.awssdk.core.traits.TimestampFormatTrait.Format;
  * {@code .member} step that the "validation errors detected" messages put after a position).
  */
 public final class FieldPath {
-    private static final FieldPath ROOT = new FieldPath("");
+    private static final FieldPath ROOT = new FieldPath(null, null, false);
 
-    private final String path;
+    /** The path this one extends (null for the root). */
+    private final FieldPath parent;
+    /** A member name as the model spells it, or a list position's step ({@code 2}, {@code 2.member}). */
+    private final String step;
+    private final boolean memberStep;
+    /**
+     * The path's text, built when first asked: decoders make a path for every member they read, and only a
+     * member that fails validation needs its name spelled out.
+     */
+    private String text;
 
-    private FieldPath(String path) {
-        this.path = path;
+    private FieldPath(FieldPath parent, String step, boolean memberStep) {
+        this.parent = parent;
+        this.step = step;
+        this.memberStep = memberStep;
+        this.text = parent == null ? "" : null;
     }
 
     public static FieldPath root() {
@@ -22,13 +34,11 @@ public final class FieldPath {
     }
 
     public FieldPath child(String memberName) {
-        String camel = memberName.isEmpty() ? memberName
-                : Character.toLowerCase(memberName.charAt(0)) + memberName.substring(1);
-        return new FieldPath(path.isEmpty() ? camel : path + "." + camel);
+        return new FieldPath(this, memberName, true);
     }
 
     public FieldPath index(int position) {
-        return new FieldPath(path + "." + position);
+        return new FieldPath(this, String.valueOf(position), false);
     }
 
     /**
@@ -36,7 +46,7 @@ public final class FieldPath {
      * wire name of the item ({@code Tags.member.2}, a JSON array element).
      */
     public FieldPath member(int position) {
-        return new FieldPath(path + "." + position + ".member");
+        return new FieldPath(this, position + ".member", false);
     }
 
     /** Parses a scalar, reporting a bad value with this path. */
@@ -50,7 +60,18 @@ public final class FieldPath {
 
     @Override
     public String toString() {
-        return path;
+        String built = text;
+        if (built == null) {
+            String above = parent.toString();
+            if (!memberStep) {
+                built = above + "." + step;
+            } else {
+                String camel = step.isEmpty() ? step : Character.toLowerCase(step.charAt(0)) + step.substring(1);
+                built = above.isEmpty() ? camel : above + "." + camel;
+            }
+            text = built;
+        }
+        return built;
     }
 
     /** A member whose wire text is not of its type; codecs answer it in the API's validation error shape. */
