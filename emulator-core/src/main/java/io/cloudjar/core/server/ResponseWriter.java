@@ -6,7 +6,6 @@ import io.cloudjar.core.util.HttpDates;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelPromise;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpResponse;
@@ -55,27 +54,14 @@ final class ResponseWriter {
             closeQuietly(body); // a HEAD answer carries no body, but the provider may have opened one
             return channel.writeAndFlush(head);
         }
-        // the head and the body in one task of the event loop: written from a worker, each write would be a task of its own
-        ChannelPromise sent = channel.newPromise();
-        try {
-            channel.eventLoop().execute(() -> writeHeadAndBody(channel, head, body, sent));
-        } catch (RuntimeException e) { // the event loop is shutting down
-            closeQuietly(body);
-            throw e;
-        }
-        return sent;
-    }
-
-    /** Event loop: from here Netty owns the body; a failed write releases a file region and closes a chunked input. */
-    private static void writeHeadAndBody(Channel channel, HttpResponse head, ResponseBody body, ChannelPromise sent) {
         channel.write(head);
+        // from here Netty owns the body: a failed write releases a file region and closes a chunked input
         if (body instanceof ResponseBody.FileSlice slice) {
             channel.write(new DefaultFileRegion(slice.channel(), slice.offset(), slice.length()));
-            channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT, sent);
-            return;
+            return channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
         }
         ResponseBody.Stream stream = (ResponseBody.Stream) body;
-        channel.writeAndFlush(new HttpChunkedInput(new ChunkedStream(stream.in(), 64 * 1024)), sent);
+        return channel.writeAndFlush(new HttpChunkedInput(new ChunkedStream(stream.in(), 64 * 1024)));
     }
 
     /** The status line and headers (with the body, when it is bytes or there is none). */
