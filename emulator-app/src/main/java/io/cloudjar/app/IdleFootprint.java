@@ -38,10 +38,10 @@ final class IdleFootprint {
             HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
             String min = vm.getVMOption("MinHeapFreeRatio").getValue();
             String max = vm.getVMOption("MaxHeapFreeRatio").getValue();
-            // the JVM checks min <= max on every set: lower min first, and raise max first when restoring
-            vm.setVMOption("MinHeapFreeRatio", lower(min, SHRINKING.get("MinHeapFreeRatio")));
-            vm.setVMOption("MaxHeapFreeRatio", lower(max, SHRINKING.get("MaxHeapFreeRatio")));
             try {
+                // the JVM checks min <= max on every set: lower min first, and raise max first when restoring
+                vm.setVMOption("MinHeapFreeRatio", lower(min, SHRINKING.get("MinHeapFreeRatio")));
+                vm.setVMOption("MaxHeapFreeRatio", lower(max, SHRINKING.get("MaxHeapFreeRatio")));
                 System.gc(); // a full GC: G1 uncommits the regions above the lowered ratio (no-op with -XX:+DisableExplicitGC)
             } finally {
                 vm.setVMOption("MaxHeapFreeRatio", max);
