@@ -8,13 +8,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gives back the memory start-up used and idle does not need, once, right after {@code Ready.}. Start-up allocates
- * ~60 MB of garbage (SDK model classes and operation indexes of six APIs, authorization rules, settings) into a heap
- * whose live part is ~15-18 MB; G1 keeps the touched regions committed, and a plain full GC does not shrink the heap
- * while less than {@code MaxHeapFreeRatio} (70%) of it is free. Users start {@code java -jar cloudjar.jar} with no
+ * ~300 MB (loading the SDK classes of six APIs' providers, operation tables, authorization rules) and leaves G1 with
+ * ~100-190 MB committed of which ~15-18 MB is live; G1 keeps the touched regions, and a plain full GC does not shrink
+ * the heap while less than {@code MaxHeapFreeRatio} (70%) of it is free. Users start {@code java -jar cloudjar.jar} with no
  * flags, so the two free-ratio flags (both "manageable": settable at run time) are lowered for one full GC, which
  * uncommits what is free, and restored at once so that later GCs size the heap as the JVM's defaults (or the user's
- * flags) say; the heap grows again on demand. Then glibc is asked to return freed native memory (C2's and start-up's
- * malloc arenas) where the JDK offers it ({@code System.trim_native_heap}, 17.0.9 on).
+ * flags) say; the heap grows again on demand. (Trimming glibc's malloc arenas as well, through the DiagnosticCommand
+ * MBean, was measured and dropped: loading the platform MBean server cost as much as it gave back.)
  */
 final class IdleFootprint {
     private static final Logger LOG = LoggerFactory.getLogger(IdleFootprint.class);
@@ -32,7 +32,7 @@ final class IdleFootprint {
         trim.start();
     }
 
-    /** Shrinks the heap to its live part and returns freed native memory; the JVM's flags are as before afterwards. */
+    /** Shrinks the heap to little more than its live part; the JVM's flags are as before afterwards. */
     static void trim() {
         try {
             HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
