@@ -64,6 +64,7 @@ public final class Main {
         hooks.run(InitStatus.Stage.START, runner);
         hooks.run(InitStatus.Stage.READY, runner);
         LOG.info("Ready.");
+        IdleFootprint.trimInBackground(); // start-up's garbage and spare heap given back: idle RSS
         stopped.await();
     }
 }

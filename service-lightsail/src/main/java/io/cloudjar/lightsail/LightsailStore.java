@@ -18,8 +18,11 @@ final class LightsailStore implements AutoCloseable {
     private final io.cloudjar.core.persist.Persistence persistence;
     /** The real servers of managed databases: RDS's engines, in a directory of Lightsail's own. */
     private final io.cloudjar.rds.engine.DatabaseServers databases;
-    /** Signs the short-lived SSH keys of GetInstanceAccessDetails (one per server, as Lightsail has its own CA). */
-    private final io.cloudjar.ec2.keys.SshCertificates.Authority sshAuthority = io.cloudjar.ec2.keys.SshCertificates.Authority.create();
+    /**
+     * Signs the short-lived SSH keys of GetInstanceAccessDetails (one per server, as Lightsail has its own CA). Made at
+     * the first such call: a 2048-bit RSA key pair was a fifth of start-up's CPU and ~55 MB of its garbage.
+     */
+    private volatile io.cloudjar.ec2.keys.SshCertificates.Authority sshAuthority;
 
     private LightsailStore(ServiceContext context) {
         LightsailRecords records = new LightsailRecords(context.persistence());
@@ -74,7 +77,16 @@ final class LightsailStore implements AutoCloseable {
     }
 
     io.cloudjar.ec2.keys.SshCertificates.Authority sshAuthority() {
-        return sshAuthority;
+        io.cloudjar.ec2.keys.SshCertificates.Authority authority = sshAuthority;
+        if (authority == null) {
+            synchronized (this) {
+                if (sshAuthority == null) {
+                    sshAuthority = io.cloudjar.ec2.keys.SshCertificates.Authority.create();
+                }
+                authority = sshAuthority;
+            }
+        }
+        return authority;
     }
 
     /** Now on the emulator clock, for what is not a call (the bill endpoint). */
