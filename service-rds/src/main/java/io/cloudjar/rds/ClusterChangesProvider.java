@@ -72,10 +72,7 @@ public final class ClusterChangesProvider implements ServiceProvider {
                 groups = networking == null || cluster.vpcId() == null ? List.copyOf(r.vpcSecurityGroupIds())
                         : InstanceLauncher.securityGroups(ctx, networking, cluster.vpcId(), r.vpcSecurityGroupIds());
             }
-            var scaling = ServerlessScaling.of(r.serverlessV2ScalingConfiguration());
-            if (scaling != null) { // applied at once, as AWS does
-                state.serverlessScaling.put(cluster.id(), scaling);
-            }
+            ServerlessScaling.keep(state, cluster.id(), ServerlessScaling.of(r.serverlessV2ScalingConfiguration())); // at once, as AWS
             Pending waiting = state.clusterPending.getOrDefault(cluster.id(), new Pending(null, null));
             Pending asked = new Pending(r.masterUserPassword() != null ? r.masterUserPassword() : waiting.password(),
                     newId != null ? newId : waiting.newId());
@@ -141,10 +138,7 @@ public final class ClusterChangesProvider implements ServiceProvider {
             state.tags.put(arn, tags);
         }
         state.instanceClusters.replaceAll((instance, c) -> c.equals(cluster.id()) ? newId : c);
-        var scaling = state.serverlessScaling.remove(cluster.id());
-        if (scaling != null) {
-            state.serverlessScaling.put(newId, scaling);
-        }
+        ServerlessScaling.keep(state, newId, state.serverlessScaling.remove(cluster.id()));
         RdsEvents.cluster(state, renamed, ctx.receivedAt(), "configuration change", "Renamed DB cluster from " + cluster.id());
         return renamed;
     }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.rds.model.CreateDbClusterRequest;
+import software.amazon.awssdk.services.rds.model.ServerlessV2ScalingConfigurationInfo;
 
 /**
  * Creates Aurora DB clusters (CreateDBCluster and RestoreDBClusterFromSnapshot): checks everything before creating
@@ -28,9 +29,10 @@ final class ClusterLauncher {
     }
 
     /** What a new cluster is, apart from its identity and data. */
+    /** @param scaling the Serverless v2 capacity range asked for ({@link ServerlessScaling#of}), or null */
     record Shape(String engine, EngineVersion version, String masterUsername, String dbName, int port,
                  InstanceLauncher.Placement placement, List<String> zones, boolean storageEncrypted,
-                 ClusterSettings settings) {
+                 ClusterSettings settings, ServerlessV2ScalingConfigurationInfo scaling) {
     }
 
     ClusterRecord create(CallContext ctx, CreateDbClusterRequest r) {
@@ -54,13 +56,9 @@ final class ClusterLauncher {
         ClusterSettings settings = new ClusterSettings(version.version(), retention, Boolean.TRUE.equals(r.deletionProtection()),
                 group, placement.securityGroupIds(), r.masterUserPassword(), Boolean.TRUE.equals(r.copyTagsToSnapshot()));
         Shape shape = new Shape(engine, version, r.masterUsername(), r.databaseName(), port, placement,
-                zones(ctx, state, placement), Boolean.TRUE.equals(r.storageEncrypted()), settings);
-        var scaling = ServerlessScaling.of(r.serverlessV2ScalingConfiguration());
-        ClusterRecord cluster = launch(ctx, state, id, shape, RdsTags.of(r.tags()), null, null);
-        if (scaling != null) {
-            state.serverlessScaling.put(cluster.id(), scaling);
-        }
-        return cluster;
+                zones(ctx, state, placement), Boolean.TRUE.equals(r.storageEncrypted()), settings,
+                ServerlessScaling.of(r.serverlessV2ScalingConfiguration()));
+        return launch(ctx, state, id, shape, RdsTags.of(r.tags()), null, null);
     }
 
     /** An Aurora engine; the others make Multi-AZ DB clusters, which Cloudjar does not run. */
@@ -106,6 +104,7 @@ final class ClusterLauncher {
                 throw RdsErrors.clusterExists();
             }
             state.clusters.put(id, cluster);
+            ServerlessScaling.keep(state, id, shape.scaling());
             state.putTags(cluster.arn(), tags);
             if (snapshotId != null) {
                 RdsEvents.cluster(state, cluster, now, "notification", "Restored from snapshot " + snapshotId);

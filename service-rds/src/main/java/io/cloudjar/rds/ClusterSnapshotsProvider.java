@@ -152,12 +152,9 @@ public final class ClusterSnapshotsProvider implements ServiceProvider {
         ClusterSettings settings = new ClusterSettings(version.version(), 1, Boolean.TRUE.equals(r.deletionProtection()),
                 group, placement.securityGroupIds(), snapshot.masterPassword(), Boolean.TRUE.equals(r.copyTagsToSnapshot()));
         ClusterLauncher.Shape shape = new ClusterLauncher.Shape(engine, version, snapshot.masterUsername(), snapshot.dbName(),
-                port, placement, ClusterLauncher.zones(ctx, state, placement), snapshot.storageEncrypted(), settings);
-        var scaling = ServerlessScaling.of(r.serverlessV2ScalingConfiguration());
+                port, placement, ClusterLauncher.zones(ctx, state, placement), snapshot.storageEncrypted(), settings,
+                ServerlessScaling.of(r.serverlessV2ScalingConfiguration()));
         ClusterRecord cluster = launcher.launch(ctx, state, id, shape, RdsTags.of(r.tags()), snapshot.backup(), snapshot.id());
-        if (scaling != null) {
-            state.serverlessScaling.put(cluster.id(), scaling);
-        }
         return RestoreDbClusterFromSnapshotResponse.builder()
                 .dbCluster(ClusterViews.toSdk(cluster, state, ctx.receivedAt(), store.readerEndpoints())).build();
     }

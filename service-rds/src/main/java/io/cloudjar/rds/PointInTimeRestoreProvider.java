@@ -45,7 +45,7 @@ public final class PointInTimeRestoreProvider implements ServiceProvider {
         Instant now = ctx.receivedAt();
         InstanceRecord source = source(state, r, now);
         if (ClusterMembers.isMember(state, source)) { // an Aurora instance's data is its cluster's
-            throw io.cloudjar.core.errors.AwsErrors.modeled("InvalidDBInstanceState", "The DB instance %s is a member of"
+            throw AwsErrors.modeled("InvalidDBInstanceState", "The DB instance %s is a member of"
                     + " a DB cluster: its data is restored with the cluster (RestoreDBClusterFromSnapshot).", source.id());
         }
         InstanceSettings s = source.settings();

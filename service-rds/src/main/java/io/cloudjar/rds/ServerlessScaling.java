@@ -28,6 +28,13 @@ final class ServerlessScaling {
         return ServerlessV2ScalingConfigurationInfo.builder().minCapacity(min).maxCapacity(max).build();
     }
 
+    /** Records the cluster's capacity range; null (none asked for) leaves what it has. */
+    static void keep(RdsState state, String clusterId, ServerlessV2ScalingConfigurationInfo range) {
+        if (range != null) {
+            state.serverlessScaling.put(clusterId, range);
+        }
+    }
+
     /** A db.serverless instance joins only a cluster with a capacity range. */
     static void checkInstance(RdsState state, ClusterRecord cluster, String instanceClass) {
         if ("db.serverless".equals(instanceClass) && !state.serverlessScaling.containsKey(cluster.id())) {
