@@ -15,7 +15,7 @@ import jdk.jfr.consumer.RecordingFile;
  * (jdk.ObjectAllocationSample weights) in total and by the allocating method of that package.
  * With a method ({@code Class.method}) as fourth argument, also where the samples under it went: its direct callees.
  * {@code -Dwindow=requests,startMillis,endMillis} (S3Bench's {@code *_window} line) adds the bytes allocated per request in
- * that window. {@code java benchmark/JfrSummary.java recording.jfr [package-prefix] [top] [focus-method]}
+ * that window, and with {@code -Dsamples.inWindow=true} counts only that window's CPU samples. {@code java benchmark/JfrSummary.java recording.jfr [package-prefix] [top] [focus-method]}
  */
 public final class JfrSummary {
     public static void main(String[] args) throws Exception {
@@ -32,10 +32,13 @@ public final class JfrSummary {
         long windowRequests = Long.parseLong(window[0]);
         long windowStart = Long.parseLong(window[1]);
         long windowEnd = Long.parseLong(window[2]);
+        boolean samplesInWindow = Boolean.getBoolean("samples.inWindow");
         long allocatedInWindow = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
             String type = event.getEventType().getName();
-            if (type.equals("jdk.ExecutionSample") && event.getStackTrace() != null) {
+            boolean inWindow = !samplesInWindow
+                    || (event.getStartTime().toEpochMilli() >= windowStart && event.getStartTime().toEpochMilli() < windowEnd);
+            if (type.equals("jdk.ExecutionSample") && event.getStackTrace() != null && inWindow) {
                 samples++;
                 List<RecordedFrame> frames = event.getStackTrace().getFrames();
                 if (!frames.isEmpty()) {

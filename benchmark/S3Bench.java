@@ -134,8 +134,8 @@ public final class S3Bench {
         void run(Connection connection) throws Exception;
     }
 
-    /** Seconds of each phase that are not counted: the server's JIT compiler warms up first. */
-    private static final long WARMUP_SECONDS = Long.getLong("warmup", 5);
+    /** Seconds of each phase that are not counted: the server's and the client's JIT compilers warm up first (see s3-bench.sh). */
+    private static final long WARMUP_SECONDS = Long.getLong("warmup", 45);
 
     /** The server whose CPU time is read from /proc (0: none), and the kernel's clock ticks per second. */
     private static final long SERVER_PID = Long.getLong("server.pid", 0);

@@ -3,8 +3,10 @@
 #   benchmark/s3-bench.sh                   # Cloudjar (and moto_server when installed), 16 clients, 10 s phases, 1 GiB
 #   benchmark/s3-bench.sh --peers           # + a do-nothing HTTP server (the client's ceiling), Cloudjar with
 #                                           #   PERSISTENCE=1, s3proxy (Maven Central, filesystem backend, no auth)
-#   CLIENTS=16 SECONDS_PER_PHASE=10 WARMUP_SECONDS=5 LARGE_MIB=1024 CLIENT=sdk SKIP_MOTO=1 benchmark/s3-bench.sh [--peers]
-# Each small-object phase is preceded by 5 s of uncounted warm-up (the JVM's JIT compiler). Small requests are made
+#   CLIENTS=16 SECONDS_PER_PHASE=10 WARMUP_SECONDS=45 LARGE_MIB=1024 CLIENT=sdk SKIP_MOTO=1 benchmark/s3-bench.sh [--peers]
+# Each small-object phase is preceded by 45 s of uncounted warm-up: on two cores shared by 16 client threads, the JIT
+# compilers of the server and of the client are still at work 15 s in (the server's C2 thread took 18% of its CPU in a
+# GET phase after 15 s), and shorter warm-ups measure compilation more than serving. Small requests are made
 # by the AWS SDK's S3Client (CLIENT=sdk, the default, as a user's suite would) or by plain signed sockets (CLIENT=raw:
 # a much cheaper client, which shows server differences the SDK's own cost hides); large transfers by plain sockets.
 # Prints, per server: 4 KiB PUT/GET ops/s and their share of the ceiling, p99 latency, the server's CPU time per
@@ -37,6 +39,8 @@ trap cleanup EXIT
 . benchmark/lib.sh
 CLIENT_CLASSPATH=$(client_classpath)
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
+# Idle RSS: 5 s after the server answers, as benchmark/startup.sh measures it (Cloudjar trims its heap after Ready.).
+idle_rss_mb() { sleep 5; rss_mb "$1"; }
 
 declare -A RESULT
 names=()
@@ -44,10 +48,10 @@ bench() { # name pid port [extra java options for S3Bench]
     local name=$1 pid=$2 port=$3
     shift 3
     names+=("$name")
-    RESULT[$name.rss_idle]=${RESULT[$name.rss_idle]:-$(rss_mb "$pid")}
+    RESULT[$name.rss_idle]=${RESULT[$name.rss_idle]:-$(idle_rss_mb "$pid")}
     local out
     out=$(java -Dorg.slf4j.simpleLogger.defaultLogLevel=off -cp "$CLIENT_CLASSPATH" -Dclient="$CLIENT" \
-        -Dserver.pid="$pid" -Dclock.ticks="$(getconf CLK_TCK)" -Dwarmup="${WARMUP_SECONDS:-5}" "$@" \
+        -Dserver.pid="$pid" -Dclock.ticks="$(getconf CLK_TCK)" -Dwarmup="${WARMUP_SECONDS:-45}" "$@" \
         benchmark/S3Bench.java "http://127.0.0.1:$port" "$CLIENTS" "$SECONDS_PER_PHASE" "$LARGE_MIB" 2>"$DATA/$name.client.err") \
         || { echo "$name: the benchmark client failed:" >&2; cat "$DATA/$name.client.err" >&2; exit 1; }
     while read -r key value; do RESULT[$name.$key]=$value; done <<< "$out"
@@ -72,7 +76,7 @@ cloudjar() { # name persistence
     PERSISTENCE=$2 DATA_DIR="$DATA/$1" REQUEST_LOG_LEVEL=WARN java -Xmx256m -jar "$JAR" --port "$port" > "$DATA/$1.log" 2>&1 &
     local pid=$!
     PIDS+=("$pid"); wait_for "$port"
-    RESULT[$1.rss_idle]=$(rss_mb "$pid")
+    RESULT[$1.rss_idle]=$(idle_rss_mb "$pid")
     if command -v aws > /dev/null; then
         touch_services "$port" && RESULT[$1.rss_six_services]=$(rss_mb "$pid")
     fi

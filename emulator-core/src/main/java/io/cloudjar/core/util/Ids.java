@@ -2,6 +2,7 @@ package io.cloudjar.core.util;
 
 import java.security.SecureRandom;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** AWS-shaped identifiers: {@code vpc-0a1b…} (17 hex digits), request ids, access keys. */
 public final class Ids {
@@ -40,9 +41,16 @@ public final class Ids {
         return prefix + new String(out);
     }
 
-    /** A request id as AWS query and JSON APIs print it. */
+    /**
+     * A request id as AWS query and JSON APIs print it (a version 4 UUID). Made once per call, so from a fast random
+     * source: {@code UUID.randomUUID()} takes a lock shared by every thread and reads the kernel's entropy, and a
+     * request id needs to be unique, not unguessable.
+     */
     public static String requestId() {
-        return UUID.randomUUID().toString();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+        long low = (random.nextLong() & ~(0xC0L << 56)) | (0x80L << 56); // IETF variant
+        return new UUID(high, low).toString();
     }
 
     public static SecureRandom random() {
