@@ -78,7 +78,8 @@ class AuroraRestartTest {
         RdsClient rds = cloudjar.client(RdsClient.builder());
         RdsRestartTest.subnetGroup(cloudjar.client(Ec2Client.builder()), rds, "aurora-private", 30);
         rds.createDBCluster(r -> r.dbClusterIdentifier("shop").engine("aurora-postgresql").engineVersion("16.6")
-                .masterUsername("master").masterUserPassword(PASSWORD).databaseName("shop").dbSubnetGroupName("aurora-private"));
+                .masterUsername("master").masterUserPassword(PASSWORD).databaseName("shop").dbSubnetGroupName("aurora-private")
+                .serverlessV2ScalingConfiguration(s -> s.minCapacity(0.5).maxCapacity(4.0)));
         cloudjar.advanceClock(Duration.ofMinutes(6));
         cluster(rds, "shop");
         rds.createDBInstance(r -> r.dbInstanceIdentifier("shop-writer").dbClusterIdentifier("shop")
@@ -111,6 +112,8 @@ class AuroraRestartTest {
         DBCluster after = cluster(rds, "shop");
         assertThat(after.port()).isEqualTo(port);
         assertThat(after.dbClusterMembers()).containsExactlyInAnyOrderElementsOf(members);
+        assertThat(after.serverlessV2ScalingConfiguration().minCapacity()).isEqualTo(0.5); // an SDK model value, kept
+        assertThat(after.serverlessV2ScalingConfiguration().maxCapacity()).isEqualTo(4.0);
         assertThat(count("localhost", port)).isEqualTo(3);
         DBInstance writer = RdsRestartTest.awaitAvailable(rds, "shop-writer");
         assertThat(writer.endpoint().port()).isEqualTo(port); // the writer shares the cluster's one server
