@@ -28,6 +28,12 @@ else
     java=java
 fi
 
+# The image's class-data-sharing archive (cds-archive.sh) matches these default options and the image's jar only.
+archive=/opt/cloudjar/cloudjar.jsa
+if [ -z "${JAVA_OPTS+set}" ] && [ "$jar" = /opt/cloudjar/cloudjar.jar ] && [ -r "$archive" ]; then
+    JAVA_OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=$archive"
+fi
+
 # JAVA_OPTS is split into words on purpose: it holds several options (unset: the default below; empty: none).
 # shellcheck disable=SC2086
 exec "$java" ${JAVA_OPTS--XX:+UseSerialGC -XX:TieredStopAtLevel=1} -jar "$jar" "$@"
