@@ -28,8 +28,11 @@ final class ClusterLauncher {
         this.instances = new InstanceLauncher(store);
     }
 
-    /** What a new cluster is, apart from its identity and data. */
-    /** @param scaling the Serverless v2 capacity range asked for ({@link ServerlessScaling#of}), or null */
+    /**
+     * What a new cluster is, apart from its identity and data.
+     *
+     * @param scaling the Serverless v2 capacity range asked for ({@link ServerlessScaling#of}), or null
+     */
     record Shape(String engine, EngineVersion version, String masterUsername, String dbName, int port,
                  InstanceLauncher.Placement placement, List<String> zones, boolean storageEncrypted,
                  ClusterSettings settings, ServerlessV2ScalingConfigurationInfo scaling) {
