@@ -40,13 +40,9 @@ public final class Crc64Nvme implements Checksum {
                 T[t * 256 + i] = (previous >>> 8) ^ T[(int) (previous & 0xff)];
             }
         }
-        long[] bitShifted = new long[64];
+        long[] bitShifted = new long[64]; // the operator on each one-bit register: what CRC combination does
         for (int bit = 0; bit < 64; bit++) {
-            long crc = 1L << bit;
-            for (int n = 0; n < LANE; n++) {
-                crc = T[(int) (crc & 0xff)] ^ (crc >>> 8);
-            }
-            bitShifted[bit] = crc;
+            bitShifted[bit] = CrcCombine.combine(1L << bit, 0, LANE, POLY, 64);
         }
         for (int t = 0; t < 8; t++) {
             for (int b = 0; b < 256; b++) {
