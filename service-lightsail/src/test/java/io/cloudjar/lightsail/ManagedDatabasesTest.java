@@ -155,16 +155,7 @@ class ManagedDatabasesTest {
 
     /** Moves the clock past creation, then waits (wall clock) for the real server. */
     private static RelationalDatabase available(String name) throws InterruptedException {
-        cloudjar.advanceClock(Duration.ofSeconds(5));
-        for (int i = 0; i < 1200; i++) {
-            RelationalDatabase db = lightsail.getRelationalDatabase(r -> r.relationalDatabaseName(name)).relationalDatabase();
-            if (!java.util.Set.of("creating", "starting", "rebooting").contains(db.state())) {
-                assertThat(db.state()).isEqualTo("available");
-                return db;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(name + " never became available");
+        return LightsailTestKit.availableDatabase(lightsail, cloudjar, name);
     }
 
     private static void sql(RelationalDatabase db, String password, String sql) throws Exception {
