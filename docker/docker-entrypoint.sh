@@ -28,12 +28,14 @@ else
     java=java
 fi
 
-# The image's class-data-sharing archive (cds-archive.sh) matches these default options and the image's jar only.
+# The default JVM options. The image's class-data-sharing archive (cds-archive.sh) was written with exactly these and
+# the image's jar, so it joins them only then.
+default_opts="-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
 archive=/opt/cloudjar/cloudjar.jsa
-if [ -z "${JAVA_OPTS+set}" ] && [ "$jar" = /opt/cloudjar/cloudjar.jar ] && [ -r "$archive" ]; then
-    JAVA_OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=$archive"
+if [ "$jar" = /opt/cloudjar/cloudjar.jar ] && [ -r "$archive" ]; then
+    default_opts="$default_opts -XX:SharedArchiveFile=$archive"
 fi
 
-# JAVA_OPTS is split into words on purpose: it holds several options (unset: the default below; empty: none).
+# JAVA_OPTS is split into words on purpose: it holds several options (unset: the defaults above; empty: none).
 # shellcheck disable=SC2086
-exec "$java" ${JAVA_OPTS--XX:+UseSerialGC -XX:TieredStopAtLevel=1} -jar "$jar" "$@"
+exec "$java" ${JAVA_OPTS-$default_opts} -jar "$jar" "$@"
