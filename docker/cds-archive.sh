@@ -1,7 +1,7 @@
 #!/bin/sh
 # Writes a class-data-sharing archive of Cloudjar's classes (AppCDS, JDK 13+): the image's java maps the classes
 # start-up loads from it instead of reading, verifying and linking them from the jar, which halves the time to
-# "Ready." (about 0.9 s to 0.4 s on two cores with the image's JVM options). Run once when the image is built:
+# "Ready." (about 0.8 s to 0.4 s on two cores with the image's JVM options). Run once when the image is built:
 #   docker/cds-archive.sh JAR ARCHIVE [java options...]
 # It starts Cloudjar with the options the container will use, waits for "Ready.", makes one call to each of its six
 # services, and stops it; the JVM writes the classes it loaded at exit. The archive only works with the same java
